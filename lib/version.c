@@ -1,0 +1,7 @@
+#include "ukwd/version.h"
+
+const char *
+ukwd_version(void)
+{
+	return UKWD_VERSION_STRING;
+}
