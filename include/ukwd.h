@@ -31,5 +31,6 @@
 #include "ukwd/date.h"
 #include "ukwd/calendar.h"
 #include "ukwd/workday.h"
+#include "ukwd/uk.h"
 
 #endif /* UKWD_H */

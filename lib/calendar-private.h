@@ -39,4 +39,19 @@ struct ukwd_calendar {
 	char *names;                    /* NUL-separated name pool */
 };
 
+/* A named day, as the builder holds it and as ukwd__calendar_assemble()
+ * takes it. */
+struct ukwd__day {
+	ukwd_date date;
+	const char *name; /* never NULL; "" when unnamed */
+};
+
+/* Build a calendar from its parts. days: sorted by date, unique; days
+ * outside [first, last] are ignored. provenance: one byte per year from
+ * the year of `first` to the year of `last`. Names are copied. */
+int ukwd__calendar_assemble(ukwd_calendar **out, unsigned int weekend,
+			    ukwd_date first, ukwd_date last,
+			    const struct ukwd__day *days, size_t count,
+			    const unsigned char *provenance, ukwd_diag *diag);
+
 #endif

@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -8,19 +9,22 @@
 #define UKWD__MAX_YEAR 9999
 #define UKWD__ALL_DAYS 0x7Fu
 
-struct builder_holiday {
-	ukwd_date date;
-	char *name; /* owned, never NULL */
-};
-
 struct ukwd_calendar_builder {
 	unsigned int weekend;
 	int has_range;
 	ukwd_date first, last;
 	size_t count, capacity;
-	struct builder_holiday *holidays; /* sorted by date, unique */
+	struct ukwd__day *holidays; /* sorted by date, unique; names owned */
 	unsigned char provenance[UKWD__MAX_YEAR + 1]; /* indexed by year */
 };
+
+/* The builder owns its names but keeps them as const char * to share the
+ * ukwd__day type with ukwd__calendar_assemble(). */
+static void
+free_name(const char *name)
+{
+	ukwd__free((char *)(uintptr_t)name);
+}
 
 int
 ukwd_calendar_builder_new(ukwd_calendar_builder **out)
@@ -43,7 +47,7 @@ ukwd_calendar_builder_free(ukwd_calendar_builder *b)
 	if (!b)
 		return;
 	for (size_t i = 0; i < b->count; i++)
-		ukwd__free(b->holidays[i].name);
+		free_name(b->holidays[i].name);
 	ukwd__free(b->holidays);
 	ukwd__free(b);
 }
@@ -74,21 +78,27 @@ ukwd_calendar_builder_set_range(ukwd_calendar_builder *b, ukwd_date first,
 	return 0;
 }
 
-/* Index of the first holiday dated on or after d. */
+/* Index of the first of `count` sorted days dated on or after d. */
 static size_t
-builder_lower_bound(const ukwd_calendar_builder *b, ukwd_date d)
+days_lower_bound(const struct ukwd__day *days, size_t count, ukwd_date d)
 {
-	size_t lo = 0, hi = b->count;
+	size_t lo = 0, hi = count;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (b->holidays[mid].date < d)
+		if (days[mid].date < d)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+static size_t
+builder_lower_bound(const ukwd_calendar_builder *b, ukwd_date d)
+{
+	return days_lower_bound(b->holidays, b->count, d);
 }
 
 int
@@ -110,13 +120,13 @@ ukwd_calendar_builder_add_holiday(ukwd_calendar_builder *b, ukwd_date d,
 	         ? b->count
 	         : builder_lower_bound(b, d);
 	if (at < b->count && b->holidays[at].date == d) {
-		ukwd__free(b->holidays[at].name);
+		free_name(b->holidays[at].name);
 		b->holidays[at].name = copy;
 		return 0;
 	}
 	if (b->count == b->capacity) {
 		size_t capacity = b->capacity ? b->capacity * 2 : 32;
-		struct builder_holiday *grown =
+		struct ukwd__day *grown =
 		    ukwd__realloc(b->holidays, capacity * sizeof(*grown));
 
 		if (!grown) {
@@ -144,7 +154,7 @@ ukwd_calendar_builder_remove_holiday(ukwd_calendar_builder *b, ukwd_date d)
 	at = builder_lower_bound(b, d);
 	if (at == b->count || b->holidays[at].date != d)
 		return UKWD_ENOTFOUND;
-	ukwd__free(b->holidays[at].name);
+	free_name(b->holidays[at].name);
 	memmove(&b->holidays[at], &b->holidays[at + 1],
 	        (b->count - at - 1) * sizeof(*b->holidays));
 	b->count--;
@@ -257,42 +267,35 @@ calendar_fill_select(ukwd_calendar *cal)
 }
 
 int
-ukwd_calendar_build(ukwd_calendar **out, const ukwd_calendar_builder *b,
-                    ukwd_diag *diag)
+ukwd__calendar_assemble(ukwd_calendar **out, unsigned int weekend,
+			ukwd_date first, ukwd_date last,
+			const struct ukwd__day *days, size_t count,
+			const unsigned char *provenance, ukwd_diag *diag)
 {
 	ukwd_calendar *cal;
 	size_t first_h, end_h, pool = 1;
 	int last_year, month, day;
 	uint32_t ndays;
 
-	ukwd__diag_clear(diag);
-	if (!out || !b)
-		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
-		                      "no calendar or builder given (NULL)");
-	if (!b->has_range)
-		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
-		                      "no range: call "
-		                      "ukwd_calendar_builder_set_range first");
-	first_h = builder_lower_bound(b, b->first);
-	end_h = builder_lower_bound(b, b->last + 1);
+	first_h = days_lower_bound(days, count, first);
+	end_h = days_lower_bound(days, count, last + 1);
 	for (size_t h = first_h; h < end_h; h++)
-		pool += strlen(b->holidays[h].name) + 1;
+		pool += strlen(days[h].name) + 1;
 
 	cal = ukwd__calloc(1, sizeof(*cal));
 	if (!cal)
 		return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0, "out of memory");
-	ndays = (uint32_t)(b->last - b->first) + 1;
-	cal->first = b->first;
-	cal->last = b->last;
-	cal->weekend = b->weekend;
+	ndays = (uint32_t)(last - first) + 1;
+	cal->first = first;
+	cal->last = last;
+	cal->weekend = weekend;
 	cal->nwords = (ndays + 63) / 64;
-	ukwd__civil_from_days(b->first, &cal->first_year, &month, &day);
-	ukwd__civil_from_days(b->last, &last_year, &month, &day);
+	ukwd__civil_from_days(first, &cal->first_year, &month, &day);
+	ukwd__civil_from_days(last, &last_year, &month, &day);
 	cal->nholidays = end_h - first_h;
 	cal->bits = ukwd__malloc((cal->nwords + 1) * sizeof(*cal->bits));
 	cal->rank = ukwd__malloc((cal->nwords + 1) * sizeof(*cal->rank));
-	cal->provenance =
-	    ukwd__malloc((size_t)(last_year - cal->first_year + 1));
+	cal->provenance = ukwd__malloc((size_t)(last_year - cal->first_year + 1));
 	cal->holidays = ukwd__malloc(cal->nholidays * sizeof(*cal->holidays));
 	cal->names = ukwd__malloc(pool);
 	if (!cal->bits || !cal->rank || !cal->provenance || !cal->holidays ||
@@ -300,19 +303,19 @@ ukwd_calendar_build(ukwd_calendar **out, const ukwd_calendar_builder *b,
 		calendar_free(cal);
 		return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0, "out of memory");
 	}
-	memcpy(cal->provenance, &b->provenance[cal->first_year],
+	memcpy(cal->provenance, provenance,
 	       (size_t)(last_year - cal->first_year + 1));
 	cal->names[0] = '\0';
 	pool = 1;
 	for (size_t h = first_h; h < end_h; h++) {
-		size_t len = strlen(b->holidays[h].name);
+		size_t len = strlen(days[h].name);
 		struct ukwd__holiday *entry = &cal->holidays[h - first_h];
 
-		entry->date = b->holidays[h].date;
+		entry->date = days[h].date;
 		entry->name = 0;
 		if (len) {
 			entry->name = (uint32_t)pool;
-			memcpy(cal->names + pool, b->holidays[h].name, len + 1);
+			memcpy(cal->names + pool, days[h].name, len + 1);
 			pool += len + 1;
 		}
 	}
@@ -320,7 +323,7 @@ ukwd_calendar_build(ukwd_calendar **out, const ukwd_calendar_builder *b,
 	if (cal->total == 0) {
 		calendar_free(cal);
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
-		                      "the range has no working day in it");
+				      "the range has no working day in it");
 	}
 	cal->nselect = ((cal->total - 1) >> UKWD__SELECT_SHIFT) + 1;
 	cal->select = ukwd__malloc(cal->nselect * sizeof(*cal->select));
@@ -332,6 +335,26 @@ ukwd_calendar_build(ukwd_calendar **out, const ukwd_calendar_builder *b,
 	calendar_fill_select(cal);
 	*out = cal;
 	return 0;
+}
+
+int
+ukwd_calendar_build(ukwd_calendar **out, const ukwd_calendar_builder *b,
+		    ukwd_diag *diag)
+{
+	int first_year, month, day;
+
+	ukwd__diag_clear(diag);
+	if (!out || !b)
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+				      "no calendar or builder given (NULL)");
+	if (!b->has_range)
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+				      "no range: call "
+				      "ukwd_calendar_builder_set_range first");
+	ukwd__civil_from_days(b->first, &first_year, &month, &day);
+	return ukwd__calendar_assemble(out, b->weekend, b->first, b->last,
+				       b->holidays, b->count,
+				       &b->provenance[first_year], diag);
 }
 
 int
