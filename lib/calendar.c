@@ -268,9 +268,9 @@ calendar_fill_select(ukwd_calendar *cal)
 
 int
 ukwd__calendar_assemble(ukwd_calendar **out, unsigned int weekend,
-			ukwd_date first, ukwd_date last,
-			const struct ukwd__day *days, size_t count,
-			const unsigned char *provenance, ukwd_diag *diag)
+                        ukwd_date first, ukwd_date last,
+                        const struct ukwd__day *days, size_t count,
+                        const unsigned char *provenance, ukwd_diag *diag)
 {
 	ukwd_calendar *cal;
 	size_t first_h, end_h, pool = 1;
@@ -295,7 +295,8 @@ ukwd__calendar_assemble(ukwd_calendar **out, unsigned int weekend,
 	cal->nholidays = end_h - first_h;
 	cal->bits = ukwd__malloc((cal->nwords + 1) * sizeof(*cal->bits));
 	cal->rank = ukwd__malloc((cal->nwords + 1) * sizeof(*cal->rank));
-	cal->provenance = ukwd__malloc((size_t)(last_year - cal->first_year + 1));
+	cal->provenance =
+	    ukwd__malloc((size_t)(last_year - cal->first_year + 1));
 	cal->holidays = ukwd__malloc(cal->nholidays * sizeof(*cal->holidays));
 	cal->names = ukwd__malloc(pool);
 	if (!cal->bits || !cal->rank || !cal->provenance || !cal->holidays ||
@@ -323,7 +324,7 @@ ukwd__calendar_assemble(ukwd_calendar **out, unsigned int weekend,
 	if (cal->total == 0) {
 		calendar_free(cal);
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
-				      "the range has no working day in it");
+		                      "the range has no working day in it");
 	}
 	cal->nselect = ((cal->total - 1) >> UKWD__SELECT_SHIFT) + 1;
 	cal->select = ukwd__malloc(cal->nselect * sizeof(*cal->select));
@@ -339,22 +340,22 @@ ukwd__calendar_assemble(ukwd_calendar **out, unsigned int weekend,
 
 int
 ukwd_calendar_build(ukwd_calendar **out, const ukwd_calendar_builder *b,
-		    ukwd_diag *diag)
+                    ukwd_diag *diag)
 {
 	int first_year, month, day;
 
 	ukwd__diag_clear(diag);
 	if (!out || !b)
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
-				      "no calendar or builder given (NULL)");
+		                      "no calendar or builder given (NULL)");
 	if (!b->has_range)
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
-				      "no range: call "
-				      "ukwd_calendar_builder_set_range first");
+		                      "no range: call "
+		                      "ukwd_calendar_builder_set_range first");
 	ukwd__civil_from_days(b->first, &first_year, &month, &day);
 	return ukwd__calendar_assemble(out, b->weekend, b->first, b->last,
-				       b->holidays, b->count,
-				       &b->provenance[first_year], diag);
+	                               b->holidays, b->count,
+	                               &b->provenance[first_year], diag);
 }
 
 int

@@ -51,40 +51,39 @@ static const struct {
 	short first_year[DIVISIONS];
 	unsigned char movable;
 } regular[UK_DAYS] = {
-	[NEW_YEAR] = {"New Year" APOS "s Day",
-		      "New Year" APOS "s Day (substitute day)",
-		      {1974, 1971, 1974},
-		      1},
-	[SECOND_JANUARY] = {"2nd January",
-			    "2nd January (substitute day)",
-			    {0, 1972, 0},
-			    1},
-	[ST_PATRICK] = {"St Patrick" APOS "s Day",
-			"St Patrick" APOS "s Day (substitute day)",
-			{0, 0, 1971},
-			1},
-	[GOOD_FRIDAY] = {"Good Friday", NULL, {1971, 1971, 1971}, 0},
-	[EASTER_MONDAY] = {"Easter Monday", NULL, {1971, 0, 1971}, 0},
-	[EARLY_MAY] = {"Early May bank holiday", NULL, {1978, 1971, 1978}, 0},
-	[SPRING] = {"Spring bank holiday", NULL, {1971, 1978, 1971}, 0},
-	[BOYNE] = {"Battle of the Boyne (Orangemen" APOS "s Day)",
-		   "Battle of the Boyne (Orangemen" APOS
-		   "s Day) (substitute day)",
-		   {0, 0, 1971},
-		   1},
-	[SUMMER] = {"Summer bank holiday", NULL, {1971, 1971, 1971}, 0},
-	[ST_ANDREW] = {"St Andrew" APOS "s Day",
-		       "St Andrew" APOS "s Day (substitute day)",
-		       {0, 2007, 0},
-		       1},
-	[CHRISTMAS] = {"Christmas Day",
-		       "Christmas Day (substitute day)",
-		       {1971, 1971, 1971},
-		       1},
-	[BOXING_DAY] = {"Boxing Day",
-			"Boxing Day (substitute day)",
-			{1971, 1974, 1971},
-			1},
+    [NEW_YEAR] = {"New Year" APOS "s Day",
+                  "New Year" APOS "s Day (substitute day)",
+                  {1974, 1971, 1974},
+                  1},
+    [SECOND_JANUARY] = {"2nd January",
+                        "2nd January (substitute day)",
+                        {0, 1972, 0},
+                        1},
+    [ST_PATRICK] = {"St Patrick" APOS "s Day",
+                    "St Patrick" APOS "s Day (substitute day)",
+                    {0, 0, 1971},
+                    1},
+    [GOOD_FRIDAY] = {"Good Friday", NULL, {1971, 1971, 1971}, 0},
+    [EASTER_MONDAY] = {"Easter Monday", NULL, {1971, 0, 1971}, 0},
+    [EARLY_MAY] = {"Early May bank holiday", NULL, {1978, 1971, 1978}, 0},
+    [SPRING] = {"Spring bank holiday", NULL, {1971, 1978, 1971}, 0},
+    [BOYNE] = {"Battle of the Boyne (Orangemen" APOS "s Day)",
+               "Battle of the Boyne (Orangemen" APOS "s Day) (substitute day)",
+               {0, 0, 1971},
+               1},
+    [SUMMER] = {"Summer bank holiday", NULL, {1971, 1971, 1971}, 0},
+    [ST_ANDREW] = {"St Andrew" APOS "s Day",
+                   "St Andrew" APOS "s Day (substitute day)",
+                   {0, 2007, 0},
+                   1},
+    [CHRISTMAS] = {"Christmas Day",
+                   "Christmas Day (substitute day)",
+                   {1971, 1971, 1971},
+                   1},
+    [BOXING_DAY] = {"Boxing Day",
+                    "Boxing Day (substitute day)",
+                    {1971, 1974, 1971},
+                    1},
 };
 
 enum uk_change_kind {
@@ -112,71 +111,69 @@ static const struct {
 	unsigned char regular; /* MOVE: which regular day moves */
 	const char *name;      /* NULL: the regular day's own name */
 } changes[] = {
-	/* Silver Jubilee. Hansard HC written answer, 19 January 1977,
-	 * "Queen's Silver Jubilee": England, Wales and Northern Ireland
-	 * only; Scotland had no Spring holiday until 1978. */
-	{1977, 6, 6, E | N, MOVE, SPRING, NULL},
-	{1977, 6, 7, E | N, EXTRA, 0, "Queen" APOS "s Silver Jubilee"},
-	/* Wedding of the Prince of Wales (extra day; qppstudio 2010, "a bank
-	 * holiday was declared in 1981"). Scotland is not confirmed by a
-	 * primary source; python-holidays and others list all divisions. */
-	{1981, 7, 29, E | S | N, EXTRA, 0, "Royal wedding"},
-	/* VE Day 50. Hansard HL 16 December 1993 and HC 2 March 1995:
-	 * Early May moved to 8 May in England, Wales and Northern Ireland;
-	 * Scotland kept 1 May and had 8 May as well. */
-	{1995, 5, 8, E | N, MOVE, EARLY_MAY,
-	 "Early May bank holiday (VE day)"},
-	{1995, 5, 8, S, EXTRA, 0, "VE day"},
-	/* Millennium. Sunday Times, 17 April 1998; QuantLib's UK calendar. */
-	{1999, 12, 31, E | S | N, EXTRA, 0, "Millennium celebrations"},
-	/* Golden Jubilee. Commons Library SN/PC/1435 "Golden Jubilee 2002":
-	 * bank holidays on Monday 3 and Tuesday 4 June; Spring moved to 4
-	 * June in all three divisions. */
-	{2002, 6, 3, E | S | N, EXTRA, 0, "Queen" APOS "s Golden Jubilee"},
-	{2002, 6, 4, E | S | N, MOVE, SPRING, NULL},
-	/* No proclamation for Scotland's 4 January substitutes in 2010 and
-	 * 2011 (M. Somerville, "Bad Bank Holidays", 2014, after the Scottish
-	 * Government and the Edinburgh Gazette). */
-	{2010, 1, 4, S, CANCEL, 0, NULL},
-	{2011, 1, 4, S, CANCEL, 0, NULL},
-	/* Royal wedding, 29 April 2011: proclaimed for England, Wales and
-	 * Northern Ireland; the Scottish Government declared the same day
-	 * (Herald Scotland, November 2010). */
-	{2011, 4, 29, E | S | N, EXTRA, 0, "Royal wedding"},
-	/* GOV.UK, bank-holidays.json (tests/data/bank-holidays_2012-2015.json):
-	 * Scotland's 2 and 3 January follow the statutory reading (so the
-	 * rule), the Diamond Jubilee moved Spring to 4 June, noted "Substitute
-	 * day" in England, Wales and Scotland but not Northern Ireland, and
-	 * added 5 June ("Extra bank holiday"). */
-	{2012, 6, 4, E | S, MOVE, SPRING, "Spring bank holiday (substitute day)"},
-	{2012, 6, 4, N, MOVE, SPRING, NULL},
-	{2012, 6, 5, E | S | N, EXTRA, 0,
-	 "Queen" APOS "s Diamond Jubilee (extra bank holiday)"},
-	/* VE Day 75: Early May moved to Friday 8 May in all divisions
-	 * (The Gazette, notice 3326938; GOV.UK data). */
-	{2020, 5, 8, E | S | N, MOVE, EARLY_MAY,
-	 "Early May bank holiday (VE day)"},
-	/* Platinum Jubilee: Spring moved to Thursday 2 June, extra Friday 3
-	 * June, all divisions (GOV.UK data, as cached in
-	 * ministryofjustice/govuk-bank-holidays). */
-	{2022, 6, 2, E | S | N, MOVE, SPRING, NULL},
-	{2022, 6, 3, E | S | N, EXTRA, 0, "Platinum Jubilee bank holiday"},
-	/* State funeral of Queen Elizabeth II (The Gazette, notice 4158896,
-	 * and the Scottish proclamation; GOV.UK data). */
-	{2022, 9, 19, E | S | N, EXTRA, 0,
-	 "Bank Holiday for the State Funeral of Queen Elizabeth II"},
-	/* GOV.UK's 2023 Scottish data names 2 January as New Year's Day's
-	 * substitute and 3 January as 2 January's (the rule, like the
-	 * statute and GOV.UK's 2012 and 2017 data, gives the reverse). */
-	{2023, 1, 2, S, RENAME, 0, "New Year" APOS "s Day (substitute day)"},
-	{2023, 1, 3, S, RENAME, 0, "2nd January (substitute day)"},
-	/* Coronation of King Charles III, all divisions (GOV.UK data). */
-	{2023, 5, 8, E | S | N, EXTRA, 0,
-	 "Bank holiday for the coronation of King Charles III"},
-	/* Scotland's first World Cup match: proclaimed 3 February 2026 under
-	 * s.1(3) (Scottish Government, "World Cup bank holiday confirmed",
-	 * 5 February 2026); GOV.UK title "World Cup bank holiday". */
-	{2026, 6, 15, S, EXTRA, 0, "World Cup bank holiday"},
+    /* Silver Jubilee. Hansard HC written answer, 19 January 1977,
+     * "Queen's Silver Jubilee": England, Wales and Northern Ireland
+     * only; Scotland had no Spring holiday until 1978. */
+    {1977, 6, 6, E | N, MOVE, SPRING, NULL},
+    {1977, 6, 7, E | N, EXTRA, 0, "Queen" APOS "s Silver Jubilee"},
+    /* Wedding of the Prince of Wales (extra day; qppstudio 2010, "a bank
+     * holiday was declared in 1981"). Scotland is not confirmed by a
+     * primary source; python-holidays and others list all divisions. */
+    {1981, 7, 29, E | S | N, EXTRA, 0, "Royal wedding"},
+    /* VE Day 50. Hansard HL 16 December 1993 and HC 2 March 1995:
+     * Early May moved to 8 May in England, Wales and Northern Ireland;
+     * Scotland kept 1 May and had 8 May as well. */
+    {1995, 5, 8, E | N, MOVE, EARLY_MAY, "Early May bank holiday (VE day)"},
+    {1995, 5, 8, S, EXTRA, 0, "VE day"},
+    /* Millennium. Sunday Times, 17 April 1998; QuantLib's UK calendar. */
+    {1999, 12, 31, E | S | N, EXTRA, 0, "Millennium celebrations"},
+    /* Golden Jubilee. Commons Library SN/PC/1435 "Golden Jubilee 2002":
+     * bank holidays on Monday 3 and Tuesday 4 June; Spring moved to 4
+     * June in all three divisions. */
+    {2002, 6, 3, E | S | N, EXTRA, 0, "Queen" APOS "s Golden Jubilee"},
+    {2002, 6, 4, E | S | N, MOVE, SPRING, NULL},
+    /* No proclamation for Scotland's 4 January substitutes in 2010 and
+     * 2011 (M. Somerville, "Bad Bank Holidays", 2014, after the Scottish
+     * Government and the Edinburgh Gazette). */
+    {2010, 1, 4, S, CANCEL, 0, NULL},
+    {2011, 1, 4, S, CANCEL, 0, NULL},
+    /* Royal wedding, 29 April 2011: proclaimed for England, Wales and
+     * Northern Ireland; the Scottish Government declared the same day
+     * (Herald Scotland, November 2010). */
+    {2011, 4, 29, E | S | N, EXTRA, 0, "Royal wedding"},
+    /* GOV.UK, bank-holidays.json (tests/data/bank-holidays_2012-2015.json):
+     * Scotland's 2 and 3 January follow the statutory reading (so the
+     * rule), the Diamond Jubilee moved Spring to 4 June, noted "Substitute
+     * day" in England, Wales and Scotland but not Northern Ireland, and
+     * added 5 June ("Extra bank holiday"). */
+    {2012, 6, 4, E | S, MOVE, SPRING, "Spring bank holiday (substitute day)"},
+    {2012, 6, 4, N, MOVE, SPRING, NULL},
+    {2012, 6, 5, E | S | N, EXTRA, 0,
+     "Queen" APOS "s Diamond Jubilee (extra bank holiday)"},
+    /* VE Day 75: Early May moved to Friday 8 May in all divisions
+     * (The Gazette, notice 3326938; GOV.UK data). */
+    {2020, 5, 8, E | S | N, MOVE, EARLY_MAY, "Early May bank holiday (VE day)"},
+    /* Platinum Jubilee: Spring moved to Thursday 2 June, extra Friday 3
+     * June, all divisions (GOV.UK data, as cached in
+     * ministryofjustice/govuk-bank-holidays). */
+    {2022, 6, 2, E | S | N, MOVE, SPRING, NULL},
+    {2022, 6, 3, E | S | N, EXTRA, 0, "Platinum Jubilee bank holiday"},
+    /* State funeral of Queen Elizabeth II (The Gazette, notice 4158896,
+     * and the Scottish proclamation; GOV.UK data). */
+    {2022, 9, 19, E | S | N, EXTRA, 0,
+     "Bank Holiday for the State Funeral of Queen Elizabeth II"},
+    /* GOV.UK's 2023 Scottish data names 2 January as New Year's Day's
+     * substitute and 3 January as 2 January's (the rule, like the
+     * statute and GOV.UK's 2012 and 2017 data, gives the reverse). */
+    {2023, 1, 2, S, RENAME, 0, "New Year" APOS "s Day (substitute day)"},
+    {2023, 1, 3, S, RENAME, 0, "2nd January (substitute day)"},
+    /* Coronation of King Charles III, all divisions (GOV.UK data). */
+    {2023, 5, 8, E | S | N, EXTRA, 0,
+     "Bank holiday for the coronation of King Charles III"},
+    /* Scotland's first World Cup match: proclaimed 3 February 2026 under
+     * s.1(3) (Scottish Government, "World Cup bank holiday confirmed",
+     * 5 February 2026); GOV.UK title "World Cup bank holiday". */
+    {2026, 6, 15, S, EXTRA, 0, "World Cup bank holiday"},
 };
 
 #undef E
@@ -227,8 +224,8 @@ nominal_date(enum uk_day day, int division, int year, ukwd_date easter)
 	case BOYNE:
 		return ymd(year, 7, 12);
 	case SUMMER: /* Scotland: first Monday; elsewhere the last */
-		return monday_on_or_after(
-			division == SCT ? ymd(year, 8, 1) : ymd(year, 8, 25));
+		return monday_on_or_after(division == SCT ? ymd(year, 8, 1)
+		                                          : ymd(year, 8, 25));
 	case ST_ANDREW:
 		return ymd(year, 11, 30);
 	case CHRISTMAS:
@@ -296,7 +293,7 @@ division_year(struct year_list *list, int division, int year, size_t change)
 				    changes[c].regular == day &&
 				    (changes[c].divisions & bit)) {
 					d = ymd(year, changes[c].month,
-						changes[c].day);
+					        changes[c].day);
 					if (changes[c].name)
 						name = changes[c].name;
 				}
@@ -306,8 +303,8 @@ division_year(struct year_list *list, int division, int year, size_t change)
 	for (size_t c = change; c < end; c++)
 		if (changes[c].kind == EXTRA && (changes[c].divisions & bit))
 			year_add(list,
-				 ymd(year, changes[c].month, changes[c].day),
-				 changes[c].name);
+			         ymd(year, changes[c].month, changes[c].day),
+			         changes[c].name);
 	/* Fixed-date days on a weekend, in date order: each keeps its name
 	 * on its own day and is observed on the next free weekday. */
 	for (size_t w = 0; w < nweekend; w++) {
@@ -369,7 +366,7 @@ uk_days_push(struct uk_days *days, ukwd_date d, const char *name)
 	if (days->count == days->capacity) {
 		size_t capacity = days->capacity ? days->capacity * 2 : 256;
 		struct ukwd__day *grown =
-			ukwd__realloc(days->day, capacity * sizeof(*grown));
+		    ukwd__realloc(days->day, capacity * sizeof(*grown));
 
 		if (!grown)
 			return UKWD_ENOMEM;
@@ -392,7 +389,7 @@ uk_days_join(struct uk_days *days, const char *name)
 	if (at && (at[len_b] == '\0' || at[len_b] == ';'))
 		return 0;
 	owned = ukwd__realloc(days->owned,
-			      (days->nowned + 1) * sizeof(*days->owned));
+	                      (days->nowned + 1) * sizeof(*days->owned));
 	if (!owned)
 		return UKWD_ENOMEM;
 	days->owned = owned;
@@ -409,7 +406,7 @@ uk_days_join(struct uk_days *days, const char *name)
 
 static int
 uk_collect(struct uk_days *days, unsigned int divisions, int first_year,
-	   int last_year)
+           int last_year)
 {
 	size_t change = 0;
 
@@ -441,11 +438,11 @@ uk_collect(struct uk_days *days, unsigned int divisions, int first_year,
 			if (pick < 0)
 				break;
 			if (days->count && days->day[days->count - 1].date == d)
-				rc = uk_days_join(days,
-						  list[pick].day[at[pick]].name);
+				rc = uk_days_join(
+				    days, list[pick].day[at[pick]].name);
 			else
-				rc = uk_days_push(days, d,
-						  list[pick].day[at[pick]].name);
+				rc = uk_days_push(
+				    days, d, list[pick].day[at[pick]].name);
 			at[pick]++;
 			if (rc) {
 				uk_days_free(days);
@@ -472,14 +469,14 @@ uk_provenance(unsigned char *provenance, int first_year, int last_year)
 {
 	for (int year = first_year; year <= last_year; year++)
 		provenance[year - first_year] =
-			year <= UKWD_UK_LAST_OFFICIAL_YEAR
-				? UKWD_PROVENANCE_OFFICIAL
-				: UKWD_PROVENANCE_PROJECTED;
+		    year <= UKWD_UK_LAST_OFFICIAL_YEAR
+		        ? UKWD_PROVENANCE_OFFICIAL
+		        : UKWD_PROVENANCE_PROJECTED;
 }
 
 int
 ukwd_calendar_new_uk(ukwd_calendar **out, unsigned int divisions,
-		     int first_year, int last_year)
+                     int first_year, int last_year)
 {
 	unsigned char provenance[UKWD_UK_LAST_YEAR - UKWD_UK_FIRST_YEAR + 1];
 	struct uk_days days;
@@ -494,18 +491,17 @@ ukwd_calendar_new_uk(ukwd_calendar **out, unsigned int divisions,
 	if (rc)
 		return rc;
 	uk_provenance(provenance, first_year, last_year);
-	rc = ukwd__calendar_assemble(out, UKWD_WEEKEND_SAT_SUN,
-				     ymd(first_year, 1, 1),
-				     ymd(last_year, 12, 31), days.day,
-				     days.count, provenance, NULL);
+	rc = ukwd__calendar_assemble(
+	    out, UKWD_WEEKEND_SAT_SUN, ymd(first_year, 1, 1),
+	    ymd(last_year, 12, 31), days.day, days.count, provenance, NULL);
 	uk_days_free(&days);
 	return rc;
 }
 
 int
 ukwd_calendar_builder_new_uk(ukwd_calendar_builder **out,
-			     unsigned int divisions, int first_year,
-			     int last_year)
+                             unsigned int divisions, int first_year,
+                             int last_year)
 {
 	ukwd_calendar_builder *b;
 	struct uk_days days;
@@ -522,24 +518,24 @@ ukwd_calendar_builder_new_uk(ukwd_calendar_builder **out,
 	rc = ukwd_calendar_builder_new(&b);
 	if (rc == 0)
 		rc = ukwd_calendar_builder_set_range(b, ymd(first_year, 1, 1),
-						     ymd(last_year, 12, 31));
+		                                     ymd(last_year, 12, 31));
 	if (rc == 0 && first_year <= UKWD_UK_LAST_OFFICIAL_YEAR)
 		rc = ukwd_calendar_builder_set_provenance(
-			b, first_year,
-			last_year < UKWD_UK_LAST_OFFICIAL_YEAR
-				? last_year
-				: UKWD_UK_LAST_OFFICIAL_YEAR,
-			UKWD_PROVENANCE_OFFICIAL);
+		    b, first_year,
+		    last_year < UKWD_UK_LAST_OFFICIAL_YEAR
+		        ? last_year
+		        : UKWD_UK_LAST_OFFICIAL_YEAR,
+		    UKWD_PROVENANCE_OFFICIAL);
 	if (rc == 0 && last_year > UKWD_UK_LAST_OFFICIAL_YEAR)
 		rc = ukwd_calendar_builder_set_provenance(
-			b,
-			first_year > UKWD_UK_LAST_OFFICIAL_YEAR
-				? first_year
-				: UKWD_UK_LAST_OFFICIAL_YEAR + 1,
-			last_year, UKWD_PROVENANCE_PROJECTED);
+		    b,
+		    first_year > UKWD_UK_LAST_OFFICIAL_YEAR
+		        ? first_year
+		        : UKWD_UK_LAST_OFFICIAL_YEAR + 1,
+		    last_year, UKWD_PROVENANCE_PROJECTED);
 	for (size_t i = 0; rc == 0 && i < days.count; i++)
 		rc = ukwd_calendar_builder_add_holiday(b, days.day[i].date,
-						       days.day[i].name);
+		                                       days.day[i].name);
 	uk_days_free(&days);
 	if (rc) {
 		ukwd_calendar_builder_free(b);
@@ -559,12 +555,12 @@ static const struct {
 	const char *name;
 	unsigned int divisions;
 } division_names[] = {
-	{"england-and-wales", UKWD_UK_ENGLAND_WALES},
-	{"scotland", UKWD_UK_SCOTLAND},
-	{"northern-ireland", UKWD_UK_NORTHERN_IRELAND},
-	{"gb", UKWD_UK_GB},
-	{"uk", UKWD_UK_ALL},
-	{"sec", UKWD_UK_SEC},
+    {"england-and-wales", UKWD_UK_ENGLAND_WALES},
+    {"scotland", UKWD_UK_SCOTLAND},
+    {"northern-ireland", UKWD_UK_NORTHERN_IRELAND},
+    {"gb", UKWD_UK_GB},
+    {"uk", UKWD_UK_ALL},
+    {"sec", UKWD_UK_SEC},
 };
 
 int
@@ -573,7 +569,7 @@ ukwd_uk_division_parse(unsigned int *out, const char *text, ukwd_diag *diag)
 	ukwd__diag_clear(diag);
 	if (!out || !text)
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
-				      "no division given (NULL)");
+		                      "no division given (NULL)");
 	for (size_t i = 0; i < sizeof(division_names) / sizeof(*division_names);
 	     i++)
 		if (strcmp(text, division_names[i].name) == 0) {
@@ -581,10 +577,10 @@ ukwd_uk_division_parse(unsigned int *out, const char *text, ukwd_diag *diag)
 			return 0;
 		}
 	return ukwd__diag_set(diag, UKWD_ENOTFOUND, 0, 1,
-			      "unknown division '%.60s': expected "
-			      "england-and-wales, scotland, northern-ireland, "
-			      "gb, uk or sec",
-			      text);
+	                      "unknown division '%.60s': expected "
+	                      "england-and-wales, scotland, northern-ireland, "
+	                      "gb, uk or sec",
+	                      text);
 }
 
 const char *

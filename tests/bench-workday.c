@@ -169,6 +169,28 @@ main(void)
 	t = now_ns() - t0;
 	printf("calendar 1971-2100, %d days\n", (int)(last - first + 1));
 	printf("%-40s %8.1f us/build\n", "build", t / BUILDS / 1000.0);
+	t0 = now_ns();
+	for (int i = 0; i < BUILDS; i++) {
+		ukwd_calendar *uk;
+
+		if (ukwd_calendar_new_uk(&uk, UKWD_UK_GB, 1971, 2100))
+			return 2;
+		ukwd_calendar_free(uk);
+	}
+	t = now_ns() - t0;
+	printf("%-40s %8.1f us/build\n", "UK calendar, GB 1971-2100 (rules)",
+	       t / BUILDS / 1000.0);
+	t0 = now_ns();
+	for (int i = 0; i < 20; i++) {
+		ukwd_calendar *uk;
+
+		if (ukwd_calendar_new_uk(&uk, UKWD_UK_ALL, 1971, 9999))
+			return 2;
+		ukwd_calendar_free(uk);
+	}
+	t = now_ns() - t0;
+	printf("%-40s %8.1f ms/build\n", "UK calendar, UK 1971-9999 (rules)",
+	       t / 20 / 1e6);
 
 	/* count: random spans across the whole range (both directions). */
 	for (long i = 0; i < QUERIES; i++) {

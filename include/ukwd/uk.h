@@ -50,15 +50,15 @@ UKWD_BEGIN_DECLS
  * @{ */
 
 /** England and Wales (GOV.UK "england-and-wales"). */
-#define UKWD_UK_ENGLAND_WALES 0x1u
+#define UKWD_UK_ENGLAND_WALES    0x1u
 /** Scotland (GOV.UK "scotland"). */
-#define UKWD_UK_SCOTLAND 0x2u
+#define UKWD_UK_SCOTLAND         0x2u
 /** Northern Ireland (GOV.UK "northern-ireland"). */
 #define UKWD_UK_NORTHERN_IRELAND 0x4u
 /** Great Britain: England and Wales, and Scotland. */
-#define UKWD_UK_GB (UKWD_UK_ENGLAND_WALES | UKWD_UK_SCOTLAND)
+#define UKWD_UK_GB               (UKWD_UK_ENGLAND_WALES | UKWD_UK_SCOTLAND)
 /** The whole United Kingdom. */
-#define UKWD_UK_ALL (UKWD_UK_GB | UKWD_UK_NORTHERN_IRELAND)
+#define UKWD_UK_ALL              (UKWD_UK_GB | UKWD_UK_NORTHERN_IRELAND)
 
 /**
  * The divisions of the default SEC Working Day: Great Britain.
@@ -76,9 +76,9 @@ UKWD_BEGIN_DECLS
 #define UKWD_UK_SEC UKWD_UK_GB
 
 /** The first year libukwd's UK rules cover. */
-#define UKWD_UK_FIRST_YEAR 1971
+#define UKWD_UK_FIRST_YEAR         1971
 /** The last year libukwd's UK rules cover. */
-#define UKWD_UK_LAST_YEAR 9999
+#define UKWD_UK_LAST_YEAR          9999
 /** The last year for which this release holds officially published data;
  *  later years are projected by rule. */
 #define UKWD_UK_LAST_OFFICIAL_YEAR 2027
@@ -101,7 +101,7 @@ UKWD_BEGIN_DECLS
  * @since 0.1
  */
 UKWD_API int ukwd_calendar_new_uk(ukwd_calendar **out, unsigned int divisions,
-				  int first_year, int last_year);
+                                  int first_year, int last_year);
 
 /**
  * @brief A builder holding the UK calendar of ukwd_calendar_new_uk(), to
@@ -110,8 +110,8 @@ UKWD_API int ukwd_calendar_new_uk(ukwd_calendar **out, unsigned int divisions,
  * @since 0.1
  */
 UKWD_API int ukwd_calendar_builder_new_uk(ukwd_calendar_builder **out,
-					  unsigned int divisions,
-					  int first_year, int last_year);
+                                          unsigned int divisions,
+                                          int first_year, int last_year);
 
 /**
  * @brief The default SEC Working Day calendar: ukwd_calendar_new_uk() with
@@ -120,7 +120,7 @@ UKWD_API int ukwd_calendar_builder_new_uk(ukwd_calendar_builder **out,
  * @since 0.1
  */
 UKWD_API int ukwd_calendar_new_sec(ukwd_calendar **out, int first_year,
-				   int last_year);
+                                   int last_year);
 
 /**
  * @brief Read a division name as the front-ends and GOV.UK spell it.
@@ -135,7 +135,7 @@ UKWD_API int ukwd_calendar_new_sec(ukwd_calendar **out, int first_year,
  * @since 0.1
  */
 UKWD_API int ukwd_uk_division_parse(unsigned int *out, const char *text,
-				    ukwd_diag *diag);
+                                    ukwd_diag *diag);
 
 /**
  * @brief GOV.UK's name of a single division ("england-and-wales",
