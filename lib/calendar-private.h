@@ -50,8 +50,8 @@ struct ukwd__day {
  * outside [first, last] are ignored. provenance: one byte per year from
  * the year of `first` to the year of `last`. Names are copied. */
 int ukwd__calendar_assemble(ukwd_calendar **out, unsigned int weekend,
-			    ukwd_date first, ukwd_date last,
-			    const struct ukwd__day *days, size_t count,
-			    const unsigned char *provenance, ukwd_diag *diag);
+                            ukwd_date first, ukwd_date last,
+                            const struct ukwd__day *days, size_t count,
+                            const unsigned char *provenance, ukwd_diag *diag);
 
 #endif
