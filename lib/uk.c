@@ -101,7 +101,10 @@ enum uk_change_kind {
  * Years examined and left to the rule: 1973 (14 November, Princess Anne's
  * wedding: no proclamation found, not a bank holiday); 1986 and 1999 royal
  * weddings (not bank holidays: Downing Street, 2017); 2000 (3 January, and
- * 3-4 January in Scotland, are the ordinary substitutes). Titles before
+ * 3-4 January in Scotland, are the ordinary substitutes). Left to the rule
+ * but not confirmed by a primary source: 28 December 1971 and Scotland's 27
+ * December 1971 (no Boxing Day there before 1974), Scotland's 3-4 January
+ * 1972 and 2000. Titles before
  * 2012 are ours in GOV.UK's style; GOV.UK's data begins in 2012. */
 static const struct {
 	short year;
@@ -134,8 +137,11 @@ static const struct {
     {2002, 6, 4, E | S | N, MOVE, SPRING, NULL},
     /* No proclamation for Scotland's 4 January substitutes in 2010 and
      * 2011 (M. Somerville, "Bad Bank Holidays", 2014, after the Scottish
-     * Government and the Edinburgh Gazette). */
+     * Government and the Edinburgh Gazette). What remains of 2011 is the
+     * statutory day: "2 January ... or 3 January if it be a Sunday"
+     * (1971 Act, Schedule 1), so 3 January is 2 January's substitute. */
     {2010, 1, 4, S, CANCEL, 0, NULL},
+    {2011, 1, 3, S, RENAME, 0, "2nd January (substitute day)"},
     {2011, 1, 4, S, CANCEL, 0, NULL},
     /* Royal wedding, 29 April 2011: proclaimed for England, Wales and
      * Northern Ireland; the Scottish Government declared the same day
@@ -384,10 +390,16 @@ uk_days_join(struct uk_days *days, const char *name)
 	struct ukwd__day *last = &days->day[days->count - 1];
 	size_t len_a = strlen(last->name), len_b = strlen(name);
 	char *joined, **owned;
-	const char *at = strstr(last->name, name);
 
-	if (at && (at[len_b] == '\0' || at[len_b] == ';'))
-		return 0;
+	/* Already one of the "; "-separated names? */
+	for (const char *at = last->name; at;) {
+		const char *end = strstr(at, "; ");
+		size_t len = end ? (size_t)(end - at) : strlen(at);
+
+		if (len == len_b && memcmp(at, name, len) == 0)
+			return 0;
+		at = end ? end + 2 : NULL;
+	}
 	owned = ukwd__realloc(days->owned,
 	                      (days->nowned + 1) * sizeof(*days->owned));
 	if (!owned)
