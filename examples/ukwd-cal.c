@@ -9,8 +9,11 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <time.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <ukwd.h>
 
@@ -57,10 +60,18 @@ struct options {
 	const char *convention;
 	const char *format;
 	const char *from_year, *to_year;
+	const char *output;
 	int batch;
+	/* --holidays files, read in full before any calendar is built */
+	ukwd_holiday_file *files;
+	int nfiles;
 };
 
 static int projected_noted;
+
+static int build_calendar(ukwd_calendar **out, const struct options *opt,
+                          unsigned int divisions, int first_year,
+                          int last_year);
 
 static int usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
@@ -279,30 +290,43 @@ put_csv(const char *field)
 	putchar('"');
 }
 
+/* --from and --to, each defaulting to the other, both to this year. */
+static int
+year_span(const struct options *opt, int *from_year, int *to_year)
+{
+	time_t now = time(NULL);
+	struct tm today;
+
+	localtime_r(&now, &today);
+	*from_year = *to_year = today.tm_year + 1900;
+	if (opt->from_year && parse_year(from_year, opt->from_year, "--from"))
+		return 2;
+	if (opt->to_year && parse_year(to_year, opt->to_year, "--to"))
+		return 2;
+	if (opt->from_year && !opt->to_year)
+		*to_year = *from_year;
+	if (opt->to_year && !opt->from_year)
+		*from_year = *to_year;
+	if (*to_year < *from_year) {
+		fprintf(stderr, PROGRAM ": --to %d is before --from %d\n",
+		        *to_year, *from_year);
+		return 2;
+	}
+	return 0;
+}
+
 static int
 run_holidays(const struct options *opt)
 {
 	static const unsigned int order[3] = {
 	    UKWD_UK_ENGLAND_WALES, UKWD_UK_SCOTLAND, UKWD_UK_NORTHERN_IRELAND};
 	ukwd_calendar *cal[3] = {NULL, NULL, NULL};
-	int from_year, to_year, csv, rc = 0;
-	time_t now = time(NULL);
-	struct tm today;
+	int from_year, to_year, csv, rc;
 	ukwd_date first, last;
 
-	localtime_r(&now, &today);
-	from_year = to_year = today.tm_year + 1900;
-	if (opt->from_year && parse_year(&from_year, opt->from_year, "--from"))
-		return 2;
-	if (opt->to_year && parse_year(&to_year, opt->to_year, "--to"))
-		return 2;
-	if (opt->from_year && !opt->to_year)
-		to_year = from_year;
-	if (to_year < from_year) {
-		fprintf(stderr, PROGRAM ": --to %d is before --from %d\n",
-		        to_year, from_year);
-		return 2;
-	}
+	rc = year_span(opt, &from_year, &to_year);
+	if (rc)
+		return rc;
 	if (opt->format && strcmp(opt->format, "text") != 0 &&
 	    strcmp(opt->format, "csv") != 0)
 		return usage_error("--format '%s': expected text or csv",
@@ -310,12 +334,10 @@ run_holidays(const struct options *opt)
 	csv = opt->format && strcmp(opt->format, "csv") == 0;
 	for (int i = 0; i < 3 && rc == 0; i++)
 		if (opt->divisions & order[i])
-			rc = ukwd_calendar_new_uk(&cal[i], order[i], from_year,
-			                          to_year);
-	if (rc) {
-		fprintf(stderr, PROGRAM ": %s\n", ukwd_strerror(rc));
+			rc = build_calendar(&cal[i], opt, order[i], from_year,
+			                    to_year);
+	if (rc)
 		goto out;
-	}
 	ukwd_date_from_ymd(&first, from_year, 1, 1);
 	ukwd_date_from_ymd(&last, to_year, 12, 31);
 	if (csv)
@@ -356,7 +378,7 @@ run_holidays(const struct options *opt)
 out:
 	for (int i = 0; i < 3; i++)
 		ukwd_calendar_free(cal[i]);
-	return rc ? 2 : 0;
+	return rc;
 }
 
 static void
@@ -434,6 +456,130 @@ run_month(const ukwd_calendar *cal, const char *text)
 	return 0;
 }
 
+/* Read a whole file; a directory, an unreadable file or a read error is a
+ * one-line message. */
+static int
+read_file(const char *path, char **data, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	size_t capacity = 65536, used = 0;
+	char *buf = NULL;
+
+	if (!f) {
+		fprintf(stderr, PROGRAM ": --holidays %s: %s\n", path,
+		        strerror(errno));
+		return 2;
+	}
+	for (;;) {
+		char *grown;
+		size_t got;
+
+		if (!buf || used == capacity) {
+			capacity = buf ? capacity * 2 : capacity;
+			grown = realloc(buf, capacity);
+			if (!grown) {
+				fprintf(stderr,
+				        PROGRAM ": --holidays %s: out "
+				                "of memory\n",
+				        path);
+				free(buf);
+				fclose(f);
+				return 2;
+			}
+			buf = grown;
+		}
+		got = fread(buf + used, 1, capacity - used, f);
+		used += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		fprintf(stderr, PROGRAM ": --holidays %s: %s\n", path,
+		        errno == EISDIR ? "is a directory" : strerror(errno));
+		free(buf);
+		fclose(f);
+		return 2;
+	}
+	fclose(f);
+	*data = buf;
+	*size = used;
+	return 0;
+}
+
+/* GOV.UK names its .ics files after the division. */
+static unsigned int
+division_of_file(const char *path)
+{
+	static const unsigned int divisions[] = {
+	    UKWD_UK_ENGLAND_WALES, UKWD_UK_SCOTLAND, UKWD_UK_NORTHERN_IRELAND};
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	for (size_t i = 0; i < 3; i++) {
+		const char *name = ukwd_uk_division_name(divisions[i]);
+
+		if (strncmp(base, name, strlen(name)) == 0)
+			return divisions[i];
+	}
+	return 0;
+}
+
+static int
+add_holiday_file(struct options *opt, const char *path)
+{
+	ukwd_holiday_file *grown =
+	    realloc(opt->files, (size_t)(opt->nfiles + 1) * sizeof(*grown));
+	ukwd_holiday_file *file;
+	char *data;
+	size_t size;
+
+	if (!grown) {
+		fprintf(stderr, PROGRAM ": out of memory\n");
+		return 2;
+	}
+	opt->files = grown;
+	if (read_file(path, &data, &size))
+		return 2;
+	file = &opt->files[opt->nfiles++];
+	file->name = path;
+	file->data = data;
+	file->size = size;
+	file->division = division_of_file(path);
+	return 0;
+}
+
+static void
+free_holiday_files(struct options *opt)
+{
+	for (int i = 0; i < opt->nfiles; i++)
+		free((char *)(uintptr_t)opt->files[i].data);
+	free(opt->files);
+}
+
+/* The calendar for these divisions and years, with the --holidays files. */
+static int
+build_calendar(ukwd_calendar **out, const struct options *opt,
+               unsigned int divisions, int first_year, int last_year)
+{
+	ukwd_diag diag;
+	int rc =
+	    ukwd_calendar_new_uk_files(out, divisions, first_year, last_year,
+	                               opt->files, (size_t)opt->nfiles, &diag);
+
+	if (rc == 0)
+		return 0;
+	if (diag.source[0] && diag.line > 0)
+		fprintf(stderr, PROGRAM ": --holidays %s:%d: %s\n", diag.source,
+		        diag.line, diag.message);
+	else if (diag.source[0])
+		fprintf(stderr, PROGRAM ": --holidays %s: %s\n", diag.source,
+		        diag.message);
+	else
+		fprintf(stderr, PROGRAM ": building the calendar: %s\n",
+		        diag.message[0] ? diag.message : ukwd_strerror(rc));
+	return 2;
+}
+
 /* Take an option's value from "--opt=value" or the next argument. */
 static const char *
 option_value(int argc, char **argv, int *i, const char *arg, size_t len)
@@ -457,6 +603,8 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--format", offsetof(struct options, format)},
 	    {"--from", offsetof(struct options, from_year)},
 	    {"--to", offsetof(struct options, to_year)},
+	    {"--output", offsetof(struct options, output)},
+	    {"--holidays", SIZE_MAX},
 	};
 
 	memset(opt, 0, sizeof(*opt));
@@ -483,8 +631,13 @@ parse_options(struct options *opt, int argc, char **argv)
 			if (!value)
 				return usage_error("option %s needs a value",
 				                   valued[v].name);
-			*(const char **)((char *)opt + valued[v].offset) =
-			    value;
+			if (valued[v].offset == SIZE_MAX) { /* --holidays */
+				if (add_holiday_file(opt, value))
+					return 2;
+			} else {
+				*(const char **)((char *)opt +
+				                 valued[v].offset) = value;
+			}
 			known = 1;
 			break;
 		}
@@ -545,71 +698,153 @@ parse_convention(const char *text, int *ok)
 	return UKWD_ROLL_FOLLOWING;
 }
 
-int
-main(int argc, char **argv)
+/* export-ics: the calendar's holidays over whole years as iCalendar, to
+ * stdout or to --output through a temporary file renamed into place. */
+static int
+file_sink(const char *buf, size_t len, void *payload)
 {
-	struct options opt;
-	ukwd_calendar *cal = NULL;
-	char answer[32], error[ERROR_SIZE];
-	const char *cmd;
-	int rc;
+	return fwrite(buf, 1, len, payload) == len ? 0 : -1;
+}
 
-	rc = parse_options(&opt, argc, argv);
+static int
+run_export(const struct options *opt)
+{
+	ukwd_calendar *cal = NULL;
+	int from_year, to_year, rc;
+	ukwd_date first, last;
+	char *tmp = NULL;
+	FILE *out = stdout;
+
+	rc = year_span(opt, &from_year, &to_year);
 	if (rc)
 		return rc;
-	cmd = opt.command;
-	if (opt.batch && strcmp(cmd, "is") != 0 && strcmp(cmd, "add") != 0 &&
+	rc = build_calendar(&cal, opt, opt->divisions, from_year, to_year);
+	if (rc)
+		return rc;
+	if (opt->output) {
+		size_t len = strlen(opt->output) + sizeof(".tmp-XXXXXX");
+		int fd;
+
+		tmp = malloc(len);
+		if (!tmp) {
+			ukwd_calendar_free(cal);
+			fprintf(stderr, PROGRAM ": out of memory\n");
+			return 2;
+		}
+		snprintf(tmp, len, "%s.tmp-XXXXXX", opt->output);
+		fd = mkstemp(tmp);
+		if (fd >= 0) {
+			/* mkstemp makes 0600; give the file the mode a plain
+			 * creation would have. */
+			mode_t mask = umask(0);
+
+			umask(mask);
+			fchmod(fd, 0666 & ~mask);
+		}
+		out = fd < 0 ? NULL : fdopen(fd, "wb");
+		if (!out) {
+			fprintf(stderr, PROGRAM ": --output %s: %s\n",
+			        opt->output, strerror(errno));
+			if (fd >= 0) {
+				close(fd);
+				unlink(tmp);
+			}
+			free(tmp);
+			ukwd_calendar_free(cal);
+			return 2;
+		}
+	}
+	ukwd_date_from_ymd(&first, from_year, 1, 1);
+	ukwd_date_from_ymd(&last, to_year, 12, 31);
+	rc = ukwd_ical_export(cal, first, last, file_sink, out);
+	ukwd_calendar_free(cal);
+	if (out != stdout) {
+		if (fclose(out) != 0 && rc == 0)
+			rc = UKWD_EUSER;
+		if (rc == 0 && rename(tmp, opt->output) != 0) {
+			fprintf(stderr, PROGRAM ": --output %s: %s\n",
+			        opt->output, strerror(errno));
+			rc = UKWD_EUSER;
+		}
+		if (rc)
+			unlink(tmp);
+		free(tmp);
+	}
+	if (rc) {
+		if (rc != UKWD_EUSER || !opt->output)
+			fprintf(stderr, PROGRAM ": export-ics: %s\n",
+			        rc == UKWD_EUSER ? strerror(errno)
+			                         : ukwd_strerror(rc));
+		return 2;
+	}
+	if (to_year > UKWD_UK_LAST_OFFICIAL_YEAR && !projected_noted) {
+		projected_noted = 1;
+		fprintf(stderr,
+		        PROGRAM ": note: dates after %d are projected by rule; "
+		                "a bank holiday proclaimed later is not in "
+		                "them\n",
+		        UKWD_UK_LAST_OFFICIAL_YEAR);
+	}
+	return 0;
+}
+
+static int
+run(struct options *opt)
+{
+	ukwd_calendar *cal = NULL;
+	char answer[32], error[ERROR_SIZE];
+	const char *cmd = opt->command;
+	int rc;
+
+	if (opt->batch && strcmp(cmd, "is") != 0 && strcmp(cmd, "add") != 0 &&
 	    strcmp(cmd, "count") != 0)
 		return usage_error("--batch works with is, add and count, not "
 		                   "'%s'",
 		                   cmd);
-	if (strcmp(cmd, "holidays") == 0) {
-		if (opt.nargs)
+	if (strcmp(cmd, "holidays") == 0 || strcmp(cmd, "export-ics") == 0) {
+		if (opt->nargs)
 			return usage_error("unexpected argument '%s'",
-			                   opt.args[0]);
-		return run_holidays(&opt);
+			                   opt->args[0]);
+		return cmd[0] == 'h' ? run_holidays(opt) : run_export(opt);
 	}
 	if (strcmp(cmd, "is") && strcmp(cmd, "add") && strcmp(cmd, "count") &&
 	    strcmp(cmd, "next") && strcmp(cmd, "prev") && strcmp(cmd, "roll") &&
 	    strcmp(cmd, "month"))
 		return usage_error("unknown command '%s'", cmd);
-	rc = ukwd_calendar_new_uk(&cal, opt.divisions, UKWD_UK_FIRST_YEAR,
-	                          UKWD_UK_LAST_YEAR);
-	if (rc) {
-		fprintf(stderr, PROGRAM ": building the calendar: %s\n",
-		        ukwd_strerror(rc));
-		return 2;
-	}
-	if (opt.batch) {
-		if (opt.nargs)
+	rc = build_calendar(&cal, opt, opt->divisions, UKWD_UK_FIRST_YEAR,
+	                    UKWD_UK_LAST_YEAR);
+	if (rc)
+		return rc;
+	if (opt->batch) {
+		if (opt->nargs)
 			rc = usage_error("--batch reads its queries from "
 			                 "stdin; unexpected argument '%s'",
-			                 opt.args[0]);
+			                 opt->args[0]);
 		else
 			rc = run_batch(cal, cmd);
 	} else if (strcmp(cmd, "month") == 0) {
-		rc = expect_args(&opt, 1, "YYYY-MM");
+		rc = expect_args(opt, 1, "YYYY-MM");
 		if (rc == 0)
-			rc = run_month(cal, opt.args[0]);
+			rc = run_month(cal, opt->args[0]);
 	} else if (strcmp(cmd, "roll") == 0) {
 		int ok;
-		ukwd_roll roll = parse_convention(opt.convention, &ok);
+		ukwd_roll roll = parse_convention(opt->convention, &ok);
 		ukwd_date d, result;
 
-		rc = expect_args(&opt, 1, "DATE --convention CONVENTION");
+		rc = expect_args(opt, 1, "DATE --convention CONVENTION");
 		if (rc == 0 && !ok)
 			rc = usage_error(
 			    "--convention '%s': expected following, "
 			    "preceding, modified-following or "
 			    "modified-preceding",
-			    opt.convention ? opt.convention : "");
+			    opt->convention ? opt->convention : "");
 		if (rc == 0 &&
-		    parse_date(&d, opt.args[0], error, sizeof(error))) {
+		    parse_date(&d, opt->args[0], error, sizeof(error))) {
 			fprintf(stderr, PROGRAM ": %s\n", error);
 			rc = 2;
 		}
 		if (rc == 0 && ukwd_workday_roll(&result, cal, d, roll)) {
-			range_message(error, sizeof(error), opt.args[0]);
+			range_message(error, sizeof(error), opt->args[0]);
 			fprintf(stderr, PROGRAM ": %s\n", error);
 			rc = 2;
 		}
@@ -621,12 +856,12 @@ main(int argc, char **argv)
 	} else {
 		int two = strcmp(cmd, "add") == 0 || strcmp(cmd, "count") == 0;
 
-		rc = expect_args(&opt, two ? 2 : 1,
+		rc = expect_args(opt, two ? 2 : 1,
 		                 strcmp(cmd, "add") == 0     ? "DATE N"
 		                 : strcmp(cmd, "count") == 0 ? "FROM TO"
 		                                             : "DATE");
 		if (rc == 0) {
-			rc = query(cal, cmd, opt.args[0], opt.args[1], answer,
+			rc = query(cal, cmd, opt->args[0], opt->args[1], answer,
 			           sizeof(answer), error, sizeof(error));
 			if (rc < 0) {
 				fprintf(stderr, PROGRAM ": %s: %s\n", cmd,
@@ -638,6 +873,18 @@ main(int argc, char **argv)
 		}
 	}
 	ukwd_calendar_free(cal);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options opt;
+	int rc = parse_options(&opt, argc, argv);
+
+	if (rc == 0)
+		rc = run(&opt);
+	free_holiday_files(&opt);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, PROGRAM ": writing standard output: %s\n",
 		        strerror(errno));

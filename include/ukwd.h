@@ -32,5 +32,6 @@
 #include "ukwd/calendar.h"
 #include "ukwd/workday.h"
 #include "ukwd/uk.h"
+#include "ukwd/ical.h"
 
 #endif /* UKWD_H */

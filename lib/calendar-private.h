@@ -54,4 +54,16 @@ int ukwd__calendar_assemble(ukwd_calendar **out, unsigned int weekend,
                             const struct ukwd__day *days, size_t count,
                             const unsigned char *provenance, ukwd_diag *diag);
 
+/* Builder internals for importers, which must leave a builder exactly as
+ * it was when they fail: they work on a clone and swap it in. */
+int ukwd__builder_clone(ukwd_calendar_builder **out,
+                        const ukwd_calendar_builder *b);
+void ukwd__builder_swap(ukwd_calendar_builder *a, ukwd_calendar_builder *b);
+/* The builder's range; UKWD_EINVAL when none is set. */
+int ukwd__builder_range(const ukwd_calendar_builder *b, ukwd_date *first,
+                        ukwd_date *last);
+/* Drop the holidays in [from, to] that fall outside the weekend. */
+void ukwd__builder_remove_weekday_holidays(ukwd_calendar_builder *b,
+                                           ukwd_date from, ukwd_date to);
+
 #endif

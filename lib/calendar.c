@@ -1,3 +1,4 @@
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -583,4 +584,80 @@ ukwd_calendar_foreach_holiday(const ukwd_calendar *cal, ukwd_date from,
 		       cal->names + cal->holidays[lo].name, payload))
 			return UKWD_EUSER;
 	return 0;
+}
+
+int
+ukwd__builder_clone(ukwd_calendar_builder **out, const ukwd_calendar_builder *b)
+{
+	ukwd_calendar_builder *copy;
+	int rc;
+
+	rc = ukwd_calendar_builder_new(&copy);
+	if (rc)
+		return rc;
+	memcpy(copy, b, offsetof(ukwd_calendar_builder, count));
+	memcpy(copy->provenance, b->provenance, sizeof(copy->provenance));
+	copy->count = copy->capacity = 0;
+	copy->holidays = NULL;
+	if (b->count) {
+		copy->holidays =
+		    ukwd__calloc(b->count, sizeof(*copy->holidays));
+		if (!copy->holidays) {
+			ukwd__free(copy);
+			return UKWD_ENOMEM;
+		}
+		copy->capacity = b->count;
+	}
+	for (size_t i = 0; i < b->count; i++) {
+		char *name = ukwd__strdup(b->holidays[i].name);
+
+		if (!name) {
+			ukwd_calendar_builder_free(copy);
+			return UKWD_ENOMEM;
+		}
+		copy->holidays[i].date = b->holidays[i].date;
+		copy->holidays[i].name = name;
+		copy->count++;
+	}
+	*out = copy;
+	return 0;
+}
+
+void
+ukwd__builder_swap(ukwd_calendar_builder *a, ukwd_calendar_builder *b)
+{
+	ukwd_calendar_builder tmp = *a;
+
+	*a = *b;
+	*b = tmp;
+}
+
+int
+ukwd__builder_range(const ukwd_calendar_builder *b, ukwd_date *first,
+                    ukwd_date *last)
+{
+	if (!b->has_range)
+		return UKWD_EINVAL;
+	*first = b->first;
+	*last = b->last;
+	return 0;
+}
+
+void
+ukwd__builder_remove_weekday_holidays(ukwd_calendar_builder *b, ukwd_date from,
+                                      ukwd_date to)
+{
+	size_t kept = builder_lower_bound(b, from);
+
+	for (size_t i = kept; i < b->count; i++) {
+		struct ukwd__day day = b->holidays[i];
+		int weekend =
+		    (b->weekend >> (ukwd_date_weekday(day.date) - 1)) & 1;
+
+		if (day.date <= to && !weekend)
+			free_name(day.name);
+		else
+			b->holidays[kept++] = day;
+	}
+	b->count = kept;
 }

@@ -5,3 +5,15 @@ ukwd_version(void)
 {
 	return UKWD_VERSION_STRING;
 }
+
+int
+ukwd_has_feature(ukwd_feature feature)
+{
+	switch (feature) {
+	case UKWD_FEATURE_ICAL:
+		return UKWD_HAVE_LIBICAL;
+	case UKWD_FEATURE_JSON:
+		return UKWD_HAVE_JANSSON;
+	}
+	return 0;
+}

@@ -5,12 +5,14 @@
 #   stdout  the expected standard output, byte for byte
 #   stderr  optional: the expected standard error, byte for byte
 #   status  the expected exit status
-# usage: check-cli.sh PROGRAM CASES
+# usage: check-cli.sh PROGRAM CASES SRCROOT
+# Commands run in SRCROOT, so arguments name files as tests/data/....
 # With UKWD_REGENERATE=1 the expected files are rewritten from the
 # program's output instead (review the diff before committing).
 set -u
-prog=$1
-cases=$2
+prog=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+cases=$(cd "$2" && pwd)
+root=$3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 failed=0
@@ -25,7 +27,7 @@ for dir in "$cases"/*/; do
 	done <"$dir/args"
 	input=/dev/null
 	[ -f "$dir/stdin" ] && input="$dir/stdin"
-	"$prog" "$@" <"$input" >"$tmp/stdout" 2>"$tmp/stderr"
+	(cd "$root" && "$prog" "$@") <"$input" >"$tmp/stdout" 2>"$tmp/stderr"
 	status=$?
 	if [ "${UKWD_REGENERATE:-}" = 1 ]; then
 		cp "$tmp/stdout" "$dir/stdout"

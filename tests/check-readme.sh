@@ -2,8 +2,9 @@
 # The README's console examples must stay true: run every "$ command" line
 # of each ```console block (with the built front-ends first on PATH) and
 # compare its output with the lines that follow it in the README. Commands
-# run in an empty directory where build/examples is BINDIR, so both
-# "ukwd-cal ..." and "build/examples/ukwd-cal ..." work as written.
+# run in an empty directory where build/examples is BINDIR and tests is the
+# source tree's, so both "ukwd-cal ..." and "build/examples/ukwd-cal ..."
+# and paths such as tests/data/... work as written.
 # usage: check-readme.sh README BINDIR
 set -u
 readme=$1
@@ -27,6 +28,7 @@ PATH="$bindir:$PATH"
 export PATH
 mkdir "$tmp/root" "$tmp/root/build"
 ln -s "$bindir" "$tmp/root/build/examples"
+ln -s "$(cd "$(dirname "$readme")" && pwd)/tests" "$tmp/root/tests"
 failed=0
 total=0
 for cmd in "$tmp"/*.cmd; do

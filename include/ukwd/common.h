@@ -19,4 +19,13 @@
 #define UKWD_END_DECLS
 #endif
 
+#include <stddef.h>
+
+/**
+ * Where libukwd writes output of any size: called with consecutive pieces
+ * of the output, in order. Return 0 to go on; any other value stops the
+ * writer, which then returns #UKWD_EUSER.
+ */
+typedef int (*ukwd_sink)(const char *buf, size_t len, void *payload);
+
 #endif /* UKWD_COMMON_H */

@@ -1,0 +1,196 @@
+/**
+ * @file ukwd/ical.h
+ * @brief Official data in and out: iCalendar and GOV.UK JSON import,
+ *        iCalendar export.
+ *
+ * Bank holidays are proclaimed after any release of libukwd (Scotland's
+ * 15 June 2026 was proclaimed in February 2026). GOV.UK publishes each
+ * division's bank holidays as iCalendar (england-and-wales.ics, ...) and
+ * all of them as JSON (bank-holidays.json); these functions load such a
+ * file into a calendar builder, so a day proclaimed after a release is one
+ * file away.
+ *
+ * Every importer is all or nothing: on any error it returns the error,
+ * fills the diag with what and where, and leaves the builder exactly as it
+ * was. iCalendar goes through libical and JSON through jansson; when
+ * libukwd was built without one (see ukwd_has_feature()), its functions
+ * return #UKWD_ENOTSUPPORTED.
+ */
+#ifndef UKWD_ICAL_H
+#define UKWD_ICAL_H
+
+#include <stddef.h>
+
+#include "common.h"
+#include "error.h"
+#include "calendar.h"
+
+UKWD_BEGIN_DECLS
+
+/** @defgroup ukwd_ical Official data in and out
+ * @{ */
+
+/**
+ * Import flag: the file is official data. For the years it covers (from
+ * the year of its first day to the year of its last), it replaces the
+ * builder's holidays on weekdays (a day proclaimed after release appears,
+ * a day moved away disappears) and those years become
+ * #UKWD_PROVENANCE_OFFICIAL. Other years keep the builder's answer.
+ * Without it, the file's days are added to the builder's (a company's
+ * shutdown days).
+ */
+#define UKWD_IMPORT_OFFICIAL 0x1u
+
+/**
+ * @brief Add the all-day events of an iCalendar text to a builder.
+ *
+ * Each VEVENT with a date DTSTART (`DTSTART;VALUE=DATE:20231225`) makes
+ * every day from DTSTART up to, not including, DTEND a holiday named by
+ * its SUMMARY (no DTEND: one day; DURATION in days is accepted). RRULE,
+ * RDATE and EXDATE are expanded with libical's recurrence iterator over
+ * the builder's range, so a company that closes every 24 December writes
+ * one event with `RRULE:FREQ=YEARLY`. Days outside the builder's range are
+ * ignored. Events that are not VEVENTs are ignored.
+ *
+ * Errors (#UKWD_EPARSE, with diag.line the 1-based line of the offending
+ * text): not iCalendar, truncated, a DTSTART that is missing or is not a
+ * date, DTEND not after DTSTART, a year outside 0001..9999, a recurrence
+ * that libical cannot read, and every property libical rejected (libical
+ * drops a malformed property and inserts an X-LIC-ERROR in its place;
+ * each one is an error here). A NUL byte inside @p size is an error.
+ *
+ * @param[in,out] b     the builder; its range must be set.
+ * @param[in]     data  the text, UTF-8; need not be NUL-terminated.
+ * @param[in]     size  its length in bytes.
+ * @param[in]     flags 0 or #UKWD_IMPORT_OFFICIAL.
+ * @param[out]    diag  optional.
+ * @return 0; #UKWD_EINVAL for NULL arguments, unknown flags or a builder
+ *         without a range; #UKWD_EPARSE; #UKWD_ERANGE for a recurrence
+ *         that would make more days than the range holds; #UKWD_ENOMEM;
+ *         #UKWD_ENOTSUPPORTED without libical.
+ * @since 0.1
+ */
+UKWD_API int ukwd_ical_import(ukwd_calendar_builder *b, const char *data,
+                              size_t size, unsigned int flags, ukwd_diag *diag);
+
+/**
+ * @brief Add the events of GOV.UK's bank-holidays.json feed to a builder.
+ *
+ * The feed is `{"england-and-wales": {"division": ..., "events": [{"title",
+ * "date", "notes", "bunting"}, ...]}, "scotland": ..., "northern-ireland":
+ * ...}`. The events of the divisions in @p divisions are added, each named
+ * as GOV.UK's web page shows it: the title, then the notes in brackets
+ * when there are any ("Boxing Day (substitute day)").
+ *
+ * Errors (#UKWD_EPARSE): text that is not JSON (diag line and column),
+ * JSON that is not the feed's shape, an unknown division key, a division
+ * asked for but absent, an event without a title or with a bad date
+ * (diag.source is the division and the message names the event index).
+ *
+ * @param[in,out] b         the builder; its range must be set.
+ * @param[in]     data      the text; need not be NUL-terminated.
+ * @param[in]     size      its length in bytes.
+ * @param[in]     divisions UKWD_UK_* bits (see ukwd/uk.h), not 0.
+ * @param[in]     flags     0 or #UKWD_IMPORT_OFFICIAL.
+ * @param[out]    diag      optional.
+ * @return as ukwd_ical_import(); #UKWD_ENOTSUPPORTED without jansson.
+ * @since 0.1
+ */
+UKWD_API int ukwd_govuk_json_import(ukwd_calendar_builder *b, const char *data,
+                                    size_t size, unsigned int divisions,
+                                    unsigned int flags, ukwd_diag *diag);
+
+/** What a holidays file holds, as guessed by ukwd_holidays_detect(). */
+typedef enum ukwd_holidays_format {
+	UKWD_HOLIDAYS_UNKNOWN = 0,
+	UKWD_HOLIDAYS_ICAL = 1,
+	UKWD_HOLIDAYS_GOVUK_JSON = 2
+} ukwd_holidays_format;
+
+/**
+ * @brief Guess a holidays file's format from its content: JSON starts
+ *        with '{' and iCalendar with "BEGIN:VCALENDAR" (after an optional
+ *        UTF-8 byte order mark and white space).
+ * @since 0.1
+ */
+UKWD_API ukwd_holidays_format ukwd_holidays_detect(const char *data,
+                                                   size_t size);
+
+/**
+ * @brief Write a calendar's holidays in [@p from, @p to] (both inclusive,
+ *        clipped to the calendar's range) as an iCalendar document.
+ *
+ * One all-day VEVENT per holiday: `DTSTART;VALUE=DATE`, exclusive
+ * `DTEND;VALUE=DATE` (the next day), SUMMARY the holiday's name, a UID made
+ * from the date and the name, and a DTSTAMP fixed at the event's date, so
+ * that the same calendar always gives the same bytes. PRODID is
+ * `-//libukwd//ukwd VERSION//EN`. Weekend days that are not named holidays
+ * are not written (the weekend is not an iCalendar concept); importing the
+ * result into a builder with the same weekend gives the same calendar.
+ *
+ * @param[in] cal     the calendar.
+ * @param[in] from    first date.
+ * @param[in] to      last date, not before @p from.
+ * @param[in] write   the sink; called several times.
+ * @param[in] payload passed to @p write.
+ * @return 0; #UKWD_EINVAL for NULL arguments or @p to < @p from;
+ *         #UKWD_EUSER if the sink stopped; #UKWD_ENOMEM;
+ *         #UKWD_ENOTSUPPORTED without libical.
+ * @since 0.1
+ */
+UKWD_API int ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from,
+                              ukwd_date to, ukwd_sink write, void *payload);
+
+/** A holidays file handed to ukwd_calendar_new_uk_files(). */
+typedef struct ukwd_holiday_file {
+	/** Its name, for error messages (diag.source); may be NULL. */
+	const char *name;
+	/** Its content (GOV.UK JSON or iCalendar) and length in bytes. */
+	const char *data;
+	size_t size;
+	/**
+	 * iCalendar only: the one UK division whose official data it is
+	 * (GOV.UK publishes england-and-wales.ics, scotland.ics and
+	 * northern-ireland.ics), or 0 for a file of extra days off that
+	 * apply to every division (a company's shutdown days). GOV.UK JSON
+	 * names its divisions itself, and this field is ignored.
+	 */
+	unsigned int division;
+} ukwd_holiday_file;
+
+/**
+ * @brief A UK calendar (as ukwd_calendar_new_uk()) corrected by official
+ *        files and extended by files of extra days.
+ *
+ * Each division is built from the rules, then each file is applied in
+ * order: GOV.UK JSON and division .ics files as official data
+ * (#UKWD_IMPORT_OFFICIAL: for the years a file covers it is the truth, and
+ * those years become official), other .ics files as extra days. Where two
+ * official files cover the same year, the later one in @p files wins: pass
+ * them oldest first. Then the divisions are combined as usual.
+ *
+ * @param[out] out        the calendar; the caller frees it.
+ * @param[in]  divisions  UKWD_UK_* bits, not 0.
+ * @param[in]  first_year 1971 or later.
+ * @param[in]  last_year  @p first_year to 9999.
+ * @param[in]  files      @p count files (may be NULL when @p count is 0).
+ * @param[in]  count      number of files.
+ * @param[out] diag       optional; on failure diag.source is the file's
+ *                        name and the message says what and where.
+ * @return 0; as ukwd_calendar_new_uk(); #UKWD_EPARSE for a file that is
+ *         neither GOV.UK JSON nor iCalendar or does not parse (see
+ *         ukwd_ical_import() and ukwd_govuk_json_import());
+ *         #UKWD_ENOTSUPPORTED if a file needs a part not built in.
+ * @since 0.1
+ */
+UKWD_API int ukwd_calendar_new_uk_files(ukwd_calendar **out,
+                                        unsigned int divisions, int first_year,
+                                        int last_year,
+                                        const ukwd_holiday_file *files,
+                                        size_t count, ukwd_diag *diag);
+
+/** @} */
+
+UKWD_END_DECLS
+
+#endif /* UKWD_ICAL_H */

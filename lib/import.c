@@ -1,0 +1,208 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "ukwd/uk.h"
+#include "ukwd/ical.h"
+#include "import.h"
+#include "internal.h"
+
+void
+ukwd__import_free(struct ukwd__import *imp)
+{
+	for (size_t i = 0; i < imp->nowned; i++)
+		ukwd__free(imp->owned[i]);
+	ukwd__free(imp->owned);
+	ukwd__free(imp->day);
+	memset(imp, 0, sizeof(*imp));
+}
+
+int
+ukwd__import_add(struct ukwd__import *imp, ukwd_date d, const char *name)
+{
+	if (imp->count == imp->capacity) {
+		size_t capacity = imp->capacity ? imp->capacity * 2 : 64;
+		struct ukwd__day *grown =
+		    ukwd__realloc(imp->day, capacity * sizeof(*grown));
+
+		if (!grown)
+			return UKWD_ENOMEM;
+		imp->day = grown;
+		imp->capacity = capacity;
+	}
+	imp->day[imp->count++] = (struct ukwd__day){d, name ? name : ""};
+	return 0;
+}
+
+int
+ukwd__import_own(struct ukwd__import *imp, char *name)
+{
+	char **grown =
+	    ukwd__realloc(imp->owned, (imp->nowned + 1) * sizeof(*grown));
+
+	if (!grown) {
+		ukwd__free(name);
+		return UKWD_ENOMEM;
+	}
+	imp->owned = grown;
+	imp->owned[imp->nowned++] = name;
+	return 0;
+}
+
+int
+ukwd__import_apply(ukwd_calendar_builder *b, const struct ukwd__import *imp,
+                   unsigned int flags)
+{
+	ukwd_calendar_builder *work;
+	int rc;
+
+	rc = ukwd__builder_clone(&work, b);
+	if (rc)
+		return rc;
+	if ((flags & UKWD_IMPORT_OFFICIAL) && imp->count) {
+		ukwd_date lowest = imp->day[0].date, highest = imp->day[0].date;
+		int first_year, last_year;
+
+		for (size_t i = 1; i < imp->count; i++) {
+			if (imp->day[i].date < lowest)
+				lowest = imp->day[i].date;
+			if (imp->day[i].date > highest)
+				highest = imp->day[i].date;
+		}
+		ukwd_date_to_ymd(lowest, &first_year, NULL, NULL);
+		ukwd_date_to_ymd(highest, &last_year, NULL, NULL);
+		ukwd__builder_remove_weekday_holidays(
+		    work, ukwd__days_from_civil(first_year, 1, 1),
+		    ukwd__days_from_civil(last_year, 12, 31));
+		rc = ukwd_calendar_builder_set_provenance(
+		    work, first_year, last_year, UKWD_PROVENANCE_OFFICIAL);
+	}
+	for (size_t i = 0; rc == 0 && i < imp->count; i++)
+		rc = ukwd_calendar_builder_add_holiday(work, imp->day[i].date,
+		                                       imp->day[i].name);
+	if (rc == 0)
+		ukwd__builder_swap(b, work);
+	ukwd_calendar_builder_free(work);
+	return rc;
+}
+
+ukwd_holidays_format
+ukwd_holidays_detect(const char *data, size_t size)
+{
+	static const char begin[] = "BEGIN:VCALENDAR";
+	size_t at = 0;
+
+	if (!data)
+		return UKWD_HOLIDAYS_UNKNOWN;
+	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		at = 3;
+	while (at < size && (data[at] == ' ' || data[at] == '\t' ||
+	                     data[at] == '\r' || data[at] == '\n'))
+		at++;
+	if (at < size && data[at] == '{')
+		return UKWD_HOLIDAYS_GOVUK_JSON;
+	if (size - at >= sizeof(begin) - 1) {
+		for (size_t i = 0; i < sizeof(begin) - 1; i++) {
+			char c = data[at + i];
+
+			if (c >= 'a' && c <= 'z')
+				c = (char)(c - 'a' + 'A');
+			if (c != begin[i])
+				return UKWD_HOLIDAYS_UNKNOWN;
+		}
+		return UKWD_HOLIDAYS_ICAL;
+	}
+	return UKWD_HOLIDAYS_UNKNOWN;
+}
+
+/* Apply one file to one division's builder. */
+static int
+apply_file(ukwd_calendar_builder *b, unsigned int division,
+           const ukwd_holiday_file *file, ukwd_diag *diag)
+{
+	switch (ukwd_holidays_detect(file->data, file->size)) {
+	case UKWD_HOLIDAYS_GOVUK_JSON:
+		return ukwd_govuk_json_import(b, file->data, file->size,
+		                              division, UKWD_IMPORT_OFFICIAL,
+		                              diag);
+	case UKWD_HOLIDAYS_ICAL:
+		if (file->division && !(file->division & division))
+			return 0;
+		return ukwd_ical_import(
+		    b, file->data, file->size,
+		    file->division ? UKWD_IMPORT_OFFICIAL : 0, diag);
+	case UKWD_HOLIDAYS_UNKNOWN:
+	default:
+		return ukwd__diag_set(diag, UKWD_EPARSE, 1, 1,
+		                      "neither GOV.UK JSON nor iCalendar");
+	}
+}
+
+/* Name the file in diag.source, keeping a JSON division in the text. */
+static void
+diag_name_file(ukwd_diag *diag, const char *name)
+{
+	char message[sizeof(diag->message)];
+
+	if (!diag || !name)
+		return;
+	if (diag->source[0]) {
+		snprintf(message, sizeof(message), "%.60s: %.97s", diag->source,
+		         diag->message);
+		memcpy(diag->message, message, sizeof(message));
+	}
+	snprintf(diag->source, sizeof(diag->source), "%s", name);
+}
+
+int
+ukwd_calendar_new_uk_files(ukwd_calendar **out, unsigned int divisions,
+                           int first_year, int last_year,
+                           const ukwd_holiday_file *files, size_t count,
+                           ukwd_diag *diag)
+{
+	ukwd_calendar *result = NULL;
+	int rc = 0;
+
+	ukwd__diag_clear(diag);
+	if (!out || (count && !files))
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "no calendar or files given (NULL)");
+	if (count == 0)
+		return ukwd_calendar_new_uk(out, divisions, first_year,
+		                            last_year);
+	for (unsigned int division = 1;
+	     division <= UKWD_UK_NORTHERN_IRELAND && rc == 0; division <<= 1) {
+		ukwd_calendar_builder *b;
+		ukwd_calendar *part, *joined;
+
+		if (!(divisions & division))
+			continue;
+		rc = ukwd_calendar_builder_new_uk(&b, division, first_year,
+		                                  last_year);
+		if (rc)
+			break;
+		for (size_t i = 0; i < count && rc == 0; i++) {
+			rc = apply_file(b, division, &files[i], diag);
+			if (rc)
+				diag_name_file(diag, files[i].name);
+		}
+		if (rc == 0)
+			rc = ukwd_calendar_build(&part, b, diag);
+		ukwd_calendar_builder_free(b);
+		if (rc)
+			break;
+		if (!result) {
+			result = part;
+			continue;
+		}
+		rc = ukwd_calendar_union(&joined, result, part);
+		ukwd_calendar_free(part);
+		ukwd_calendar_free(result);
+		result = rc ? NULL : joined;
+	}
+	if (rc) {
+		ukwd_calendar_free(result);
+		return rc;
+	}
+	*out = result;
+	return 0;
+}

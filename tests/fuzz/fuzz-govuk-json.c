@@ -1,0 +1,29 @@
+/* libFuzzer target: GOV.UK bank-holidays.json import, all divisions, as
+ * official data over a UK calendar. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include <ukwd.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	ukwd_calendar_builder *b;
+	ukwd_calendar *cal;
+	ukwd_diag diag;
+	unsigned int divisions = size ? 1u + data[0] % 7u : UKWD_UK_ALL;
+
+	if (ukwd_calendar_builder_new_uk(&b, divisions, 2010, 2030))
+		return 0;
+	if (ukwd_govuk_json_import(b, (const char *)data, size, divisions,
+	                           UKWD_IMPORT_OFFICIAL, &diag) == 0) {
+		if (ukwd_calendar_build(&cal, b, NULL) == 0)
+			ukwd_calendar_free(cal);
+	} else if (diag.code == 0) {
+		abort(); /* a failure must say why */
+	}
+	ukwd_calendar_builder_free(b);
+	return 0;
+}
