@@ -12,10 +12,10 @@
 #include <stdint.h>
 #include <string.h>
 #include <time.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <ukwd.h>
+
+#include "cli.h"
 
 #define PROGRAM    "ukwd-cal"
 #define ERROR_SIZE 320
@@ -62,49 +62,8 @@ struct options {
 	const char *from_year, *to_year;
 	const char *output;
 	int batch;
-	/* --holidays files, read in full before any calendar is built */
-	ukwd_holiday_file *files;
-	int nfiles;
+	struct cli_holidays holidays;
 };
-
-static int projected_noted;
-
-static int build_calendar(ukwd_calendar **out, const struct options *opt,
-                          unsigned int divisions, int first_year,
-                          int last_year);
-
-static int usage_error(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-/* Report bad usage in one line (and where to read more); exit status 2. */
-static int
-usage_error(const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, PROGRAM ": ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry '" PROGRAM " --help'.\n");
-	return 2;
-}
-
-/* Say once, on stderr, that an answer rests on projected years. */
-static void
-note_projected(const ukwd_calendar *cal, ukwd_date a, ukwd_date b)
-{
-	ukwd_date later = a > b ? a : b;
-
-	if (projected_noted ||
-	    ukwd_calendar_provenance(cal, later) != UKWD_PROVENANCE_PROJECTED)
-		return;
-	projected_noted = 1;
-	fprintf(stderr,
-	        PROGRAM ": note: dates after %d are projected by rule; a bank "
-	                "holiday proclaimed later is not in them\n",
-	        UKWD_UK_LAST_OFFICIAL_YEAR);
-}
 
 /* Parse a date argument; on failure write "what" and return non-zero. */
 static int
@@ -117,21 +76,6 @@ parse_date(ukwd_date *out, const char *text, char *error, size_t size)
 		snprintf(error, size, "'%.40s' is not a date (column %d: %s)",
 		         text, diag.column, diag.message);
 	return rc;
-}
-
-static int
-parse_int32(int32_t *out, const char *text)
-{
-	char *end;
-	long long value;
-
-	errno = 0;
-	value = strtoll(text, &end, 10);
-	if (errno || end == text || *end || value < INT32_MIN ||
-	    value > INT32_MAX)
-		return -1;
-	*out = (int32_t)value;
-	return 0;
 }
 
 static void
@@ -160,7 +104,7 @@ query(const ukwd_calendar *cal, const char *command, const char *word1,
 			range_message(error, esize, word1);
 			return -1;
 		}
-		note_projected(cal, d, d);
+		cli_note_projected(cal, d);
 		snprintf(answer, asize, "%d", rc);
 		return rc ? 0 : 1;
 	}
@@ -173,13 +117,13 @@ query(const ukwd_calendar *cal, const char *command, const char *word1,
 			range_message(error, esize, "a date");
 			return -1;
 		}
-		note_projected(cal, d, to - (to > d));
+		cli_note_projected(cal, d > to ? d : to - 1);
 		snprintf(answer, asize, "%d", (int)n);
 		return 0;
 	}
 	/* add, next, prev */
 	if (strcmp(command, "add") == 0) {
-		if (parse_int32(&n, word2)) {
+		if (cli_parse_int32(&n, word2)) {
 			snprintf(error, esize,
 			         "N '%.40s' is not a whole number of working "
 			         "days",
@@ -201,7 +145,7 @@ query(const ukwd_calendar *cal, const char *command, const char *word1,
 		range_message(error, esize, n == 0 ? word1 : "the answer");
 		return -1;
 	}
-	note_projected(cal, d, result);
+	cli_note_projected(cal, d > result ? d : result);
 	ukwd_date_format(answer, asize, result);
 	return 0;
 }
@@ -262,7 +206,7 @@ parse_year(int *out, const char *text, const char *option)
 {
 	int32_t year;
 
-	if (parse_int32(&year, text) || year < UKWD_UK_FIRST_YEAR ||
+	if (cli_parse_int32(&year, text) || year < UKWD_UK_FIRST_YEAR ||
 	    year > UKWD_UK_LAST_YEAR) {
 		fprintf(stderr,
 		        PROGRAM ": %s '%s' is not a year from 1971 to 9999\n",
@@ -271,23 +215,6 @@ parse_year(int *out, const char *text, const char *option)
 	}
 	*out = (int)year;
 	return 0;
-}
-
-/* Quote a CSV field when RFC 4180 needs it. */
-static void
-put_csv(const char *field)
-{
-	if (!strpbrk(field, ",\"\r\n")) {
-		fputs(field, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *field; field++) {
-		if (*field == '"')
-			putchar('"');
-		putchar(*field);
-	}
-	putchar('"');
 }
 
 /* --from and --to, each defaulting to the other, both to this year. */
@@ -329,13 +256,13 @@ run_holidays(const struct options *opt)
 		return rc;
 	if (opt->format && strcmp(opt->format, "text") != 0 &&
 	    strcmp(opt->format, "csv") != 0)
-		return usage_error("--format '%s': expected text or csv",
-		                   opt->format);
+		return cli_usage_error("--format '%s': expected text or csv",
+		                       opt->format);
 	csv = opt->format && strcmp(opt->format, "csv") == 0;
 	for (int i = 0; i < 3 && rc == 0; i++)
 		if (opt->divisions & order[i])
-			rc = build_calendar(&cal[i], opt, order[i], from_year,
-			                    to_year);
+			rc = cli_calendar(&cal[i], &opt->holidays, order[i],
+			                  from_year, to_year);
 	if (rc)
 		goto out;
 	ukwd_date_from_ymd(&first, from_year, 1, 1);
@@ -357,7 +284,7 @@ run_holidays(const struct options *opt)
 			if (csv) {
 				printf("%s,%s,", text,
 				       ukwd_uk_division_name(order[i]));
-				put_csv(name ? name : "");
+				cli_put_csv(stdout, name ? name : "");
 				putchar('\n');
 			} else {
 				static const char *const days[] = {
@@ -372,7 +299,7 @@ run_holidays(const struct options *opt)
 	}
 	for (int i = 0; i < 3; i++)
 		if (cal[i]) {
-			note_projected(cal[i], last, last);
+			cli_note_projected(cal[i], last);
 			break;
 		}
 out:
@@ -406,12 +333,12 @@ run_month(const ukwd_calendar *cal, const char *text)
 	if (strlen(text) != 7 ||
 	    snprintf(padded, sizeof(padded), "%s-01", text) != 10 ||
 	    ukwd_date_parse(&first, padded, NULL) != 0)
-		return usage_error("month '%s': expected YYYY-MM", text);
+		return cli_usage_error("month '%s': expected YYYY-MM", text);
 	ukwd_date_to_ymd(first, &year, &month, NULL);
 	if (ukwd_workday_is_working(cal, first) < 0)
-		return usage_error("month '%s' is outside the calendar "
-		                   "(1971-01 to 9999-12)",
-		                   text);
+		return cli_usage_error("month '%s' is outside the calendar "
+		                       "(1971-01 to 9999-12)",
+		                       text);
 	snprintf(title, sizeof(title), "%s %d", months[month - 1], year);
 	printf("%*s\n", (int)(14 + strlen(title) / 2), title);
 	puts(" Mo  Tu  We  Th  Fr  Sa  Su");
@@ -452,143 +379,8 @@ run_month(const ukwd_calendar *cal, const char *text)
 		ukwd_date_format(day_text, sizeof(day_text), d);
 		printf("* %s %s\n", day_text, name);
 	}
-	note_projected(cal, first, first);
+	cli_note_projected(cal, first);
 	return 0;
-}
-
-/* Read a whole file; a directory, an unreadable file or a read error is a
- * one-line message. */
-static int
-read_file(const char *path, char **data, size_t *size)
-{
-	FILE *f = fopen(path, "rb");
-	size_t capacity = 65536, used = 0;
-	char *buf = NULL;
-
-	if (!f) {
-		fprintf(stderr, PROGRAM ": --holidays %s: %s\n", path,
-		        strerror(errno));
-		return 2;
-	}
-	for (;;) {
-		char *grown;
-		size_t got;
-
-		if (!buf || used == capacity) {
-			capacity = buf ? capacity * 2 : capacity;
-			grown = realloc(buf, capacity);
-			if (!grown) {
-				fprintf(stderr,
-				        PROGRAM ": --holidays %s: out "
-				                "of memory\n",
-				        path);
-				free(buf);
-				fclose(f);
-				return 2;
-			}
-			buf = grown;
-		}
-		got = fread(buf + used, 1, capacity - used, f);
-		used += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
-		fprintf(stderr, PROGRAM ": --holidays %s: %s\n", path,
-		        errno == EISDIR ? "is a directory" : strerror(errno));
-		free(buf);
-		fclose(f);
-		return 2;
-	}
-	fclose(f);
-	*data = buf;
-	*size = used;
-	return 0;
-}
-
-/* GOV.UK names its .ics files after the division. */
-static unsigned int
-division_of_file(const char *path)
-{
-	static const unsigned int divisions[] = {
-	    UKWD_UK_ENGLAND_WALES, UKWD_UK_SCOTLAND, UKWD_UK_NORTHERN_IRELAND};
-	const char *base = strrchr(path, '/');
-
-	base = base ? base + 1 : path;
-	for (size_t i = 0; i < 3; i++) {
-		const char *name = ukwd_uk_division_name(divisions[i]);
-
-		if (strncmp(base, name, strlen(name)) == 0)
-			return divisions[i];
-	}
-	return 0;
-}
-
-static int
-add_holiday_file(struct options *opt, const char *path)
-{
-	ukwd_holiday_file *grown =
-	    realloc(opt->files, (size_t)(opt->nfiles + 1) * sizeof(*grown));
-	ukwd_holiday_file *file;
-	char *data;
-	size_t size;
-
-	if (!grown) {
-		fprintf(stderr, PROGRAM ": out of memory\n");
-		return 2;
-	}
-	opt->files = grown;
-	if (read_file(path, &data, &size))
-		return 2;
-	file = &opt->files[opt->nfiles++];
-	file->name = path;
-	file->data = data;
-	file->size = size;
-	file->division = division_of_file(path);
-	return 0;
-}
-
-static void
-free_holiday_files(struct options *opt)
-{
-	for (int i = 0; i < opt->nfiles; i++)
-		free((char *)(uintptr_t)opt->files[i].data);
-	free(opt->files);
-}
-
-/* The calendar for these divisions and years, with the --holidays files. */
-static int
-build_calendar(ukwd_calendar **out, const struct options *opt,
-               unsigned int divisions, int first_year, int last_year)
-{
-	ukwd_diag diag;
-	int rc =
-	    ukwd_calendar_new_uk_files(out, divisions, first_year, last_year,
-	                               opt->files, (size_t)opt->nfiles, &diag);
-
-	if (rc == 0)
-		return 0;
-	if (diag.source[0] && diag.line > 0)
-		fprintf(stderr, PROGRAM ": --holidays %s:%d: %s\n", diag.source,
-		        diag.line, diag.message);
-	else if (diag.source[0])
-		fprintf(stderr, PROGRAM ": --holidays %s: %s\n", diag.source,
-		        diag.message);
-	else
-		fprintf(stderr, PROGRAM ": building the calendar: %s\n",
-		        diag.message[0] ? diag.message : ukwd_strerror(rc));
-	return 2;
-}
-
-/* Take an option's value from "--opt=value" or the next argument. */
-static const char *
-option_value(int argc, char **argv, int *i, const char *arg, size_t len)
-{
-	if (arg[len] == '=')
-		return arg + len + 1;
-	if (arg[len] == '\0' && *i + 1 < argc)
-		return argv[++*i];
-	return NULL;
 }
 
 static int
@@ -627,12 +419,12 @@ parse_options(struct options *opt, int argc, char **argv)
 			if (strncmp(arg, valued[v].name, len) != 0 ||
 			    (arg[len] != '\0' && arg[len] != '='))
 				continue;
-			value = option_value(argc, argv, &i, arg, len);
+			value = cli_option_value(argc, argv, &i, arg, len);
 			if (!value)
-				return usage_error("option %s needs a value",
-				                   valued[v].name);
+				return cli_usage_error(
+				    "option %s needs a value", valued[v].name);
 			if (valued[v].offset == SIZE_MAX) { /* --holidays */
-				if (add_holiday_file(opt, value))
+				if (cli_holidays_add(&opt->holidays, value))
 					return 2;
 			} else {
 				*(const char **)((char *)opt +
@@ -645,23 +437,23 @@ parse_options(struct options *opt, int argc, char **argv)
 			continue;
 		if (arg[0] == '-' && arg[1] != '\0' &&
 		    !(arg[1] >= '0' && arg[1] <= '9'))
-			return usage_error("unknown option '%s'", arg);
+			return cli_usage_error("unknown option '%s'", arg);
 		if (!opt->command)
 			opt->command = arg;
 		else if (opt->nargs < 2)
 			opt->args[opt->nargs++] = arg;
 		else
-			return usage_error("unexpected argument '%s'", arg);
+			return cli_usage_error("unexpected argument '%s'", arg);
 	}
 	if (!opt->command)
-		return usage_error("%s", "no command given");
+		return cli_usage_error("%s", "no command given");
 	opt->divisions = UKWD_UK_SEC;
 	if (opt->division_name) {
 		ukwd_diag diag;
 
 		if (ukwd_uk_division_parse(&opt->divisions, opt->division_name,
 		                           &diag))
-			return usage_error("--division: %s", diag.message);
+			return cli_usage_error("--division: %s", diag.message);
 	}
 	return 0;
 }
@@ -700,6 +492,11 @@ parse_convention(const char *text, int *ok)
 
 /* export-ics: the calendar's holidays over whole years as iCalendar, to
  * stdout or to --output through a temporary file renamed into place. */
+struct export_job {
+	const ukwd_calendar *cal;
+	ukwd_date first, last;
+};
+
 static int
 file_sink(const char *buf, size_t len, void *payload)
 {
@@ -707,85 +504,42 @@ file_sink(const char *buf, size_t len, void *payload)
 }
 
 static int
+write_export(FILE *out, void *payload)
+{
+	const struct export_job *job = payload;
+	int rc =
+	    ukwd_ical_export(job->cal, job->first, job->last, file_sink, out);
+
+	if (rc)
+		fprintf(stderr, PROGRAM ": export-ics: %s\n",
+		        rc == UKWD_EUSER ? strerror(errno) : ukwd_strerror(rc));
+	return rc;
+}
+
+static int
 run_export(const struct options *opt)
 {
-	ukwd_calendar *cal = NULL;
+	struct export_job job;
+	ukwd_calendar *cal;
 	int from_year, to_year, rc;
-	ukwd_date first, last;
-	char *tmp = NULL;
-	FILE *out = stdout;
 
 	rc = year_span(opt, &from_year, &to_year);
+	if (rc == 0)
+		rc = cli_calendar(&cal, &opt->holidays, opt->divisions,
+		                  from_year, to_year);
 	if (rc)
 		return rc;
-	rc = build_calendar(&cal, opt, opt->divisions, from_year, to_year);
-	if (rc)
-		return rc;
-	if (opt->output) {
-		size_t len = strlen(opt->output) + sizeof(".tmp-XXXXXX");
-		int fd;
-
-		tmp = malloc(len);
-		if (!tmp) {
-			ukwd_calendar_free(cal);
-			fprintf(stderr, PROGRAM ": out of memory\n");
-			return 2;
-		}
-		snprintf(tmp, len, "%s.tmp-XXXXXX", opt->output);
-		fd = mkstemp(tmp);
-		if (fd >= 0) {
-			/* mkstemp makes 0600; give the file the mode a plain
-			 * creation would have. */
-			mode_t mask = umask(0);
-
-			umask(mask);
-			fchmod(fd, 0666 & ~mask);
-		}
-		out = fd < 0 ? NULL : fdopen(fd, "wb");
-		if (!out) {
-			fprintf(stderr, PROGRAM ": --output %s: %s\n",
-			        opt->output, strerror(errno));
-			if (fd >= 0) {
-				close(fd);
-				unlink(tmp);
-			}
-			free(tmp);
-			ukwd_calendar_free(cal);
-			return 2;
-		}
-	}
-	ukwd_date_from_ymd(&first, from_year, 1, 1);
-	ukwd_date_from_ymd(&last, to_year, 12, 31);
-	rc = ukwd_ical_export(cal, first, last, file_sink, out);
+	job.cal = cal;
+	ukwd_date_from_ymd(&job.first, from_year, 1, 1);
+	ukwd_date_from_ymd(&job.last, to_year, 12, 31);
+	if (opt->output)
+		rc = cli_write_file(opt->output, write_export, &job);
+	else
+		rc = write_export(stdout, &job) ? 2 : 0;
+	if (rc == 0)
+		cli_note_projected(cal, job.last);
 	ukwd_calendar_free(cal);
-	if (out != stdout) {
-		if (fclose(out) != 0 && rc == 0)
-			rc = UKWD_EUSER;
-		if (rc == 0 && rename(tmp, opt->output) != 0) {
-			fprintf(stderr, PROGRAM ": --output %s: %s\n",
-			        opt->output, strerror(errno));
-			rc = UKWD_EUSER;
-		}
-		if (rc)
-			unlink(tmp);
-		free(tmp);
-	}
-	if (rc) {
-		if (rc != UKWD_EUSER || !opt->output)
-			fprintf(stderr, PROGRAM ": export-ics: %s\n",
-			        rc == UKWD_EUSER ? strerror(errno)
-			                         : ukwd_strerror(rc));
-		return 2;
-	}
-	if (to_year > UKWD_UK_LAST_OFFICIAL_YEAR && !projected_noted) {
-		projected_noted = 1;
-		fprintf(stderr,
-		        PROGRAM ": note: dates after %d are projected by rule; "
-		                "a bank holiday proclaimed later is not in "
-		                "them\n",
-		        UKWD_UK_LAST_OFFICIAL_YEAR);
-	}
-	return 0;
+	return rc;
 }
 
 static int
@@ -798,28 +552,29 @@ run(struct options *opt)
 
 	if (opt->batch && strcmp(cmd, "is") != 0 && strcmp(cmd, "add") != 0 &&
 	    strcmp(cmd, "count") != 0)
-		return usage_error("--batch works with is, add and count, not "
-		                   "'%s'",
-		                   cmd);
+		return cli_usage_error(
+		    "--batch works with is, add and count, not "
+		    "'%s'",
+		    cmd);
 	if (strcmp(cmd, "holidays") == 0 || strcmp(cmd, "export-ics") == 0) {
 		if (opt->nargs)
-			return usage_error("unexpected argument '%s'",
-			                   opt->args[0]);
+			return cli_usage_error("unexpected argument '%s'",
+			                       opt->args[0]);
 		return cmd[0] == 'h' ? run_holidays(opt) : run_export(opt);
 	}
 	if (strcmp(cmd, "is") && strcmp(cmd, "add") && strcmp(cmd, "count") &&
 	    strcmp(cmd, "next") && strcmp(cmd, "prev") && strcmp(cmd, "roll") &&
 	    strcmp(cmd, "month"))
-		return usage_error("unknown command '%s'", cmd);
-	rc = build_calendar(&cal, opt, opt->divisions, UKWD_UK_FIRST_YEAR,
-	                    UKWD_UK_LAST_YEAR);
+		return cli_usage_error("unknown command '%s'", cmd);
+	rc = cli_calendar(&cal, &opt->holidays, opt->divisions,
+	                  UKWD_UK_FIRST_YEAR, UKWD_UK_LAST_YEAR);
 	if (rc)
 		return rc;
 	if (opt->batch) {
 		if (opt->nargs)
-			rc = usage_error("--batch reads its queries from "
-			                 "stdin; unexpected argument '%s'",
-			                 opt->args[0]);
+			rc = cli_usage_error("--batch reads its queries from "
+			                     "stdin; unexpected argument '%s'",
+			                     opt->args[0]);
 		else
 			rc = run_batch(cal, cmd);
 	} else if (strcmp(cmd, "month") == 0) {
@@ -833,7 +588,7 @@ run(struct options *opt)
 
 		rc = expect_args(opt, 1, "DATE --convention CONVENTION");
 		if (rc == 0 && !ok)
-			rc = usage_error(
+			rc = cli_usage_error(
 			    "--convention '%s': expected following, "
 			    "preceding, modified-following or "
 			    "modified-preceding",
@@ -849,7 +604,7 @@ run(struct options *opt)
 			rc = 2;
 		}
 		if (rc == 0) {
-			note_projected(cal, d, result);
+			cli_note_projected(cal, d > result ? d : result);
 			ukwd_date_format(answer, sizeof(answer), result);
 			puts(answer);
 		}
@@ -880,11 +635,13 @@ int
 main(int argc, char **argv)
 {
 	struct options opt;
-	int rc = parse_options(&opt, argc, argv);
+	int rc;
 
+	cli_program = PROGRAM;
+	rc = parse_options(&opt, argc, argv);
 	if (rc == 0)
 		rc = run(&opt);
-	free_holiday_files(&opt);
+	cli_holidays_free(&opt.holidays);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, PROGRAM ": writing standard output: %s\n",
 		        strerror(errno));

@@ -32,6 +32,7 @@
 #include "ukwd/calendar.h"
 #include "ukwd/workday.h"
 #include "ukwd/uk.h"
+#include "ukwd/notice.h"
 #include "ukwd/ical.h"
 
 #endif /* UKWD_H */

@@ -222,3 +222,64 @@ ukwd_easter_sunday(ukwd_date *out, int year)
 	*out = ukwd__days_from_civil(year, month, day);
 	return 0;
 }
+
+int
+ukwd_time_parse(int *minutes, const char *text, ukwd_diag *diag)
+{
+	int hours, mins;
+
+	ukwd__diag_clear(diag);
+	if (!minutes || !text)
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "no time given (NULL)");
+	if (parse_digits(text, 2, &hours) >= 0 || text[2] != ':' ||
+	    parse_digits(text + 3, 2, &mins) >= 0 || text[5] != '\0')
+		return ukwd__diag_set(diag, UKWD_EPARSE, 0, 1,
+		                      "expected a time as HH:MM");
+	if (hours > 23)
+		return ukwd__diag_set(diag, UKWD_EPARSE, 0, 1,
+		                      "hour %02d does not exist", hours);
+	if (mins > 59)
+		return ukwd__diag_set(diag, UKWD_EPARSE, 0, 4,
+		                      "minute %02d does not exist", mins);
+	*minutes = hours * 60 + mins;
+	return 0;
+}
+
+int
+ukwd_date_time_parse(ukwd_date *date, int *minutes, const char *text,
+                     ukwd_diag *diag)
+{
+	char day_part[11];
+	ukwd_date d;
+	int m = -1, rc;
+
+	ukwd__diag_clear(diag);
+	if (!date || !minutes || !text)
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "no date given (NULL)");
+	if (strnlen(text, 11) <= 10) {
+		rc = ukwd_date_parse(date, text, diag);
+		if (rc == 0)
+			*minutes = -1;
+		return rc;
+	}
+	if (text[10] != 'T')
+		return ukwd__diag_set(diag, UKWD_EPARSE, 0, 11,
+		                      "expected 'T' and a time (HH:MM) after "
+		                      "the date");
+	memcpy(day_part, text, 10);
+	day_part[10] = '\0';
+	rc = ukwd_date_parse(&d, day_part, diag);
+	if (rc)
+		return rc;
+	rc = ukwd_time_parse(&m, text + 11, diag);
+	if (rc) {
+		if (diag)
+			diag->column += diag->column ? 11 : 0;
+		return rc;
+	}
+	*date = d;
+	*minutes = m;
+	return 0;
+}

@@ -12,15 +12,17 @@
 
 #include <libical/ical.h>
 
-/* The text, NUL-terminated for libical, and where each line starts so
- * that errors can name a line (libical does not track them). */
+/* The text, NUL-terminated for libical, and the lines on which each
+ * component begins and ends, so that errors can name a line (libical does
+ * not track them). Components are numbered in document order, which is
+ * the order of a pre-order walk of libical's tree. */
 struct ics_text {
 	char *buf;
 	size_t size;
 	size_t *line_start; /* byte offset of each line */
 	int nlines;
-	int *event_line; /* line of each BEGIN:VEVENT, in order */
-	int nevents;
+	int *begin_line, *end_line; /* per component, in document order */
+	int ncomponents;
 };
 
 static void
@@ -28,7 +30,8 @@ ics_text_free(struct ics_text *text)
 {
 	ukwd__free(text->buf);
 	ukwd__free(text->line_start);
-	ukwd__free(text->event_line);
+	ukwd__free(text->begin_line);
+	ukwd__free(text->end_line);
 }
 
 static int
@@ -48,15 +51,22 @@ starts_with_nocase(const char *text, const char *prefix)
 static int
 ics_text_index(struct ics_text *text, const char *data, size_t size)
 {
-	int lines = 1, events = 0;
+	int lines = 1;
 
 	memset(text, 0, sizeof(*text));
+	/* A UTF-8 byte order mark is not part of the first line. */
+	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+		data += 3;
+		size -= 3;
+	}
 	for (size_t i = 0; i < size; i++)
 		lines += data[i] == '\n';
 	text->buf = ukwd__malloc(size + 1);
 	text->line_start = ukwd__malloc((size_t)lines * sizeof(size_t));
-	text->event_line = ukwd__malloc((size_t)lines * sizeof(int));
-	if (!text->buf || !text->line_start || !text->event_line) {
+	text->begin_line = ukwd__malloc((size_t)lines * sizeof(int));
+	text->end_line = ukwd__malloc((size_t)lines * sizeof(int));
+	if (!text->buf || !text->line_start || !text->begin_line ||
+	    !text->end_line) {
 		ics_text_free(text);
 		return UKWD_ENOMEM;
 	}
@@ -66,80 +76,8 @@ ics_text_index(struct ics_text *text, const char *data, size_t size)
 	text->line_start[0] = 0;
 	text->nlines = 1;
 	for (size_t i = 0; i < size; i++)
-		if (data[i] == '\n' && i + 1 <= size)
+		if (data[i] == '\n')
 			text->line_start[text->nlines++] = i + 1;
-	for (int l = 0; l < text->nlines; l++)
-		if (starts_with_nocase(text->buf + text->line_start[l],
-		                       "BEGIN:VEVENT"))
-			text->event_line[events++] = l + 1;
-	text->nevents = events;
-	return 0;
-}
-
-/* Check that BEGIN and END lines pair up, before libical sees the text:
- * libical prints a warning to stderr on a stray END, and says nothing
- * useful about where nesting went wrong. */
-#define ICS_MAX_DEPTH 16
-
-static int
-ics_check_nesting(const struct ics_text *text, ukwd_diag *diag)
-{
-	char open[ICS_MAX_DEPTH][32];
-	int open_line[ICS_MAX_DEPTH], depth = 0;
-
-	for (int l = 0; l < text->nlines; l++) {
-		const char *line = text->buf + text->line_start[l];
-		int is_begin = starts_with_nocase(line, "BEGIN");
-		char name[32];
-		size_t len = 0;
-
-		/* libical takes any line named BEGIN or END, parameters or
-		 * not, as a component boundary. */
-		if (!is_begin && !starts_with_nocase(line, "END"))
-			continue;
-		line += is_begin ? 5 : 3;
-		if (*line == ';')
-			return ukwd__diag_set(diag, UKWD_EPARSE, l + 1, 1,
-			                      "%s takes no parameters",
-			                      is_begin ? "BEGIN" : "END");
-		if (*line != ':')
-			continue;
-		line++;
-		while (line[len] && line[len] != '\r' && line[len] != '\n' &&
-		       len < sizeof(name) - 1) {
-			char c = line[len];
-
-			name[len++] =
-			    (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
-		}
-		name[len] = '\0';
-		if (is_begin) {
-			if (depth == ICS_MAX_DEPTH)
-				return ukwd__diag_set(diag, UKWD_EPARSE, l + 1,
-				                      1,
-				                      "components nested too "
-				                      "deeply");
-			memcpy(open[depth], name, len + 1);
-			open_line[depth++] = l + 1;
-		} else if (depth == 0) {
-			return ukwd__diag_set(diag, UKWD_EPARSE, l + 1, 1,
-			                      "END:%s without a BEGIN", name);
-		} else if (strcmp(open[depth - 1], name) != 0) {
-			return ukwd__diag_set(diag, UKWD_EPARSE, l + 1, 1,
-			                      "END:%s, but BEGIN:%s at line %d "
-			                      "is still open",
-			                      name, open[depth - 1],
-			                      open_line[depth - 1]);
-		} else if (--depth == 0 && strcmp(name, "VCALENDAR") != 0) {
-			return ukwd__diag_set(diag, UKWD_EPARSE, l + 1, 1,
-			                      "%s outside a VCALENDAR", name);
-		}
-	}
-	if (depth)
-		return ukwd__diag_set(diag, UKWD_EPARSE, text->nlines, 0,
-		                      "truncated: BEGIN:%s at line %d has no "
-		                      "END",
-		                      open[depth - 1], open_line[depth - 1]);
 	return 0;
 }
 
@@ -159,18 +97,131 @@ line_of_offset(const struct ics_text *text, size_t offset)
 	return lo + 1;
 }
 
-/* The first line at or after `from_line` that contains `needle`, or
- * `from_line` itself if none does. */
 static int
-find_line(const struct ics_text *text, int from_line, const char *needle)
+is_blank_line(const char *line)
 {
-	const char *at;
-
-	if (!needle || !*needle || from_line < 1)
-		return from_line < 1 ? 1 : from_line;
-	at = strstr(text->buf + text->line_start[from_line - 1], needle);
-	return at ? line_of_offset(text, (size_t)(at - text->buf)) : from_line;
+	while (*line == ' ' || *line == '\t' || *line == '\r')
+		line++;
+	return *line == '\n' || *line == '\0';
 }
+
+/* Check that BEGIN and END lines pair up inside one VCALENDAR after
+ * another, and record where each component begins and ends, before
+ * libical sees the text: libical prints to stderr on a stray END and
+ * says nothing useful about where nesting went wrong. */
+#define ICS_MAX_DEPTH 16
+
+static int
+ics_check_nesting(struct ics_text *text, ukwd_diag *diag)
+{
+	char open[ICS_MAX_DEPTH][32];
+	int open_index[ICS_MAX_DEPTH], depth = 0;
+
+	for (int l = 0; l < text->nlines; l++) {
+		const char *line = text->buf + text->line_start[l];
+		int is_begin = starts_with_nocase(line, "BEGIN");
+		char name[32];
+		size_t len = 0;
+
+		/* libical takes any line named BEGIN or END, parameters or
+		 * not, as a component boundary. */
+		if (!is_begin && !starts_with_nocase(line, "END")) {
+			if (depth == 0 && !is_blank_line(line))
+				return ukwd__diag_set(
+				    diag, UKWD_EPARSE, l + 1, 1,
+				    "text outside BEGIN:VCALENDAR ... "
+				    "END:VCALENDAR");
+			continue;
+		}
+		line += is_begin ? 5 : 3;
+		if (*line == ';')
+			return ukwd__diag_set(diag, UKWD_EPARSE, l + 1, 1,
+			                      "%s takes no parameters",
+			                      is_begin ? "BEGIN" : "END");
+		if (*line != ':') {
+			if (depth == 0)
+				return ukwd__diag_set(
+				    diag, UKWD_EPARSE, l + 1, 1,
+				    "text outside BEGIN:VCALENDAR ... "
+				    "END:VCALENDAR");
+			continue;
+		}
+		line++;
+		while (line[len] && line[len] != '\r' && line[len] != '\n' &&
+		       len < sizeof(name) - 1) {
+			char c = line[len];
+
+			name[len++] =
+			    (c >= 'a' && c <= 'z') ? (char)(c - 'a' + 'A') : c;
+		}
+		name[len] = '\0';
+		if (is_begin) {
+			if (depth == 0 && strcmp(name, "VCALENDAR") != 0)
+				return ukwd__diag_set(
+				    diag, UKWD_EPARSE, l + 1, 1,
+				    "BEGIN:%s outside a VCALENDAR", name);
+			if (depth == ICS_MAX_DEPTH)
+				return ukwd__diag_set(
+				    diag, UKWD_EPARSE, l + 1, 1,
+				    "components nested too deeply");
+			memcpy(open[depth], name, len + 1);
+			text->begin_line[text->ncomponents] = l + 1;
+			text->end_line[text->ncomponents] = text->nlines;
+			open_index[depth++] = text->ncomponents++;
+		} else if (depth == 0) {
+			return ukwd__diag_set(diag, UKWD_EPARSE, l + 1, 1,
+			                      "END:%s without a BEGIN", name);
+		} else if (strcmp(open[depth - 1], name) != 0) {
+			return ukwd__diag_set(
+			    diag, UKWD_EPARSE, l + 1, 1,
+			    "END:%s, but BEGIN:%s at line %d is still open",
+			    name, open[depth - 1],
+			    text->begin_line[open_index[depth - 1]]);
+		} else {
+			text->end_line[open_index[--depth]] = l + 1;
+		}
+	}
+	if (depth)
+		return ukwd__diag_set(
+		    diag, UKWD_EPARSE, text->nlines, 0,
+		    "truncated: BEGIN:%s at line %d has no END",
+		    open[depth - 1], text->begin_line[open_index[depth - 1]]);
+	if (text->ncomponents == 0)
+		return ukwd__diag_set(diag, UKWD_EPARSE, 1, 1,
+		                      "no BEGIN:VCALENDAR");
+	return 0;
+}
+
+/* The first line in [from, to] holding `needle` (a property name at the
+ * start of the line when `at_start`), or `from` when none does. */
+static int
+find_line(const struct ics_text *text, int from, int to, const char *needle,
+          int at_start)
+{
+	size_t len = needle ? strlen(needle) : 0;
+
+	if (!len)
+		return from;
+	for (int l = from; l >= 1 && l <= to && l <= text->nlines; l++) {
+		const char *line = text->buf + text->line_start[l - 1];
+		const char *end = strchr(line, '\n');
+
+		if (at_start) {
+			if (starts_with_nocase(line, needle) &&
+			    (line[len] == ':' || line[len] == ';'))
+				return l;
+			continue;
+		}
+		for (const char *at = line; *at && (!end || at < end); at++)
+			if (strncmp(at, needle, len) == 0)
+				return l;
+	}
+	return from;
+}
+
+struct span {
+	int begin, end; /* lines */
+};
 
 static int
 ics_error(ukwd_diag *diag, int line, const char *message)
@@ -181,23 +232,40 @@ ics_error(ukwd_diag *diag, int line, const char *message)
 /* Report the first X-LIC-ERROR libical inserted in `comp`, if any. */
 static int
 report_lic_error(const struct ics_text *text, icalcomponent *comp,
-                 int from_line, ukwd_diag *diag)
+                 struct span span, ukwd_diag *diag)
 {
 	icalproperty *p =
 	    icalcomponent_get_first_property(comp, ICAL_XLICERROR_PROPERTY);
-	const char *message, *offending;
+	const char *message, *offending, *property;
+	int line;
 
 	if (!p)
 		return 0;
 	message = icalproperty_get_xlicerror(p);
 	if (!message)
 		message = "malformed property";
-	/* libical ends its messages with the text it rejected. */
+	/* libical ends most messages with the text it rejected... */
 	offending = strrchr(message, ':');
 	offending = offending ? offending + 1 : NULL;
 	while (offending && *offending == ' ')
 		offending++;
-	return ics_error(diag, find_line(text, from_line, offending), message);
+	line = find_line(text, span.begin, span.end, offending, 0);
+	/* ...and names the property in others ("No value for SUMMARY
+	 * property"). */
+	property = strstr(message, " property");
+	if (line == span.begin && property) {
+		const char *word = property;
+		char name[32];
+
+		while (word > message && word[-1] != ' ')
+			word--;
+		if ((size_t)(property - word) < sizeof(name)) {
+			memcpy(name, word, (size_t)(property - word));
+			name[property - word] = '\0';
+			line = find_line(text, span.begin, span.end, name, 1);
+		}
+	}
+	return ics_error(diag, line, message);
 }
 
 static int
@@ -206,120 +274,171 @@ to_date(ukwd_date *out, struct icaltimetype t)
 	return ukwd_date_from_ymd(out, t.year, t.month, t.day);
 }
 
+static struct icaltimetype
+date_value(ukwd_date d)
+{
+	struct icaltimetype t = icaltime_null_date();
+
+	ukwd_date_to_ymd(d, &t.year, &t.month, &t.day);
+	return t;
+}
+
+/* A growing list of instance start dates. */
+struct instances {
+	ukwd_date *day;
+	size_t count, capacity;
+};
+
+static int
+instances_add(struct instances *list, ukwd_date d)
+{
+	if (list->count == list->capacity) {
+		size_t capacity = list->capacity ? list->capacity * 2 : 16;
+		ukwd_date *grown =
+		    ukwd__realloc(list->day, capacity * sizeof(*grown));
+
+		if (!grown)
+			return UKWD_ENOMEM;
+		list->day = grown;
+		list->capacity = capacity;
+	}
+	list->day[list->count++] = d;
+	return 0;
+}
+
+/* One RRULE's instances from `start` to `range_last`. */
+static int
+expand_rule(struct instances *list, const struct ics_text *text,
+            struct span span, icalproperty *p, struct icaltimetype start_time,
+            ukwd_date start, int32_t length, ukwd_date range_first,
+            ukwd_date range_last, ukwd_diag *diag)
+{
+	struct icalrecurrencetype rule = icalproperty_get_rrule(p);
+	icalrecur_iterator *it;
+	ukwd_date from = start, last_seen = UKWD_DATE_MIN - 1;
+	long long budget;
+	int rc = 0;
+
+	if (rule.freq == ICAL_NO_RECURRENCE)
+		return ics_error(
+		    diag, find_line(text, span.begin, span.end, "RRULE", 1),
+		    "RRULE has no FREQ");
+	it = icalrecur_iterator_new(rule, start_time);
+	if (!it)
+		return ics_error(
+		    diag, find_line(text, span.begin, span.end, "RRULE", 1),
+		    "RRULE that libical cannot read");
+	/* Skip to the range when the rule allows it (not with COUNT, which
+	 * counts from DTSTART). */
+	if (rule.count == 0 && start < range_first - length &&
+	    icalrecur_iterator_set_start(it, date_value(range_first - length)))
+		from = range_first - length;
+	/* A rule finer than a day repeats dates: bound the walk by the
+	 * days it covers. */
+	budget =
+	    4LL * (range_last - (from < range_first ? from : range_first) + 1) +
+	    1000;
+	for (;;) {
+		struct icaltimetype t = icalrecur_iterator_next(it);
+		ukwd_date d;
+
+		if (icaltime_is_null_time(t) || to_date(&d, t) ||
+		    d > range_last)
+			break;
+		if (--budget < 0) {
+			rc = ukwd__diag_set(
+			    diag, UKWD_ERANGE,
+			    find_line(text, span.begin, span.end, "RRULE", 1),
+			    0,
+			    "RRULE makes more instances than the calendar has "
+			    "days");
+			break;
+		}
+		if (d == last_seen)
+			continue;
+		last_seen = d;
+		rc = instances_add(list, d);
+		if (rc)
+			break;
+	}
+	icalrecur_iterator_free(it);
+	return rc;
+}
+
 /* One VEVENT: its days, with recurrences, into `imp`. */
 static int
 import_event(struct ukwd__import *imp, const struct ics_text *text,
-             icalcomponent *event, int line, ukwd_date range_first,
+             icalcomponent *event, struct span span, ukwd_date range_first,
              ukwd_date range_last, ukwd_diag *diag)
 {
 	icalproperty *p;
 	struct icaltimetype start_time;
-	ukwd_date start, end, *instance = NULL;
+	struct instances list = {NULL, 0, 0};
+	ukwd_date start, end;
 	const char *name = icalcomponent_get_summary(event);
-	size_t ninstances = 0, capacity = 0;
 	int32_t length;
 	int rc = 0, recurs = 0;
 
 	p = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
 	if (!p)
-		return ics_error(diag, line, "VEVENT has no DTSTART");
+		return ics_error(diag, span.begin, "VEVENT has no DTSTART");
 	start_time = icalproperty_get_dtstart(p);
 	if (!start_time.is_date)
-		return ics_error(diag, find_line(text, line, "DTSTART"),
-		                 "DTSTART is not a date (expected "
-		                 "DTSTART;VALUE=DATE:YYYYMMDD)");
+		return ics_error(
+		    diag, find_line(text, span.begin, span.end, "DTSTART", 1),
+		    "DTSTART is not a date (expected "
+		    "DTSTART;VALUE=DATE:YYYYMMDD)");
 	if (to_date(&start, start_time))
-		return ics_error(diag, find_line(text, line, "DTSTART"),
-		                 "DTSTART is not a valid date (YYYYMMDD, years "
-		                 "0001 to 9999)");
+		return ics_error(
+		    diag, find_line(text, span.begin, span.end, "DTSTART", 1),
+		    "DTSTART is not a valid date (YYYYMMDD, years 0001 to "
+		    "9999)");
 	end = start + 1;
 	p = icalcomponent_get_first_property(event, ICAL_DTEND_PROPERTY);
 	if (p) {
 		struct icaltimetype t = icalproperty_get_dtend(p);
 
 		if (!t.is_date || to_date(&end, t))
-			return ics_error(diag, find_line(text, line, "DTEND"),
-			                 "DTEND is not a date (expected "
-			                 "DTEND;VALUE=DATE:YYYYMMDD)");
+			return ics_error(
+			    diag,
+			    find_line(text, span.begin, span.end, "DTEND", 1),
+			    "DTEND is not a date (expected "
+			    "DTEND;VALUE=DATE:YYYYMMDD)");
 	} else if ((p = icalcomponent_get_first_property(
 	                event, ICAL_DURATION_PROPERTY))) {
-		struct icaldurationtype span = icalproperty_get_duration(p);
-		long long days = (long long)span.weeks * 7 + span.days;
+		struct icaldurationtype span_of = icalproperty_get_duration(p);
+		long long days = (long long)span_of.weeks * 7 + span_of.days;
 
-		if (span.is_neg || span.hours || span.minutes || span.seconds ||
-		    days > UKWD_DATE_MAX - start)
+		if (span_of.is_neg || span_of.hours || span_of.minutes ||
+		    span_of.seconds || days > UKWD_DATE_MAX - start)
 			return ics_error(diag,
-			                 find_line(text, line, "DURATION"),
+			                 find_line(text, span.begin, span.end,
+			                           "DURATION", 1),
 			                 "DURATION of an all-day event must be "
 			                 "whole days or weeks");
 		end = start + (ukwd_date)days;
 	}
 	if (end <= start)
-		return ics_error(diag, find_line(text, line, "DTEND"),
-		                 "DTEND is not after DTSTART");
+		return ics_error(
+		    diag,
+		    find_line(text, span.begin, span.end,
+		              p ? icalproperty_get_property_name(p) : "DTEND",
+		              1),
+		    "the event ends before it starts (DTEND or "
+		    "DURATION)");
 	length = end - start;
 
-	/* The instances: DTSTART, each RRULE's and RDATE's, less EXDATEs. */
+	/* The instances: DTSTART, or each RRULE's; and each RDATE; less
+	 * every EXDATE (RFC 5545 3.8.5.1). */
 	for (p = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY);
 	     p && rc == 0;
 	     p = icalcomponent_get_next_property(event, ICAL_RRULE_PROPERTY)) {
-		struct icalrecurrencetype rule = icalproperty_get_rrule(p);
-		icalrecur_iterator *it;
-		/* A rule finer than a day repeats dates; bound the walk. */
-		long long budget = 4LL * (range_last - range_first + 1) + 1000;
-
 		recurs = 1;
-		if (rule.freq == ICAL_NO_RECURRENCE)
-			return ics_error(diag, find_line(text, line, "RRULE"),
-			                 "RRULE has no FREQ");
-		it = icalrecur_iterator_new(rule, start_time);
-		if (!it)
-			return ics_error(diag, find_line(text, line, "RRULE"),
-			                 "RRULE that libical cannot read");
-		for (;;) {
-			struct icaltimetype t = icalrecur_iterator_next(it);
-			ukwd_date d;
-
-			if (icaltime_is_null_time(t) || to_date(&d, t) ||
-			    d > range_last)
-				break;
-			if (--budget < 0) {
-				rc = UKWD_ERANGE;
-				ukwd__diag_set(
-				    diag, rc, find_line(text, line, "RRULE"), 0,
-				    "RRULE makes more instances "
-				    "than the calendar has days");
-				break;
-			}
-			if (ninstances && instance[ninstances - 1] == d)
-				continue;
-			if (ninstances == capacity) {
-				size_t grown_capacity =
-				    capacity ? capacity * 2 : 64;
-				ukwd_date *grown = ukwd__realloc(
-				    instance, grown_capacity * sizeof(*grown));
-
-				if (!grown) {
-					rc = UKWD_ENOMEM;
-					break;
-				}
-				instance = grown;
-				capacity = grown_capacity;
-			}
-			instance[ninstances++] = d;
-		}
-		icalrecur_iterator_free(it);
+		rc = expand_rule(&list, text, span, p, start_time, start,
+		                 length, range_first, range_last, diag);
 	}
-	if (rc) {
-		ukwd__free(instance);
-		return rc;
-	}
-	if (!recurs) {
-		instance = ukwd__malloc(sizeof(*instance));
-		if (!instance)
-			return UKWD_ENOMEM;
-		instance[ninstances++] = start;
-	}
+	if (rc == 0 && !recurs)
+		rc = instances_add(&list, start);
 	for (p = icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY);
 	     p && rc == 0;
 	     p = icalcomponent_get_next_property(event, ICAL_RDATE_PROPERTY)) {
@@ -329,35 +448,94 @@ import_event(struct ukwd__import *imp, const struct ics_text *text,
 		                            : when.time;
 		ukwd_date d;
 
-		if (!t.is_date || to_date(&d, t)) {
-			rc = ics_error(diag, find_line(text, line, "RDATE"),
-			               "RDATE is not a date");
+		if (!t.is_date || to_date(&d, t))
+			rc = ics_error(
+			    diag,
+			    find_line(text, span.begin, span.end, "RDATE", 1),
+			    "RDATE is not a date");
+		else
+			rc = instances_add(&list, d);
+	}
+	for (p = icalcomponent_get_first_property(event, ICAL_EXDATE_PROPERTY);
+	     p && rc == 0;
+	     p = icalcomponent_get_next_property(event, ICAL_EXDATE_PROPERTY)) {
+		ukwd_date d;
+
+		if (to_date(&d, icalproperty_get_exdate(p))) {
+			rc = ics_error(
+			    diag,
+			    find_line(text, span.begin, span.end, "EXDATE", 1),
+			    "EXDATE is not a date");
 			break;
 		}
-		for (ukwd_date k = d; k < d + length && rc == 0; k++)
-			rc = ukwd__import_add(imp, k, name);
+		for (size_t i = 0; i < list.count; i++)
+			if (list.day[i] == d)
+				list.day[i] = UKWD_DATE_MIN - 1; /* excluded */
 	}
-	for (size_t i = 0; i < ninstances && rc == 0; i++) {
-		int excluded = 0;
+	for (size_t i = 0; i < list.count && rc == 0; i++) {
+		ukwd_date first = list.day[i];
 
-		for (p = icalcomponent_get_first_property(event,
-		                                          ICAL_EXDATE_PROPERTY);
-		     p; p = icalcomponent_get_next_property(
-		            event, ICAL_EXDATE_PROPERTY)) {
-			ukwd_date d;
-
-			if (to_date(&d, icalproperty_get_exdate(p)) == 0 &&
-			    d == instance[i])
-				excluded = 1;
-		}
-		if (excluded || instance[i] + length - 1 < range_first)
+		if (first < UKWD_DATE_MIN)
 			continue;
-		for (ukwd_date k = instance[i];
-		     k < instance[i] + length && k <= range_last && rc == 0;
-		     k++)
+		for (ukwd_date k = first > range_first ? first : range_first;
+		     k < first + length && k <= range_last && rc == 0; k++)
 			rc = ukwd__import_add(imp, k, name);
 	}
-	ukwd__free(instance);
+	ukwd__free(list.day);
+	return rc;
+}
+
+/* Walk the components in document order: report libical's errors, and
+ * import each VEVENT. */
+static int
+import_tree(struct ukwd__import *imp, const struct ics_text *text,
+            icalcomponent *root, ukwd_date range_first, ukwd_date range_last,
+            ukwd_diag *diag)
+{
+	icalcomponent *stack[ICS_MAX_DEPTH + 1];
+	int depth = 0, index = 0, rc = 0;
+	icalcomponent *comp;
+
+	/* Several VCALENDARs come back under one XROOT. */
+	comp = icalcomponent_isa(root) == ICAL_XROOT_COMPONENT
+	           ? icalcomponent_get_first_component(root, ICAL_ANY_COMPONENT)
+	           : root;
+	if (comp != root)
+		stack[depth++] = root;
+	while (comp && rc == 0) {
+		struct span span = {1, text->nlines};
+		icalcomponent *child;
+
+		if (index < text->ncomponents) {
+			span.begin = text->begin_line[index];
+			span.end = text->end_line[index];
+		}
+		index++;
+		rc = report_lic_error(text, comp, span, diag);
+		if (rc == 0 && icalcomponent_isa(comp) == ICAL_VEVENT_COMPONENT)
+			rc = import_event(imp, text, comp, span, range_first,
+			                  range_last, diag);
+		/* Next in pre-order: the first child, else the next sibling
+		 * of this or an enclosing component. */
+		child = depth < ICS_MAX_DEPTH
+		            ? icalcomponent_get_first_component(
+		                  comp, ICAL_ANY_COMPONENT)
+		            : NULL;
+		if (child) {
+			stack[depth++] = comp;
+			comp = child;
+			continue;
+		}
+		comp = NULL;
+		while (depth > 0 && !comp)
+			comp = icalcomponent_get_next_component(
+			    stack[--depth], ICAL_ANY_COMPONENT);
+		if (comp)
+			depth++;
+	}
+	if (rc == 0 && icalcomponent_count_errors(root) > 0)
+		rc =
+		    ics_error(diag, 1, "libical reported a malformed property");
 	return rc;
 }
 
@@ -367,10 +545,10 @@ ukwd_ical_import(ukwd_calendar_builder *b, const char *data, size_t size,
 {
 	struct ics_text text;
 	struct ukwd__import imp = {0};
-	icalcomponent *root, *cal, *event;
+	icalcomponent *root;
 	ukwd_date range_first, range_last;
 	const char *nul;
-	int rc, nevent = 0;
+	int rc;
 
 	ukwd__diag_clear(diag);
 	if (!b || !data || (flags & ~UKWD_IMPORT_OFFICIAL))
@@ -387,69 +565,27 @@ ukwd_ical_import(ukwd_calendar_builder *b, const char *data, size_t size,
 	rc = ics_text_index(&text, data, size);
 	if (rc)
 		return rc;
-	nul = memchr(data, '\0', size);
-	if (nul) {
-		rc =
-		    ics_error(diag, line_of_offset(&text, (size_t)(nul - data)),
-		              "NUL byte in the text");
-		ics_text_free(&text);
-		return rc;
-	}
-	rc = ics_check_nesting(&text, diag);
+	nul = memchr(text.buf, '\0', text.size);
+	rc = nul ? ics_error(diag,
+	                     line_of_offset(&text, (size_t)(nul - text.buf)),
+	                     "NUL byte in the text")
+	         : ics_check_nesting(&text, diag);
 	if (rc) {
 		ics_text_free(&text);
 		return rc;
 	}
 	root = icalparser_parse_string(text.buf);
 	if (!root) {
-		rc = ics_error(diag, text.nlines,
-		               "not complete iCalendar: truncated, or "
-		               "BEGIN and END do not match");
+		rc =
+		    ics_error(diag, text.nlines,
+		              "not complete iCalendar: truncated, or BEGIN and "
+		              "END do not match");
 		ics_text_free(&text);
 		return rc;
 	}
-	cal = icalcomponent_isa(root) == ICAL_VCALENDAR_COMPONENT
-	          ? root
-	          : icalcomponent_get_first_component(root,
-	                                              ICAL_VCALENDAR_COMPONENT);
-	if (!cal) {
-		rc = ics_error(diag, 1, "no VCALENDAR in the text");
-		goto out;
-	}
-	/* libical drops a malformed property and leaves an X-LIC-ERROR in
-	 * its place: every one is an error here. */
-	rc = report_lic_error(&text, cal, 1, diag);
-	for (icalcomponent *sub =
-	         icalcomponent_get_first_component(cal, ICAL_ANY_COMPONENT);
-	     sub && rc == 0;
-	     sub = icalcomponent_get_next_component(cal, ICAL_ANY_COMPONENT)) {
-		if (icalcomponent_isa(sub) == ICAL_VEVENT_COMPONENT)
-			nevent++;
-		rc = report_lic_error(&text, sub,
-		                      icalcomponent_isa(sub) ==
-		                                  ICAL_VEVENT_COMPONENT &&
-		                              nevent <= text.nevents
-		                          ? text.event_line[nevent - 1]
-		                          : 1,
-		                      diag);
-	}
-	if (rc == 0 && icalcomponent_count_errors(root) > 0)
-		rc =
-		    ics_error(diag, 1, "libical reported a malformed property");
-	nevent = 0;
-	for (event =
-	         icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT);
-	     event && rc == 0; event = icalcomponent_get_next_component(
-	                           cal, ICAL_VEVENT_COMPONENT)) {
-		int line = nevent < text.nevents ? text.event_line[nevent] : 1;
-
-		nevent++;
-		rc = import_event(&imp, &text, event, line, range_first,
-		                  range_last, diag);
-	}
+	rc = import_tree(&imp, &text, root, range_first, range_last, diag);
 	if (rc == 0)
 		rc = ukwd__import_apply(b, &imp, flags);
-out:
 	ukwd__import_free(&imp);
 	icalcomponent_free(root);
 	ics_text_free(&text);
@@ -467,15 +603,6 @@ name_hash(const char *name)
 	for (; *name; name++)
 		h = (h ^ (unsigned char)*name) * 16777619u;
 	return h;
-}
-
-static struct icaltimetype
-date_value(ukwd_date d)
-{
-	struct icaltimetype t = icaltime_null_date();
-
-	ukwd_date_to_ymd(d, &t.year, &t.month, &t.day);
-	return t;
 }
 
 struct export_state {
@@ -509,7 +636,9 @@ export_one(ukwd_date d, const char *name, void *payload)
 	                           icalproperty_new_dtstart(date_value(d)));
 	icalcomponent_add_property(event,
 	                           icalproperty_new_dtend(date_value(d + 1)));
-	icalcomponent_add_property(event, icalproperty_new_summary(name));
+	if (*name) /* libical rejects an empty SUMMARY on the way back in */
+		icalcomponent_add_property(event,
+		                           icalproperty_new_summary(name));
 	text = icalcomponent_as_ical_string_r(event);
 	icalcomponent_free(event);
 	if (!text) {

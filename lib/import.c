@@ -166,6 +166,9 @@ ukwd_calendar_new_uk_files(ukwd_calendar **out, unsigned int divisions,
 	if (!out || (count && !files))
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
 		                      "no calendar or files given (NULL)");
+	if (divisions == 0 || (divisions & ~UKWD_UK_ALL))
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "no division, or an unknown one");
 	if (count == 0)
 		return ukwd_calendar_new_uk(out, divisions, first_year,
 		                            last_year);

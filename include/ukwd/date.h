@@ -91,6 +91,30 @@ UKWD_API void ukwd_date_to_ymd(ukwd_date d, int *year, int *month, int *day);
 UKWD_API int ukwd_date_parse(ukwd_date *out, const char *text, ukwd_diag *diag);
 
 /**
+ * @brief Parse a strict time of day, "HH:MM" (00:00 to 23:59).
+ * @param[out] minutes minutes after midnight; unchanged on failure.
+ * @param[in]  text    NUL-terminated text.
+ * @param[out] diag    optional; names the column on failure.
+ * @return 0; #UKWD_EINVAL for NULL; #UKWD_EPARSE otherwise.
+ * @since 0.1
+ */
+UKWD_API int ukwd_time_parse(int *minutes, const char *text, ukwd_diag *diag);
+
+/**
+ * @brief Parse "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM" (a date, optionally with
+ *        a local time of day; no seconds, no zone).
+ * @param[out] date    the date; unchanged on failure.
+ * @param[out] minutes minutes after midnight, or -1 when no time is given;
+ *                     unchanged on failure.
+ * @param[in]  text    NUL-terminated text.
+ * @param[out] diag    optional; names the column on failure.
+ * @return as ukwd_date_parse().
+ * @since 0.1
+ */
+UKWD_API int ukwd_date_time_parse(ukwd_date *date, int *minutes,
+                                  const char *text, ukwd_diag *diag);
+
+/**
  * @brief Write a date as "YYYY-MM-DD" and a NUL.
  * @param[out] buf  the buffer.
  * @param[in]  size its size in bytes; at least #UKWD_DATE_STRLEN.

@@ -1,0 +1,250 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+const char *cli_program = "ukwd";
+
+int
+cli_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", cli_program);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help'.\n", cli_program);
+	return 2;
+}
+
+int
+cli_parse_int32(int32_t *out, const char *text)
+{
+	char *end;
+	long long value;
+
+	errno = 0;
+	value = strtoll(text, &end, 10);
+	if (errno || end == text || *end || value < INT32_MIN ||
+	    value > INT32_MAX)
+		return -1;
+	*out = (int32_t)value;
+	return 0;
+}
+
+const char *
+cli_option_value(int argc, char **argv, int *i, const char *arg,
+                 size_t name_length)
+{
+	if (arg[name_length] == '=')
+		return arg + name_length + 1;
+	if (arg[name_length] == '\0' && *i + 1 < argc)
+		return argv[++*i];
+	return NULL;
+}
+
+void
+cli_put_csv(FILE *out, const char *field)
+{
+	if (!strpbrk(field, ",\"\r\n")) {
+		fputs(field, out);
+		return;
+	}
+	putc('"', out);
+	for (; *field; field++) {
+		if (*field == '"')
+			putc('"', out);
+		putc(*field, out);
+	}
+	putc('"', out);
+}
+
+static int
+read_file(const char *path, char **data, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	size_t capacity = 0, used = 0, got;
+	char *buf = NULL;
+
+	if (!f) {
+		fprintf(stderr, "%s: --holidays %s: %s\n", cli_program, path,
+		        strerror(errno));
+		return 2;
+	}
+	do {
+		if (used == capacity) {
+			char *grown;
+
+			capacity = capacity ? capacity * 2 : 65536;
+			grown = realloc(buf, capacity);
+			if (!grown) {
+				fprintf(stderr,
+				        "%s: --holidays %s: out of memory\n",
+				        cli_program, path);
+				free(buf);
+				fclose(f);
+				return 2;
+			}
+			buf = grown;
+		}
+		got = fread(buf + used, 1, capacity - used, f);
+		used += got;
+	} while (got);
+	if (ferror(f)) {
+		fprintf(stderr, "%s: --holidays %s: %s\n", cli_program, path,
+		        errno == EISDIR ? "is a directory" : strerror(errno));
+		free(buf);
+		fclose(f);
+		return 2;
+	}
+	fclose(f);
+	*data = buf;
+	*size = used;
+	return 0;
+}
+
+/* GOV.UK names its .ics files after the division. */
+static unsigned int
+division_of_file(const char *path)
+{
+	static const unsigned int divisions[] = {
+	    UKWD_UK_ENGLAND_WALES, UKWD_UK_SCOTLAND, UKWD_UK_NORTHERN_IRELAND};
+	const char *base = strrchr(path, '/');
+
+	base = base ? base + 1 : path;
+	for (size_t i = 0; i < 3; i++) {
+		const char *name = ukwd_uk_division_name(divisions[i]);
+
+		if (strncmp(base, name, strlen(name)) == 0)
+			return divisions[i];
+	}
+	return 0;
+}
+
+int
+cli_holidays_add(struct cli_holidays *holidays, const char *path)
+{
+	ukwd_holiday_file *grown = realloc(
+	    holidays->files, (size_t)(holidays->count + 1) * sizeof(*grown));
+	ukwd_holiday_file *file;
+	char *data;
+	size_t size;
+
+	if (!grown) {
+		fprintf(stderr, "%s: out of memory\n", cli_program);
+		return 2;
+	}
+	holidays->files = grown;
+	if (read_file(path, &data, &size))
+		return 2;
+	file = &holidays->files[holidays->count++];
+	file->name = path;
+	file->data = data;
+	file->size = size;
+	file->division = division_of_file(path);
+	return 0;
+}
+
+void
+cli_holidays_free(struct cli_holidays *holidays)
+{
+	for (int i = 0; i < holidays->count; i++)
+		free((char *)(uintptr_t)holidays->files[i].data);
+	free(holidays->files);
+	holidays->files = NULL;
+	holidays->count = 0;
+}
+
+int
+cli_calendar(ukwd_calendar **out, const struct cli_holidays *holidays,
+             unsigned int divisions, int first_year, int last_year)
+{
+	ukwd_diag diag;
+	int rc = ukwd_calendar_new_uk_files(out, divisions, first_year,
+	                                    last_year, holidays->files,
+	                                    (size_t)holidays->count, &diag);
+
+	if (rc == 0)
+		return 0;
+	if (diag.source[0] && diag.line > 0)
+		fprintf(stderr, "%s: --holidays %s:%d: %s\n", cli_program,
+		        diag.source, diag.line, diag.message);
+	else if (diag.source[0])
+		fprintf(stderr, "%s: --holidays %s: %s\n", cli_program,
+		        diag.source, diag.message);
+	else
+		fprintf(stderr, "%s: building the calendar: %s\n", cli_program,
+		        diag.message[0] ? diag.message : ukwd_strerror(rc));
+	return 2;
+}
+
+void
+cli_note_projected(const ukwd_calendar *cal, ukwd_date later)
+{
+	static int noted;
+
+	if (noted ||
+	    ukwd_calendar_provenance(cal, later) != UKWD_PROVENANCE_PROJECTED)
+		return;
+	noted = 1;
+	fprintf(stderr,
+	        "%s: note: dates after %d are projected by rule; a bank "
+	        "holiday proclaimed later is not in them\n",
+	        cli_program, UKWD_UK_LAST_OFFICIAL_YEAR);
+}
+
+int
+cli_write_file(const char *path, int (*produce)(FILE *out, void *payload),
+               void *payload)
+{
+	size_t len = strlen(path) + sizeof(".tmp-XXXXXX");
+	char *tmp = malloc(len);
+	FILE *out = NULL;
+	mode_t mask;
+	int fd, rc;
+
+	if (!tmp) {
+		fprintf(stderr, "%s: out of memory\n", cli_program);
+		return 2;
+	}
+	snprintf(tmp, len, "%s.tmp-XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd >= 0) {
+		/* mkstemp makes 0600; give the file the mode a plain
+		 * creation would have. */
+		mask = umask(0);
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+		out = fdopen(fd, "wb");
+		if (!out)
+			close(fd);
+	}
+	if (!out) {
+		fprintf(stderr, "%s: --output %s: %s\n", cli_program, path,
+		        strerror(errno));
+		if (fd >= 0)
+			unlink(tmp);
+		free(tmp);
+		return 2;
+	}
+	rc = produce(out, payload);
+	if (fclose(out) != 0 && rc == 0) {
+		fprintf(stderr, "%s: --output %s: %s\n", cli_program, path,
+		        strerror(errno));
+		rc = 2;
+	}
+	if (rc == 0 && rename(tmp, path) != 0) {
+		fprintf(stderr, "%s: --output %s: %s\n", cli_program, path,
+		        strerror(errno));
+		rc = 2;
+	}
+	if (rc)
+		unlink(tmp);
+	free(tmp);
+	return rc ? 2 : 0;
+}

@@ -1,0 +1,60 @@
+/*
+ * What the front-ends share: one-line errors, number parsing, CSV quoting,
+ * --holidays files and the calendar built from them, and writing an
+ * --output file through a temporary file and a rename. Uses only
+ * <ukwd.h>.
+ */
+#ifndef UKWD_EXAMPLES_CLI_H
+#define UKWD_EXAMPLES_CLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include <ukwd.h>
+
+/* The program's name in messages; each main() sets it. */
+extern const char *cli_program;
+
+/* "PROGRAM: message" and "Try 'PROGRAM --help'." on stderr; returns 2. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* A whole decimal number in int32_t range, nothing else; 0 or -1. */
+int cli_parse_int32(int32_t *out, const char *text);
+
+/* An option's value from "--name=value" or the next argument; NULL if
+ * there is none. *i moves past a value taken from the next argument. */
+const char *cli_option_value(int argc, char **argv, int *i, const char *arg,
+                             size_t name_length);
+
+/* One CSV field, quoted when RFC 4180 needs it. */
+void cli_put_csv(FILE *out, const char *field);
+
+/* The --holidays files, read in full when named on the command line. */
+struct cli_holidays {
+	ukwd_holiday_file *files;
+	int count;
+};
+
+/* Read a file for --holidays. A .ics named after a GOV.UK division
+ * (scotland*.ics, ...) is that division's official data. Prints a one-line
+ * error and returns 2 on failure. */
+int cli_holidays_add(struct cli_holidays *holidays, const char *path);
+void cli_holidays_free(struct cli_holidays *holidays);
+
+/* The UK calendar for the divisions and years, with the --holidays files;
+ * prints a one-line error and returns 2 on failure. */
+int cli_calendar(ukwd_calendar **out, const struct cli_holidays *holidays,
+                 unsigned int divisions, int first_year, int last_year);
+
+/* Say once on stderr that answers after the last official year are
+ * projected, if `later` is in a projected year of `cal`. */
+void cli_note_projected(const ukwd_calendar *cal, ukwd_date later);
+
+/* Write `path` through a temporary file in the same directory and a
+ * rename, so that a failure never leaves a partial file: `produce` writes
+ * to the FILE and returns 0 or non-zero. Prints a one-line error and
+ * returns 2 on failure. */
+int cli_write_file(const char *path, int (*produce)(FILE *out, void *payload),
+                   void *payload);
+
+#endif

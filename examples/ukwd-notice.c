@@ -1,0 +1,456 @@
+/*
+ * ukwd-notice: check a notice period, or list the SEC rules.
+ *
+ *   ukwd-notice --rule uept-notice --given 2017-06-01 --event 2017-09-01
+ *
+ * Uses only <ukwd.h>. Run `ukwd-notice --help` for the options.
+ */
+#include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ukwd.h>
+
+#include "cli.h"
+
+#define PROGRAM "ukwd-notice"
+
+static const char usage[] =
+    "usage: ukwd-notice --rule ID --given DATE[THH:MM] --event DATE [options]\n"
+    "       ukwd-notice --days N [--unit U] [--within] --given ... --event "
+    "...\n"
+    "       ukwd-notice --batch [options] < rule,given,event lines\n"
+    "       ukwd-notice --list-rules\n"
+    "\n"
+    "Checks that a notice given on --given meets a rule for an event on\n"
+    "--event (or, for a 'within' rule, that the action on --event came in\n"
+    "time after the trigger on --given), and prints whether it complies,\n"
+    "the period given, the shortfall and the latest compliant notice day.\n"
+    "\n"
+    "Options:\n"
+    "  --rule ID          a rule from --list-rules (e.g. uept-notice)\n"
+    "  --days N           an ad-hoc rule of N units instead of --rule\n"
+    "  --unit U           working (default), calendar, weeks or months\n"
+    "  --within           ad-hoc rule: action within N units of --given\n"
+    "  --count-event-day  ad-hoc rule: the event day counts\n"
+    "  --cutoff HH:MM     a notice received after this time counts as\n"
+    "                     received the next working day\n"
+    "  --division NAME    england-and-wales, scotland, northern-ireland, gb,\n"
+    "                     uk or sec (default sec: Great Britain)\n"
+    "  --holidays FILE    official data or extra days off (repeatable)\n"
+    "  --batch            read CSV rule,given,event lines from stdin and\n"
+    "                     write one result row per line: compliant yes/no,\n"
+    "                     deemed receipt, period given and its unit,\n"
+    "                     shortfall, deadline (the latest notice day, or for\n"
+    "                     a 'within' rule the last day for the action) and\n"
+    "                     the earliest compliant event\n"
+    "  --list-rules       the SEC rules with their sources\n"
+    "\n"
+    "A notice received on a non-working day, or after the cut-off, is deemed\n"
+    "received the next working day. N working days' notice means N whole\n"
+    "working days strictly between receipt and the event. Weeks and months\n"
+    "stay calendar units.\n"
+    "Exit status: 0 compliant, 1 not compliant (or a failed batch line),\n"
+    "2 error.\n";
+
+struct options {
+	const char *rule_id, *given, *event, *days, *unit, *cutoff, *division;
+	int within, count_event_day, batch, list_rules;
+	struct cli_holidays holidays;
+};
+
+static int
+parse_options(struct options *opt, int argc, char **argv)
+{
+	static const struct {
+		const char *name;
+		size_t offset;
+	} valued[] = {
+	    {"--rule", offsetof(struct options, rule_id)},
+	    {"--given", offsetof(struct options, given)},
+	    {"--event", offsetof(struct options, event)},
+	    {"--days", offsetof(struct options, days)},
+	    {"--unit", offsetof(struct options, unit)},
+	    {"--cutoff", offsetof(struct options, cutoff)},
+	    {"--division", offsetof(struct options, division)},
+	    {"--holidays", SIZE_MAX},
+	};
+	static const struct {
+		const char *name;
+		size_t offset;
+	} flags[] = {
+	    {"--within", offsetof(struct options, within)},
+	    {"--count-event-day", offsetof(struct options, count_event_day)},
+	    {"--batch", offsetof(struct options, batch)},
+	    {"--list-rules", offsetof(struct options, list_rules)},
+	};
+
+	memset(opt, 0, sizeof(*opt));
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		int known = 0;
+
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+			fputs(usage, stdout);
+			exit(0);
+		}
+		for (size_t f = 0; f < sizeof(flags) / sizeof(*flags); f++)
+			if (strcmp(arg, flags[f].name) == 0) {
+				*(int *)((char *)opt + flags[f].offset) = 1;
+				known = 1;
+			}
+		for (size_t v = 0;
+		     !known && v < sizeof(valued) / sizeof(*valued); v++) {
+			size_t len = strlen(valued[v].name);
+			const char *value;
+
+			if (strncmp(arg, valued[v].name, len) != 0 ||
+			    (arg[len] != '\0' && arg[len] != '='))
+				continue;
+			value = cli_option_value(argc, argv, &i, arg, len);
+			if (!value)
+				return cli_usage_error(
+				    "option %s needs a value", valued[v].name);
+			if (valued[v].offset == SIZE_MAX) {
+				if (cli_holidays_add(&opt->holidays, value))
+					return 2;
+			} else {
+				*(const char **)((char *)opt +
+				                 valued[v].offset) = value;
+			}
+			known = 1;
+		}
+		if (!known)
+			return cli_usage_error(
+			    "unknown %s '%s'",
+			    arg[0] == '-' ? "option" : "argument", arg);
+	}
+	return 0;
+}
+
+/* The rule: from the catalogue, or ad hoc from --days/--unit/--within. */
+static int
+make_rule(ukwd_notice_rule *rule, const struct options *opt,
+          const char *rule_id)
+{
+	static const struct {
+		const char *name;
+		ukwd_notice_unit unit;
+	} units[] = {{"working", UKWD_UNIT_WORKING_DAYS},
+	             {"calendar", UKWD_UNIT_CALENDAR_DAYS},
+	             {"weeks", UKWD_UNIT_WEEKS},
+	             {"months", UKWD_UNIT_MONTHS}};
+	ukwd_notice_rule adhoc = UKWD_NOTICE_RULE_INIT;
+
+	if (rule_id && opt->days)
+		return cli_usage_error("give --rule or --days, not both");
+	if (rule_id) {
+		const ukwd_notice_rule *found = ukwd_notice_rule_find(rule_id);
+
+		if (!found) {
+			fprintf(stderr, "%s: unknown rule '%s'; the rules are:",
+			        PROGRAM, rule_id);
+			for (size_t i = 0; i < ukwd_notice_rule_count(); i++)
+				fprintf(stderr, " %s",
+				        ukwd_notice_rule_at(i)->id);
+			fputc('\n', stderr);
+			return 2;
+		}
+		*rule = *found;
+	} else if (opt->days) {
+		if (cli_parse_int32(&adhoc.amount, opt->days) ||
+		    adhoc.amount < 0)
+			return cli_usage_error("--days '%s' is not a whole "
+			                       "number, 0 or more",
+			                       opt->days);
+		if (opt->unit) {
+			size_t u = 0;
+
+			while (u < 4 && strcmp(opt->unit, units[u].name) != 0)
+				u++;
+			if (u == 4)
+				return cli_usage_error(
+				    "--unit '%s': expected working, calendar, "
+				    "weeks or months",
+				    opt->unit);
+			adhoc.unit = units[u].unit;
+		}
+		adhoc.id = "ad-hoc";
+		adhoc.direction =
+		    opt->within ? UKWD_NOTICE_WITHIN : UKWD_NOTICE_BEFORE;
+		adhoc.counting = opt->count_event_day ? UKWD_COUNT_EVENT_DAY
+		                                      : UKWD_COUNT_CLEAR;
+		*rule = adhoc;
+	} else {
+		return cli_usage_error("give --rule ID or --days N");
+	}
+	if ((opt->within || opt->count_event_day || opt->unit) && rule_id)
+		return cli_usage_error("--unit, --within and --count-event-day "
+		                       "go with --days, not --rule");
+	if (opt->cutoff) {
+		ukwd_diag diag;
+
+		if (ukwd_time_parse(&rule->cutoff_minutes, opt->cutoff, &diag))
+			return cli_usage_error("--cutoff '%s': %s", opt->cutoff,
+			                       diag.message);
+	}
+	return 0;
+}
+
+static const char *
+unit_words(ukwd_notice_unit unit)
+{
+	switch (unit) {
+	case UKWD_UNIT_WORKING_DAYS:
+		return "working days";
+	case UKWD_UNIT_CALENDAR_DAYS:
+		return "calendar days";
+	case UKWD_UNIT_WEEKS:
+		return "weeks";
+	case UKWD_UNIT_MONTHS:
+	default:
+		return "months";
+	}
+}
+
+static int
+list_rules(void)
+{
+	for (size_t i = 0; i < ukwd_notice_rule_count(); i++) {
+		const ukwd_notice_rule *r = ukwd_notice_rule_at(i);
+
+		printf("%-26s %3d %-13s %-6s %-8s %-9s %s\n", r->id,
+		       (int)r->amount, unit_words(r->unit),
+		       r->direction == UKWD_NOTICE_BEFORE ? "before" : "within",
+		       r->reference ? r->reference : "-",
+		       ukwd_source_name(r->source), r->title);
+		printf("%-26s source: %s\n", "", r->citation);
+	}
+	return 0;
+}
+
+/* Check one notice; on a bad date fill `error` and return -1. */
+static int
+check_one(ukwd_notice_result *result, const ukwd_calendar *cal,
+          const ukwd_notice_rule *rule, const char *given, const char *event,
+          char *error, size_t size)
+{
+	ukwd_date given_date, event_date;
+	int minutes, rc;
+	ukwd_diag diag;
+
+	if (ukwd_date_time_parse(&given_date, &minutes, given, &diag)) {
+		snprintf(error, size, "given '%.40s': %s", given, diag.message);
+		return -1;
+	}
+	if (ukwd_date_parse(&event_date, event, &diag)) {
+		snprintf(error, size, "event '%.40s': %s", event, diag.message);
+		return -1;
+	}
+	rc = ukwd_notice_check(result, cal, rule, given_date, minutes,
+	                       event_date, &diag);
+	if (rc) {
+		snprintf(error, size, "%s", diag.message);
+		return -1;
+	}
+	cli_note_projected(
+	    cal, event_date > result->deadline ? event_date : result->deadline);
+	return 0;
+}
+
+static void
+print_result(const ukwd_notice_rule *rule, const ukwd_notice_result *r)
+{
+	char deemed[UKWD_DATE_STRLEN], deadline[UKWD_DATE_STRLEN],
+	    earliest[UKWD_DATE_STRLEN];
+	const char *counted = r->counted_unit == UKWD_UNIT_WORKING_DAYS
+	                          ? "working days"
+	                          : "calendar days";
+
+	ukwd_date_format(deemed, sizeof(deemed), r->deemed_received);
+	ukwd_date_format(deadline, sizeof(deadline), r->deadline);
+	ukwd_date_format(earliest, sizeof(earliest), r->earliest_event);
+	printf("%s\n", r->compliant ? "compliant" : "not compliant");
+	printf("rule: %s, %s%d %s%s%s%s, %s%s%s\n", rule->id ? rule->id : "-",
+	       rule->direction == UKWD_NOTICE_BEFORE ? "" : "within ",
+	       (int)rule->amount, unit_words(rule->unit),
+	       rule->direction == UKWD_NOTICE_BEFORE ? " before" : "",
+	       rule->reference ? ", SEC " : "",
+	       rule->reference ? rule->reference : "",
+	       ukwd_source_name(rule->source), rule->citation ? ": " : "",
+	       rule->citation ? rule->citation : "");
+	printf("deemed received: %s\n", deemed);
+	printf("%s given: %d\n", counted, (int)r->given);
+	printf("shortfall: %d %s\n", (int)r->shortfall, counted);
+	if (rule->direction == UKWD_NOTICE_BEFORE) {
+		printf("latest compliant notice: %s\n", deadline);
+		printf("earliest compliant event: %s\n", earliest);
+	} else {
+		printf("deadline: %s\n", deadline);
+	}
+	printf("%s\n", r->explanation);
+}
+
+/* Split a CSV line of plain fields (no quoting needed for rule ids and
+ * dates); returns the number of fields. */
+static int
+split_fields(char *line, char **field, int max)
+{
+	int n = 0;
+
+	line[strcspn(line, "\r\n")] = '\0';
+	for (char *at = line; n < max;) {
+		char *comma = strchr(at, ',');
+
+		field[n++] = at;
+		if (!comma)
+			return n;
+		*comma = '\0';
+		at = comma + 1;
+	}
+	return n + 1; /* too many */
+}
+
+static int
+run_batch(const ukwd_calendar *cal, const struct options *opt)
+{
+	char *line = NULL, error[256];
+	size_t capacity = 0;
+	long lineno = 0;
+	int status = 0;
+
+	puts("rule,given,event,compliant,deemed_received,given_count,"
+	     "given_unit,shortfall,deadline,earliest_event");
+	while (getline(&line, &capacity, stdin) != -1) {
+		char *field[3];
+		ukwd_notice_rule rule;
+		ukwd_notice_result r;
+		char deemed[UKWD_DATE_STRLEN], deadline[UKWD_DATE_STRLEN],
+		    earliest[UKWD_DATE_STRLEN];
+		int n;
+
+		lineno++;
+		n = split_fields(line, field, 3);
+		if (lineno == 1 && n >= 1 && strcmp(field[0], "rule") == 0)
+			continue; /* a header line */
+		if (n != 3) {
+			fprintf(stderr,
+			        "%s: line %ld: expected rule,given,event\n",
+			        PROGRAM, lineno);
+			status = 1;
+			puts(",,,,,,,,,");
+			continue;
+		}
+		if (!ukwd_notice_rule_find(field[0])) {
+			fprintf(stderr, "%s: line %ld: unknown rule '%.60s'\n",
+			        PROGRAM, lineno, field[0]);
+			status = 1;
+			printf("%s,%s,%s,,,,,,,\n", field[0], field[1],
+			       field[2]);
+			continue;
+		}
+		rule = *ukwd_notice_rule_find(field[0]);
+		if (opt->cutoff)
+			ukwd_time_parse(&rule.cutoff_minutes, opt->cutoff,
+			                NULL);
+		if (check_one(&r, cal, &rule, field[1], field[2], error,
+		              sizeof(error))) {
+			fprintf(stderr, "%s: line %ld: %s\n", PROGRAM, lineno,
+			        error);
+			status = 1;
+			printf("%s,%s,%s,,,,,,,\n", field[0], field[1],
+			       field[2]);
+			continue;
+		}
+		if (!r.compliant)
+			status = 1;
+		ukwd_date_format(deemed, sizeof(deemed), r.deemed_received);
+		ukwd_date_format(deadline, sizeof(deadline), r.deadline);
+		ukwd_date_format(earliest, sizeof(earliest), r.earliest_event);
+		printf("%s,%s,%s,%s,%s,%d,%s,%d,%s,%s\n", field[0], field[1],
+		       field[2], r.compliant ? "yes" : "no", deemed,
+		       (int)r.given,
+		       r.counted_unit == UKWD_UNIT_WORKING_DAYS ? "working"
+		                                                : "calendar",
+		       (int)r.shortfall, deadline,
+		       rule.direction == UKWD_NOTICE_BEFORE ? earliest : "");
+	}
+	free(line);
+	return status;
+}
+
+static int
+run(const struct options *opt)
+{
+	ukwd_calendar *cal = NULL;
+	unsigned int divisions = UKWD_UK_SEC;
+	ukwd_notice_rule rule;
+	ukwd_notice_result result;
+	char error[256];
+	int rc;
+
+	if (opt->list_rules)
+		return list_rules();
+	if (opt->division) {
+		ukwd_diag diag;
+
+		if (ukwd_uk_division_parse(&divisions, opt->division, &diag))
+			return cli_usage_error("--division: %s", diag.message);
+	}
+	if (opt->batch) {
+		if (opt->rule_id || opt->days || opt->given || opt->event)
+			return cli_usage_error(
+			    "--batch reads rule,given,event "
+			    "from stdin; drop --rule, --days, "
+			    "--given and --event");
+		if (opt->cutoff &&
+		    ukwd_time_parse(&rule.cutoff_minutes, opt->cutoff, NULL))
+			return cli_usage_error("--cutoff '%s': expected HH:MM",
+			                       opt->cutoff);
+	} else {
+		rc = make_rule(&rule, opt, opt->rule_id);
+		if (rc)
+			return rc;
+		if (!opt->given || !opt->event)
+			return cli_usage_error("give --given DATE and --event "
+			                       "DATE");
+	}
+	rc = cli_calendar(&cal, &opt->holidays, divisions, UKWD_UK_FIRST_YEAR,
+	                  UKWD_UK_LAST_YEAR);
+	if (rc)
+		return rc;
+	if (opt->batch) {
+		rc = run_batch(cal, opt);
+	} else if (check_one(&result, cal, &rule, opt->given, opt->event, error,
+	                     sizeof(error))) {
+		fprintf(stderr, "%s: %s\n", PROGRAM, error);
+		rc = 2;
+	} else {
+		print_result(&rule, &result);
+		rc = result.compliant ? 0 : 1;
+	}
+	ukwd_calendar_free(cal);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct options opt;
+	int rc;
+
+	cli_program = PROGRAM;
+	rc = parse_options(&opt, argc, argv);
+	if (rc == 0)
+		rc = run(&opt);
+	cli_holidays_free(&opt.holidays);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "%s: writing standard output: %s\n", PROGRAM,
+		        strerror(errno));
+		return 2;
+	}
+	return rc;
+}

@@ -1,0 +1,201 @@
+/**
+ * @file ukwd/notice.h
+ * @brief Notice periods: "N working days' notice before E" and "within N
+ *        working days of Y", checked over a calendar.
+ *
+ * Semantics (the facts people get wrong):
+ * - **Deemed receipt.** A notice received on a non-working day, or after
+ *   the rule's cut-off time on a working day, is deemed received on the
+ *   next working day. A notice received exactly at the cut-off is on time.
+ * - **N working days' notice before E** (#UKWD_NOTICE_BEFORE, the default
+ *   #UKWD_COUNT_CLEAR): at least N whole working days strictly between the
+ *   day the notice is deemed received and E; neither day counts. The latest
+ *   compliant notice day is therefore the (N+1)-th working day before E.
+ *   #UKWD_COUNT_EVENT_DAY counts E itself (when it is a working day).
+ * - **Within N working days of Y** (#UKWD_NOTICE_WITHIN): on or before the
+ *   N-th working day strictly after Y (Y deemed received as above).
+ * - **Calendar days, weeks and months** stay calendar units and are never
+ *   turned into working days. N weeks is 7N days; N months is the same day
+ *   of the month N months on (the month's last day when it is shorter).
+ *   "Clear" calendar periods need E after R + N; "event day" periods need E
+ *   on or after R + N ("at least 12 weeks after the request").
+ */
+#ifndef UKWD_NOTICE_H
+#define UKWD_NOTICE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common.h"
+#include "error.h"
+#include "date.h"
+#include "calendar.h"
+
+UKWD_BEGIN_DECLS
+
+/** @defgroup ukwd_notice Notice periods
+ * @{ */
+
+/** How reliable a figure is. Every SEC figure in libukwd carries one. */
+typedef enum ukwd_source {
+	/** Our own default: no public source gives it. Never an SEC rule. */
+	UKWD_SOURCE_PROPOSED = 0,
+	/** From SECAS's *SEC Checklist for Small Suppliers* v1.3 (December
+	 *  2017), not checked against a second source. */
+	UKWD_SOURCE_CHECKLIST = 1,
+	/** From a public source, cited with it. */
+	UKWD_SOURCE_SOURCED = 2
+} ukwd_source;
+
+/** "PROPOSED", "CHECKLIST" or "SOURCED"; "UNKNOWN" for other values. */
+UKWD_API const char *ukwd_source_name(ukwd_source source);
+
+/** The unit of a notice period. */
+typedef enum ukwd_notice_unit {
+	UKWD_UNIT_WORKING_DAYS = 0,
+	UKWD_UNIT_CALENDAR_DAYS = 1,
+	UKWD_UNIT_WEEKS = 2,
+	UKWD_UNIT_MONTHS = 3
+} ukwd_notice_unit;
+
+/** Which way a period runs. */
+typedef enum ukwd_notice_direction {
+	/** A notice must be given at least the period before an event. */
+	UKWD_NOTICE_BEFORE = 0,
+	/** An action must follow a trigger within the period. */
+	UKWD_NOTICE_WITHIN = 1
+} ukwd_notice_direction;
+
+/** Whether the event day counts towards a #UKWD_NOTICE_BEFORE period. */
+typedef enum ukwd_notice_counting {
+	/** Clear days: neither the notice day nor the event day counts. */
+	UKWD_COUNT_CLEAR = 0,
+	/** The event day counts (the notice day still does not). */
+	UKWD_COUNT_EVENT_DAY = 1
+} ukwd_notice_counting;
+
+/** No cut-off time: the time of receipt does not matter. */
+#define UKWD_NO_CUTOFF (-1)
+/** No time of day given. */
+#define UKWD_NO_TIME   (-1)
+
+#define UKWD_NOTICE_RULE_VERSION 1
+
+/**
+ * A notice rule: a value struct. The strings are borrowed and must outlive
+ * the checks that use the rule. Copy a catalogue rule to change it (for
+ * example to add a cut-off).
+ */
+typedef struct ukwd_notice_rule {
+	unsigned int version; /**< #UKWD_NOTICE_RULE_VERSION */
+	const char *id;       /**< e.g. "uept-notice"; may be NULL */
+	const char *title;    /**< one line of English; may be NULL */
+	int32_t amount;       /**< the period, >= 0, in `unit` */
+	ukwd_notice_unit unit;
+	ukwd_notice_direction direction;
+	ukwd_notice_counting counting;
+	/** Minutes after midnight (0..1439) after which a notice counts as
+	 *  received the next working day, or #UKWD_NO_CUTOFF. */
+	int cutoff_minutes;
+	ukwd_source source;
+	const char *reference; /**< SEC reference, e.g. "H14"; may be NULL */
+	const char *citation;  /**< where the figure comes from; may be NULL */
+} ukwd_notice_rule;
+
+/** An ad-hoc rule of 0 clear working days' notice, no cut-off, PROPOSED. */
+#define UKWD_NOTICE_RULE_INIT                                                  \
+	{                                                                      \
+		UKWD_NOTICE_RULE_VERSION, NULL, NULL, 0,                       \
+		    UKWD_UNIT_WORKING_DAYS, UKWD_NOTICE_BEFORE,                \
+		    UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF, UKWD_SOURCE_PROPOSED,    \
+		    NULL, NULL                                                 \
+	}
+
+/** Size of ukwd_notice_result::explanation, including the NUL. */
+#define UKWD_NOTICE_EXPLANATION_SIZE 256
+
+/** What a check found. A value struct filled by ukwd_notice_check(). */
+typedef struct ukwd_notice_result {
+	/** 1 if the notice (or action) complies, else 0. */
+	int compliant;
+	/** The day the notice or trigger is deemed received. */
+	ukwd_date deemed_received;
+	/** The period given, in `counted_unit`: working days (working-day
+	 *  rules) or calendar days (calendar-day, week and month rules). For
+	 *  #UKWD_NOTICE_WITHIN, the period the action took. Never negative. */
+	int32_t given;
+	/** #UKWD_UNIT_WORKING_DAYS or #UKWD_UNIT_CALENDAR_DAYS. */
+	ukwd_notice_unit counted_unit;
+	/** How far short the notice falls (or how late the action is), in
+	 *  `counted_unit`; 0 when compliant. */
+	int32_t shortfall;
+	/** #UKWD_NOTICE_BEFORE: the latest day a notice can be received (by
+	 *  the cut-off, if any) for this event. #UKWD_NOTICE_WITHIN: the last
+	 *  day on which the action complies. */
+	ukwd_date deadline;
+	/** #UKWD_NOTICE_BEFORE: the earliest event date this notice allows
+	 *  (a calendar date; roll it if the event must be a working day).
+	 *  #UKWD_NOTICE_WITHIN: equal to `deadline`. */
+	ukwd_date earliest_event;
+	/** One line of English saying why. */
+	char explanation[UKWD_NOTICE_EXPLANATION_SIZE];
+} ukwd_notice_result;
+
+/**
+ * @brief Check a notice (or an action) against a rule.
+ *
+ * @param[out] out           the result; unchanged on failure.
+ * @param[in]  cal           the working-day calendar (for SEC rules, the
+ *                           SEC calendar: ukwd_calendar_new_sec()).
+ * @param[in]  rule          the rule.
+ * @param[in]  given         BEFORE: the day the notice was received;
+ *                           WITHIN: the trigger day.
+ * @param[in]  given_minutes the time of day in minutes after midnight
+ *                           (0..1439), or #UKWD_NO_TIME.
+ * @param[in]  event         BEFORE: the event's date; WITHIN: the day the
+ *                           action was (or will be) taken.
+ * @param[out] diag          optional.
+ * @return 0; #UKWD_EINVAL for NULL arguments, a rule with a negative
+ *         amount, unknown enum values, or a time or cut-off outside
+ *         0..1439; #UKWD_ERANGE if a date, or a date the answer needs, is
+ *         outside the calendar's range.
+ * @since 0.1
+ */
+UKWD_API int ukwd_notice_check(ukwd_notice_result *out,
+                               const ukwd_calendar *cal,
+                               const ukwd_notice_rule *rule, ukwd_date given,
+                               int given_minutes, ukwd_date event,
+                               ukwd_diag *diag);
+
+/**
+ * @brief The SEC notice rules libukwd knows, in a fixed order.
+ *
+ * Each carries its source tag, SEC reference and citation; periods in
+ * weeks stay in weeks. ids: "uept-notice" (60 working days' notice to the
+ * DCC before UEPT), "uept-exit-receipt" (2), "uept-exit-review" (5),
+ * "uept-exit-confirm" (2), "privacy-booking" (12 weeks),
+ * "privacy-reschedule" (4 weeks), "privacy-change-outcome" (10),
+ * "privacy-change-decision" (10), "privacy-change-assessment" (4 weeks),
+ * "ctsd-submission" (7 months), "readmission-bar" (12 months).
+ *
+ * @param[in] index 0 up to ukwd_notice_rule_count() - 1.
+ * @return a static rule; NULL past the end.
+ * @since 0.1
+ */
+UKWD_API const ukwd_notice_rule *ukwd_notice_rule_at(size_t index);
+
+/** @brief The number of rules in the catalogue. @since 0.1 */
+UKWD_API size_t ukwd_notice_rule_count(void);
+
+/**
+ * @brief A catalogue rule by id.
+ * @return a static rule; NULL if @p id is NULL or unknown.
+ * @since 0.1
+ */
+UKWD_API const ukwd_notice_rule *ukwd_notice_rule_find(const char *id);
+
+/** @} */
+
+UKWD_END_DECLS
+
+#endif /* UKWD_NOTICE_H */

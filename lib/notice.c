@@ -1,0 +1,357 @@
+/* Notice periods over a working-day calendar. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ukwd/notice.h"
+#include "ukwd/workday.h"
+#include "internal.h"
+
+#define CHECKLIST_CITATION                                                     \
+	"SECAS, SEC Checklist for Small Suppliers v1.3 (December 2017)"
+#define PRIVACY_FAQ                                                            \
+	"https://smartenergycodecompany.co.uk/ufaq-category/"                  \
+	"privacy-assessment-process/"
+#define PRIVACY_CHANGES                                                        \
+	"https://smartenergycodecompany.co.uk/privacy-change-notifications/"
+
+/* The SEC rules expressed as periods (../shared/SEC-RESEARCH.md §3.1). */
+static const ukwd_notice_rule catalogue[] = {
+    {UKWD_NOTICE_RULE_VERSION, "uept-notice",
+     "Party's notice to the DCC before starting User Entry Process Tests", 60,
+     UKWD_UNIT_WORKING_DAYS, UKWD_NOTICE_BEFORE, UKWD_COUNT_CLEAR,
+     UKWD_NO_CUTOFF, UKWD_SOURCE_CHECKLIST, "H14", CHECKLIST_CITATION},
+    {UKWD_NOTICE_RULE_VERSION, "uept-exit-receipt",
+     "DCC confirms receipt of the Test Completion notification", 2,
+     UKWD_UNIT_WORKING_DAYS, UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR,
+     UKWD_NO_CUTOFF, UKWD_SOURCE_CHECKLIST, "H14", CHECKLIST_CITATION},
+    {UKWD_NOTICE_RULE_VERSION, "uept-exit-review",
+     "DCC reviews the test completion report after receiving it", 5,
+     UKWD_UNIT_WORKING_DAYS, UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR,
+     UKWD_NO_CUTOFF, UKWD_SOURCE_CHECKLIST, "H14", CHECKLIST_CITATION},
+    {UKWD_NOTICE_RULE_VERSION, "uept-exit-confirm",
+     "DCC confirms Test Completion after a successful Exit Quality Gate "
+     "Review",
+     2, UKWD_UNIT_WORKING_DAYS, UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR,
+     UKWD_NO_CUTOFF, UKWD_SOURCE_CHECKLIST, "H14", CHECKLIST_CITATION},
+    {UKWD_NOTICE_RULE_VERSION, "privacy-booking",
+     "Privacy Assessment: the requested date is at least 12 weeks after "
+     "the request",
+     12, UKWD_UNIT_WEEKS, UKWD_NOTICE_BEFORE, UKWD_COUNT_EVENT_DAY,
+     UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED, "I2", PRIVACY_FAQ},
+    {UKWD_NOTICE_RULE_VERSION, "privacy-reschedule",
+     "Privacy Assessment: notice to reschedule or cancel, at least 4 "
+     "weeks before the start (else a 25% fee)",
+     4, UKWD_UNIT_WEEKS, UKWD_NOTICE_BEFORE, UKWD_COUNT_EVENT_DAY,
+     UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED, "I2", PRIVACY_FAQ},
+    {UKWD_NOTICE_RULE_VERSION, "privacy-change-outcome",
+     "SECAS gives the outcome of a Privacy Change Notification", 10,
+     UKWD_UNIT_WORKING_DAYS, UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR,
+     UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED, "I1", PRIVACY_CHANGES},
+    {UKWD_NOTICE_RULE_VERSION, "privacy-change-decision",
+     "Approval or rejection of a non-material privacy change", 10,
+     UKWD_UNIT_WORKING_DAYS, UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR,
+     UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED, "I1", PRIVACY_CHANGES},
+    {UKWD_NOTICE_RULE_VERSION, "privacy-change-assessment",
+     "Ad-hoc Privacy Change Assessment scheduled (best endeavours)", 4,
+     UKWD_UNIT_WEEKS, UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF,
+     UKWD_SOURCE_SOURCED, "I1", PRIVACY_CHANGES},
+    {UKWD_NOTICE_RULE_VERSION, "ctsd-submission",
+     "Common Test Scenarios Document submitted to the Secretary of State "
+     "before Interface Testing",
+     7, UKWD_UNIT_MONTHS, UKWD_NOTICE_BEFORE, UKWD_COUNT_EVENT_DAY,
+     UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED, "T3",
+     "https://www.smartdcc.co.uk/customer-hub/consultations/"
+     "common-test-scenarios/"},
+    {UKWD_NOTICE_RULE_VERSION, "readmission-bar",
+     "An applicant expelled in the previous 12 months cannot be admitted "
+     "(unless the Panel sets a shorter period)",
+     12, UKWD_UNIT_MONTHS, UKWD_NOTICE_BEFORE, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF,
+     UKWD_SOURCE_SOURCED, "B1.2(b)",
+     "https://studylib.net/doc/18047119/"
+     "section-a--definitions-and-interpretation-the-following"},
+};
+
+#define CATALOGUE_SIZE (sizeof(catalogue) / sizeof(catalogue[0]))
+
+const char *
+ukwd_source_name(ukwd_source source)
+{
+	switch (source) {
+	case UKWD_SOURCE_PROPOSED:
+		return "PROPOSED";
+	case UKWD_SOURCE_CHECKLIST:
+		return "CHECKLIST";
+	case UKWD_SOURCE_SOURCED:
+		return "SOURCED";
+	}
+	return "UNKNOWN";
+}
+
+size_t
+ukwd_notice_rule_count(void)
+{
+	return CATALOGUE_SIZE;
+}
+
+const ukwd_notice_rule *
+ukwd_notice_rule_at(size_t index)
+{
+	return index < CATALOGUE_SIZE ? &catalogue[index] : NULL;
+}
+
+const ukwd_notice_rule *
+ukwd_notice_rule_find(const char *id)
+{
+	if (!id)
+		return NULL;
+	for (size_t i = 0; i < CATALOGUE_SIZE; i++)
+		if (strcmp(catalogue[i].id, id) == 0)
+			return &catalogue[i];
+	return NULL;
+}
+
+/* d plus n calendar months, on the same day of the month or the month's
+ * last day; d and the answer are within 0001..9999 or UKWD_ERANGE. */
+static int
+add_months(ukwd_date *out, ukwd_date d, long long n)
+{
+	int year, month, day, length;
+	long long index;
+
+	ukwd__civil_from_days(d, &year, &month, &day);
+	index = (long long)year * 12 + (month - 1) + n;
+	if (index < 12 || index > 9999LL * 12 + 11)
+		return UKWD_ERANGE;
+	year = (int)(index / 12);
+	month = (int)(index % 12) + 1;
+	length = ukwd__days_in_month(year, month);
+	*out = ukwd__days_from_civil(year, month, day < length ? day : length);
+	return 0;
+}
+
+/* d plus a calendar period (days, weeks or months). */
+static int
+add_period(ukwd_date *out, ukwd_date d, const ukwd_notice_rule *rule, int sign)
+{
+	long long days;
+
+	if (rule->unit == UKWD_UNIT_MONTHS)
+		return add_months(out, d, (long long)sign * rule->amount);
+	days =
+	    (long long)rule->amount * (rule->unit == UKWD_UNIT_WEEKS ? 7 : 1);
+	if (!ukwd__date_in_range((long long)d + sign * days))
+		return UKWD_ERANGE;
+	*out = (ukwd_date)(d + sign * days);
+	return 0;
+}
+
+/* The latest day R with R + period <= limit (months are not injective, so
+ * step from an estimate). */
+static int
+latest_before(ukwd_date *out, ukwd_date limit, const ukwd_notice_rule *rule)
+{
+	ukwd_date r, end;
+	int rc = add_period(&r, limit, rule, -1);
+
+	if (rc)
+		return rc;
+	while (add_period(&end, r + 1, rule, 1) == 0 && end <= limit)
+		r++;
+	while (add_period(&end, r, rule, 1) == 0 && end > limit)
+		r--;
+	*out = r;
+	return 0;
+}
+
+static const char *
+unit_name(ukwd_notice_unit unit, int32_t n)
+{
+	switch (unit) {
+	case UKWD_UNIT_WORKING_DAYS:
+		return n == 1 ? "working day" : "working days";
+	case UKWD_UNIT_CALENDAR_DAYS:
+		return n == 1 ? "calendar day" : "calendar days";
+	case UKWD_UNIT_WEEKS:
+		return n == 1 ? "week" : "weeks";
+	case UKWD_UNIT_MONTHS:
+	default:
+		return n == 1 ? "month" : "months";
+	}
+}
+
+static int
+range_error(ukwd_diag *diag, int rc)
+{
+	return ukwd__diag_set(diag, rc, 0, 0,
+	                      "a date the answer needs is outside the "
+	                      "calendar's range");
+}
+
+static void
+explain(ukwd_notice_result *r, const ukwd_notice_rule *rule, ukwd_date given,
+        int late, ukwd_date event)
+{
+	char g[UKWD_DATE_STRLEN], dr[UKWD_DATE_STRLEN], e[UKWD_DATE_STRLEN],
+	    dl[UKWD_DATE_STRLEN], ee[UKWD_DATE_STRLEN], receipt[96] = "";
+	const char *counted = unit_name(r->counted_unit, r->given);
+
+	ukwd_date_format(g, sizeof(g), given);
+	ukwd_date_format(dr, sizeof(dr), r->deemed_received);
+	ukwd_date_format(e, sizeof(e), event);
+	ukwd_date_format(dl, sizeof(dl), r->deadline);
+	ukwd_date_format(ee, sizeof(ee), r->earliest_event);
+	if (r->deemed_received != given)
+		snprintf(receipt, sizeof(receipt),
+		         " (%s %s, deemed received %s)",
+		         late ? "received after the cut-off on" : "received on",
+		         late ? g : "a non-working day", dr);
+	if (rule->direction == UKWD_NOTICE_BEFORE &&
+	    rule->unit == UKWD_UNIT_WORKING_DAYS)
+		snprintf(r->explanation, sizeof(r->explanation),
+		         "%s: notice of %s%s gives %d %s%s before %s; %d "
+		         "needed%s; the latest compliant notice day is %s",
+		         r->compliant ? "compliant" : "NOT compliant", g,
+		         receipt, (int)r->given,
+		         rule->counting == UKWD_COUNT_CLEAR ? "clear " : "",
+		         counted, e, (int)rule->amount,
+		         rule->counting == UKWD_COUNT_CLEAR
+		             ? ""
+		             : " (counting the event day)",
+		         dl);
+	else if (rule->direction == UKWD_NOTICE_BEFORE)
+		snprintf(r->explanation, sizeof(r->explanation),
+		         "%s: notice of %s%s is %d %s%s before %s; with %d "
+		         "%s needed the event can be on or after %s; the "
+		         "latest compliant notice day is %s",
+		         r->compliant ? "compliant" : "NOT compliant", g,
+		         receipt, (int)r->given,
+		         rule->counting == UKWD_COUNT_CLEAR ? "clear " : "",
+		         counted, e, (int)rule->amount,
+		         unit_name(rule->unit, rule->amount), ee, dl);
+	else
+		snprintf(r->explanation, sizeof(r->explanation),
+		         "%s: %s is %d %s after %s%s; the deadline (within %d "
+		         "%s) is %s",
+		         r->compliant ? "compliant" : "NOT compliant", e,
+		         (int)r->given, counted, g, receipt, (int)rule->amount,
+		         unit_name(rule->unit, rule->amount), dl);
+}
+
+int
+ukwd_notice_check(ukwd_notice_result *out, const ukwd_calendar *cal,
+                  const ukwd_notice_rule *rule, ukwd_date given,
+                  int given_minutes, ukwd_date event, ukwd_diag *diag)
+{
+	ukwd_notice_result r;
+	ukwd_date received = given;
+	int late, working, rc;
+	int32_t n;
+
+	ukwd__diag_clear(diag);
+	if (!out || !cal || !rule)
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "no result, calendar or rule (NULL)");
+	if (rule->amount < 0 || (unsigned)rule->unit > UKWD_UNIT_MONTHS ||
+	    (unsigned)rule->direction > UKWD_NOTICE_WITHIN ||
+	    (unsigned)rule->counting > UKWD_COUNT_EVENT_DAY ||
+	    (rule->cutoff_minutes != UKWD_NO_CUTOFF &&
+	     (rule->cutoff_minutes < 0 || rule->cutoff_minutes > 1439)) ||
+	    (given_minutes != UKWD_NO_TIME &&
+	     (given_minutes < 0 || given_minutes > 1439)))
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "the rule or the time of day is not "
+		                      "valid");
+	n = rule->amount;
+	memset(&r, 0, sizeof(r));
+	working = ukwd_workday_is_working(cal, given);
+	if (working < 0 || ukwd_workday_is_working(cal, event) < 0)
+		return ukwd__diag_set(diag, UKWD_ERANGE, 0, 0,
+		                      "the notice or event date is outside "
+		                      "the calendar's range");
+	/* Deemed receipt: the next working day when received on a
+	 * non-working day or after the cut-off. */
+	late = rule->cutoff_minutes != UKWD_NO_CUTOFF &&
+	       given_minutes != UKWD_NO_TIME &&
+	       given_minutes > rule->cutoff_minutes;
+	if (!working || late) {
+		rc = ukwd_workday_next(&received, cal, given);
+		if (rc)
+			return range_error(diag, rc);
+	}
+	r.deemed_received = received;
+
+	if (rule->unit == UKWD_UNIT_WORKING_DAYS) {
+		r.counted_unit = UKWD_UNIT_WORKING_DAYS;
+		if (rule->direction == UKWD_NOTICE_BEFORE) {
+			/* Working days in (received, end), end exclusive. */
+			ukwd_date end = rule->counting == UKWD_COUNT_CLEAR
+			                    ? event
+			                    : event + 1;
+			ukwd_date nth;
+
+			if (end > received + 1 &&
+			    (rc = ukwd_workday_count(&r.given, cal,
+			                             received + 1, end)))
+				return range_error(diag, rc);
+			rc = ukwd_workday_add(&r.deadline, cal, end, -(n + 1));
+			if (rc == 0)
+				rc = ukwd_workday_add(&nth, cal, received, n);
+			if (rc)
+				return range_error(diag, rc);
+			r.earliest_event =
+			    rule->counting == UKWD_COUNT_CLEAR ? nth + 1 : nth;
+			r.compliant = r.given >= n;
+			r.shortfall = r.compliant ? 0 : n - r.given;
+		} else {
+			rc = ukwd_workday_add(&r.deadline, cal, received, n);
+			if (rc)
+				return range_error(diag, rc);
+			if (event > received &&
+			    (rc = ukwd_workday_count(&r.given, cal,
+			                             received + 1, event + 1)))
+				return range_error(diag, rc);
+			r.compliant = event <= r.deadline;
+			if (!r.compliant &&
+			    (rc = ukwd_workday_count(
+			         &r.shortfall, cal, r.deadline + 1, event + 1)))
+				return range_error(diag, rc);
+			r.earliest_event = r.deadline;
+		}
+	} else {
+		ukwd_date threshold;
+		int clear = rule->direction == UKWD_NOTICE_BEFORE &&
+		            rule->counting == UKWD_COUNT_CLEAR;
+
+		r.counted_unit = UKWD_UNIT_CALENDAR_DAYS;
+		rc = add_period(&threshold, received, rule, 1);
+		if (rc)
+			return range_error(diag, rc);
+		if (rule->direction == UKWD_NOTICE_BEFORE) {
+			ukwd_date latest;
+
+			r.earliest_event = threshold + clear;
+			r.compliant = event >= r.earliest_event;
+			r.given = event - received - clear > 0
+			              ? event - received - clear
+			              : 0;
+			r.shortfall =
+			    r.compliant ? 0 : r.earliest_event - event;
+			/* The latest day a notice counts as received on that
+			 * day: a working day. */
+			rc = latest_before(&latest, event - clear, rule);
+			if (rc == 0)
+				rc = ukwd_workday_roll(&r.deadline, cal, latest,
+				                       UKWD_ROLL_PRECEDING);
+			if (rc)
+				return range_error(diag, rc);
+		} else {
+			r.deadline = r.earliest_event = threshold;
+			r.compliant = event <= threshold;
+			r.given = event > received ? event - received : 0;
+			r.shortfall = r.compliant ? 0 : event - threshold;
+		}
+	}
+	explain(&r, rule, given, late, event);
+	*out = r;
+	return 0;
+}

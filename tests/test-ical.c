@@ -1,0 +1,2548 @@
+/* Official data in and out: iCalendar and GOV.UK JSON import, iCalendar
+ * export (ukwd/ical.h).
+ *
+ * Data: $UKWD_TEST_DATA (tests/data) holds GOV.UK's
+ * england-and-wales_2012-2017.ics and bank-holidays_2012-2015.json; the
+ * tests read them with their own small readers and check the library's
+ * import day by day against them. $UKWD_TEST_INVALID (tests/invalid) holds
+ * the corpus of broken files, each with the error it must give (see
+ * tests/invalid/README); every corpus file is a test case of its own. */
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L
+#endif
+
+#include <dirent.h>
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include <ukwd.h>
+
+/* The ’ of GOV.UK's titles, U+2019, in UTF-8. */
+#define APOS "\xE2\x80\x99"
+
+/* ------------------------------------------------------------------ */
+/* Dates */
+
+static ukwd_date
+ymd(int year, int month, int day)
+{
+	ukwd_date d = 0;
+
+	assert_int_equal(ukwd_date_from_ymd(&d, year, month, day), 0);
+	return d;
+}
+
+static int
+year_of(ukwd_date d)
+{
+	int year;
+
+	ukwd_date_to_ymd(d, &year, NULL, NULL);
+	return year;
+}
+
+/* "YYYY-MM-DD", or the serial number for a date outside 0001..9999. */
+static const char *
+show(ukwd_date d, char buf[32])
+{
+	if (ukwd_date_format(buf, 32, d) != 0)
+		snprintf(buf, 32, "serial %ld", (long)d);
+	return buf;
+}
+
+/* "YYYYMMDD" as an iCalendar DATE value. */
+static ukwd_date
+parse_basic_date(const char *text)
+{
+	int y, m, d;
+
+	if (sscanf(text, "%4d%2d%2d", &y, &m, &d) != 3)
+		fail_msg("not a YYYYMMDD date: %.20s", text);
+	return ymd(y, m, d);
+}
+
+/* ------------------------------------------------------------------ */
+/* Text buffers, files */
+
+struct text {
+	char *data;
+	size_t size, cap;
+};
+
+static void
+text_append(struct text *t, const char *s, size_t n)
+{
+	if (t->cap - t->size < n + 1) {
+		size_t cap = (t->cap + n + 1) * 2;
+		char *grown = realloc(t->data, cap);
+
+		if (!grown)
+			fail_msg("out of memory");
+		t->data = grown;
+		t->cap = cap;
+	}
+	memcpy(t->data + t->size, s, n);
+	t->size += n;
+	t->data[t->size] = '\0';
+}
+
+static void
+text_free(struct text *t)
+{
+	free(t->data);
+	memset(t, 0, sizeof(*t));
+}
+
+/* 0, or an errno value. The text is NUL-terminated (beyond its size). */
+static int
+read_file(const char *path, struct text *t)
+{
+	FILE *f = fopen(path, "rb");
+	char chunk[8192];
+	size_t got;
+
+	memset(t, 0, sizeof(*t));
+	if (!f)
+		return errno ? errno : EIO;
+	text_append(t, "", 0);
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		text_append(t, chunk, got);
+	if (ferror(f)) {
+		fclose(f);
+		text_free(t);
+		return EIO;
+	}
+	fclose(f);
+	return 0;
+}
+
+static void
+read_data_file(const char *name, struct text *t)
+{
+	const char *dir = getenv("UKWD_TEST_DATA");
+	char path[4096];
+	int err;
+
+	if (!dir || !*dir)
+		fail_msg("UKWD_TEST_DATA is not set: set it to the directory "
+		         "holding %s (tests/data; meson test sets it)",
+		         name);
+	if (snprintf(path, sizeof(path), "%s/%s", dir, name) >=
+	    (int)sizeof(path))
+		fail_msg("UKWD_TEST_DATA path too long: %s", dir);
+	err = read_file(path, t);
+	if (err)
+		fail_msg("cannot read %s (from UKWD_TEST_DATA): %s", path,
+		         strerror(err));
+}
+
+/* ------------------------------------------------------------------ */
+/* Sinks */
+
+struct sink {
+	struct text out;
+	int calls;
+	int stop_at; /* return non-zero on this call (1-based); 0: never */
+};
+
+static int
+sink_write(const char *buf, size_t len, void *payload)
+{
+	struct sink *s = payload;
+
+	s->calls++;
+	if (s->stop_at && s->calls >= s->stop_at)
+		return 1;
+	text_append(&s->out, buf, len);
+	return 0;
+}
+
+/* Export [from, to] into s->out; returns the export's code. */
+static int
+export_to(struct sink *s, const ukwd_calendar *cal, ukwd_date from,
+          ukwd_date to)
+{
+	memset(s, 0, sizeof(*s));
+	text_append(&s->out, "", 0);
+	return ukwd_ical_export(cal, from, to, sink_write, s);
+}
+
+/* ------------------------------------------------------------------ */
+/* Builders and calendars */
+
+static ukwd_calendar_builder *
+plain_builder(ukwd_date first, ukwd_date last)
+{
+	ukwd_calendar_builder *b = NULL;
+
+	assert_int_equal(ukwd_calendar_builder_new(&b), 0);
+	assert_int_equal(ukwd_calendar_builder_set_range(b, first, last), 0);
+	return b;
+}
+
+static ukwd_calendar_builder *
+uk_builder(unsigned int divisions, int first_year, int last_year)
+{
+	ukwd_calendar_builder *b = NULL;
+
+	assert_int_equal(
+	    ukwd_calendar_builder_new_uk(&b, divisions, first_year, last_year),
+	    0);
+	return b;
+}
+
+static ukwd_calendar *
+uk_calendar(unsigned int divisions, int first_year, int last_year)
+{
+	ukwd_calendar *cal = NULL;
+
+	assert_int_equal(
+	    ukwd_calendar_new_uk(&cal, divisions, first_year, last_year), 0);
+	return cal;
+}
+
+static ukwd_calendar *
+build(const ukwd_calendar_builder *b)
+{
+	ukwd_calendar *cal = NULL;
+	ukwd_diag diag;
+	int rc = ukwd_calendar_build(&cal, b, &diag);
+
+	if (rc)
+		fail_msg("ukwd_calendar_build: %s: %s", ukwd_err_name(rc),
+		         diag.message);
+	return cal;
+}
+
+static int
+is_working(const ukwd_calendar *cal, ukwd_date d)
+{
+	char buf[32];
+	int rc = ukwd_workday_is_working(cal, d);
+
+	if (rc != 0 && rc != 1)
+		fail_msg("ukwd_workday_is_working(%s): %s", show(d, buf),
+		         ukwd_err_name(rc));
+	return rc;
+}
+
+static int
+is_weekend(const ukwd_calendar *cal, ukwd_date d)
+{
+	return (ukwd_calendar_weekend(cal) >> (ukwd_date_weekday(d) - 1)) & 1;
+}
+
+static int
+same_name(const char *a, const char *b)
+{
+	return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+#define PRINTABLE(name) ((name) ? (name) : "(no holiday)")
+
+/* Years whose provenance to compare: none, or every year of the range. */
+enum { IGNORE_PROVENANCE = 0, SAME_PROVENANCE = 1 };
+
+/* Two calendars agree on [from, to]: every day's is-working and holiday
+ * name and, if asked, every year's provenance. */
+static void
+assert_same_days(const ukwd_calendar *want, const ukwd_calendar *got,
+                 ukwd_date from, ukwd_date to, int provenance, const char *what)
+{
+	char buf[32];
+
+	for (ukwd_date d = from; d <= to; d++) {
+		const char *a = ukwd_calendar_holiday_name(want, d);
+		const char *b = ukwd_calendar_holiday_name(got, d);
+
+		if (is_working(want, d) != is_working(got, d))
+			fail_msg(
+			    "%s: %s is %s, expected %s", what, show(d, buf),
+			    is_working(got, d) ? "working" : "non-working",
+			    is_working(want, d) ? "working" : "non-working");
+		if (!same_name(a, b))
+			fail_msg("%s: %s is named \"%s\", expected \"%s\"",
+			         what, show(d, buf), PRINTABLE(b),
+			         PRINTABLE(a));
+	}
+	if (provenance == SAME_PROVENANCE) {
+		for (int y = year_of(from); y <= year_of(to); y++) {
+			ukwd_date jan1 = ymd(y, 1, 1);
+			ukwd_date at = jan1 < from ? from : jan1;
+
+			if (ukwd_calendar_provenance(want, at) !=
+			    ukwd_calendar_provenance(got, at))
+				fail_msg("%s: provenance of %d is %d, "
+				         "expected %d",
+				         what, y,
+				         ukwd_calendar_provenance(got, at),
+				         ukwd_calendar_provenance(want, at));
+		}
+	}
+}
+
+/* Two calendars are the same: range, weekend, days, names, provenance. */
+static void
+assert_same_calendar(const ukwd_calendar *want, const ukwd_calendar *got,
+                     int provenance, const char *what)
+{
+	ukwd_date wf, wl, gf, gl;
+
+	ukwd_calendar_range(want, &wf, &wl);
+	ukwd_calendar_range(got, &gf, &gl);
+	if (wf != gf || wl != gl)
+		fail_msg("%s: the range changed", what);
+	if (ukwd_calendar_weekend(want) != ukwd_calendar_weekend(got))
+		fail_msg("%s: the weekend changed", what);
+	assert_same_days(want, got, wf, wl, provenance, what);
+}
+
+static void
+assert_same_provenance(const ukwd_calendar *want, const ukwd_calendar *got,
+                       int first_year, int last_year)
+{
+	for (int y = first_year; y <= last_year; y++) {
+		ukwd_date jan1 = ymd(y, 1, 1);
+
+		if (ukwd_calendar_provenance(want, jan1) !=
+		    ukwd_calendar_provenance(got, jan1))
+			fail_msg("provenance of %d is %d, expected %d", y,
+			         ukwd_calendar_provenance(got, jan1),
+			         ukwd_calendar_provenance(want, jan1));
+	}
+}
+
+static void
+assert_provenance(const ukwd_calendar *cal, int first_year, int last_year,
+                  int want)
+{
+	for (int y = first_year; y <= last_year; y++) {
+		int got = ukwd_calendar_provenance(cal, ymd(y, 1, 1));
+
+		if (got != want)
+			fail_msg("provenance of %d is %d, expected %d", y, got,
+			         want);
+	}
+}
+
+static int
+count_one(ukwd_date d, const char *name, void *payload)
+{
+	(void)d;
+	(void)name;
+	++*(int *)payload;
+	return 0;
+}
+
+static int
+count_holidays_in(const ukwd_calendar *cal, ukwd_date from, ukwd_date to)
+{
+	int n = 0;
+
+	assert_int_equal(
+	    ukwd_calendar_foreach_holiday(cal, from, to, count_one, &n), 0);
+	return n;
+}
+
+static int
+count_holidays(const ukwd_calendar *cal)
+{
+	ukwd_date first, last;
+
+	ukwd_calendar_range(cal, &first, &last);
+	return count_holidays_in(cal, first, last);
+}
+
+struct day {
+	int y, m, d;
+	const char *name;
+};
+
+/* The calendar's holidays are exactly `days` (those in its range), each
+ * with its name, and every other day is working unless it is weekend. */
+static void
+assert_holidays_exactly(const ukwd_calendar *cal, const struct day *days,
+                        size_t n)
+{
+	ukwd_date first, last;
+	int expected = 0;
+	char buf[32];
+
+	ukwd_calendar_range(cal, &first, &last);
+	for (ukwd_date d = first; d <= last; d++) {
+		const char *want = NULL, *got;
+
+		for (size_t i = 0; i < n; i++)
+			if (ymd(days[i].y, days[i].m, days[i].d) == d)
+				want = days[i].name;
+		got = ukwd_calendar_holiday_name(cal, d);
+		if (!same_name(want, got))
+			fail_msg("%s is named \"%s\", expected \"%s\"",
+			         show(d, buf), PRINTABLE(got), PRINTABLE(want));
+		if (is_working(cal, d) != (!want && !is_weekend(cal, d)))
+			fail_msg("%s: wrong working-day status", show(d, buf));
+		expected += want != NULL;
+	}
+	assert_int_equal(count_holidays(cal), expected);
+}
+
+/* ------------------------------------------------------------------ */
+/* iCalendar text for the tests */
+
+#define ICS_HEAD                                                               \
+	"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"                                   \
+	"PRODID:-//libukwd tests//test-ical//EN\r\n"
+#define ICS_TAIL "END:VCALENDAR\r\n"
+#define ICS_EVENT(uid, props)                                                  \
+	"BEGIN:VEVENT\r\nUID:" uid "@test\r\n" props "END:VEVENT\r\n"
+/* A one-day event: date YYYYMMDD and its name. */
+#define ICS_DAY(date, summary)                                                 \
+	ICS_EVENT(date,                                                        \
+	          "DTSTART;VALUE=DATE:" date "\r\nSUMMARY:" summary "\r\n")
+/* A calendar of one event made of the given properties. */
+#define ICS_ONE(props)                                                         \
+	ICS_HEAD ICS_EVENT("one", props)                                       \
+	ICS_TAIL
+
+static int
+import_text(ukwd_calendar_builder *b, const char *text, unsigned int flags,
+            ukwd_diag *diag)
+{
+	return ukwd_ical_import(b, text, strlen(text), flags, diag);
+}
+
+static void
+import_ok(ukwd_calendar_builder *b, const char *text, unsigned int flags)
+{
+	ukwd_diag diag;
+	int rc = import_text(b, text, flags, &diag);
+
+	if (rc)
+		fail_msg("ukwd_ical_import: %s at line %d: %s",
+		         ukwd_err_name(rc), diag.line, diag.message);
+}
+
+/* Import one iCalendar text into a plain builder over [first, last]. */
+static ukwd_calendar *
+plain_import(const char *text, ukwd_date first, ukwd_date last)
+{
+	ukwd_calendar_builder *b = plain_builder(first, last);
+	ukwd_calendar *cal;
+
+	import_ok(b, text, 0);
+	cal = build(b);
+	ukwd_calendar_builder_free(b);
+	return cal;
+}
+
+/* England and Wales in 2030 as an official file might give it: no Spring
+ * bank holiday on 27 May, an extra day on 17 June, Early May renamed. */
+/* clang-format off */
+static const char ew_2030_a[] =
+	ICS_HEAD
+	ICS_DAY("20300101", "New Year's Day")
+	ICS_DAY("20300419", "Good Friday")
+	ICS_DAY("20300422", "Easter Monday")
+	ICS_DAY("20300506", "Early May bank holiday (from the file)")
+	ICS_DAY("20300617", "Extra day")
+	ICS_DAY("20300826", "Summer bank holiday")
+	ICS_DAY("20301225", "Christmas Day")
+	ICS_DAY("20301226", "Boxing Day")
+	ICS_TAIL;
+/* clang-format on */
+
+static const struct day ew_2030_a_days[] = {
+    {2030, 1, 1, "New Year's Day"},
+    {2030, 4, 19, "Good Friday"},
+    {2030, 4, 22, "Easter Monday"},
+    {2030, 5, 6, "Early May bank holiday (from the file)"},
+    {2030, 6, 17, "Extra day"},
+    {2030, 8, 26, "Summer bank holiday"},
+    {2030, 12, 25, "Christmas Day"},
+    {2030, 12, 26, "Boxing Day"},
+};
+#define NDAYS(a) (sizeof(a) / sizeof((a)[0]))
+
+/* A newer file for 2030: Spring is back, the extra day moved to 18 June. */
+/* clang-format off */
+static const char ew_2030_b[] =
+	ICS_HEAD
+	ICS_DAY("20300101", "New Year's Day")
+	ICS_DAY("20300419", "Good Friday")
+	ICS_DAY("20300422", "Easter Monday")
+	ICS_DAY("20300506", "Early May bank holiday")
+	ICS_DAY("20300527", "Spring bank holiday")
+	ICS_DAY("20300618", "Moved extra day")
+	ICS_DAY("20300826", "Summer bank holiday")
+	ICS_DAY("20301225", "Christmas Day")
+	ICS_DAY("20301226", "Boxing Day")
+	ICS_TAIL;
+/* clang-format on */
+
+static const char company_2030[] =
+    ICS_HEAD ICS_DAY("20300801", "Company day") ICS_TAIL;
+
+static ukwd_holiday_file
+holiday_file(const char *name, const char *text, unsigned int division)
+{
+	ukwd_holiday_file f;
+
+	f.name = name;
+	f.data = text;
+	f.size = strlen(text);
+	f.division = division;
+	return f;
+}
+
+static ukwd_calendar *
+uk_files(unsigned int divisions, int first_year, int last_year,
+         const ukwd_holiday_file *files, size_t count)
+{
+	ukwd_calendar *cal = NULL;
+	ukwd_diag diag;
+	int rc = ukwd_calendar_new_uk_files(&cal, divisions, first_year,
+	                                    last_year, files, count, &diag);
+
+	if (rc)
+		fail_msg("ukwd_calendar_new_uk_files: %s: %s: %s",
+		         ukwd_err_name(rc), diag.source, diag.message);
+	assert_non_null(cal);
+	return cal;
+}
+
+/* ------------------------------------------------------------------ */
+/* GOV.UK's files, read without the library */
+
+/* Expected holidays over a range: a name per day (NULL: none), pointing
+ * into `pool`. */
+struct expected {
+	ukwd_date first, last;
+	const char **name;
+	char *pool[512];
+	int npool;
+	int events;
+};
+
+static void
+expected_init(struct expected *e, ukwd_date first, ukwd_date last)
+{
+	memset(e, 0, sizeof(*e));
+	e->first = first;
+	e->last = last;
+	e->name = calloc((size_t)(last - first + 1), sizeof(*e->name));
+	assert_non_null(e->name);
+}
+
+static void
+expected_free(struct expected *e)
+{
+	for (int i = 0; i < e->npool; i++)
+		free(e->pool[i]);
+	free(e->name);
+	memset(e, 0, sizeof(*e));
+}
+
+static void
+expected_add(struct expected *e, ukwd_date d, const char *name, size_t len)
+{
+	char *copy = malloc(len + 1);
+
+	assert_non_null(copy);
+	assert_true(e->npool < (int)NDAYS(e->pool));
+	memcpy(copy, name, len);
+	copy[len] = '\0';
+	e->pool[e->npool++] = copy;
+	if (d >= e->first && d <= e->last)
+		e->name[d - e->first] = copy;
+	e->events++;
+}
+
+/* GOV.UK's england-and-wales .ics: unfolded CRLF lines, one-day and
+ * multi-day events, SUMMARY without escapes. */
+static void
+expected_from_govuk_ics(struct expected *e, const struct text *t)
+{
+	const char *line = t->data, *end = t->data + t->size;
+	ukwd_date start = 0, stop = 0;
+	const char *summary = NULL;
+	size_t summary_len = 0;
+	int in_event = 0;
+
+	while (line < end) {
+		const char *eol = strstr(line, "\r\n");
+		size_t len;
+
+		if (!eol)
+			fail_msg("GOV.UK .ics: a line without CRLF");
+		len = (size_t)(eol - line);
+		if (line[0] == ' ' || line[0] == '\t')
+			fail_msg("GOV.UK .ics: folded lines are not expected");
+		if (len == 12 && memcmp(line, "BEGIN:VEVENT", 12) == 0) {
+			in_event = 1;
+			start = stop = 0;
+			summary = NULL;
+		} else if (in_event &&
+		           strncmp(line, "DTSTART;VALUE=DATE:", 19) == 0) {
+			start = parse_basic_date(line + 19);
+		} else if (in_event &&
+		           strncmp(line, "DTEND;VALUE=DATE:", 17) == 0) {
+			stop = parse_basic_date(line + 17);
+		} else if (in_event && strncmp(line, "SUMMARY:", 8) == 0) {
+			summary = line + 8;
+			summary_len = len - 8;
+			if (memchr(summary, '\\', summary_len))
+				fail_msg("GOV.UK .ics: escapes not expected");
+		} else if (len == 10 && memcmp(line, "END:VEVENT", 10) == 0) {
+			assert_true(in_event && start && summary);
+			if (!stop)
+				stop = start + 1;
+			assert_true(stop > start);
+			for (ukwd_date d = start; d < stop; d++)
+				expected_add(e, d, summary, summary_len);
+			in_event = 0;
+		}
+		line = eol + 2;
+	}
+}
+
+static void
+put_utf8(struct text *t, unsigned long c)
+{
+	char b[3];
+
+	if (c < 0x80) {
+		b[0] = (char)c;
+		text_append(t, b, 1);
+	} else if (c < 0x800) {
+		b[0] = (char)(0xC0 | (c >> 6));
+		b[1] = (char)(0x80 | (c & 0x3F));
+		text_append(t, b, 2);
+	} else {
+		if (c >= 0xD800 && c <= 0xDFFF)
+			fail_msg("JSON: surrogates not expected");
+		b[0] = (char)(0xE0 | (c >> 12));
+		b[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		b[2] = (char)(0x80 | (c & 0x3F));
+		text_append(t, b, 3);
+	}
+}
+
+/* The JSON string at `p` (its opening quote) into `out`; returns the
+ * character after the closing quote. */
+static const char *
+json_string(const char *p, struct text *out)
+{
+	memset(out, 0, sizeof(*out));
+	text_append(out, "", 0);
+	if (*p != '"')
+		fail_msg("JSON: expected a string at %.20s", p);
+	for (p++; *p != '"'; p++) {
+		if (!*p)
+			fail_msg("JSON: unterminated string");
+		if (*p != '\\') {
+			text_append(out, p, 1);
+			continue;
+		}
+		switch (*++p) {
+		case 'u': {
+			char hex[5] = {0};
+
+			memcpy(hex, p + 1, 4);
+			put_utf8(out, strtoul(hex, NULL, 16));
+			p += 4;
+			break;
+		}
+		case 'n':
+			text_append(out, "\n", 1);
+			break;
+		case 't':
+			text_append(out, "\t", 1);
+			break;
+		case '"':
+		case '\\':
+		case '/':
+			text_append(out, p, 1);
+			break;
+		default:
+			fail_msg("JSON: escape \\%c not expected", *p);
+		}
+	}
+	return p + 1;
+}
+
+static const char *const division_keys[3] = {"england-and-wales", "scotland",
+                                             "northern-ireland"};
+
+/* GOV.UK's bank-holidays.json, one division: each event's date and its
+ * name as the web page shows it, "Title (notes in lower case)". The feed
+ * writes every event as {"title":..,"date":..,"notes":..,"bunting":..}. */
+static void
+expected_from_govuk_json(struct expected *e, const struct text *t, int division)
+{
+	char key[64];
+	const char *from, *to = t->data + t->size, *at;
+
+	snprintf(key, sizeof(key), "\"%s\":{", division_keys[division]);
+	from = strstr(t->data, key);
+	assert_non_null(from);
+	for (int k = 0; k < 3; k++) {
+		char other[64];
+		const char *next;
+
+		snprintf(other, sizeof(other), "\"%s\":{", division_keys[k]);
+		next = strstr(t->data, other);
+		if (next && next > from && next < to)
+			to = next;
+	}
+	for (at = strstr(from, "{\"title\":"); at && at < to;
+	     at = strstr(at, "{\"title\":")) {
+		struct text title, date, notes, name = {0};
+		ukwd_date d;
+
+		at = json_string(at + 9, &title);
+		if (strncmp(at, ",\"date\":", 8) != 0)
+			fail_msg("JSON: unexpected layout at %.30s", at);
+		at = json_string(at + 8, &date);
+		if (strncmp(at, ",\"notes\":", 9) != 0)
+			fail_msg("JSON: unexpected layout at %.30s", at);
+		at = json_string(at + 9, &notes);
+		assert_int_equal(ukwd_date_parse(&d, date.data, NULL), 0);
+		text_append(&name, title.data, title.size);
+		if (notes.size) {
+			text_append(&name, " (", 2);
+			for (size_t i = 0; i < notes.size; i++) {
+				char c = notes.data[i];
+
+				if (c >= 'A' && c <= 'Z')
+					c = (char)(c - 'A' + 'a');
+				text_append(&name, &c, 1);
+			}
+			text_append(&name, ")", 1);
+		}
+		expected_add(e, d, name.data, name.size);
+		text_free(&title);
+		text_free(&date);
+		text_free(&notes);
+		text_free(&name);
+	}
+}
+
+/* The calendar's days over the expected range are the expected ones. */
+static void
+assert_matches_expected(const ukwd_calendar *cal, const struct expected *e,
+                        const char *what)
+{
+	char buf[32];
+
+	for (ukwd_date d = e->first; d <= e->last; d++) {
+		const char *want = e->name[d - e->first];
+		const char *got = ukwd_calendar_holiday_name(cal, d);
+
+		if (!same_name(want, got))
+			fail_msg("%s: %s is named \"%s\", expected \"%s\"",
+			         what, show(d, buf), PRINTABLE(got),
+			         PRINTABLE(want));
+		if (is_working(cal, d) != (!want && !is_weekend(cal, d)))
+			fail_msg("%s: %s: wrong working-day status", what,
+			         show(d, buf));
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Capturing stderr: the library must never print. */
+
+struct capture {
+	FILE *file;
+	int saved;
+};
+
+static void
+capture_begin(struct capture *c)
+{
+	fflush(stderr);
+	c->file = tmpfile();
+	assert_non_null(c->file);
+	c->saved = dup(2);
+	assert_true(c->saved >= 0);
+	assert_true(dup2(fileno(c->file), 2) >= 0);
+}
+
+/* Restores stderr; returns what was written to it (caller frees). */
+static char *
+capture_end(struct capture *c)
+{
+	struct text t = {0};
+	char chunk[512];
+	size_t got;
+
+	fflush(stderr);
+	dup2(c->saved, 2);
+	close(c->saved);
+	rewind(c->file);
+	text_append(&t, "", 0);
+	while ((got = fread(chunk, 1, sizeof(chunk), c->file)) > 0)
+		text_append(&t, chunk, got);
+	fclose(c->file);
+	return t.data;
+}
+
+/* ------------------------------------------------------------------ */
+/* The corpus of broken files (tests/invalid) */
+
+#define MAX_CORPUS 256
+
+struct corpus_case {
+	char path[1200]; /* the file */
+	char name[300];  /* "ics/truncated.ics": the test's name */
+	int is_json;
+};
+
+static struct corpus_case corpus[MAX_CORPUS];
+static size_t ncorpus;
+static char corpus_problem[512]; /* why the corpus could not be listed */
+
+struct expectation {
+	int code;
+	int line;   /* -1: not checked */
+	int column; /* -1: not checked */
+	char source[UKWD_DIAG_SOURCE_SIZE];
+	char message[UKWD_DIAG_MESSAGE_SIZE];
+};
+
+static int
+code_from_name(const char *name)
+{
+	for (int code = 0; code >= -64; code--)
+		if (strcmp(ukwd_err_name(code), name) == 0)
+			return code;
+	fail_msg("unknown error code name \"%s\"", name);
+	return 1;
+}
+
+/* Read FILE.error (format: tests/invalid/README). */
+static void
+read_expectation(const struct corpus_case *c, struct expectation *e)
+{
+	char path[1300], code[64], source[UKWD_DIAG_SOURCE_SIZE], position[32],
+	    *nl;
+	struct text t;
+	int err, used = 0;
+
+	memset(e, 0, sizeof(*e));
+	e->line = e->column = -1;
+	snprintf(path, sizeof(path), "%s.error", c->path);
+	err = read_file(path, &t);
+	if (err)
+		fail_msg("%s: cannot read its expected result %s: %s", c->name,
+		         path, strerror(err));
+	nl = strchr(t.data, '\n');
+	if (nl)
+		*nl = '\0';
+	if (!c->is_json) {
+		if (sscanf(t.data, "%63s %d %n", code, &e->line, &used) < 2 ||
+		    t.data[used])
+			fail_msg("%s: malformed %s: \"%s\" (expected "
+			         "\"CODE LINE\")",
+			         c->name, path, t.data);
+	} else {
+		if (sscanf(t.data, "%63s %63s %31s %n", code, source, position,
+		           &used) < 3 ||
+		    !t.data[used])
+			fail_msg("%s: malformed %s: \"%s\" (expected "
+			         "\"CODE SOURCE POSITION MESSAGE\")",
+			         c->name, path, t.data);
+		if (strcmp(source, "-") != 0)
+			snprintf(e->source, sizeof(e->source), "%s", source);
+		if (strcmp(position, "-") != 0 &&
+		    sscanf(position, "%d:%d", &e->line, &e->column) < 1)
+			fail_msg("%s: malformed POSITION \"%s\" in %s", c->name,
+			         position, path);
+		snprintf(e->message, sizeof(e->message), "%s", t.data + used);
+	}
+	e->code = code_from_name(code);
+	text_free(&t);
+}
+
+static void
+check_diag(const struct corpus_case *c, const struct expectation *e, int rc,
+           const ukwd_diag *diag, int check_message, const char *how)
+{
+	if (rc != e->code)
+		fail_msg("%s (%s): got %s (line %d: %s), expected %s", c->name,
+		         how, ukwd_err_name(rc), diag->line, diag->message,
+		         ukwd_err_name(e->code));
+	if (diag->code != rc)
+		fail_msg("%s (%s): diag.code is %s", c->name, how,
+		         ukwd_err_name(diag->code));
+	if (e->line >= 0 && diag->line != e->line)
+		fail_msg("%s (%s): diag.line is %d, expected %d (%s)", c->name,
+		         how, diag->line, e->line, diag->message);
+	if (e->column >= 0 && diag->column != e->column)
+		fail_msg("%s (%s): diag.column is %d, expected %d", c->name,
+		         how, diag->column, e->column);
+	if (check_message && c->is_json && !strstr(diag->message, e->message))
+		fail_msg("%s (%s): diag.message \"%s\" does not contain "
+		         "\"%s\"",
+		         c->name, how, diag->message, e->message);
+	if (diag->message[0] == '\0')
+		fail_msg("%s (%s): empty diag.message", c->name, how);
+}
+
+static void
+test_corpus_file(void **state)
+{
+	const struct corpus_case *c = *state;
+	static const unsigned int flag_sets[] = {0, UKWD_IMPORT_OFFICIAL};
+	struct expectation e;
+	struct text t;
+	int err;
+
+	read_expectation(c, &e);
+	err = read_file(c->path, &t);
+	if (err)
+		fail_msg("cannot read %s: %s", c->path, strerror(err));
+
+	for (size_t i = 0; i < NDAYS(flag_sets); i++) {
+		const char *how = flag_sets[i] ? "UKWD_IMPORT_OFFICIAL" : "0";
+		ukwd_calendar_builder *b =
+		    uk_builder(UKWD_UK_ENGLAND_WALES, 2020, 2026);
+		ukwd_calendar *before = build(b), *after;
+		struct capture cap;
+		ukwd_diag diag;
+		char *printed;
+		int rc;
+
+		capture_begin(&cap);
+		rc = c->is_json ? ukwd_govuk_json_import(b, t.data, t.size,
+		                                         UKWD_UK_ALL,
+		                                         flag_sets[i], &diag)
+		                : ukwd_ical_import(b, t.data, t.size,
+		                                   flag_sets[i], &diag);
+		printed = capture_end(&cap);
+		check_diag(c, &e, rc, &diag, 1, how);
+		if (c->is_json && strcmp(diag.source, e.source) != 0)
+			fail_msg("%s (%s): diag.source is \"%s\", expected "
+			         "\"%s\"",
+			         c->name, how, diag.source, e.source);
+		if (printed[0])
+			fail_msg("%s (%s): the library printed to stderr: %s",
+			         c->name, how, printed);
+		free(printed);
+		after = build(b);
+		assert_same_calendar(before, after, SAME_PROVENANCE, c->name);
+		ukwd_calendar_free(before);
+		ukwd_calendar_free(after);
+		ukwd_calendar_builder_free(b);
+	}
+
+	/* Through ukwd_calendar_new_uk_files: the file is named. */
+	{
+		ukwd_holiday_file f = {c->name, t.data, t.size,
+		                       c->is_json ? 0 : UKWD_UK_ENGLAND_WALES};
+		ukwd_calendar *cal = NULL;
+		struct capture cap;
+		ukwd_diag diag;
+		char *printed;
+		int rc;
+
+		capture_begin(&cap);
+		rc = ukwd_calendar_new_uk_files(&cal, UKWD_UK_ALL, 2020, 2026,
+		                                &f, 1, &diag);
+		printed = capture_end(&cap);
+		/* A file that is not even detected as JSON gets "neither
+		 * GOV.UK JSON nor iCalendar" rather than the importer's
+		 * message. */
+		check_diag(c, &e, rc, &diag,
+		           ukwd_holidays_detect(t.data, t.size) ==
+		               UKWD_HOLIDAYS_GOVUK_JSON,
+		           "ukwd_calendar_new_uk_files");
+		if (strcmp(diag.source, c->name) != 0)
+			fail_msg("%s (ukwd_calendar_new_uk_files): "
+			         "diag.source is \"%s\", expected the file's "
+			         "name",
+			         c->name, diag.source);
+		if (printed[0])
+			fail_msg("%s (ukwd_calendar_new_uk_files): the library "
+			         "printed to stderr: %s",
+			         c->name, printed);
+		free(printed);
+		assert_null(cal);
+	}
+	text_free(&t);
+}
+
+static int
+compare_cases(const void *a, const void *b)
+{
+	return strcmp(((const struct corpus_case *)a)->name,
+	              ((const struct corpus_case *)b)->name);
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* List tests/invalid/{ics,json}; a problem is kept for the test below. */
+static void
+list_corpus(void)
+{
+	const char *dir = getenv("UKWD_TEST_INVALID");
+	static const char *const kinds[2] = {"ics", "json"};
+
+	if (!dir || !*dir) {
+		snprintf(corpus_problem, sizeof(corpus_problem),
+		         "UKWD_TEST_INVALID is not set: set it to the corpus "
+		         "directory (tests/invalid; meson test sets it)");
+		return;
+	}
+	for (int k = 0; k < 2; k++) {
+		char path[900], suffix[8];
+		DIR *d;
+		struct dirent *entry;
+
+		if (snprintf(path, sizeof(path), "%s/%s", dir, kinds[k]) >=
+		    (int)sizeof(path)) {
+			snprintf(corpus_problem, sizeof(corpus_problem),
+			         "UKWD_TEST_INVALID path too long");
+			return;
+		}
+		snprintf(suffix, sizeof(suffix), ".%s", kinds[k]);
+		d = opendir(path);
+		if (!d) {
+			snprintf(corpus_problem, sizeof(corpus_problem),
+			         "cannot open %.300s (from UKWD_TEST_INVALID): "
+			         "%s",
+			         path, strerror(errno));
+			return;
+		}
+		while ((entry = readdir(d))) {
+			struct corpus_case *c;
+
+			if (entry->d_name[0] == '.' ||
+			    !ends_with(entry->d_name, suffix))
+				continue;
+			if (ncorpus == MAX_CORPUS) {
+				snprintf(corpus_problem, sizeof(corpus_problem),
+				         "more than %d corpus files",
+				         MAX_CORPUS);
+				break;
+			}
+			c = &corpus[ncorpus++];
+			if (snprintf(c->path, sizeof(c->path), "%s/%s", path,
+			             entry->d_name) >= (int)sizeof(c->path) ||
+			    snprintf(c->name, sizeof(c->name), "%s/%s",
+			             kinds[k],
+			             entry->d_name) >= (int)sizeof(c->name)) {
+				snprintf(corpus_problem, sizeof(corpus_problem),
+				         "corpus path too long: %.200s",
+				         entry->d_name);
+				break;
+			}
+			c->is_json = k == 1;
+		}
+		closedir(d);
+	}
+	qsort(corpus, ncorpus, sizeof(corpus[0]), compare_cases);
+}
+
+static void
+test_corpus__is_there_with_at_least_20_files(void **state)
+{
+	size_t ics = 0, json = 0;
+
+	(void)state;
+	if (corpus_problem[0])
+		fail_msg("%s", corpus_problem);
+	for (size_t i = 0; i < ncorpus; i++) {
+		if (corpus[i].is_json)
+			json++;
+		else
+			ics++;
+	}
+	if (ics + json < 20 || ics < 10 || json < 10)
+		fail_msg("the corpus has %zu .ics and %zu .json files; the "
+		         "issue asks for at least 20 in all",
+		         ics, json);
+}
+
+/* ------------------------------------------------------------------ */
+/* Round trip: export, then import into a fresh builder */
+
+static void
+round_trip(unsigned int divisions, const char *what)
+{
+	ukwd_calendar *original = uk_calendar(divisions, 1971, 2100), *copy;
+	ukwd_calendar_builder *b;
+	ukwd_date first = ymd(1971, 1, 1), last = ymd(2100, 12, 31);
+	struct sink one, two;
+
+	assert_int_equal(export_to(&one, original, first, last), 0);
+	assert_int_equal(export_to(&two, original, first, last), 0);
+	if (one.out.size != two.out.size ||
+	    memcmp(one.out.data, two.out.data, one.out.size) != 0)
+		fail_msg("%s: two exports of one calendar differ", what);
+
+	assert_int_equal(ukwd_calendar_builder_new(&b), 0);
+	assert_int_equal(
+	    ukwd_calendar_builder_set_weekend(b, UKWD_WEEKEND_SAT_SUN), 0);
+	assert_int_equal(ukwd_calendar_builder_set_range(b, first, last), 0);
+	import_ok(b, one.out.data, 0);
+	copy = build(b);
+	assert_same_calendar(original, copy, IGNORE_PROVENANCE, what);
+	assert_int_equal(count_holidays(copy), count_holidays(original));
+
+	text_free(&one.out);
+	text_free(&two.out);
+	ukwd_calendar_free(copy);
+	ukwd_calendar_builder_free(b);
+	ukwd_calendar_free(original);
+}
+
+static void
+test_round_trip__england_and_wales_1971_2100(void **state)
+{
+	(void)state;
+	round_trip(UKWD_UK_ENGLAND_WALES, "England and Wales");
+}
+
+static void
+test_round_trip__scotland_1971_2100(void **state)
+{
+	(void)state;
+	round_trip(UKWD_UK_SCOTLAND, "Scotland");
+}
+
+static void
+test_round_trip__northern_ireland_1971_2100(void **state)
+{
+	(void)state;
+	round_trip(UKWD_UK_NORTHERN_IRELAND, "Northern Ireland");
+}
+
+/* The union joins names with "; ", which iCalendar must escape. */
+static void
+test_round_trip__whole_uk_with_joined_names_1971_2100(void **state)
+{
+	(void)state;
+	round_trip(UKWD_UK_ALL, "UK");
+}
+
+/* Names with iCalendar's special characters (escaped), a newline, and a
+ * long UTF-8 name that must be folded. */
+static void
+test_round_trip__names_with_special_characters(void **state)
+{
+	static const char long_name[] =
+	    "A very long name for a day off" APOS "s sake, well over "
+	    "seventy-five octets, " APOS APOS APOS APOS APOS APOS APOS APOS
+	    " with curly apostrophes";
+	ukwd_calendar_builder *b =
+	    plain_builder(ymd(2023, 1, 1), ymd(2023, 12, 31));
+	ukwd_calendar *original, *copy;
+	struct sink s;
+
+	(void)state;
+	assert_int_equal(
+	    ukwd_calendar_builder_add_holiday(b, ymd(2023, 6, 1),
+	                                      "Comma, semicolon; back\\slash"),
+	    0);
+	assert_int_equal(
+	    ukwd_calendar_builder_add_holiday(b, ymd(2023, 6, 2), long_name),
+	    0);
+	assert_int_equal(ukwd_calendar_builder_add_holiday(b, ymd(2023, 6, 5),
+	                                                   "Line\nbreak"),
+	                 0);
+	original = build(b);
+	ukwd_calendar_builder_free(b);
+
+	assert_int_equal(
+	    export_to(&s, original, ymd(2023, 1, 1), ymd(2023, 12, 31)), 0);
+	b = plain_builder(ymd(2023, 1, 1), ymd(2023, 12, 31));
+	import_ok(b, s.out.data, 0);
+	copy = build(b);
+	assert_same_calendar(original, copy, IGNORE_PROVENANCE,
+	                     "special names");
+	text_free(&s.out);
+	ukwd_calendar_free(copy);
+	ukwd_calendar_free(original);
+	ukwd_calendar_builder_free(b);
+}
+
+/* A holiday without a name ("" from ukwd_calendar_holiday_name()) must
+ * come back as one: the export must not write what the importer rejects
+ * (libical drops an empty "SUMMARY:" with an X-LIC-ERROR). */
+static void
+test_round_trip__an_unnamed_holiday(void **state)
+{
+	ukwd_calendar_builder *b =
+	    plain_builder(ymd(2023, 1, 1), ymd(2023, 12, 31));
+	ukwd_calendar *original, *copy;
+	ukwd_diag diag;
+	struct sink s;
+	int rc;
+
+	(void)state;
+	assert_int_equal(
+	    ukwd_calendar_builder_add_holiday(b, ymd(2023, 6, 6), NULL), 0);
+	original = build(b);
+	ukwd_calendar_builder_free(b);
+	assert_string_equal(
+	    ukwd_calendar_holiday_name(original, ymd(2023, 6, 6)), "");
+
+	assert_int_equal(
+	    export_to(&s, original, ymd(2023, 1, 1), ymd(2023, 12, 31)), 0);
+	b = plain_builder(ymd(2023, 1, 1), ymd(2023, 12, 31));
+	rc = import_text(b, s.out.data, 0, &diag);
+	if (rc)
+		fail_msg("re-importing the export of an unnamed holiday: %s at "
+		         "line %d: %s",
+		         ukwd_err_name(rc), diag.line, diag.message);
+	copy = build(b);
+	assert_same_calendar(original, copy, IGNORE_PROVENANCE,
+	                     "unnamed holiday");
+	text_free(&s.out);
+	ukwd_calendar_free(copy);
+	ukwd_calendar_free(original);
+	ukwd_calendar_builder_free(b);
+}
+
+/* ------------------------------------------------------------------ */
+/* Export format */
+
+/* The value of property `prop` ("DTSTART;VALUE=DATE:") in one VEVENT
+ * block (unfolded lines), or NULL. */
+static const char *
+event_value(const char *event, const char *end, const char *prop)
+{
+	size_t n = strlen(prop);
+
+	for (const char *line = event; line && line < end;) {
+		if (strncmp(line, prop, n) == 0)
+			return line + n;
+		line = strstr(line, "\r\n");
+		if (line)
+			line += 2;
+	}
+	return NULL;
+}
+
+static void
+test_export__format_crlf_prodid_value_date_and_exclusive_dtend(void **state)
+{
+	ukwd_calendar_builder *b =
+	    uk_builder(UKWD_UK_ENGLAND_WALES, 2020, 2024);
+	ukwd_calendar *cal;
+	char prodid[128], uid_seen[64][80];
+	const char *p, *text;
+	struct sink s;
+	int events = 0;
+
+	(void)state;
+	/* A named Sunday on 31 December: DTEND crosses the year; 28
+	 * February 2024: DTEND is the leap day. */
+	assert_int_equal(
+	    ukwd_calendar_builder_add_holiday(b, ymd(2023, 12, 31), "Hogmanay"),
+	    0);
+	assert_int_equal(
+	    ukwd_calendar_builder_add_holiday(b, ymd(2024, 2, 28), "Leap eve"),
+	    0);
+	cal = build(b);
+	ukwd_calendar_builder_free(b);
+	assert_int_equal(export_to(&s, cal, ymd(2023, 1, 1), ymd(2024, 12, 31)),
+	                 0);
+	text = s.out.data;
+
+	assert_int_equal(strncmp(text, "BEGIN:VCALENDAR\r\n", 17), 0);
+	assert_true(ends_with(text, "\r\nEND:VCALENDAR\r\n"));
+	for (size_t i = 0; i < s.out.size; i++) {
+		if (text[i] == '\n' && (i == 0 || text[i - 1] != '\r'))
+			fail_msg("a bare LF at byte %zu", i);
+		if (text[i] == '\r' && text[i + 1] != '\n')
+			fail_msg("a bare CR at byte %zu", i);
+	}
+	snprintf(prodid, sizeof(prodid),
+	         "\r\nPRODID:-//libukwd//ukwd %s//EN\r\n", ukwd_version());
+	if (!strstr(text, prodid))
+		fail_msg("no \"%s\" in the export", prodid + 2);
+	assert_non_null(strstr(text, "\r\nVERSION:2.0\r\n"));
+
+	for (p = strstr(text, "BEGIN:VEVENT\r\n"); p;
+	     p = strstr(p, "BEGIN:VEVENT\r\n")) {
+		const char *end = strstr(p, "END:VEVENT\r\n");
+		const char *start_v, *end_v, *uid;
+		ukwd_date start, stop;
+		char buf[32];
+		size_t uid_len;
+
+		assert_non_null(end);
+		start_v = event_value(p, end, "DTSTART;VALUE=DATE:");
+		end_v = event_value(p, end, "DTEND;VALUE=DATE:");
+		uid = event_value(p, end, "UID:");
+		if (!start_v || !end_v || !uid)
+			fail_msg("an event without DTSTART;VALUE=DATE, "
+			         "DTEND;VALUE=DATE or UID: %.200s",
+			         p);
+		start = parse_basic_date(start_v);
+		stop = parse_basic_date(end_v);
+		if (stop != start + 1)
+			fail_msg("%s: DTEND is not the next day",
+			         show(start, buf));
+		if (!ukwd_calendar_holiday_name(cal, start))
+			fail_msg("%s is exported but is not a holiday",
+			         show(start, buf));
+		uid_len = (size_t)(strstr(uid, "\r\n") - uid);
+		assert_true(uid_len > 0 && uid_len < sizeof(uid_seen[0]));
+		assert_true(events < (int)NDAYS(uid_seen));
+		for (int i = 0; i < events; i++)
+			if (strlen(uid_seen[i]) == uid_len &&
+			    memcmp(uid_seen[i], uid, uid_len) == 0)
+				fail_msg("UID %s used twice", uid_seen[i]);
+		memcpy(uid_seen[events], uid, uid_len);
+		uid_seen[events][uid_len] = '\0';
+		events++;
+		p = end;
+	}
+	/* Every holiday in range, weekend ones included (New Year's Day
+	 * 2023 was a Sunday); no plain weekend day. */
+	assert_int_equal(
+	    events, count_holidays_in(cal, ymd(2023, 1, 1), ymd(2024, 12, 31)));
+	assert_true(events >= 18);
+	{
+		const char *hogmanay =
+		    strstr(text, "DTSTART;VALUE=DATE:20231231");
+		const char *leap = strstr(text, "DTSTART;VALUE=DATE:20240228");
+
+		assert_non_null(hogmanay);
+		assert_non_null(leap);
+		assert_non_null(strstr(hogmanay, "DTEND;VALUE=DATE:20240101"));
+		assert_non_null(strstr(leap, "DTEND;VALUE=DATE:20240229"));
+	}
+	text_free(&s.out);
+	ukwd_calendar_free(cal);
+}
+
+/* Same calendar, same bytes; and an event's text (its UID included) does
+ * not depend on which other events are exported with it. */
+static void
+test_export__is_deterministic_and_uids_are_stable(void **state)
+{
+	ukwd_calendar *cal = uk_calendar(UKWD_UK_ALL, 2020, 2026);
+	ukwd_calendar *again = uk_calendar(UKWD_UK_ALL, 2020, 2026);
+	struct sink big, big2, small;
+	const char *p;
+	int events = 0;
+
+	(void)state;
+	assert_int_equal(
+	    export_to(&big, cal, ymd(2020, 1, 1), ymd(2026, 12, 31)), 0);
+	assert_int_equal(
+	    export_to(&big2, again, ymd(2020, 1, 1), ymd(2026, 12, 31)), 0);
+	assert_int_equal(big.out.size, big2.out.size);
+	assert_memory_equal(big.out.data, big2.out.data, big.out.size);
+
+	assert_int_equal(
+	    export_to(&small, cal, ymd(2023, 3, 1), ymd(2023, 12, 31)), 0);
+	for (p = strstr(small.out.data, "BEGIN:VEVENT"); p;
+	     p = strstr(p + 1, "BEGIN:VEVENT")) {
+		const char *end = strstr(p, "END:VEVENT\r\n");
+		char block[1024];
+		size_t len;
+
+		assert_non_null(end);
+		len = (size_t)(end - p) + 12;
+		assert_true(len < sizeof(block));
+		memcpy(block, p, len);
+		block[len] = '\0';
+		if (!strstr(big.out.data, block))
+			fail_msg("the event differs between exports of "
+			         "different ranges:\n%s",
+			         block);
+		events++;
+	}
+	assert_true(events > 5);
+	/* Clipped to the calendar's range: same as exporting the range. */
+	{
+		struct sink wide;
+
+		assert_int_equal(
+		    export_to(&wide, cal, ymd(1990, 1, 1), ymd(2090, 12, 31)),
+		    0);
+		assert_int_equal(wide.out.size, big.out.size);
+		assert_memory_equal(wide.out.data, big.out.data, big.out.size);
+		text_free(&wide.out);
+	}
+	text_free(&big.out);
+	text_free(&big2.out);
+	text_free(&small.out);
+	ukwd_calendar_free(cal);
+	ukwd_calendar_free(again);
+}
+
+static void
+test_export__a_sink_that_stops_gives_euser_and_is_not_called_again(void **state)
+{
+	ukwd_calendar *cal = uk_calendar(UKWD_UK_ENGLAND_WALES, 2023, 2023);
+	ukwd_date first = ymd(2023, 1, 1), last = ymd(2023, 12, 31);
+	struct sink s;
+	int calls;
+
+	(void)state;
+	assert_int_equal(export_to(&s, cal, first, last), 0);
+	calls = s.calls;
+	text_free(&s.out);
+	assert_true(calls >= 3); /* head, events, tail */
+	for (int stop = 1; stop <= calls; stop++) {
+		memset(&s, 0, sizeof(s));
+		s.stop_at = stop;
+		if (ukwd_ical_export(cal, first, last, sink_write, &s) !=
+		    UKWD_EUSER)
+			fail_msg("stopping at call %d of %d did not give "
+			         "UKWD_EUSER",
+			         stop, calls);
+		if (s.calls != stop)
+			fail_msg("the sink was called %d times after stopping "
+			         "at call %d",
+			         s.calls, stop);
+		text_free(&s.out);
+	}
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_export__argument_errors(void **state)
+{
+	ukwd_calendar *cal = uk_calendar(UKWD_UK_ENGLAND_WALES, 2023, 2023);
+	struct sink s = {0};
+
+	(void)state;
+	assert_int_equal(ukwd_ical_export(NULL, ymd(2023, 1, 1),
+	                                  ymd(2023, 12, 31), sink_write, &s),
+	                 UKWD_EINVAL);
+	assert_int_equal(
+	    ukwd_ical_export(cal, ymd(2023, 1, 1), ymd(2023, 12, 31), NULL, &s),
+	    UKWD_EINVAL);
+	assert_int_equal(ukwd_ical_export(cal, ymd(2023, 6, 2), ymd(2023, 6, 1),
+	                                  sink_write, &s),
+	                 UKWD_EINVAL);
+	assert_int_equal(s.calls, 0);
+	ukwd_calendar_free(cal);
+}
+
+/* ------------------------------------------------------------------ */
+/* GOV.UK's files */
+
+static void
+test_govuk_ics__england_and_wales_2012_2017_imports_exactly(void **state)
+{
+	ukwd_date first = ymd(2012, 1, 1), last = ymd(2017, 12, 31);
+	ukwd_calendar_builder *b = plain_builder(first, last);
+	ukwd_calendar *cal;
+	struct expected e;
+	struct text t;
+
+	(void)state;
+	read_data_file("england-and-wales_2012-2017.ics", &t);
+	expected_init(&e, first, last);
+	expected_from_govuk_ics(&e, &t);
+	assert_int_equal(e.events, 49);
+	assert_non_null(e.name[ymd(2012, 6, 5) - first]);
+	assert_string_equal(e.name[ymd(2012, 6, 5) - first],
+	                    "Queen" APOS "s Diamond Jubilee");
+
+	assert_int_equal(ukwd_ical_import(b, t.data, t.size, 0, NULL), 0);
+	cal = build(b);
+	assert_matches_expected(cal, &e, "england-and-wales.ics");
+	assert_int_equal(count_holidays(cal), e.events);
+	assert_provenance(cal, 2012, 2017, UKWD_PROVENANCE_NONE);
+
+	ukwd_calendar_free(cal);
+	ukwd_calendar_builder_free(b);
+	expected_free(&e);
+	text_free(&t);
+}
+
+static void
+test_govuk_ics__official_makes_the_years_it_covers_official(void **state)
+{
+	ukwd_date first = ymd(2010, 1, 1), last = ymd(2019, 12, 31);
+	ukwd_calendar_builder *b = plain_builder(first, last);
+	ukwd_calendar *cal;
+	struct expected e;
+	struct text t;
+
+	(void)state;
+	read_data_file("england-and-wales_2012-2017.ics", &t);
+	expected_init(&e, first, last);
+	expected_from_govuk_ics(&e, &t);
+	assert_int_equal(
+	    ukwd_ical_import(b, t.data, t.size, UKWD_IMPORT_OFFICIAL, NULL), 0);
+	cal = build(b);
+	assert_matches_expected(cal, &e, "england-and-wales.ics, official");
+	assert_provenance(cal, 2010, 2011, UKWD_PROVENANCE_NONE);
+	assert_provenance(cal, 2012, 2017, UKWD_PROVENANCE_OFFICIAL);
+	assert_provenance(cal, 2018, 2019, UKWD_PROVENANCE_NONE);
+	ukwd_calendar_free(cal);
+	ukwd_calendar_builder_free(b);
+	expected_free(&e);
+	text_free(&t);
+}
+
+/* GOV.UK's file agrees with libukwd's rules: merged as official data into
+ * the built-in calendar it changes no day, only names, and leaves later
+ * (projected) years alone. */
+static void
+test_govuk_ics__official_merge_into_the_uk_calendar_changes_no_day(void **state)
+{
+	ukwd_calendar_builder *b =
+	    uk_builder(UKWD_UK_ENGLAND_WALES, 2010, 2030);
+	ukwd_calendar *rules = uk_calendar(UKWD_UK_ENGLAND_WALES, 2010, 2030);
+	ukwd_calendar *cal;
+	ukwd_date first = ymd(2010, 1, 1), last = ymd(2030, 12, 31);
+	struct expected e;
+	struct text t;
+	char buf[32];
+
+	(void)state;
+	read_data_file("england-and-wales_2012-2017.ics", &t);
+	expected_init(&e, first, last);
+	expected_from_govuk_ics(&e, &t);
+	assert_int_equal(
+	    ukwd_ical_import(b, t.data, t.size, UKWD_IMPORT_OFFICIAL, NULL), 0);
+	cal = build(b);
+	for (ukwd_date d = first; d <= last; d++) {
+		if (is_working(cal, d) != is_working(rules, d))
+			fail_msg("%s changed", show(d, buf));
+		if (e.name[d - first] &&
+		    !same_name(e.name[d - first],
+		               ukwd_calendar_holiday_name(cal, d)))
+			fail_msg("%s is not named as in the file",
+			         show(d, buf));
+		if (year_of(d) < 2012 || year_of(d) > 2017)
+			if (!same_name(ukwd_calendar_holiday_name(rules, d),
+			               ukwd_calendar_holiday_name(cal, d)))
+				fail_msg("%s outside the file was renamed",
+				         show(d, buf));
+	}
+	assert_same_provenance(rules, cal, 2010, 2030);
+	assert_provenance(cal, 2012, 2017, UKWD_PROVENANCE_OFFICIAL);
+	assert_provenance(cal, 2028, 2030, UKWD_PROVENANCE_PROJECTED);
+	ukwd_calendar_free(cal);
+	ukwd_calendar_free(rules);
+	ukwd_calendar_builder_free(b);
+	expected_free(&e);
+	text_free(&t);
+}
+
+static void
+govuk_json_set(const struct text *t, unsigned int divisions)
+{
+	ukwd_date first = ymd(2012, 1, 1), last = ymd(2015, 12, 31);
+	ukwd_calendar_builder *b = plain_builder(first, last);
+	ukwd_calendar *cal;
+	struct expected e[3];
+	static const int counts[3] = {33, 37, 41};
+	char buf[32];
+	int total = 0;
+
+	for (int k = 0; k < 3; k++) {
+		expected_init(&e[k], first, last);
+		expected_from_govuk_json(&e[k], t, k);
+		assert_int_equal(e[k].events, counts[k]);
+	}
+	assert_int_equal(
+	    ukwd_govuk_json_import(b, t->data, t->size, divisions, 0, NULL), 0);
+	cal = build(b);
+	for (ukwd_date d = first; d <= last; d++) {
+		const char *got = ukwd_calendar_holiday_name(cal, d);
+		int want = 0, named = 0;
+
+		for (int k = 0; k < 3; k++) {
+			const char *n = e[k].name[d - first];
+
+			if (!(divisions & (1u << k)) || !n)
+				continue;
+			want = 1;
+			named |= same_name(n, got);
+		}
+		if (want && !named)
+			fail_msg("divisions 0x%x: %s is named \"%s\"",
+			         divisions, show(d, buf), PRINTABLE(got));
+		if (!want && got)
+			fail_msg("divisions 0x%x: %s is a holiday \"%s\"",
+			         divisions, show(d, buf), got);
+		if (is_working(cal, d) != (!want && !is_weekend(cal, d)))
+			fail_msg("divisions 0x%x: %s: wrong status", divisions,
+			         show(d, buf));
+		total += want;
+	}
+	assert_int_equal(count_holidays(cal), total);
+	for (int k = 0; k < 3; k++)
+		expected_free(&e[k]);
+	ukwd_calendar_free(cal);
+	ukwd_calendar_builder_free(b);
+}
+
+static void
+test_govuk_json__each_division_and_chosen_sets_import_exactly(void **state)
+{
+	struct text t;
+
+	(void)state;
+	read_data_file("bank-holidays_2012-2015.json", &t);
+	govuk_json_set(&t, UKWD_UK_ENGLAND_WALES);
+	govuk_json_set(&t, UKWD_UK_SCOTLAND);
+	govuk_json_set(&t, UKWD_UK_NORTHERN_IRELAND);
+	govuk_json_set(&t, UKWD_UK_SCOTLAND | UKWD_UK_NORTHERN_IRELAND);
+	govuk_json_set(&t, UKWD_UK_ALL);
+	text_free(&t);
+}
+
+static void
+test_govuk_json__names_are_title_and_lower_case_notes(void **state)
+{
+	ukwd_calendar_builder *b =
+	    plain_builder(ymd(2012, 1, 1), ymd(2015, 12, 31));
+	ukwd_calendar *cal;
+	struct text t;
+
+	(void)state;
+	read_data_file("bank-holidays_2012-2015.json", &t);
+	assert_int_equal(ukwd_govuk_json_import(b, t.data, t.size,
+	                                        UKWD_UK_ENGLAND_WALES, 0, NULL),
+	                 0);
+	cal = build(b);
+	assert_string_equal(ukwd_calendar_holiday_name(cal, ymd(2012, 1, 2)),
+	                    "New Year" APOS "s Day (substitute day)");
+	assert_string_equal(ukwd_calendar_holiday_name(cal, ymd(2012, 6, 5)),
+	                    "Queen" APOS
+	                    "s Diamond Jubilee (extra bank holiday)");
+	assert_string_equal(ukwd_calendar_holiday_name(cal, ymd(2012, 4, 6)),
+	                    "Good Friday");
+	ukwd_calendar_free(cal);
+	ukwd_calendar_builder_free(b);
+	text_free(&t);
+}
+
+static void
+test_govuk_json__official_makes_the_years_it_covers_official(void **state)
+{
+	ukwd_calendar_builder *b =
+	    plain_builder(ymd(2010, 1, 1), ymd(2017, 12, 31));
+	ukwd_calendar *cal;
+	struct text t;
+
+	(void)state;
+	read_data_file("bank-holidays_2012-2015.json", &t);
+	assert_int_equal(ukwd_govuk_json_import(b, t.data, t.size, UKWD_UK_ALL,
+	                                        UKWD_IMPORT_OFFICIAL, NULL),
+	                 0);
+	cal = build(b);
+	assert_provenance(cal, 2010, 2011, UKWD_PROVENANCE_NONE);
+	assert_provenance(cal, 2012, 2015, UKWD_PROVENANCE_OFFICIAL);
+	assert_provenance(cal, 2016, 2017, UKWD_PROVENANCE_NONE);
+	ukwd_calendar_free(cal);
+	ukwd_calendar_builder_free(b);
+	text_free(&t);
+}
+
+/* ------------------------------------------------------------------ */
+/* Official merge semantics */
+
+static void
+test_official__a_2030_file_is_the_truth_for_2030_only(void **state)
+{
+	ukwd_calendar_builder *b =
+	    uk_builder(UKWD_UK_ENGLAND_WALES, 2028, 2032);
+	ukwd_calendar *before = build(b), *after;
+	ukwd_date first = ymd(2030, 1, 1), last = ymd(2030, 12, 31);
+	char buf[32];
+
+	(void)state;
+	/* What the rules say, so that the file's changes show. */
+	assert_string_equal(
+	    ukwd_calendar_holiday_name(before, ymd(2030, 5, 27)),
+	    "Spring bank holiday");
+	assert_int_equal(is_working(before, ymd(2030, 6, 17)), 1);
+	assert_provenance(before, 2028, 2032, UKWD_PROVENANCE_PROJECTED);
+
+	import_ok(b, ew_2030_a, UKWD_IMPORT_OFFICIAL);
+	after = build(b);
+	for (ukwd_date d = first; d <= last; d++) {
+		const char *want = NULL, *got;
+
+		for (size_t i = 0; i < NDAYS(ew_2030_a_days); i++) {
+			const struct day *x = &ew_2030_a_days[i];
+
+			if (ymd(x->y, x->m, x->d) == d)
+				want = x->name;
+		}
+		got = ukwd_calendar_holiday_name(after, d);
+		if (is_weekend(after, d)) {
+			if (is_working(after, d))
+				fail_msg("weekend day %s became working",
+				         show(d, buf));
+			continue;
+		}
+		if (!same_name(want, got))
+			fail_msg("%s is named \"%s\", expected \"%s\"",
+			         show(d, buf), PRINTABLE(got), PRINTABLE(want));
+		if (is_working(after, d) != !want)
+			fail_msg("%s: wrong status", show(d, buf));
+	}
+	assert_int_equal(is_working(after, ymd(2030, 5, 27)), 1);
+	assert_int_equal(is_working(after, ymd(2030, 6, 17)), 0);
+	assert_provenance(after, 2030, 2030, UKWD_PROVENANCE_OFFICIAL);
+	assert_provenance(after, 2028, 2029, UKWD_PROVENANCE_PROJECTED);
+	assert_provenance(after, 2031, 2032, UKWD_PROVENANCE_PROJECTED);
+	assert_same_days(before, after, ymd(2028, 1, 1), ymd(2029, 12, 31),
+	                 SAME_PROVENANCE, "2028-2029");
+	assert_same_days(before, after, ymd(2031, 1, 1), ymd(2032, 12, 31),
+	                 SAME_PROVENANCE, "2031-2032");
+	ukwd_calendar_free(before);
+	ukwd_calendar_free(after);
+	ukwd_calendar_builder_free(b);
+}
+
+static void
+test_official__without_the_flag_a_file_only_adds_days(void **state)
+{
+	ukwd_calendar_builder *b =
+	    uk_builder(UKWD_UK_ENGLAND_WALES, 2028, 2032);
+	ukwd_calendar *before = build(b), *after;
+	char buf[32];
+
+	(void)state;
+	import_ok(b, ew_2030_a, 0);
+	after = build(b);
+	for (ukwd_date d = ymd(2028, 1, 1); d <= ymd(2032, 12, 31); d++) {
+		int added = d == ymd(2030, 6, 17);
+
+		if (is_working(after, d) != (is_working(before, d) && !added))
+			fail_msg("%s: wrong status", show(d, buf));
+	}
+	assert_string_equal(ukwd_calendar_holiday_name(after, ymd(2030, 6, 17)),
+	                    "Extra day");
+	assert_string_equal(ukwd_calendar_holiday_name(after, ymd(2030, 5, 27)),
+	                    "Spring bank holiday");
+	/* A name in the file replaces the builder's. */
+	assert_string_equal(ukwd_calendar_holiday_name(after, ymd(2030, 5, 6)),
+	                    "Early May bank holiday (from the file)");
+	assert_provenance(after, 2028, 2032, UKWD_PROVENANCE_PROJECTED);
+	ukwd_calendar_free(before);
+	ukwd_calendar_free(after);
+	ukwd_calendar_builder_free(b);
+}
+
+/* ------------------------------------------------------------------ */
+/* ukwd_calendar_new_uk_files */
+
+static void
+test_files__the_newer_official_file_wins(void **state)
+{
+	ukwd_holiday_file files[2];
+	ukwd_calendar *cal;
+
+	(void)state;
+	files[0] = holiday_file("a.ics", ew_2030_a, UKWD_UK_ENGLAND_WALES);
+	files[1] = holiday_file("b.ics", ew_2030_b, UKWD_UK_ENGLAND_WALES);
+	cal = uk_files(UKWD_UK_ENGLAND_WALES, 2029, 2031, files, 2);
+	assert_int_equal(is_working(cal, ymd(2030, 6, 17)), 1);
+	assert_int_equal(is_working(cal, ymd(2030, 6, 18)), 0);
+	assert_string_equal(ukwd_calendar_holiday_name(cal, ymd(2030, 6, 18)),
+	                    "Moved extra day");
+	assert_int_equal(is_working(cal, ymd(2030, 5, 27)), 0);
+	assert_provenance(cal, 2030, 2030, UKWD_PROVENANCE_OFFICIAL);
+	assert_provenance(cal, 2029, 2029, UKWD_PROVENANCE_PROJECTED);
+	assert_provenance(cal, 2031, 2031, UKWD_PROVENANCE_PROJECTED);
+	ukwd_calendar_free(cal);
+
+	/* The other order: the other file wins. */
+	files[0] = holiday_file("b.ics", ew_2030_b, UKWD_UK_ENGLAND_WALES);
+	files[1] = holiday_file("a.ics", ew_2030_a, UKWD_UK_ENGLAND_WALES);
+	cal = uk_files(UKWD_UK_ENGLAND_WALES, 2029, 2031, files, 2);
+	assert_int_equal(is_working(cal, ymd(2030, 6, 17)), 0);
+	assert_int_equal(is_working(cal, ymd(2030, 6, 18)), 1);
+	assert_int_equal(is_working(cal, ymd(2030, 5, 27)), 1);
+	assert_string_equal(ukwd_calendar_holiday_name(cal, ymd(2030, 5, 6)),
+	                    "Early May bank holiday (from the file)");
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_files__an_ics_of_division_0_adds_days_to_every_division(void **state)
+{
+	static const unsigned int divisions[] = {
+	    UKWD_UK_ENGLAND_WALES, UKWD_UK_SCOTLAND, UKWD_UK_NORTHERN_IRELAND,
+	    UKWD_UK_ALL};
+	ukwd_holiday_file f = holiday_file("company.ics", company_2030, 0);
+	ukwd_date day = ymd(2030, 8, 1);
+
+	(void)state;
+	for (size_t i = 0; i < NDAYS(divisions); i++) {
+		ukwd_calendar *rules = uk_calendar(divisions[i], 2029, 2031);
+		ukwd_calendar *cal = uk_files(divisions[i], 2029, 2031, &f, 1);
+
+		assert_int_equal(is_working(rules, day), 1);
+		assert_int_equal(is_working(cal, day), 0);
+		assert_string_equal(ukwd_calendar_holiday_name(cal, day),
+		                    "Company day");
+		/* Everything else, provenance included: extra days do not
+		 * make a year official. */
+		assert_same_days(rules, cal, ymd(2029, 1, 1), day - 1,
+		                 SAME_PROVENANCE, "before the company day");
+		assert_same_days(rules, cal, day + 1, ymd(2031, 12, 31),
+		                 SAME_PROVENANCE, "after the company day");
+		ukwd_calendar_free(rules);
+		ukwd_calendar_free(cal);
+	}
+}
+
+static void
+test_files__json_then_ics_then_extra_days(void **state)
+{
+	static const char json[] =
+	    "{\"england-and-wales\":{\"division\":\"england-and-wales\","
+	    "\"events\":[{\"title\":\"New Year's Day\",\"date\":\"2030-01-01\","
+	    "\"notes\":\"\",\"bunting\":true},{\"title\":\"JSON day\","
+	    "\"date\":\"2030-06-17\",\"notes\":\"Extra bank holiday\","
+	    "\"bunting\":true}]},\n"
+	    "\"scotland\":{\"division\":\"scotland\",\"events\":["
+	    "{\"title\":\"New Year's Day\",\"date\":\"2030-01-01\","
+	    "\"notes\":\"\",\"bunting\":true},{\"title\":\"2nd January\","
+	    "\"date\":\"2030-01-02\",\"notes\":\"\",\"bunting\":true},"
+	    "{\"title\":\"St Andrew's Day\",\"date\":\"2030-12-02\","
+	    "\"notes\":\"Substitute day\",\"bunting\":true}]},\n"
+	    "\"northern-ireland\":{\"division\":\"northern-ireland\","
+	    "\"events\":[{\"title\":\"New Year's Day\",\"date\":\"2030-01-01\","
+	    "\"notes\":\"\",\"bunting\":true},{\"title\":\"St Patrick's Day\","
+	    "\"date\":\"2030-03-18\",\"notes\":\"Substitute day\","
+	    "\"bunting\":true}]}}\n";
+	/* clang-format off */
+	static const char ew_ics[] =
+		ICS_HEAD
+		ICS_DAY("20300101", "New Year's Day")
+		ICS_DAY("20300618", "ICS day")
+		ICS_TAIL;
+	/* clang-format on */
+	static const struct day want[] = {
+	    {2030, 1, 1, "New Year's Day"},
+	    {2030, 1, 2, "2nd January"},
+	    {2030, 3, 18, "St Patrick's Day (substitute day)"},
+	    {2030, 6, 18, "ICS day"},
+	    {2030, 8, 1, "Company day"},
+	    {2030, 12, 2, "St Andrew's Day (substitute day)"},
+	};
+	ukwd_holiday_file files[3];
+	ukwd_calendar *rules = uk_calendar(UKWD_UK_ALL, 2029, 2031), *cal;
+	char buf[32];
+
+	(void)state;
+	files[0] = holiday_file("bank-holidays.json", json, 0);
+	files[1] = holiday_file("england-and-wales.ics", ew_ics,
+	                        UKWD_UK_ENGLAND_WALES);
+	files[2] = holiday_file("company.ics", company_2030, 0);
+	cal = uk_files(UKWD_UK_ALL, 2029, 2031, files, 3);
+	for (ukwd_date d = ymd(2030, 1, 1); d <= ymd(2030, 12, 31); d++) {
+		const char *name = NULL;
+
+		if (is_weekend(cal, d)) {
+			assert_int_equal(is_working(cal, d), 0);
+			continue;
+		}
+		for (size_t i = 0; i < NDAYS(want); i++)
+			if (ymd(want[i].y, want[i].m, want[i].d) == d)
+				name = want[i].name;
+		if (!same_name(name, ukwd_calendar_holiday_name(cal, d)))
+			fail_msg("%s is named \"%s\", expected \"%s\"",
+			         show(d, buf),
+			         PRINTABLE(ukwd_calendar_holiday_name(cal, d)),
+			         PRINTABLE(name));
+		if (is_working(cal, d) != !name)
+			fail_msg("%s: wrong status", show(d, buf));
+	}
+	assert_provenance(cal, 2030, 2030, UKWD_PROVENANCE_OFFICIAL);
+	assert_same_days(rules, cal, ymd(2029, 1, 1), ymd(2029, 12, 31),
+	                 SAME_PROVENANCE, "2029");
+	assert_same_days(rules, cal, ymd(2031, 1, 1), ymd(2031, 12, 31),
+	                 SAME_PROVENANCE, "2031");
+	ukwd_calendar_free(cal);
+	ukwd_calendar_free(rules);
+}
+
+/* Great Britain with only England and Wales's official file: Scotland's
+ * days stay (2 January, its Spring and Summer, St Andrew's), and 2030 is
+ * as certain as Scotland's projection, not official. */
+static void
+test_files__gb_union_keeps_scotland_days_with_an_ew_file_only(void **state)
+{
+	ukwd_holiday_file f = holiday_file("england-and-wales.ics", ew_2030_a,
+	                                   UKWD_UK_ENGLAND_WALES);
+	ukwd_calendar *scotland = uk_calendar(UKWD_UK_SCOTLAND, 2029, 2031);
+	ukwd_calendar *gb = uk_calendar(UKWD_UK_GB, 2029, 2031);
+	ukwd_calendar *cal = uk_files(UKWD_UK_GB, 2029, 2031, &f, 1), *only;
+	char buf[32];
+
+	(void)state;
+	for (ukwd_date d = ymd(2030, 1, 1); d <= ymd(2030, 12, 31); d++) {
+		int in_file = 0;
+
+		for (size_t i = 0; i < NDAYS(ew_2030_a_days); i++) {
+			const struct day *x = &ew_2030_a_days[i];
+
+			in_file |= ymd(x->y, x->m, x->d) == d;
+		}
+		if (is_working(cal, d) != (is_working(scotland, d) && !in_file))
+			fail_msg("%s: wrong status", show(d, buf));
+	}
+	assert_int_equal(is_working(cal, ymd(2030, 1, 2)), 0);
+	assert_int_equal(is_working(cal, ymd(2030, 5, 27)), 0); /* Scotland */
+	assert_int_equal(is_working(cal, ymd(2030, 8, 5)), 0);
+	assert_int_equal(is_working(cal, ymd(2030, 12, 2)), 0);
+	assert_int_equal(is_working(cal, ymd(2030, 6, 17)), 0); /* file */
+	assert_provenance(cal, 2030, 2030, UKWD_PROVENANCE_PROJECTED);
+	assert_same_days(gb, cal, ymd(2029, 1, 1), ymd(2029, 12, 31),
+	                 SAME_PROVENANCE, "2029");
+	assert_same_days(gb, cal, ymd(2031, 1, 1), ymd(2031, 12, 31),
+	                 SAME_PROVENANCE, "2031");
+
+	/* A division file is not applied to another division. */
+	only = uk_files(UKWD_UK_SCOTLAND, 2029, 2031, &f, 1);
+	assert_same_calendar(scotland, only, SAME_PROVENANCE,
+	                     "Scotland with an England and Wales file");
+	ukwd_calendar_free(only);
+	ukwd_calendar_free(cal);
+	ukwd_calendar_free(gb);
+	ukwd_calendar_free(scotland);
+}
+
+static void
+test_files__argument_errors(void **state)
+{
+	ukwd_holiday_file f =
+	    holiday_file("a.ics", ew_2030_a, UKWD_UK_ENGLAND_WALES);
+	ukwd_holiday_file junk = holiday_file("junk.txt", "hello\n", 0);
+	ukwd_calendar *sentinel = (ukwd_calendar *)&f, *cal = sentinel;
+	ukwd_diag diag;
+
+	(void)state;
+	assert_int_equal(ukwd_calendar_new_uk_files(NULL, UKWD_UK_ALL, 2029,
+	                                            2031, &f, 1, &diag),
+	                 UKWD_EINVAL);
+	assert_int_equal(diag.code, UKWD_EINVAL);
+	assert_int_equal(ukwd_calendar_new_uk_files(&cal, UKWD_UK_ALL, 2029,
+	                                            2031, NULL, 1, &diag),
+	                 UKWD_EINVAL);
+	assert_ptr_equal(cal, sentinel);
+	assert_int_equal(ukwd_calendar_new_uk_files(&cal, UKWD_UK_ALL, 1970,
+	                                            2031, &f, 1, &diag),
+	                 UKWD_ERANGE);
+	assert_ptr_equal(cal, sentinel);
+	assert_int_equal(ukwd_calendar_new_uk_files(&cal, UKWD_UK_ALL, 2031,
+	                                            2029, &f, 1, &diag),
+	                 UKWD_EINVAL);
+	assert_ptr_equal(cal, sentinel);
+	/* Neither JSON nor iCalendar. */
+	assert_int_equal(ukwd_calendar_new_uk_files(&cal, UKWD_UK_ALL, 2029,
+	                                            2031, &junk, 1, &diag),
+	                 UKWD_EPARSE);
+	assert_string_equal(diag.source, "junk.txt");
+	assert_ptr_equal(cal, sentinel);
+	/* No file: the plain UK calendar. */
+	{
+		ukwd_calendar *rules = uk_calendar(UKWD_UK_ALL, 2029, 2031);
+
+		cal = NULL;
+		assert_int_equal(ukwd_calendar_new_uk_files(&cal, UKWD_UK_ALL,
+		                                            2029, 2031, NULL, 0,
+		                                            &diag),
+		                 0);
+		assert_non_null(cal);
+		assert_same_calendar(rules, cal, SAME_PROVENANCE, "no file");
+		ukwd_calendar_free(cal);
+		ukwd_calendar_free(rules);
+	}
+}
+
+/* "divisions: UKWD_UK_* bits, not 0"; errors "as ukwd_calendar_new_uk()",
+ * which gives UKWD_EINVAL for no division or an unknown bit. */
+static void
+test_files__no_division_or_an_unknown_bit_is_einval(void **state)
+{
+	ukwd_holiday_file f =
+	    holiday_file("a.ics", ew_2030_a, UKWD_UK_ENGLAND_WALES);
+	static const unsigned int bad[] = {0, 0x8u, UKWD_UK_ALL | 0x8u};
+	ukwd_calendar *sentinel = (ukwd_calendar *)&f;
+
+	(void)state;
+	for (size_t i = 0; i < NDAYS(bad); i++) {
+		ukwd_calendar *cal = sentinel;
+		ukwd_diag diag;
+		int rc;
+
+		assert_int_equal(ukwd_calendar_new_uk(&cal, bad[i], 2029, 2031),
+		                 UKWD_EINVAL);
+		rc = ukwd_calendar_new_uk_files(&cal, bad[i], 2029, 2031, &f, 1,
+		                                &diag);
+		if (rc != UKWD_EINVAL)
+			fail_msg(
+			    "divisions 0x%x with a file: %s (calendar %s), "
+			    "expected UKWD_EINVAL",
+			    bad[i], ukwd_err_name(rc),
+			    cal == sentinel ? "untouched"
+			    : cal           ? "made"
+			                    : "NULL");
+		assert_ptr_equal(cal, sentinel);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Recurrence and multi-day events */
+
+static void
+test_recurrence__yearly_24_december_over_the_range(void **state)
+{
+	static const char text[] =
+	    ICS_ONE("DTSTART;VALUE=DATE:20001224\r\nRRULE:FREQ=YEARLY\r\n"
+	            "SUMMARY:Closed\r\n");
+	struct day want[11];
+	ukwd_calendar *cal;
+
+	(void)state;
+	for (int i = 0; i < 11; i++)
+		want[i] = (struct day){2010 + i, 12, 24, "Closed"};
+	cal = plain_import(text, ymd(2010, 1, 1), ymd(2020, 12, 31));
+	assert_holidays_exactly(cal, want, 11);
+	ukwd_calendar_free(cal);
+
+	/* A range starting just after one 24 December and ending just
+	 * before another: 2011 to 2019 only. */
+	cal = plain_import(text, ymd(2010, 12, 25), ymd(2020, 12, 23));
+	assert_holidays_exactly(cal, want + 1, 9);
+	ukwd_calendar_free(cal);
+
+	/* A range before DTSTART: nothing. */
+	cal = plain_import(text, ymd(1990, 1, 1), ymd(2000, 12, 23));
+	assert_int_equal(count_holidays(cal), 0);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_recurrence__exdate_removes_and_rdate_adds(void **state)
+{
+	static const char text[] =
+	    ICS_ONE("DTSTART;VALUE=DATE:20001224\r\nRRULE:FREQ=YEARLY\r\n"
+	            "EXDATE;VALUE=DATE:20151224\r\n"
+	            "RDATE;VALUE=DATE:20160601\r\nSUMMARY:Closed\r\n");
+	static const struct day want[] = {
+	    {2013, 12, 24, "Closed"}, {2014, 12, 24, "Closed"},
+	    {2016, 6, 1, "Closed"},   {2016, 12, 24, "Closed"},
+	    {2017, 12, 24, "Closed"},
+	};
+	ukwd_calendar *cal;
+
+	(void)state;
+	cal = plain_import(text, ymd(2013, 1, 1), ymd(2017, 12, 31));
+	assert_holidays_exactly(cal, want, NDAYS(want));
+	ukwd_calendar_free(cal);
+}
+
+/* RFC 5545 3.8.5.1: EXDATE takes dates out of the recurrence set, which
+ * is DTSTART, the RRULE's dates and the RDATEs. */
+static void
+test_recurrence__exdate_also_removes_an_rdate(void **state)
+{
+	static const char text[] =
+	    ICS_ONE("DTSTART;VALUE=DATE:20160101\r\n"
+	            "RDATE;VALUE=DATE:20160301\r\n"
+	            "RDATE;VALUE=DATE:20160302\r\n"
+	            "EXDATE;VALUE=DATE:20160301\r\nSUMMARY:Closed\r\n");
+	static const struct day want[] = {{2016, 1, 1, "Closed"},
+	                                  {2016, 3, 2, "Closed"}};
+	ukwd_calendar *cal;
+
+	(void)state;
+	cal = plain_import(text, ymd(2016, 1, 1), ymd(2016, 12, 31));
+	assert_holidays_exactly(cal, want, NDAYS(want));
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_recurrence__count_and_until_limit_a_multi_day_rule(void **state)
+{
+	static const char count[] = ICS_ONE(
+	    "DTSTART;VALUE=DATE:20110704\r\nDTEND;VALUE=DATE:20110706\r\n"
+	    "RRULE:FREQ=YEARLY;COUNT=3\r\nSUMMARY:Summer\r\n");
+	static const char until[] =
+	    ICS_ONE("DTSTART;VALUE=DATE:20111224\r\n"
+	            "RRULE:FREQ=YEARLY;UNTIL=20131224\r\nSUMMARY:Eve\r\n");
+	static const struct day want_count[] = {
+	    {2011, 7, 4, "Summer"}, {2011, 7, 5, "Summer"},
+	    {2012, 7, 4, "Summer"}, {2012, 7, 5, "Summer"},
+	    {2013, 7, 4, "Summer"}, {2013, 7, 5, "Summer"},
+	};
+	static const struct day want_until[] = {{2011, 12, 24, "Eve"},
+	                                        {2012, 12, 24, "Eve"},
+	                                        {2013, 12, 24, "Eve"}};
+	ukwd_calendar *cal;
+
+	(void)state;
+	cal = plain_import(count, ymd(2010, 1, 1), ymd(2020, 12, 31));
+	assert_holidays_exactly(cal, want_count, NDAYS(want_count));
+	ukwd_calendar_free(cal);
+	cal = plain_import(until, ymd(2010, 1, 1), ymd(2020, 12, 31));
+	assert_holidays_exactly(cal, want_until, NDAYS(want_until));
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_events__dtend_duration_or_neither(void **state)
+{
+	/* clang-format off */
+	static const char text[] =
+		ICS_HEAD
+		ICS_EVENT("three", "DTSTART;VALUE=DATE:20150302\r\n"
+		                   "DTEND;VALUE=DATE:20150305\r\n"
+		                   "SUMMARY:Three\r\n")
+		ICS_EVENT("two", "DTSTART;VALUE=DATE:20150406\r\n"
+		                 "DURATION:P2D\r\n"
+		                 "SUMMARY:Two\r\n")
+		ICS_EVENT("week", "DTSTART;VALUE=DATE:20150504\r\n"
+		                  "DURATION:P1W\r\n"
+		                  "SUMMARY:Week\r\n")
+		ICS_EVENT("one", "DTSTART;VALUE=DATE:20150601\r\n"
+		                 "SUMMARY:One\r\n")
+		ICS_TAIL;
+	/* clang-format on */
+	static const struct day want[] = {
+	    {2015, 3, 2, "Three"}, {2015, 3, 3, "Three"}, {2015, 3, 4, "Three"},
+	    {2015, 4, 6, "Two"},   {2015, 4, 7, "Two"},   {2015, 5, 4, "Week"},
+	    {2015, 5, 5, "Week"},  {2015, 5, 6, "Week"},  {2015, 5, 7, "Week"},
+	    {2015, 5, 8, "Week"},  {2015, 5, 9, "Week"},  {2015, 5, 10, "Week"},
+	    {2015, 6, 1, "One"},
+	};
+	ukwd_calendar *cal;
+
+	(void)state;
+	cal = plain_import(text, ymd(2015, 1, 1), ymd(2015, 12, 31));
+	assert_holidays_exactly(cal, want, NDAYS(want));
+	ukwd_calendar_free(cal);
+}
+
+/* An iCalendar stream may hold several VCALENDAR objects: import them
+ * all, or refuse the text; never take the first and drop the rest. */
+static void
+test_events__a_second_vcalendar_is_not_silently_dropped(void **state)
+{
+	/* clang-format off */
+	static const char text[] =
+		ICS_HEAD ICS_DAY("20230601", "First") ICS_TAIL
+		ICS_HEAD ICS_DAY("20230602", "Second") ICS_TAIL;
+	/* clang-format on */
+	ukwd_calendar_builder *b =
+	    plain_builder(ymd(2023, 1, 1), ymd(2023, 12, 31));
+	ukwd_calendar *cal;
+	ukwd_diag diag;
+	int rc;
+
+	(void)state;
+	rc = import_text(b, text, 0, &diag);
+	cal = build(b);
+	if (rc == 0) {
+		if (!ukwd_calendar_holiday_name(cal, ymd(2023, 6, 1)) ||
+		    !ukwd_calendar_holiday_name(cal, ymd(2023, 6, 2)))
+			fail_msg("imported \"%s\" and \"%s\": a VCALENDAR "
+			         "was dropped",
+			         PRINTABLE(ukwd_calendar_holiday_name(
+			             cal, ymd(2023, 6, 1))),
+			         PRINTABLE(ukwd_calendar_holiday_name(
+			             cal, ymd(2023, 6, 2))));
+	} else {
+		assert_int_equal(rc, UKWD_EPARSE);
+		assert_int_equal(count_holidays(cal), 0);
+	}
+	ukwd_calendar_free(cal);
+	ukwd_calendar_builder_free(b);
+}
+
+static void
+test_events__a_multi_day_event_is_clipped_to_the_range(void **state)
+{
+	/* clang-format off */
+	static const char text[] =
+		ICS_HEAD
+		ICS_EVENT("start", "DTSTART;VALUE=DATE:20091230\r\n"
+		                   "DTEND;VALUE=DATE:20100103\r\n"
+		                   "SUMMARY:Start\r\n")
+		ICS_EVENT("end", "DTSTART;VALUE=DATE:20101230\r\n"
+		                 "DTEND;VALUE=DATE:20110103\r\n"
+		                 "SUMMARY:End\r\n")
+		ICS_EVENT("out", "DTSTART;VALUE=DATE:20120101\r\n"
+		                 "SUMMARY:Out\r\n")
+		ICS_TAIL;
+	/* clang-format on */
+	static const struct day want[] = {
+	    {2010, 1, 1, "Start"},
+	    {2010, 1, 2, "Start"},
+	    {2010, 12, 30, "End"},
+	    {2010, 12, 31, "End"},
+	};
+	ukwd_calendar *cal;
+
+	(void)state;
+	cal = plain_import(text, ymd(2010, 1, 1), ymd(2010, 12, 31));
+	assert_holidays_exactly(cal, want, NDAYS(want));
+	ukwd_calendar_free(cal);
+}
+
+/* FREQ=DAILY from the first day: one instance per day, within budget; it
+ * makes every day a holiday, so the build has no working day. */
+static void
+test_recurrence__daily_over_1971_2100_closes_every_day(void **state)
+{
+	static const char text[] =
+	    ICS_ONE("DTSTART;VALUE=DATE:19710101\r\nRRULE:FREQ=DAILY\r\n"
+	            "SUMMARY:Closed\r\n");
+	ukwd_date first = ymd(1971, 1, 1), last = ymd(2100, 12, 31);
+	ukwd_calendar_builder *b = plain_builder(first, last);
+	ukwd_calendar *cal = NULL;
+	ukwd_diag diag;
+	int32_t working = -1;
+
+	(void)state;
+	import_ok(b, text, 0);
+	assert_int_equal(ukwd_calendar_build(&cal, b, &diag), UKWD_EINVAL);
+	assert_null(cal);
+	assert_non_null(strstr(diag.message, "no working day"));
+	/* Open one Thursday: it is then the only working day. */
+	assert_int_equal(
+	    ukwd_calendar_builder_remove_holiday(b, ymd(2000, 6, 1)), 0);
+	cal = build(b);
+	assert_int_equal(
+	    ukwd_workday_count_inclusive(&working, cal, first, last), 0);
+	assert_int_equal(working, 1);
+	assert_int_equal(count_holidays(cal), last - first);
+	ukwd_calendar_free(cal);
+	ukwd_calendar_builder_free(b);
+}
+
+/* A rule finer than a day (HOURLY on a date) repeats each date 24 times
+ * and runs past the budget: UKWD_ERANGE, builder unchanged. */
+static void
+test_recurrence__an_hourly_rule_is_erange_and_changes_nothing(void **state)
+{
+	/* clang-format off */
+	static const char text[] =
+		ICS_HEAD
+		ICS_DAY("20100601", "Kept")
+		ICS_EVENT("hourly", "DTSTART;VALUE=DATE:20100101\r\n"
+		                    "RRULE:FREQ=HOURLY\r\n"
+		                    "SUMMARY:Hourly\r\n")
+		ICS_TAIL;
+	/* clang-format on */
+	ukwd_calendar_builder *b =
+	    uk_builder(UKWD_UK_ENGLAND_WALES, 2010, 2020);
+	ukwd_calendar *before = build(b), *after;
+	ukwd_diag diag;
+
+	(void)state;
+	assert_int_equal(import_text(b, text, 0, &diag), UKWD_ERANGE);
+	assert_int_equal(diag.code, UKWD_ERANGE);
+	assert_int_equal(diag.line, 12); /* the RRULE */
+	after = build(b);
+	assert_same_calendar(before, after, SAME_PROVENANCE, "after ERANGE");
+	ukwd_calendar_free(before);
+	ukwd_calendar_free(after);
+	ukwd_calendar_builder_free(b);
+}
+
+/* Every Friday since 1971, into a calendar for 2023: 52 days, far fewer
+ * than the range holds, so not UKWD_ERANGE however old the rule is. */
+static void
+test_recurrence__a_weekly_rule_from_long_before_the_range_is_fine(void **state)
+{
+	static const char text[] =
+	    ICS_ONE("DTSTART;VALUE=DATE:19710101\r\n"
+	            "RRULE:FREQ=WEEKLY;BYDAY=FR\r\nSUMMARY:Friday\r\n");
+	ukwd_calendar_builder *b =
+	    plain_builder(ymd(2023, 1, 1), ymd(2023, 12, 31));
+	ukwd_calendar *cal;
+	ukwd_diag diag;
+	int rc;
+
+	(void)state;
+	rc = import_text(b, text, 0, &diag);
+	if (rc)
+		fail_msg("%s at line %d: %s", ukwd_err_name(rc), diag.line,
+		         diag.message);
+	cal = build(b);
+	assert_int_equal(count_holidays(cal), 52);
+	assert_int_equal(is_working(cal, ymd(2023, 6, 2)), 0);
+	assert_int_equal(is_working(cal, ymd(2023, 6, 1)), 1);
+	ukwd_calendar_free(cal);
+	ukwd_calendar_builder_free(b);
+}
+
+/* ------------------------------------------------------------------ */
+/* Detection */
+
+#define DETECT(s) ukwd_holidays_detect((s), strlen(s))
+
+static void
+test_detect__formats(void **state)
+{
+	static const char bom_ics[] = "\xEF\xBB\xBF"
+	                              "BEGIN:VCALENDAR\r\n";
+	static const char bom_json[] = "\xEF\xBB\xBF \r\n\t{}";
+
+	(void)state;
+	assert_int_equal(DETECT("{\"scotland\":{}}"), UKWD_HOLIDAYS_GOVUK_JSON);
+	assert_int_equal(DETECT("  \n{}"), UKWD_HOLIDAYS_GOVUK_JSON);
+	assert_int_equal(ukwd_holidays_detect(bom_json, strlen(bom_json)),
+	                 UKWD_HOLIDAYS_GOVUK_JSON);
+	assert_int_equal(DETECT("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+	                 UKWD_HOLIDAYS_ICAL);
+	assert_int_equal(ukwd_holidays_detect(bom_ics, strlen(bom_ics)),
+	                 UKWD_HOLIDAYS_ICAL);
+	assert_int_equal(DETECT("begin:vcalendar\n"), UKWD_HOLIDAYS_ICAL);
+	assert_int_equal(DETECT("\r\n BEGIN:VCALENDAR"), UKWD_HOLIDAYS_ICAL);
+	assert_int_equal(ukwd_holidays_detect("", 0), UKWD_HOLIDAYS_UNKNOWN);
+	assert_int_equal(ukwd_holidays_detect("\xEF\xBB\xBF", 3),
+	                 UKWD_HOLIDAYS_UNKNOWN);
+	assert_int_equal(DETECT("   \r\n"), UKWD_HOLIDAYS_UNKNOWN);
+	assert_int_equal(DETECT("hello, world"), UKWD_HOLIDAYS_UNKNOWN);
+	assert_int_equal(DETECT("[{}]"), UKWD_HOLIDAYS_UNKNOWN);
+	assert_int_equal(DETECT("BEGIN:VEVENT\r\n"), UKWD_HOLIDAYS_UNKNOWN);
+	assert_int_equal(DETECT("X-BEGIN:VCALENDAR"), UKWD_HOLIDAYS_UNKNOWN);
+	/* Only `size` bytes count: a prefix is not enough. */
+	assert_int_equal(ukwd_holidays_detect("BEGIN:VCALENDAR", 10),
+	                 UKWD_HOLIDAYS_UNKNOWN);
+	assert_int_equal(ukwd_holidays_detect("   {", 3),
+	                 UKWD_HOLIDAYS_UNKNOWN);
+	assert_int_equal(ukwd_holidays_detect(NULL, 0), UKWD_HOLIDAYS_UNKNOWN);
+}
+
+/* The importers take what detection accepts: a UTF-8 byte order mark,
+ * lower case (iCalendar names are case-insensitive), bare LF lines. */
+static void
+import_one_day(const char *text, const char *name)
+{
+	const struct day want = {2023, 6, 1, name};
+	ukwd_calendar *cal =
+	    plain_import(text, ymd(2023, 1, 1), ymd(2023, 12, 31));
+
+	assert_holidays_exactly(cal, &want, 1);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_detect__an_ics_with_a_byte_order_mark_imports(void **state)
+{
+	(void)state;
+	import_one_day("\xEF\xBB\xBF" ICS_HEAD ICS_DAY("20230601", "With a BOM")
+	                   ICS_TAIL,
+	               "With a BOM");
+}
+
+static void
+test_detect__a_lower_case_ics_imports(void **state)
+{
+	(void)state;
+	import_one_day(
+	    "begin:vcalendar\r\nversion:2.0\r\nprodid:-//x//y//EN\r\n"
+	    "begin:vevent\r\nuid:lower@test\r\n"
+	    "dtstart;value=date:20230601\r\nsummary:Lower case\r\n"
+	    "end:vevent\r\nend:vcalendar\r\n",
+	    "Lower case");
+}
+
+static void
+test_detect__an_ics_with_bare_lf_lines_imports(void **state)
+{
+	(void)state;
+	import_one_day("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//x//y//EN\n"
+	               "BEGIN:VEVENT\nUID:lf@test\n"
+	               "DTSTART;VALUE=DATE:20230601\nSUMMARY:Bare LF\n"
+	               "END:VEVENT\nEND:VCALENDAR\n",
+	               "Bare LF");
+}
+
+/* ------------------------------------------------------------------ */
+/* Arguments, features, diag */
+
+static void
+test_arguments__errors_are_einval_and_change_nothing(void **state)
+{
+	static const char text[] = ICS_HEAD ICS_DAY("20230601", "Day") ICS_TAIL;
+	static const char json[] =
+	    "{\"scotland\":{\"division\":\"scotland\",\"events\":[]}}";
+	ukwd_calendar_builder *b =
+	    uk_builder(UKWD_UK_ENGLAND_WALES, 2023, 2023);
+	ukwd_calendar_builder *no_range = NULL;
+	ukwd_calendar *before = build(b), *after;
+	size_t n = strlen(text), nj = strlen(json);
+	ukwd_diag diag;
+
+	(void)state;
+	assert_int_equal(ukwd_calendar_builder_new(&no_range), 0);
+
+	assert_int_equal(ukwd_ical_import(NULL, text, n, 0, &diag),
+	                 UKWD_EINVAL);
+	assert_int_equal(diag.code, UKWD_EINVAL);
+	assert_int_equal(ukwd_ical_import(b, NULL, n, 0, &diag), UKWD_EINVAL);
+	assert_int_equal(ukwd_ical_import(b, text, n, 0x2u, &diag),
+	                 UKWD_EINVAL);
+	assert_int_equal(ukwd_ical_import(b, text, n, 0x80000000u, NULL),
+	                 UKWD_EINVAL);
+	assert_int_equal(ukwd_ical_import(no_range, text, n, 0, &diag),
+	                 UKWD_EINVAL);
+	assert_int_equal(diag.code, UKWD_EINVAL);
+
+	assert_int_equal(
+	    ukwd_govuk_json_import(NULL, json, nj, UKWD_UK_SCOTLAND, 0, &diag),
+	    UKWD_EINVAL);
+	assert_int_equal(
+	    ukwd_govuk_json_import(b, NULL, nj, UKWD_UK_SCOTLAND, 0, &diag),
+	    UKWD_EINVAL);
+	assert_int_equal(ukwd_govuk_json_import(b, json, nj, 0, 0, &diag),
+	                 UKWD_EINVAL);
+	assert_int_equal(ukwd_govuk_json_import(b, json, nj, 0x8u, 0, &diag),
+	                 UKWD_EINVAL);
+	assert_int_equal(
+	    ukwd_govuk_json_import(b, json, nj, UKWD_UK_SCOTLAND, 0x2u, &diag),
+	    UKWD_EINVAL);
+	assert_int_equal(ukwd_govuk_json_import(no_range, json, nj,
+	                                        UKWD_UK_SCOTLAND, 0, &diag),
+	                 UKWD_EINVAL);
+	assert_int_equal(diag.code, UKWD_EINVAL);
+
+	after = build(b);
+	assert_same_calendar(before, after, SAME_PROVENANCE, "after EINVAL");
+	ukwd_calendar_free(before);
+	ukwd_calendar_free(after);
+	ukwd_calendar_builder_free(b);
+	ukwd_calendar_builder_free(no_range);
+}
+
+static void
+test_arguments__success_clears_the_diag(void **state)
+{
+	static const char text[] = ICS_HEAD ICS_DAY("20230601", "Day") ICS_TAIL;
+	static const char json[] =
+	    "{\"scotland\":{\"division\":\"scotland\",\"events\":[]}}";
+	ukwd_calendar_builder *b =
+	    plain_builder(ymd(2023, 1, 1), ymd(2023, 12, 31));
+	ukwd_diag diag;
+
+	(void)state;
+	memset(&diag, 'x', sizeof(diag));
+	assert_int_equal(import_text(b, text, 0, &diag), 0);
+	assert_int_equal(diag.code, 0);
+	assert_int_equal(diag.line, 0);
+	assert_string_equal(diag.source, "");
+	assert_string_equal(diag.message, "");
+	memset(&diag, 'x', sizeof(diag));
+	assert_int_equal(ukwd_govuk_json_import(b, json, strlen(json),
+	                                        UKWD_UK_SCOTLAND, 0, &diag),
+	                 0);
+	assert_int_equal(diag.code, 0);
+	assert_string_equal(diag.source, "");
+	assert_string_equal(diag.message, "");
+	ukwd_calendar_builder_free(b);
+}
+
+static void
+test_features__ical_and_json_are_built_in(void **state)
+{
+	(void)state;
+	assert_int_equal(ukwd_has_feature(UKWD_FEATURE_ICAL), 1);
+	assert_int_equal(ukwd_has_feature(UKWD_FEATURE_JSON), 1);
+	assert_int_equal(ukwd_has_feature((ukwd_feature)0), 0);
+	assert_int_equal(ukwd_has_feature((ukwd_feature)1000), 0);
+}
+
+/* ------------------------------------------------------------------ */
+
+#define TEST(f) cmocka_unit_test(f)
+
+static const struct CMUnitTest fixed_tests[] = {
+    TEST(test_corpus__is_there_with_at_least_20_files),
+    TEST(test_round_trip__england_and_wales_1971_2100),
+    TEST(test_round_trip__scotland_1971_2100),
+    TEST(test_round_trip__northern_ireland_1971_2100),
+    TEST(test_round_trip__whole_uk_with_joined_names_1971_2100),
+    TEST(test_round_trip__names_with_special_characters),
+    TEST(test_round_trip__an_unnamed_holiday),
+    TEST(test_export__format_crlf_prodid_value_date_and_exclusive_dtend),
+    TEST(test_export__is_deterministic_and_uids_are_stable),
+    TEST(test_export__a_sink_that_stops_gives_euser_and_is_not_called_again),
+    TEST(test_export__argument_errors),
+    TEST(test_govuk_ics__england_and_wales_2012_2017_imports_exactly),
+    TEST(test_govuk_ics__official_makes_the_years_it_covers_official),
+    TEST(test_govuk_ics__official_merge_into_the_uk_calendar_changes_no_day),
+    TEST(test_govuk_json__each_division_and_chosen_sets_import_exactly),
+    TEST(test_govuk_json__names_are_title_and_lower_case_notes),
+    TEST(test_govuk_json__official_makes_the_years_it_covers_official),
+    TEST(test_official__a_2030_file_is_the_truth_for_2030_only),
+    TEST(test_official__without_the_flag_a_file_only_adds_days),
+    TEST(test_files__the_newer_official_file_wins),
+    TEST(test_files__an_ics_of_division_0_adds_days_to_every_division),
+    TEST(test_files__json_then_ics_then_extra_days),
+    TEST(test_files__gb_union_keeps_scotland_days_with_an_ew_file_only),
+    TEST(test_files__argument_errors),
+    TEST(test_files__no_division_or_an_unknown_bit_is_einval),
+    TEST(test_recurrence__yearly_24_december_over_the_range),
+    TEST(test_recurrence__exdate_removes_and_rdate_adds),
+    TEST(test_recurrence__exdate_also_removes_an_rdate),
+    TEST(test_recurrence__count_and_until_limit_a_multi_day_rule),
+    TEST(test_events__dtend_duration_or_neither),
+    TEST(test_events__a_multi_day_event_is_clipped_to_the_range),
+    TEST(test_events__a_second_vcalendar_is_not_silently_dropped),
+    TEST(test_recurrence__daily_over_1971_2100_closes_every_day),
+    TEST(test_recurrence__an_hourly_rule_is_erange_and_changes_nothing),
+    TEST(test_recurrence__a_weekly_rule_from_long_before_the_range_is_fine),
+    TEST(test_detect__formats),
+    TEST(test_detect__an_ics_with_a_byte_order_mark_imports),
+    TEST(test_detect__a_lower_case_ics_imports),
+    TEST(test_detect__an_ics_with_bare_lf_lines_imports),
+    TEST(test_arguments__errors_are_einval_and_change_nothing),
+    TEST(test_arguments__success_clears_the_diag),
+    TEST(test_features__ical_and_json_are_built_in),
+};
+
+int
+main(void)
+{
+	size_t nfixed = sizeof(fixed_tests) / sizeof(fixed_tests[0]);
+	struct CMUnitTest *tests;
+	int failed;
+
+	list_corpus();
+	tests = calloc(nfixed + ncorpus, sizeof(*tests));
+	if (!tests) {
+		fprintf(stderr, "out of memory\n");
+		return 1;
+	}
+	memcpy(tests, fixed_tests, sizeof(fixed_tests));
+	for (size_t i = 0; i < ncorpus; i++) {
+		tests[nfixed + i].name = corpus[i].name;
+		tests[nfixed + i].test_func = test_corpus_file;
+		tests[nfixed + i].initial_state = &corpus[i];
+	}
+	failed = _cmocka_run_group_tests("ical", tests, nfixed + ncorpus, NULL,
+	                                 NULL);
+	free(tests);
+	return failed;
+}
