@@ -7,6 +7,8 @@
  * - ukwd/date.h     serial dates, ISO 8601, weekdays, Easter
  * - ukwd/calendar.h working-day calendars and their builders
  * - ukwd/workday.h  is-working, add, count, roll in O(1)
+ * - ukwd/plan.h     task networks: tasks, links, constraints; CSV reader
+ * - ukwd/schedule.h critical-path schedules in working days
  *
  * Conventions:
  * - Functions that can fail return 0 or a negative `UKWD_E*` code and
@@ -34,5 +36,7 @@
 #include "ukwd/uk.h"
 #include "ukwd/notice.h"
 #include "ukwd/ical.h"
+#include "ukwd/plan.h"
+#include "ukwd/schedule.h"
 
 #endif /* UKWD_H */

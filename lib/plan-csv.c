@@ -1,0 +1,924 @@
+/* Reading a plan from CSV: RFC 4180 records, a header naming the columns,
+ * one task per record; predecessors are resolved once every task is
+ * known, then the whole plan is checked for cycles. Any error names the
+ * line (and column) and leaves the caller with no plan. */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ukwd/plan.h"
+#include "plan-private.h"
+#include "internal.h"
+
+/* Text quoted in messages is cut to this many bytes. */
+#define QUOTE 40
+
+enum column {
+	COL_ID,
+	COL_NAME,
+	COL_DURATION,
+	COL_PREDECESSORS,
+	COL_DEADLINE,
+	COL_START_NO_EARLIER_THAN,
+	COL_FINISH_NO_LATER_THAN,
+	COL_MUST_START_ON,
+	COL_MUST_FINISH_ON,
+	COL_ACTUAL_START,
+	COL_ACTUAL_FINISH,
+	COL_OPTIMISTIC,
+	COL_MOST_LIKELY,
+	COL_PESSIMISTIC,
+	COL_SOURCE,
+	COL_COUNT
+};
+
+/* Required columns come first. */
+#define REQUIRED_COLUMNS 4
+
+static const char *const column_names[COL_COUNT] = {
+    "id",
+    "name",
+    "duration",
+    "predecessors",
+    "deadline",
+    "start_no_earlier_than",
+    "finish_no_later_than",
+    "must_start_on",
+    "must_finish_on",
+    "actual_start",
+    "actual_finish",
+    "optimistic",
+    "most_likely",
+    "pessimistic",
+    "source",
+};
+
+/* The date columns and the constraint each sets. */
+static const struct {
+	enum column column;
+	ukwd_constraint_type type;
+} date_columns[] = {
+    {COL_DEADLINE, UKWD_CONSTRAINT_DEADLINE},
+    {COL_START_NO_EARLIER_THAN, UKWD_CONSTRAINT_START_NO_EARLIER_THAN},
+    {COL_FINISH_NO_LATER_THAN, UKWD_CONSTRAINT_FINISH_NO_LATER_THAN},
+    {COL_MUST_START_ON, UKWD_CONSTRAINT_MUST_START_ON},
+    {COL_MUST_FINISH_ON, UKWD_CONSTRAINT_MUST_FINISH_ON},
+    {COL_ACTUAL_START, UKWD_CONSTRAINT_ACTUAL_START},
+    {COL_ACTUAL_FINISH, UKWD_CONSTRAINT_ACTUAL_FINISH},
+};
+
+struct field {
+	size_t offset; /* into csv.text */
+	int line, column;
+	int quoted;
+};
+
+struct csv {
+	const char *p, *end;
+	const char *line_start;
+	int line;
+	char *text; /* the record's fields, unquoted, each NUL-terminated */
+	size_t text_len, text_capacity;
+	struct field *fields;
+	size_t nfields, field_capacity;
+	ukwd_diag *diag;
+	const char *source_name;
+};
+
+/* Recently defined ids, for predecessors: a direct-mapped cache of task
+ * index + 1 by a hash of the id. Predecessors are mostly defined a little
+ * before the tasks that name them; this saves a probe of the plan's whole
+ * id index (a cache miss, in a big plan) for most of them. */
+#define RECENT_IDS 8192
+
+/* What an id contains that a predecessor's link type or lag contains
+ * too. A predecessor with such a part is looked up whole only if some id
+ * has it: a lookup that must fail is a wasted cache miss. */
+#define ID_HAS_COLON 1u /* ':' */
+#define ID_HAS_SIGN  2u /* '+' or '-' */
+#define ID_HAS_TYPE  4u /* ends in FS, SS, FF or SF */
+
+/* What phase 2 needs to know about each task's predecessors. */
+struct pending {
+	uint32_t *recent;      /* RECENT_IDS */
+	unsigned int id_shape; /* what the ids contain: ID_HAS_* */
+	char *text; /* every task's predecessors field, NUL-terminated */
+	size_t len, capacity;
+	size_t *offset; /* per task, into text */
+	int *record_line, *line, *column;
+	size_t capacity_tasks;
+};
+
+static int csv_error(struct csv *csv, int code, int line, int column,
+                     const char *fmt, ...) UKWD__PRINTF(5, 6);
+
+static int
+csv_error(struct csv *csv, int code, int line, int column, const char *fmt, ...)
+{
+	char message[UKWD_DIAG_MESSAGE_SIZE];
+	va_list ap;
+
+	if (!csv->diag)
+		return code;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	ukwd__diag_set(csv->diag, code, line, column, "%s", message);
+	if (csv->source_name)
+		snprintf(csv->diag->source, sizeof(csv->diag->source), "%s",
+		         csv->source_name);
+	return code;
+}
+
+static int
+grow_bytes(void **array, size_t *capacity, size_t need, size_t elem)
+{
+	size_t capacity_new;
+	void *grown;
+
+	if (need <= *capacity)
+		return 0;
+	capacity_new = *capacity ? *capacity * 2 : 64;
+	while (capacity_new < need)
+		capacity_new *= 2;
+	if (capacity_new > SIZE_MAX / elem)
+		return UKWD_ENOMEM;
+	grown = ukwd__realloc(*array, capacity_new * elem);
+	if (!grown)
+		return UKWD_ENOMEM;
+	*array = grown;
+	*capacity = capacity_new;
+	return 0;
+}
+
+static int
+put_char(struct csv *csv, char c)
+{
+	if (csv->text_len == csv->text_capacity &&
+	    grow_bytes((void **)&csv->text, &csv->text_capacity,
+	               csv->text_len + 1, 1))
+		return UKWD_ENOMEM;
+	csv->text[csv->text_len++] = c;
+	return 0;
+}
+
+static int
+put_bytes(struct csv *csv, const char *bytes, size_t len)
+{
+	if (len == 0)
+		return 0;
+	if (grow_bytes((void **)&csv->text, &csv->text_capacity,
+	               csv->text_len + len, 1))
+		return UKWD_ENOMEM;
+	memcpy(csv->text + csv->text_len, bytes, len);
+	csv->text_len += len;
+	return 0;
+}
+
+static int
+is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Step over a line break at p (LF, CRLF or a lone CR). */
+static void
+newline(struct csv *csv)
+{
+	if (*csv->p == '\r' && csv->p + 1 < csv->end && csv->p[1] == '\n')
+		csv->p++;
+	csv->p++;
+	csv->line++;
+	csv->line_start = csv->p;
+}
+
+static int
+nul_error(struct csv *csv)
+{
+	return csv_error(csv, UKWD_EPARSE, csv->line,
+	                 (int)(csv->p - csv->line_start) + 1,
+	                 "NUL byte in the input");
+}
+
+/* A quoted field, from its opening quote. */
+static int
+read_quoted(struct csv *csv)
+{
+	int open_line = csv->line,
+	    open_column = (int)(csv->p - csv->line_start) + 1;
+
+	csv->p++;
+	for (;;) {
+		const char *run = csv->p;
+
+		while (csv->p < csv->end && *csv->p != '"' && *csv->p != '\n' &&
+		       *csv->p != '\r' && *csv->p != '\0')
+			csv->p++;
+		if (put_bytes(csv, run, (size_t)(csv->p - run)))
+			return UKWD_ENOMEM;
+		if (csv->p == csv->end)
+			return csv_error(csv, UKWD_EPARSE, open_line,
+			                 open_column,
+			                 "quoted field is never closed");
+		if (*csv->p == '\0')
+			return nul_error(csv);
+		if (*csv->p == '"') {
+			if (csv->p + 1 < csv->end && csv->p[1] == '"') {
+				if (put_char(csv, '"'))
+					return UKWD_ENOMEM;
+				csv->p += 2;
+				continue;
+			}
+			csv->p++;
+			break;
+		}
+		/* A line break inside the quotes is part of the field. */
+		{
+			const char *brk = csv->p;
+
+			newline(csv);
+			if (put_bytes(csv, brk, (size_t)(csv->p - brk)))
+				return UKWD_ENOMEM;
+		}
+	}
+	while (csv->p < csv->end && is_blank(*csv->p))
+		csv->p++;
+	if (csv->p < csv->end && *csv->p != ',' && *csv->p != '\n' &&
+	    *csv->p != '\r')
+		return csv_error(csv, UKWD_EPARSE, csv->line,
+		                 (int)(csv->p - csv->line_start) + 1,
+		                 "text after a closing quote (a quote inside a "
+		                 "quoted field is written \"\")");
+	return 0;
+}
+
+static int
+read_unquoted(struct csv *csv)
+{
+	const char *start = csv->p;
+	size_t len;
+
+	while (csv->p < csv->end && *csv->p != ',' && *csv->p != '\n' &&
+	       *csv->p != '\r' && *csv->p != '\0')
+		csv->p++;
+	if (csv->p < csv->end && *csv->p == '\0')
+		return nul_error(csv);
+	len = (size_t)(csv->p - start);
+	while (len && is_blank(start[len - 1]))
+		len--;
+	return put_bytes(csv, start, len) ? UKWD_ENOMEM : 0;
+}
+
+/* Read one record into csv->fields. Returns 1, 0 at the end of the input,
+ * or a negative code. Blank lines are skipped. */
+static int
+read_record(struct csv *csv, int *record_line)
+{
+	for (;;) {
+		int rc;
+
+		if (csv->p >= csv->end)
+			return 0;
+		csv->nfields = 0;
+		csv->text_len = 0;
+		*record_line = csv->line;
+		for (;;) {
+			struct field *f;
+
+			while (csv->p < csv->end && is_blank(*csv->p))
+				csv->p++;
+			if (grow_bytes((void **)&csv->fields,
+			               &csv->field_capacity, csv->nfields + 1,
+			               sizeof(*csv->fields)))
+				return UKWD_ENOMEM;
+			f = &csv->fields[csv->nfields++];
+			f->offset = csv->text_len;
+			f->line = csv->line;
+			f->column = (int)(csv->p - csv->line_start) + 1;
+			f->quoted = csv->p < csv->end && *csv->p == '"';
+			if (f->quoted)
+				rc = read_quoted(csv);
+			else
+				rc = read_unquoted(csv);
+			if (rc == 0 && put_char(csv, '\0'))
+				rc = UKWD_ENOMEM;
+			if (rc)
+				return rc == UKWD_ENOMEM
+				           ? csv_error(csv, rc, 0, 0,
+				                       "out of memory")
+				           : rc;
+			if (csv->p < csv->end && *csv->p == ',') {
+				csv->p++;
+				continue;
+			}
+			if (csv->p < csv->end)
+				newline(csv);
+			break;
+		}
+		if (csv->nfields == 1 && !csv->fields[0].quoted &&
+		    csv->text[0] == '\0')
+			continue; /* a blank line */
+		return 1;
+	}
+}
+
+static const char *
+field_text(const struct csv *csv, size_t i)
+{
+	return csv->text + csv->fields[i].offset;
+}
+
+static int
+same_name(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char ca = *a >= 'A' && *a <= 'Z' ? (char)(*a + 32) : *a;
+
+		if (ca != *b)
+			return 0;
+	}
+	return *a == *b;
+}
+
+static int
+read_header(struct csv *csv, int *where)
+{
+	int record_line, rc = read_record(csv, &record_line);
+
+	if (rc < 0)
+		return rc;
+	if (rc == 0)
+		return csv_error(csv, UKWD_EPARSE, 1, 0,
+		                 "no header: expected a first line such as "
+		                 "id,name,duration,predecessors");
+	for (int c = 0; c < COL_COUNT; c++)
+		where[c] = -1;
+	for (size_t i = 0; i < csv->nfields; i++) {
+		const char *name = field_text(csv, i);
+		const struct field *f = &csv->fields[i];
+		int c;
+
+		for (c = 0; c < COL_COUNT; c++)
+			if (same_name(name, column_names[c]))
+				break;
+		if (c == COL_COUNT && !*name)
+			return csv_error(csv, UKWD_EPARSE, f->line, f->column,
+			                 "empty column name");
+		if (c == COL_COUNT)
+			return csv_error(csv, UKWD_EPARSE, f->line, f->column,
+			                 "unknown column '%.*s'", QUOTE, name);
+		if (where[c] >= 0)
+			return csv_error(csv, UKWD_EPARSE, f->line, f->column,
+			                 "column '%s' appears twice",
+			                 column_names[c]);
+		where[c] = (int)i;
+	}
+	for (int c = 0; c < REQUIRED_COLUMNS; c++)
+		if (where[c] < 0)
+			return csv_error(
+			    csv, UKWD_EPARSE, record_line, 0,
+			    "missing column '%s' (the header needs "
+			    "id, name, duration and predecessors)",
+			    column_names[c]);
+	if ((where[COL_OPTIMISTIC] >= 0) != (where[COL_MOST_LIKELY] >= 0) ||
+	    (where[COL_OPTIMISTIC] >= 0) != (where[COL_PESSIMISTIC] >= 0))
+		return csv_error(csv, UKWD_EPARSE, record_line, 0,
+		                 "columns optimistic, most_likely and "
+		                 "pessimistic go together: give all three or "
+		                 "none");
+	return 0;
+}
+
+static int
+lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c + 32 : c;
+}
+
+/* Is unit (of length len) one of the words in list? */
+static int
+unit_in(const char *unit, size_t len, const char *const *list)
+{
+	for (; *list; list++) {
+		size_t i;
+
+		if (strlen(*list) != len)
+			continue;
+		for (i = 0; i < len && lower((unsigned char)unit[i]) ==
+		                           (unsigned char)(*list)[i];
+		     i++)
+			;
+		if (i == len)
+			return 1;
+	}
+	return 0;
+}
+
+/* A whole number of working days: digits, optionally signed, optionally
+ * followed by a day unit. On failure writes why into `why`, to follow
+ * the quoted text ("'2w' is in weeks, ..."). */
+static int
+parse_days(int32_t *out, const char *text, int allow_sign, char *why,
+           size_t why_size)
+{
+	static const char *const days[] = {
+	    "",     "d",     "day",          "days", "wd",
+	    "wday", "wdays", "working days", NULL};
+	static const char *const calendar_units[] = {
+	    "w",     "wk",     "wks",    "week",  "weeks", "mo",  "mon",
+	    "mons",  "month",  "months", "y",     "yr",    "yrs", "year",
+	    "years", "ed",     "eday",   "edays", "ew",    "ewk", "ewks",
+	    "eweek", "eweeks", "emo",    "emon",  "emons", NULL};
+	const char *p = text, *unit;
+	int negative = 0, digits = 0;
+	int64_t value = 0;
+	size_t unit_len;
+
+	while (is_blank(*p))
+		p++;
+	if (allow_sign && (*p == '+' || *p == '-')) {
+		negative = *p == '-';
+		p++;
+		while (is_blank(*p))
+			p++;
+	}
+	for (; *p >= '0' && *p <= '9'; p++, digits++)
+		if (value <= UKWD_PLAN_MAX_WORKING_DAYS)
+			value = value * 10 + (*p - '0');
+	while (is_blank(*p))
+		p++;
+	unit = p;
+	unit_len = strlen(unit);
+	while (unit_len && is_blank(unit[unit_len - 1]))
+		unit_len--;
+	if (unit_len && unit[unit_len - 1] == '?')
+		unit_len--; /* Microsoft Project's "estimated" mark */
+	if (!digits || *p == '.' || *p == ',' ||
+	    !unit_in(unit, unit_len, days)) {
+		if (digits && unit_in(unit, unit_len, calendar_units))
+			snprintf(
+			    why, why_size,
+			    "is in weeks, months or elapsed days, which are "
+			    "calendar units: give working days");
+		else
+			snprintf(why, why_size,
+			         "is not a whole number of working days");
+		return UKWD_EPARSE;
+	}
+	if (value > UKWD_PLAN_MAX_WORKING_DAYS) {
+		snprintf(why, why_size, "is more than %d working days",
+		         UKWD_PLAN_MAX_WORKING_DAYS);
+		return UKWD_ERANGE;
+	}
+	*out = (int32_t)(negative ? -value : value);
+	return 0;
+}
+
+static int
+pending_add(struct pending *pend, size_t task, const char *text,
+            int record_line, const struct field *f)
+{
+	size_t len = strlen(text) + 1;
+
+	if (task >= pend->capacity_tasks) {
+		size_t capacity =
+		    pend->capacity_tasks ? pend->capacity_tasks * 2 : 64;
+		size_t *offset =
+		    ukwd__realloc(pend->offset, capacity * sizeof(*offset));
+		int *lines, *cols, *records;
+
+		if (!offset)
+			return UKWD_ENOMEM;
+		pend->offset = offset;
+		records = ukwd__realloc(pend->record_line,
+		                        capacity * sizeof(*records));
+		if (!records)
+			return UKWD_ENOMEM;
+		pend->record_line = records;
+		lines = ukwd__realloc(pend->line, capacity * sizeof(*lines));
+		if (!lines)
+			return UKWD_ENOMEM;
+		pend->line = lines;
+		cols = ukwd__realloc(pend->column, capacity * sizeof(*cols));
+		if (!cols)
+			return UKWD_ENOMEM;
+		pend->column = cols;
+		pend->capacity_tasks = capacity;
+	}
+	if (grow_bytes((void **)&pend->text, &pend->capacity, pend->len + len,
+	               1))
+		return UKWD_ENOMEM;
+	memcpy(pend->text + pend->len, text, len);
+	pend->offset[task] = pend->len;
+	pend->len += len;
+	pend->record_line[task] = record_line;
+	pend->line[task] = f->line;
+	pend->column[task] = f->column;
+	return 0;
+}
+
+static void
+pending_free(struct pending *pend)
+{
+	ukwd__free(pend->recent);
+	ukwd__free(pend->text);
+	ukwd__free(pend->offset);
+	ukwd__free(pend->record_line);
+	ukwd__free(pend->line);
+	ukwd__free(pend->column);
+}
+
+static int
+type_of(const char *text, size_t len, ukwd_link_type *type)
+{
+	static const char *const names[] = {"fs", "ss", "ff", "sf"};
+
+	if (len != 2)
+		return 0;
+	for (int k = 0; k < 4; k++)
+		if (lower((unsigned char)text[0]) == names[k][0] &&
+		    lower((unsigned char)text[1]) == names[k][1]) {
+			*type = (ukwd_link_type)k;
+			return 1;
+		}
+	return 0;
+}
+
+static unsigned int
+id_shape(const char *text)
+{
+	size_t len = strlen(text);
+	unsigned int shape = 0;
+	ukwd_link_type type;
+
+	if (strchr(text, ':'))
+		shape |= ID_HAS_COLON;
+	if (strpbrk(text, "+-"))
+		shape |= ID_HAS_SIGN;
+	if (len > 2 && text[len - 1] >= 'A' && text[len - 1] <= 'Z' &&
+	    text[len - 2] >= 'A' && text[len - 2] <= 'Z' &&
+	    type_of(text + len - 2, 2, &type))
+		shape |= ID_HAS_TYPE;
+	return shape;
+}
+
+/* Could this be an id of the file, as far as its shape goes? */
+static int
+could_be_id(const struct pending *pend, const char *text)
+{
+	return (id_shape(text) & ~pend->id_shape) == 0;
+}
+
+/* One record: a task and its dates, estimate and source. */
+static int
+read_task(struct csv *csv, ukwd_plan *plan, struct pending *pend,
+          const int *where, size_t ncolumns, int record_line)
+{
+	const struct field *fid;
+	const char *id, *text;
+	char why[UKWD_DIAG_MESSAGE_SIZE];
+	ukwd_diag inner;
+	size_t task, other;
+	int32_t duration, estimate[3] = {0, 0, 0};
+	int rc;
+
+	if (csv->nfields != ncolumns)
+		return csv_error(csv, UKWD_EPARSE, record_line, 0,
+		                 "%zu field%s where the header has %zu",
+		                 csv->nfields, csv->nfields == 1 ? "" : "s",
+		                 ncolumns);
+	fid = &csv->fields[where[COL_ID]];
+	id = field_text(csv, (size_t)where[COL_ID]);
+	if (!*id)
+		return csv_error(csv, UKWD_EPARSE, fid->line, fid->column,
+		                 "empty id");
+	text = field_text(csv, (size_t)where[COL_DURATION]);
+	rc = parse_days(&duration, text, 0, why, sizeof(why));
+	if (rc) {
+		const struct field *f = &csv->fields[where[COL_DURATION]];
+
+		return csv_error(csv, rc, f->line, f->column,
+		                 "duration '%.*s' %s", QUOTE, text, why);
+	}
+	/* No diag on the way (it would be cleared on every call): a failed
+	 * call changes nothing and says the same again. */
+	rc = ukwd_plan_add_task(&task, plan, id,
+	                        field_text(csv, (size_t)where[COL_NAME]),
+	                        duration, NULL);
+	if (rc == UKWD_EINVAL && ukwd_plan_find(&other, plan, id) == 0)
+		return csv_error(csv, UKWD_EPARSE, fid->line, fid->column,
+		                 "duplicate id '%.*s' (first on line %d)",
+		                 QUOTE, id, pend->record_line[other]);
+	if (rc) {
+		ukwd_plan_add_task(NULL, plan, id, NULL, duration, &inner);
+		return csv_error(csv, rc, record_line, 0, "%s", inner.message);
+	}
+	pend->id_shape |= id_shape(id);
+	rc = pending_add(pend, task,
+	                 field_text(csv, (size_t)where[COL_PREDECESSORS]),
+	                 record_line, &csv->fields[where[COL_PREDECESSORS]]);
+	if (rc)
+		return csv_error(csv, rc, 0, 0, "out of memory");
+	for (size_t i = 0; i < sizeof(date_columns) / sizeof(*date_columns);
+	     i++) {
+		int at = where[date_columns[i].column];
+		const struct field *f;
+		ukwd_date date;
+
+		if (at < 0 || !*(text = field_text(csv, (size_t)at)))
+			continue;
+		f = &csv->fields[at];
+		rc = ukwd_date_parse(&date, text, &inner);
+		if (rc)
+			return csv_error(
+			    csv, rc == UKWD_ERANGE ? rc : UKWD_EPARSE, f->line,
+			    f->column, "%s '%.*s' is not a date: %s",
+			    column_names[date_columns[i].column], QUOTE, text,
+			    inner.message);
+		rc = ukwd_plan_set_constraint(plan, task, date_columns[i].type,
+		                              date, &inner);
+		if (rc)
+			return csv_error(
+			    csv, rc == UKWD_EINVAL ? UKWD_EPARSE : rc, f->line,
+			    f->column, "%s", inner.message);
+	}
+	if (where[COL_OPTIMISTIC] >= 0) {
+		int given = 0;
+
+		for (int k = 0; k < 3; k++) {
+			int at = where[COL_OPTIMISTIC + k];
+			const struct field *f = &csv->fields[at];
+
+			text = field_text(csv, (size_t)at);
+			if (!*text)
+				continue;
+			given++;
+			rc =
+			    parse_days(&estimate[k], text, 0, why, sizeof(why));
+			if (rc)
+				return csv_error(
+				    csv, rc, f->line, f->column, "%s '%.*s' %s",
+				    column_names[COL_OPTIMISTIC + k], QUOTE,
+				    text, why);
+		}
+		if (given && given < 3)
+			return csv_error(csv, UKWD_EPARSE, record_line, 0,
+			                 "give optimistic, most_likely and "
+			                 "pessimistic together, or none");
+		if (given) {
+			rc = ukwd_plan_set_estimate(plan, task, estimate[0],
+			                            estimate[1], estimate[2],
+			                            &inner);
+			if (rc)
+				return csv_error(
+				    csv, rc == UKWD_EINVAL ? UKWD_EPARSE : rc,
+				    record_line, 0, "%s", inner.message);
+		}
+	}
+	if (where[COL_SOURCE] >= 0 &&
+	    *(text = field_text(csv, (size_t)where[COL_SOURCE])) &&
+	    ukwd_plan_set_task_source(plan, task, text))
+		return csv_error(csv, UKWD_ENOMEM, 0, 0, "out of memory");
+	return 0;
+}
+
+static char *
+trim(char *text)
+{
+	size_t len;
+
+	while (is_blank(*text))
+		text++;
+	len = strlen(text);
+	while (len && is_blank(text[len - 1]))
+		text[--len] = '\0';
+	return text;
+}
+
+static uint32_t
+recent_slot(const char *id)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *id; id++)
+		h = (h ^ (unsigned char)*id) * 16777619u;
+	return (h ^ h >> 15) & (RECENT_IDS - 1);
+}
+
+/* ukwd_plan_find(), trying the recent ids first. */
+static int
+find_id(size_t *index, const ukwd_plan *plan, struct pending *pend,
+        const char *id)
+{
+	uint32_t at = recent_slot(id), k = pend->recent[at];
+
+	if (k && strcmp(plan->tasks[k - 1].id, id) == 0) {
+		*index = k - 1;
+		return 0;
+	}
+	if (ukwd_plan_find(index, plan, id) != 0)
+		return UKWD_ENOTFOUND;
+	pend->recent[at] = (uint32_t)(*index + 1);
+	return 0;
+}
+
+/* Read one predecessor, `ID[:TYPE][+N|-N]` or `IDTYPE[+N|-N]`, and add
+ * the link. token is trimmed and may be changed. */
+static int
+read_predecessor(struct csv *csv, ukwd_plan *plan, struct pending *pend,
+                 size_t task, char *token)
+{
+	int line = pend->line[task], column = pend->column[task];
+	char why[UKWD_DIAG_MESSAGE_SIZE], *head = token, *sign = NULL, *colon;
+	ukwd_link_type type = UKWD_LINK_FS;
+	ukwd_diag inner;
+	int32_t lag = 0;
+	size_t pred, len;
+	int rc;
+
+	if (!could_be_id(pend, token) ||
+	    find_id(&pred, plan, pend, token) != 0) {
+		/* The lag: the last sign followed by a digit. */
+		for (char *p = token + 1; *p; p++)
+			if ((*p == '+' || *p == '-') &&
+			    (p[1 + strspn(p + 1, " \t")] >= '0' &&
+			     p[1 + strspn(p + 1, " \t")] <= '9'))
+				sign = p;
+		if (sign) {
+			rc = parse_days(&lag, sign, 1, why, sizeof(why));
+			if (rc)
+				return csv_error(
+				    csv, rc, line, column,
+				    "predecessor '%.*s': lag '%.*s' %s", QUOTE,
+				    token, QUOTE, sign, why);
+			*sign = '\0';
+			head = trim(token);
+		}
+		colon = strrchr(head, ':');
+		if (could_be_id(pend, head) &&
+		    find_id(&pred, plan, pend, head) == 0) {
+			/* ID+N */
+		} else if (colon) {
+			char *type_text = trim(colon + 1);
+
+			*colon = '\0';
+			head = trim(head);
+			if (!type_of(type_text, strlen(type_text), &type))
+				return csv_error(csv, UKWD_EPARSE, line, column,
+				                 "link type '%.*s' is not FS, "
+				                 "SS, FF or SF",
+				                 QUOTE, type_text);
+			if (find_id(&pred, plan, pend, head) != 0)
+				return csv_error(csv, UKWD_EPARSE, line, column,
+				                 "unknown predecessor '%.*s'",
+				                 QUOTE, head);
+		} else {
+			/* Microsoft Project's 2FS: the type in capitals
+			 * straight after the id. */
+			len = strlen(head);
+			if (len > 2 && head[len - 1] >= 'A' &&
+			    head[len - 1] <= 'Z' && head[len - 2] >= 'A' &&
+			    head[len - 2] <= 'Z' &&
+			    type_of(head + len - 2, 2, &type)) {
+				char keep = head[len - 2];
+
+				head[len - 2] = '\0';
+				rc = find_id(&pred, plan, pend, trim(head));
+				head[len - 2] = keep;
+				if (rc != 0)
+					type = UKWD_LINK_FS;
+			} else {
+				rc = UKWD_ENOTFOUND;
+			}
+			if (rc != 0)
+				return csv_error(csv, UKWD_EPARSE, line, column,
+				                 "unknown predecessor '%.*s'",
+				                 QUOTE, head);
+		}
+	}
+	rc = ukwd_plan_add_link(NULL, plan, pred, task, type, lag, NULL, NULL);
+	if (rc && rc != UKWD_EINVAL)
+		ukwd_plan_add_link(NULL, plan, pred, task, type, lag, NULL,
+		                   &inner);
+	if (rc == UKWD_EINVAL)
+		return csv_error(csv, UKWD_EPARSE, line, column,
+		                 "duplicate predecessor: '%.*s' is already an "
+		                 "%s predecessor",
+		                 QUOTE, plan->tasks[pred].id,
+		                 ukwd_link_type_name(type));
+	if (rc)
+		return csv_error(csv, rc, line, column, "%s", inner.message);
+	return 0;
+}
+
+static int
+read_links(struct csv *csv, ukwd_plan *plan, struct pending *pend)
+{
+	for (size_t task = 0; task < plan->ntasks; task++) {
+		char *list = pend->text + pend->offset[task], *save = NULL;
+
+		pend->recent[recent_slot(plan->tasks[task].id)] =
+		    (uint32_t)(task + 1);
+		for (char *token = strtok_r(list, ";", &save); token;
+		     token = strtok_r(NULL, ";", &save)) {
+			int rc;
+
+			token = trim(token);
+			if (!*token)
+				continue;
+			rc = read_predecessor(csv, plan, pend, task, token);
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+/* Refuse a cycle, naming the line of its last task in the file. */
+static int
+check_cycles(struct csv *csv, const ukwd_plan *plan, const struct pending *pend)
+{
+	struct ukwd__graph g;
+	const uint32_t *cycle;
+	uint32_t *scratch, last;
+	ukwd_diag inner;
+	size_t len;
+	int rc;
+
+	scratch = ukwd__malloc(plan->ntasks * sizeof(*scratch));
+	if (!scratch)
+		return csv_error(csv, UKWD_ENOMEM, 0, 0, "out of memory");
+	rc = ukwd__graph_build(&g, plan, scratch, &cycle, &len, &inner);
+	if (rc == UKWD_ECYCLE) {
+		last = cycle[0];
+		for (size_t i = 1; i < len; i++)
+			if (cycle[i] > last)
+				last = cycle[i];
+		rc = csv_error(csv, UKWD_ECYCLE, pend->line[last],
+		               pend->column[last], "%s", inner.message);
+	} else if (rc) {
+		rc = csv_error(csv, rc, 0, 0, "out of memory");
+	}
+	ukwd__free(scratch);
+	ukwd__graph_free(&g);
+	return rc;
+}
+
+int
+ukwd_plan_read_csv(ukwd_plan **out, const char *data, size_t size,
+                   const char *source_name, ukwd_diag *diag)
+{
+	struct csv csv;
+	struct pending pend;
+	ukwd_plan *plan = NULL;
+	int where[COL_COUNT], rc, record_line;
+	size_t ncolumns;
+
+	ukwd__diag_clear(diag);
+	memset(&csv, 0, sizeof(csv));
+	memset(&pend, 0, sizeof(pend));
+	csv.diag = diag;
+	csv.source_name = source_name;
+	if (!out || (!data && size))
+		return csv_error(&csv, UKWD_EINVAL, 0, 0,
+		                 "no plan or data given (NULL)");
+	if (!data)
+		data = "";
+	csv.p = csv.line_start = data;
+	csv.end = data + size;
+	csv.line = 1;
+	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		csv.p = csv.line_start = data + 3;
+	rc = ukwd_plan_new(&plan);
+	pend.recent = ukwd__calloc(RECENT_IDS, sizeof(*pend.recent));
+	if (rc == 0 && !pend.recent)
+		rc = UKWD_ENOMEM;
+	if (rc) {
+		rc = csv_error(&csv, rc, 0, 0, "out of memory");
+		goto out;
+	}
+	rc = read_header(&csv, where);
+	if (rc)
+		goto out;
+	ncolumns = csv.nfields;
+	while ((rc = read_record(&csv, &record_line)) == 1) {
+		rc = read_task(&csv, plan, &pend, where, ncolumns, record_line);
+		if (rc)
+			goto out;
+	}
+	if (rc == 0)
+		rc = read_links(&csv, plan, &pend);
+	if (rc == 0)
+		rc = check_cycles(&csv, plan, &pend);
+out:
+	pending_free(&pend);
+	ukwd__free(csv.text);
+	ukwd__free(csv.fields);
+	if (rc) {
+		ukwd_plan_free(plan);
+		return rc;
+	}
+	*out = plan;
+	return 0;
+}

@@ -1,0 +1,140 @@
+/* The plan's layout, shared by plan.c (which builds it), plan-csv.c (which
+ * reads it from text) and schedule.c (which schedules it). */
+#ifndef UKWD_PLAN_PRIVATE_H
+#define UKWD_PLAN_PRIVATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ukwd/plan.h"
+
+/* Task indices are uint32_t inside and must also fit an int32_t. Link
+ * indices share a word with their type in the graph's edges (30 bits). */
+#define UKWD__PLAN_MAX_TASKS ((size_t)INT32_MAX - 1)
+#define UKWD__PLAN_MAX_LINKS (((size_t)1 << 30) - 2)
+
+/* Strings live in blocks that never move, so the pointers handed out by
+ * getters stay valid while the plan grows. */
+struct ukwd__arena_block;
+
+struct ukwd__task {
+	const char *id;
+	const char *name; /* "" when none */
+	int32_t duration;
+	uint32_t extra; /* 1-based index into plan->extras; 0 for none */
+};
+
+/* What few tasks have, kept apart so that a plain task stays small. */
+struct ukwd__task_extra {
+	const char *source;                           /* NULL for none */
+	int32_t optimistic, most_likely, pessimistic; /* optimistic < 0: none */
+	unsigned int has; /* bit k: date[k] is set (ukwd_constraint_type) */
+	ukwd_date date[UKWD_CONSTRAINT_TYPE_COUNT];
+};
+
+struct ukwd__link {
+	uint32_t predecessor, successor;
+	int32_t lag;
+	uint32_t bits; /* bits 0-1: ukwd_link_type; above: 1-based index
+	                * into plan->link_sources, 0 for none */
+};
+
+#define UKWD__LINK_TYPE_MASK    3u
+#define UKWD__LINK_SOURCE_SHIFT 2
+
+struct ukwd_plan {
+	size_t ntasks, task_capacity;
+	struct ukwd__task *tasks;
+	size_t nextras, extra_capacity;
+	struct ukwd__task_extra *extras;
+	size_t nlinks, link_capacity;
+	struct ukwd__link *links;
+	size_t nsources, source_capacity;
+	const char **link_sources;
+	/* Open addressing, linear probing; capacities are powers of two.
+	 * A slot holds index + 1 (0 if empty) in its low 32 bits and the
+	 * upper half of the key's hash above, so that a probe looks at the
+	 * task or link itself only when the hashes agree. */
+	uint64_t *id_slots; /* tasks by id */
+	size_t id_capacity;
+	uint64_t *link_slots; /* links by (predecessor, successor, type),
+	                       * for successors with many links only */
+	size_t link_slot_capacity, nhashed;
+	/* The links into each task, newest first, to refuse a duplicate
+	 * by looking at the few links of its successor: in_head[t] and
+	 * in_next[l] hold a link index + 1, 0 at the end. */
+	uint32_t *in_head, *in_count; /* per task, task_capacity */
+	uint32_t *in_next;            /* per link */
+	size_t in_next_capacity;
+	struct ukwd__arena_block *arena;
+	int has_deadline;
+	ukwd_date deadline;
+	/* Bumped by every change, so a schedule can tell that its plan
+	 * changed under it. */
+	unsigned long generation;
+};
+
+static inline ukwd_link_type
+ukwd__link_type(const struct ukwd__link *link)
+{
+	return (ukwd_link_type)(link->bits & UKWD__LINK_TYPE_MASK);
+}
+
+static inline const struct ukwd__task_extra *
+ukwd__task_extra(const ukwd_plan *plan, size_t task)
+{
+	uint32_t extra = plan->tasks[task].extra;
+
+	return extra ? &plan->extras[extra - 1] : NULL;
+}
+
+/* One link as the scheduler reads it, stored with its successor (the
+ * edges into a task) and so read in order rather than gathered. */
+struct ukwd__edge {
+	uint32_t predecessor;
+	int32_t lag;
+	uint32_t link; /* link index << 2 | ukwd_link_type */
+};
+
+/* A plan's dependency graph: a topological order, and the edges into
+ * each task t, edge[start[t] .. start[t + 1]), in link order. */
+struct ukwd__graph {
+	size_t ntasks, nlinks;
+	uint32_t *order;
+	uint32_t *start;
+	struct ukwd__edge *edge;
+};
+
+void ukwd__graph_free(struct ukwd__graph *g);
+
+/* A topological order into g->order (allocated here): the plan's own
+ * order when every link runs from a lower index to a higher one, else
+ * Kahn's algorithm taking tasks in index order as far as it can. scratch:
+ * ntasks words. *sorted: how many tasks were ordered, fewer than ntasks
+ * when there is a cycle, and then scratch is non-zero for the tasks left.
+ * Returns 0 or UKWD_ENOMEM. */
+int ukwd__graph_sort(struct ukwd__graph *g, const ukwd_plan *plan,
+                     uint32_t *scratch, size_t *sorted);
+
+/* Fill g->start and g->edge. Returns 0 or UKWD_ENOMEM. */
+int ukwd__graph_edges(struct ukwd__graph *g, const ukwd_plan *plan);
+
+/* After ukwd__graph_sort() ordered `sorted` < ntasks tasks, with its
+ * scratch and the edges filled: write one cycle into `cycle` (room for
+ * ntasks - sorted; it may be g->order + sorted) in dependency order from
+ * its lowest index, and return its length. */
+size_t ukwd__graph_cycle(const struct ukwd__graph *g, uint32_t *scratch,
+                         uint32_t *cycle);
+
+/* Sort, and on a cycle write it into the diag (and return it through
+ * cycle/length, pointing into g->order). Returns 0, UKWD_ECYCLE or
+ * UKWD_ENOMEM; g is filled (edges included) unless UKWD_ENOMEM. */
+int ukwd__graph_build(struct ukwd__graph *g, const ukwd_plan *plan,
+                      uint32_t *scratch, const uint32_t **cycle, size_t *length,
+                      ukwd_diag *diag);
+
+/* "cycle: a -> b -> c -> a", shortened to fit; returns UKWD_ECYCLE. */
+int ukwd__cycle_diag(ukwd_diag *diag, const ukwd_plan *plan,
+                     const uint32_t *cycle, size_t length);
+
+#endif

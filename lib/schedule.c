@@ -1,0 +1,1073 @@
+/* Critical-path schedules in working-day index space: a topological order
+ * (Kahn's algorithm), a forward and a backward pass, then float, the
+ * critical paths and the tasks with negative float. Every date is turned
+ * into an index (and back) with O(1) calendar queries, so the whole is
+ * linear in tasks + links.
+ *
+ * The dates are kept as separate arrays rather than a record per task:
+ * a pass reads two numbers of each neighbour, and neighbours are close in
+ * a plan's order, so this keeps the reads within a few cache lines. */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ukwd/schedule.h"
+#include "ukwd/workday.h"
+#include "plan-private.h"
+#include "internal.h"
+
+#define ID_IN_MESSAGE 40
+
+/* What fixed a date, in one int32_t: a link index (>= 0) or one of these
+ * (a constraint c is DRIVER_CONSTRAINT - c). */
+#define DRIVER_PROJECT_START    (-1)
+#define DRIVER_PROJECT_FINISH   (-2)
+#define DRIVER_PROJECT_DEADLINE (-3)
+#define DRIVER_CONSTRAINT       (-4)
+
+#define CONSTRAINT_DRIVER(c) (DRIVER_CONSTRAINT - (int32_t)(c))
+
+/* The dates that fix a task in both passes. */
+#define FIXING                                                                 \
+	(1u << UKWD_CONSTRAINT_MUST_START_ON |                                 \
+	 1u << UKWD_CONSTRAINT_MUST_FINISH_ON |                                \
+	 1u << UKWD_CONSTRAINT_ACTUAL_START |                                  \
+	 1u << UKWD_CONSTRAINT_ACTUAL_FINISH)
+
+/* The per-task numbers, each an array of ntasks. A task occupies the
+ * working days [es, ee) early and [ls, le) late. */
+enum { ES, EE, LS, LE, FREE_FLOAT, EARLY_DRIVER, LATE_DRIVER, COLUMNS };
+
+struct ukwd_schedule {
+	const ukwd_plan *plan;
+	unsigned long generation;
+	const ukwd_calendar *cal;
+	ukwd_schedule_direction direction;
+	ukwd_date date;          /* the project date, as given */
+	ukwd_date first_workday; /* working day number 0 */
+	int32_t bound_start;     /* the lower bound of every start */
+	int32_t bound_finish;    /* the upper bound of every last day */
+	int32_t start, finish;   /* project: first and last working day */
+	int32_t end;             /* project: the largest early end */
+	size_t ntasks;
+	int32_t *column[COLUMNS]; /* into one allocation, column[0] */
+	size_t ncritical, npaths, nnegative;
+	size_t *critical;   /* critical tasks, path by path */
+	size_t *path_start; /* npaths + 1 offsets into critical */
+	size_t *negative;
+};
+
+/* A task's span and its date-derived bounds, in working-day numbers. */
+struct bounds {
+	int32_t span; /* working days occupied: e - s */
+	int fixed;    /* start and end fixed in both passes */
+	int64_t fixed_s, fixed_e;
+	int32_t fixed_early, fixed_late; /* drivers */
+	int has_start_bound;
+	int64_t start_bound; /* s >= start_bound */
+	/* e <= end_bound[k] for finish-no-later-than (0), deadline (1) */
+	int has_end_bound[2];
+	int64_t end_bound[2];
+};
+
+struct context {
+	ukwd_schedule *sched;
+	const ukwd_plan *plan;
+	const ukwd_calendar *cal;
+	ukwd_diag *diag;
+	struct ukwd__graph graph;
+	ukwd_date cal_first, cal_last;
+	int32_t total; /* working days in the calendar */
+	int has_deadline;
+	int64_t deadline_day; /* index of the project deadline, rolled back */
+	/* the schedule's columns, for short names */
+	int32_t *es, *ee, *ls, *le, *free_float, *early_driver, *late_driver;
+};
+
+static const char *
+task_id(const ukwd_plan *plan, size_t task)
+{
+	return plan->tasks[task].id;
+}
+
+/* The index of a task's last day: its last working day, or a
+ * milestone's own. */
+static int64_t
+last_day(int64_t s, int64_t e)
+{
+	return e > s ? e - 1 : s;
+}
+
+static int
+range_error(struct context *c, size_t task, const char *what, ukwd_date d)
+{
+	char day[UKWD_DATE_STRLEN], first[UKWD_DATE_STRLEN],
+	    last[UKWD_DATE_STRLEN];
+
+	if (ukwd_date_format(day, sizeof(day), d))
+		snprintf(day, sizeof(day), "?");
+	ukwd_date_format(first, sizeof(first), c->cal_first);
+	ukwd_date_format(last, sizeof(last), c->cal_last);
+	return ukwd__diag_set(c->diag, UKWD_ERANGE, 0, 0,
+	                      "task '%.*s': %s %s is outside the calendar "
+	                      "(%s to %s)",
+	                      ID_IN_MESSAGE, task_id(c->plan, task), what, day,
+	                      first, last);
+}
+
+/* Working days before d in the calendar: the number of d rolled forward
+ * (the calendar's total when no working day follows). */
+static int
+index_on_or_after(int64_t *out, struct context *c, size_t task,
+                  const char *what, ukwd_date d)
+{
+	int32_t n;
+
+	if (d < c->cal_first || d > c->cal_last ||
+	    ukwd_workday_count(&n, c->cal, c->cal_first, d))
+		return range_error(c, task, what, d);
+	*out = n;
+	return 0;
+}
+
+/* The number of d rolled back (-1 when no working day precedes it). */
+static int
+index_on_or_before(int64_t *out, struct context *c, size_t task,
+                   const char *what, ukwd_date d)
+{
+	int32_t n;
+
+	if (d < c->cal_first || d > c->cal_last ||
+	    ukwd_workday_count(&n, c->cal, c->cal_first, d + 1))
+		return range_error(c, task, what, d);
+	*out = (int64_t)n - 1;
+	return 0;
+}
+
+#define HAS(extra, type) (((extra)->has >> (type)) & 1u)
+
+static int
+task_bounds(struct bounds *b, struct context *c, size_t t)
+{
+	const struct ukwd__task_extra *x = ukwd__task_extra(c->plan, t);
+	int32_t d = c->plan->tasks[t].duration;
+	int64_t day;
+	int rc = 0;
+
+	b->span = d;
+	b->fixed = b->has_start_bound = 0;
+	b->has_end_bound[0] = b->has_end_bound[1] = 0;
+	if (!x || !x->has)
+		return 0;
+	if (HAS(x, UKWD_CONSTRAINT_ACTUAL_START)) {
+		rc = index_on_or_after(&b->fixed_s, c, t, "actual start",
+		                       x->date[UKWD_CONSTRAINT_ACTUAL_START]);
+		b->fixed_e = b->fixed_s + d;
+		b->fixed_early = b->fixed_late =
+		    CONSTRAINT_DRIVER(UKWD_CONSTRAINT_ACTUAL_START);
+		if (rc == 0 && d > 0 && HAS(x, UKWD_CONSTRAINT_ACTUAL_FINISH)) {
+			rc = index_on_or_before(
+			    &day, c, t, "actual finish",
+			    x->date[UKWD_CONSTRAINT_ACTUAL_FINISH]);
+			b->fixed_e =
+			    day + 1 > b->fixed_s ? day + 1 : b->fixed_s;
+			b->fixed_late =
+			    CONSTRAINT_DRIVER(UKWD_CONSTRAINT_ACTUAL_FINISH);
+		}
+		b->fixed = 1;
+	} else if (HAS(x, UKWD_CONSTRAINT_ACTUAL_FINISH) ||
+	           HAS(x, UKWD_CONSTRAINT_MUST_FINISH_ON)) {
+		ukwd_constraint_type type =
+		    HAS(x, UKWD_CONSTRAINT_ACTUAL_FINISH)
+		        ? UKWD_CONSTRAINT_ACTUAL_FINISH
+		        : UKWD_CONSTRAINT_MUST_FINISH_ON;
+
+		rc = index_on_or_before(
+		    &day, c, t, ukwd_constraint_type_name(type), x->date[type]);
+		b->fixed_e = day + (d > 0);
+		b->fixed_s = b->fixed_e - d;
+		b->fixed_early = b->fixed_late = CONSTRAINT_DRIVER(type);
+		b->fixed = 1;
+	} else if (HAS(x, UKWD_CONSTRAINT_MUST_START_ON)) {
+		rc = index_on_or_after(&b->fixed_s, c, t, "must start on",
+		                       x->date[UKWD_CONSTRAINT_MUST_START_ON]);
+		b->fixed_e = b->fixed_s + d;
+		b->fixed_early = b->fixed_late =
+		    CONSTRAINT_DRIVER(UKWD_CONSTRAINT_MUST_START_ON);
+		b->fixed = 1;
+	}
+	if (b->fixed)
+		b->span = (int32_t)(b->fixed_e - b->fixed_s);
+	if (rc == 0 && HAS(x, UKWD_CONSTRAINT_START_NO_EARLIER_THAN)) {
+		b->has_start_bound = 1;
+		rc = index_on_or_after(
+		    &b->start_bound, c, t, "start no earlier than",
+		    x->date[UKWD_CONSTRAINT_START_NO_EARLIER_THAN]);
+	}
+	for (int k = 0; rc == 0 && k < 2; k++) {
+		ukwd_constraint_type type =
+		    k ? UKWD_CONSTRAINT_DEADLINE
+		      : UKWD_CONSTRAINT_FINISH_NO_LATER_THAN;
+
+		if (!HAS(x, type))
+			continue;
+		b->has_end_bound[k] = 1;
+		rc = index_on_or_before(
+		    &day, c, t, ukwd_constraint_type_name(type), x->date[type]);
+		b->end_bound[k] = day + (b->span > 0);
+	}
+	return rc;
+}
+
+/* A computed date that falls outside the calendar. */
+static int
+computed_range_error(struct context *c, size_t task, int late, int before)
+{
+	char day[UKWD_DATE_STRLEN];
+	ukwd_date edge = c->sched->first_workday;
+
+	if (!before)
+		ukwd_workday_roll(&edge, c->cal, c->cal_last,
+		                  UKWD_ROLL_PRECEDING);
+	ukwd_date_format(day, sizeof(day), edge);
+	return ukwd__diag_set(
+	    c->diag, UKWD_ERANGE, 0, 0,
+	    "task '%.*s': its %s %s would be %s %s, the "
+	    "calendar's %s working day",
+	    ID_IN_MESSAGE, task_id(c->plan, task), late ? "late" : "early",
+	    before ? "start" : "finish", before ? "before" : "after", day,
+	    before ? "first" : "last");
+}
+
+/* Check a task's dates against the calendar. */
+static int
+check(struct context *c, size_t t, int late, int64_t s, int64_t e)
+{
+	if (s < 0)
+		return computed_range_error(c, t, late, 1);
+	if (last_day(s, e) >= c->total)
+		return computed_range_error(c, t, late, 0);
+	return 0;
+}
+
+/* Early dates, in topological order, with every start >= start_bound:
+ * each task pulls the bounds of the links into it. */
+static int
+forward_pass(struct context *c, int64_t start_bound)
+{
+	const struct ukwd__graph *g = &c->graph;
+	int32_t *es = c->es, *ee = c->ee;
+
+	for (size_t k = 0; k < g->ntasks; k++) {
+		uint32_t t = g->order[k];
+		struct bounds b;
+		int64_t s, e;
+		int32_t driver;
+		int rc = task_bounds(&b, c, t);
+
+		if (rc)
+			return rc;
+		if (b.fixed) {
+			s = b.fixed_s;
+			e = b.fixed_e;
+			driver = b.fixed_early;
+		} else {
+			s = start_bound;
+			driver = DRIVER_PROJECT_START;
+			if (b.has_start_bound && b.start_bound >= s) {
+				s = b.start_bound;
+				driver = CONSTRAINT_DRIVER(
+				    UKWD_CONSTRAINT_START_NO_EARLIER_THAN);
+			}
+			/* Edges come in link order: the first link wins a
+			 * tie. */
+			for (uint32_t i = g->start[t]; i < g->start[t + 1];
+			     i++) {
+				const struct ukwd__edge *edge = &g->edge[i];
+				uint32_t p = edge->predecessor;
+				int64_t v = edge->lag;
+
+				switch (edge->link & 3u) {
+				case UKWD_LINK_FS:
+					v += ee[p];
+					break;
+				case UKWD_LINK_SS:
+					v += es[p];
+					break;
+				case UKWD_LINK_FF:
+					v += (int64_t)ee[p] - b.span;
+					break;
+				default: /* SF */
+					v += (int64_t)es[p] - b.span;
+					break;
+				}
+				if (v > s || (v == s && driver < 0)) {
+					s = v;
+					driver = (int32_t)(edge->link >> 2);
+				}
+			}
+			e = s + b.span;
+		}
+		rc = check(c, t, 0, s, e);
+		if (rc)
+			return rc;
+		es[t] = (int32_t)s;
+		ee[t] = (int32_t)e;
+		c->early_driver[t] = driver;
+	}
+	return 0;
+}
+
+/* Is this late driver one that fixes its task? */
+static int
+driver_fixes(int32_t driver)
+{
+	return driver <= DRIVER_CONSTRAINT &&
+	       (FIXING >> (DRIVER_CONSTRAINT - driver) & 1u);
+}
+
+/* Late dates, with every last day <= finish_bound. Each task starts from
+ * its own bounds; then, in reverse topological order, each task's late
+ * dates are final and it pushes the bounds of the links into it onto its
+ * predecessors (a tie goes to the link added first). */
+static int
+backward_pass(struct context *c, int64_t finish_bound)
+{
+	const struct ukwd__graph *g = &c->graph;
+	int32_t *ls = c->ls, *le = c->le, *late_driver = c->late_driver;
+
+	for (size_t t = 0; t < g->ntasks; t++) {
+		struct bounds b;
+		int64_t e;
+		int32_t driver;
+		int milestone_shift, rc = task_bounds(&b, c, t);
+
+		if (rc)
+			return rc;
+		if (b.fixed) {
+			e = b.fixed_e;
+			driver = b.fixed_late;
+		} else {
+			milestone_shift = b.span > 0;
+			e = finish_bound + milestone_shift;
+			driver = DRIVER_PROJECT_FINISH;
+			if (c->has_deadline &&
+			    c->deadline_day + milestone_shift <= e) {
+				e = c->deadline_day + milestone_shift;
+				driver = DRIVER_PROJECT_DEADLINE;
+			}
+			for (int i = 0; i < 2; i++)
+				if (b.has_end_bound[i] && b.end_bound[i] <= e) {
+					e = b.end_bound[i];
+					driver = CONSTRAINT_DRIVER(
+					    i ? UKWD_CONSTRAINT_DEADLINE
+					      : UKWD_CONSTRAINT_FINISH_NO_LATER_THAN);
+				}
+		}
+		/* Every bound here and below is a calendar index give or
+		 * take a duration and a lag (each at most 4,000,000): it
+		 * fits an int32_t until check() looks at it. */
+		le[t] = (int32_t)e;
+		ls[t] = (int32_t)(e - b.span);
+		late_driver[t] = driver;
+	}
+	for (size_t k = g->ntasks; k-- > 0;) {
+		uint32_t x = g->order[k];
+		int rc = check(c, x, 1, ls[x], le[x]);
+
+		if (rc)
+			return rc;
+		for (uint32_t i = g->start[x]; i < g->start[x + 1]; i++) {
+			const struct ukwd__edge *edge = &g->edge[i];
+			uint32_t p = edge->predecessor;
+			int32_t link, span;
+			int64_t v = -(int64_t)edge->lag;
+
+			if (driver_fixes(late_driver[p]))
+				continue;
+			span = le[p] - ls[p];
+			switch (edge->link & 3u) {
+			case UKWD_LINK_FS:
+				v += ls[x];
+				break;
+			case UKWD_LINK_SS:
+				v += (int64_t)ls[x] + span;
+				break;
+			case UKWD_LINK_FF:
+				v += le[x];
+				break;
+			default: /* SF */
+				v += (int64_t)le[x] + span;
+				break;
+			}
+			link = (int32_t)(edge->link >> 2);
+			if (v < le[p] ||
+			    (v == le[p] &&
+			     (late_driver[p] < 0 || late_driver[p] > link))) {
+				le[p] = (int32_t)v;
+				ls[p] = (int32_t)(v - span);
+				late_driver[p] = link;
+			}
+		}
+	}
+	return 0;
+}
+
+/* Where a link's ends are, early: the predecessor's end (FS, FF) or start
+ * (SS, SF) plus the lag, against the successor's start (FS, SS) or end
+ * (FF, SF). The link's early slack is the difference; with the
+ * successor's late position instead, its own float. */
+static int64_t
+link_from(const struct ukwd__link *link, const struct context *c)
+{
+	ukwd_link_type type = ukwd__link_type(link);
+	uint32_t p = link->predecessor;
+
+	return (int64_t)(type == UKWD_LINK_FS || type == UKWD_LINK_FF
+	                     ? c->ee[p]
+	                     : c->es[p]) +
+	       link->lag;
+}
+
+static int64_t
+link_to(const struct ukwd__link *link, const int32_t *starts,
+        const int32_t *ends)
+{
+	ukwd_link_type type = ukwd__link_type(link);
+
+	return type == UKWD_LINK_FS || type == UKWD_LINK_SS
+	           ? starts[link->successor]
+	           : ends[link->successor];
+}
+
+/* Union-find with path halving; the lower index becomes the root. */
+static uint32_t
+find_root(uint32_t *parent, uint32_t t)
+{
+	while (parent[t] != t) {
+		parent[t] = parent[parent[t]];
+		t = parent[t];
+	}
+	return t;
+}
+
+/* One sweep over the links, in the order they are stored: free float
+ * (the least early slack of a task's links and of the project's last
+ * day, no more than its total float), and the critical links (both ends
+ * critical, no float of their own) joining critical tasks into paths,
+ * with union-find in parent[]. */
+static void
+sweep_links(struct context *c, uint32_t *parent)
+{
+	const struct ukwd__link *links = c->plan->links;
+	int32_t *es = c->es, *ee = c->ee, *ls = c->ls, *le = c->le;
+	int32_t *free_float = c->free_float;
+
+	for (size_t t = 0; t < c->sched->ntasks; t++) {
+		free_float[t] =
+		    c->sched->finish - (int32_t)last_day(es[t], ee[t]);
+		parent[t] = (uint32_t)t;
+	}
+	for (size_t l = 0; l < c->plan->nlinks; l++) {
+		const struct ukwd__link *link = &links[l];
+		uint32_t p = link->predecessor, x = link->successor, a, b;
+		int64_t from = link_from(link, c);
+		int64_t slack = link_to(link, es, ee) - from;
+
+		if (slack < free_float[p])
+			free_float[p] = (int32_t)slack;
+		if (ls[p] > es[p] || ls[x] > es[x] ||
+		    link_to(link, ls, le) - from > 0)
+			continue;
+		a = find_root(parent, p);
+		b = find_root(parent, x);
+		if (a < b)
+			parent[b] = a;
+		else if (b < a)
+			parent[a] = b;
+	}
+	for (size_t t = 0; t < c->sched->ntasks; t++)
+		if (free_float[t] > ls[t] - es[t])
+			free_float[t] = ls[t] - es[t];
+}
+
+/* The critical tasks, grouped into paths numbered by their first task in
+ * topological order and listed in that order; and the tasks with
+ * negative float. parent: from sweep_links(); path_of: ntasks words. */
+static int
+critical_paths(struct context *c, uint32_t *parent, uint32_t *path_of)
+{
+	const struct ukwd__graph *g = &c->graph;
+	ukwd_schedule *s = c->sched;
+	const uint32_t unset = UINT32_MAX;
+	size_t npaths = 0, ncritical = 0, nnegative = 0, *cursor;
+
+	for (size_t t = 0; t < g->ntasks; t++) {
+		path_of[t] = unset;
+		nnegative += c->ls[t] < c->es[t];
+	}
+	for (size_t k = 0; k < g->ntasks; k++) {
+		uint32_t t = g->order[k], root;
+
+		if (c->ls[t] > c->es[t])
+			continue;
+		root = find_root(parent, t);
+		if (path_of[root] == unset)
+			path_of[root] = (uint32_t)npaths++;
+		path_of[t] = path_of[root];
+		ncritical++;
+	}
+	s->npaths = npaths;
+	s->ncritical = ncritical;
+	s->path_start = ukwd__calloc(npaths + 1, sizeof(*s->path_start));
+	s->critical = ukwd__malloc(ncritical * sizeof(*s->critical));
+	s->negative = ukwd__malloc(nnegative * sizeof(*s->negative));
+	cursor = ukwd__malloc(npaths * sizeof(*cursor));
+	if (!s->path_start || !s->critical || !s->negative || !cursor) {
+		ukwd__free(cursor);
+		return UKWD_ENOMEM;
+	}
+	for (size_t t = 0; t < g->ntasks; t++) {
+		if (c->ls[t] < c->es[t])
+			s->negative[s->nnegative++] = t;
+		if (path_of[t] != unset)
+			s->path_start[path_of[t] + 1]++;
+	}
+	/* Counting sort by path, keeping topological order within each. */
+	for (size_t p = 1; p <= npaths; p++)
+		s->path_start[p] += s->path_start[p - 1];
+	memcpy(cursor, s->path_start, npaths * sizeof(*cursor));
+	for (size_t k = 0; k < g->ntasks; k++) {
+		uint32_t t = g->order[k];
+
+		if (path_of[t] != unset)
+			s->critical[cursor[path_of[t]]++] = t;
+	}
+	ukwd__free(cursor);
+	return 0;
+}
+
+/* The project's first day, last day and end, from the early dates. */
+static void
+project_span(struct context *c)
+{
+	ukwd_schedule *s = c->sched;
+	int32_t start = s->bound_start, finish = s->bound_start,
+	        end = s->bound_start;
+
+	for (size_t t = 0; t < s->ntasks; t++) {
+		int32_t last = (int32_t)last_day(c->es[t], c->ee[t]);
+
+		if (c->es[t] < start)
+			start = c->es[t];
+		if (t == 0 || last > finish)
+			finish = last;
+		if (t == 0 || c->ee[t] > end)
+			end = c->ee[t];
+	}
+	s->start = start;
+	s->finish = finish;
+	s->end = end > start ? end : start;
+}
+
+/* The project's own date outside the calendar, or with no working day
+ * on the side it rolls to. */
+static int
+project_range_error(struct context *c, const char *what, ukwd_date d,
+                    const char *side)
+{
+	char day[UKWD_DATE_STRLEN], first[UKWD_DATE_STRLEN],
+	    last[UKWD_DATE_STRLEN];
+
+	if (ukwd_date_format(day, sizeof(day), d))
+		snprintf(day, sizeof(day), "?");
+	ukwd_date_format(first, sizeof(first), c->cal_first);
+	ukwd_date_format(last, sizeof(last), c->cal_last);
+	if (d < c->cal_first || d > c->cal_last)
+		return ukwd__diag_set(c->diag, UKWD_ERANGE, 0, 0,
+		                      "the %s %s is outside the calendar (%s "
+		                      "to %s)",
+		                      what, day, first, last);
+	return ukwd__diag_set(c->diag, UKWD_ERANGE, 0, 0,
+	                      "the calendar has no working day %s the %s %s",
+	                      side, what, day);
+}
+
+static int
+schedule_compute(struct context *c, ukwd_date date)
+{
+	ukwd_schedule *s = c->sched;
+	uint32_t *scratch;
+	const uint32_t *cycle;
+	int64_t bound;
+	size_t length;
+	int rc;
+
+	scratch = ukwd__malloc(c->plan->ntasks * sizeof(*scratch));
+	if (!scratch)
+		return ukwd__diag_set(c->diag, UKWD_ENOMEM, 0, 0,
+		                      "out of memory");
+	rc = ukwd__graph_build(&c->graph, c->plan, scratch, &cycle, &length,
+	                       c->diag);
+	if (rc)
+		goto out;
+	if (c->plan->has_deadline) {
+		int32_t n;
+
+		c->has_deadline = 1;
+		if (c->plan->deadline < c->cal_first ||
+		    c->plan->deadline > c->cal_last) {
+			rc = project_range_error(c, "project deadline",
+			                         c->plan->deadline, "");
+			goto out;
+		}
+		ukwd_workday_count(&n, c->cal, c->cal_first,
+		                   c->plan->deadline + 1);
+		c->deadline_day = (int64_t)n - 1;
+	}
+	if (s->direction == UKWD_SCHEDULE_FORWARD) {
+		int32_t n = 0;
+
+		if (date < c->cal_first || date > c->cal_last ||
+		    ukwd_workday_count(&n, c->cal, c->cal_first, date) ||
+		    n >= c->total) {
+			rc = project_range_error(c, "project start", date,
+			                         "on or after");
+			goto out;
+		}
+		s->bound_start = n;
+		rc = forward_pass(c, n);
+		if (rc)
+			goto out;
+		s->bound_finish = n;
+		for (size_t t = 0; t < s->ntasks; t++) {
+			int64_t last = last_day(c->es[t], c->ee[t]);
+
+			if (t == 0 || last > s->bound_finish)
+				s->bound_finish = (int32_t)last;
+		}
+		rc = backward_pass(c, s->bound_finish);
+	} else {
+		int32_t n = 0;
+
+		if (date < c->cal_first || date > c->cal_last ||
+		    ukwd_workday_count(&n, c->cal, c->cal_first, date + 1) ||
+		    n == 0) {
+			rc = project_range_error(c, "project finish", date,
+			                         "on or before");
+			goto out;
+		}
+		s->bound_finish = n - 1;
+		rc = backward_pass(c, s->bound_finish);
+		if (rc)
+			goto out;
+		bound = s->bound_finish;
+		for (size_t t = 0; t < s->ntasks; t++)
+			if (c->ls[t] < bound)
+				bound = c->ls[t];
+		s->bound_start = (int32_t)bound;
+		rc = forward_pass(c, bound);
+	}
+	if (rc)
+		goto out;
+	project_span(c);
+	sweep_links(c, scratch);
+	/* The edges are done with; the start array, ntasks + 1 words,
+	 * numbers the paths. */
+	rc = critical_paths(c, scratch, c->graph.start);
+	if (rc)
+		rc = ukwd__diag_set(c->diag, rc, 0, 0, "out of memory");
+out:
+	ukwd__free(scratch);
+	ukwd__graph_free(&c->graph);
+	return rc;
+}
+
+void
+ukwd_schedule_free(ukwd_schedule *sched)
+{
+	if (!sched)
+		return;
+	ukwd__free(sched->column[0]);
+	ukwd__free(sched->critical);
+	ukwd__free(sched->path_start);
+	ukwd__free(sched->negative);
+	ukwd__free(sched);
+}
+
+int
+ukwd_schedule_new(ukwd_schedule **out, const ukwd_plan *plan,
+                  const ukwd_calendar *cal, ukwd_date date,
+                  const ukwd_schedule_options *options, ukwd_diag *diag)
+{
+	struct context c;
+	ukwd_schedule *s;
+	int32_t total;
+	int rc;
+
+	ukwd__diag_clear(diag);
+	if (!out || !plan || !cal)
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "no schedule, plan or calendar given "
+		                      "(NULL)");
+	if (options &&
+	    (options->version != UKWD_SCHEDULE_OPTIONS_VERSION ||
+	     ((unsigned)options->direction > UKWD_SCHEDULE_BACKWARD)))
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "bad schedule options (version %u, "
+		                      "direction %d)",
+		                      options->version,
+		                      (int)options->direction);
+	memset(&c, 0, sizeof(c));
+	c.plan = plan;
+	c.cal = cal;
+	c.diag = diag;
+	ukwd_calendar_range(cal, &c.cal_first, &c.cal_last);
+	ukwd_workday_count(&total, cal, c.cal_first, c.cal_last + 1);
+	c.total = total;
+	s = ukwd__calloc(1, sizeof(*s));
+	if (!s)
+		return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0, "out of memory");
+	s->plan = plan;
+	s->generation = plan->generation;
+	s->cal = cal;
+	s->direction = options ? options->direction : UKWD_SCHEDULE_FORWARD;
+	s->date = date;
+	s->ntasks = plan->ntasks;
+	ukwd_workday_roll(&s->first_workday, cal, c.cal_first,
+	                  UKWD_ROLL_FOLLOWING);
+	if (s->ntasks > SIZE_MAX / (COLUMNS * sizeof(int32_t)) ||
+	    !(s->column[0] =
+	          ukwd__malloc(s->ntasks * COLUMNS * sizeof(int32_t)))) {
+		ukwd_schedule_free(s);
+		return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0, "out of memory");
+	}
+	for (int k = 1; k < COLUMNS; k++)
+		s->column[k] = s->column[0] + (size_t)k * s->ntasks;
+	c.sched = s;
+	c.es = s->column[ES];
+	c.ee = s->column[EE];
+	c.ls = s->column[LS];
+	c.le = s->column[LE];
+	c.free_float = s->column[FREE_FLOAT];
+	c.early_driver = s->column[EARLY_DRIVER];
+	c.late_driver = s->column[LATE_DRIVER];
+	rc = schedule_compute(&c, date);
+	if (rc) {
+		ukwd_schedule_free(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading a schedule */
+
+static int
+schedule_ok(const ukwd_schedule *s)
+{
+	return s && s->plan->generation == s->generation;
+}
+
+static ukwd_date
+day_at(const ukwd_schedule *s, int64_t index)
+{
+	ukwd_date d = s->first_workday;
+
+	/* Every stored index was checked against the calendar. */
+	ukwd_workday_add(&d, s->cal, s->first_workday, (int32_t)index);
+	return d;
+}
+
+const ukwd_plan *
+ukwd_schedule_plan(const ukwd_schedule *sched)
+{
+	return sched ? sched->plan : NULL;
+}
+
+const ukwd_calendar *
+ukwd_schedule_calendar(const ukwd_schedule *sched)
+{
+	return sched ? sched->cal : NULL;
+}
+
+size_t
+ukwd_schedule_task_count(const ukwd_schedule *sched)
+{
+	return sched ? sched->ntasks : 0;
+}
+
+int
+ukwd_schedule_span(ukwd_date *start, ukwd_date *finish, int32_t *working_days,
+                   const ukwd_schedule *sched)
+{
+	if (!schedule_ok(sched))
+		return UKWD_EINVAL;
+	if (start)
+		*start = day_at(sched, sched->start);
+	if (finish)
+		*finish = day_at(sched, sched->finish);
+	if (working_days)
+		*working_days = sched->end - sched->start;
+	return 0;
+}
+
+int
+ukwd_schedule_task(ukwd_scheduled_task *out, const ukwd_schedule *sched,
+                   size_t task)
+{
+	int32_t es, ee, ls, le;
+
+	if (!out || !schedule_ok(sched))
+		return UKWD_EINVAL;
+	if (task >= sched->ntasks)
+		return UKWD_ENOTFOUND;
+	es = sched->column[ES][task];
+	ee = sched->column[EE][task];
+	ls = sched->column[LS][task];
+	le = sched->column[LE][task];
+	out->early_start = day_at(sched, es);
+	out->early_finish = day_at(sched, last_day(es, ee));
+	out->late_start = day_at(sched, ls);
+	out->late_finish = day_at(sched, last_day(ls, le));
+	out->early_start_index = es;
+	out->early_end_index = ee;
+	out->late_start_index = ls;
+	out->late_end_index = le;
+	out->duration = ee - es;
+	out->total_float = ls - es;
+	out->free_float = sched->column[FREE_FLOAT][task];
+	out->critical = ls - es <= 0;
+	return 0;
+}
+
+static int
+constraint_bounds_finish(ukwd_constraint_type type)
+{
+	return type == UKWD_CONSTRAINT_FINISH_NO_LATER_THAN ||
+	       type == UKWD_CONSTRAINT_MUST_FINISH_ON ||
+	       type == UKWD_CONSTRAINT_DEADLINE ||
+	       type == UKWD_CONSTRAINT_ACTUAL_FINISH;
+}
+
+int
+ukwd_schedule_driver(ukwd_driver *out, const ukwd_schedule *sched, size_t task,
+                     ukwd_schedule_side side)
+{
+	int early = side == UKWD_SCHEDULE_EARLY;
+	ukwd_driver d;
+	int32_t code, s, e;
+
+	if (!out || !schedule_ok(sched) ||
+	    (side != UKWD_SCHEDULE_EARLY && side != UKWD_SCHEDULE_LATE))
+		return UKWD_EINVAL;
+	if (task >= sched->ntasks)
+		return UKWD_ENOTFOUND;
+	code = sched->column[early ? EARLY_DRIVER : LATE_DRIVER][task];
+	s = sched->column[early ? ES : LS][task];
+	e = sched->column[early ? EE : LE][task];
+	memset(&d, 0, sizeof(d));
+	d.task = d.link = (size_t)-1;
+	if (code >= 0) {
+		const struct ukwd__link *link = &sched->plan->links[code];
+		ukwd_link_type type = ukwd__link_type(link);
+
+		d.kind = UKWD_DRIVER_LINK;
+		d.link = (size_t)code;
+		d.task = early ? link->predecessor : link->successor;
+		d.type = type;
+		d.lag = link->lag;
+		/* Early: FF and SF bound the successor's finish. Late: FS and
+		 * FF bound the predecessor's finish. */
+		d.bounds_finish =
+		    early ? type == UKWD_LINK_FF || type == UKWD_LINK_SF
+		          : type == UKWD_LINK_FS || type == UKWD_LINK_FF;
+	} else if (code <= DRIVER_CONSTRAINT) {
+		ukwd_constraint_type type =
+		    (ukwd_constraint_type)(DRIVER_CONSTRAINT - code);
+
+		d.kind = UKWD_DRIVER_CONSTRAINT;
+		d.constraint = type;
+		d.bounds_finish = constraint_bounds_finish(type);
+		d.date = ukwd__task_extra(sched->plan, task)->date[type];
+	} else if (code == DRIVER_PROJECT_START) {
+		d.kind = UKWD_DRIVER_PROJECT_START;
+		d.date = sched->direction == UKWD_SCHEDULE_FORWARD
+		             ? sched->date
+		             : day_at(sched, sched->bound_start);
+	} else if (code == DRIVER_PROJECT_FINISH) {
+		d.kind = UKWD_DRIVER_PROJECT_FINISH;
+		d.bounds_finish = 1;
+		d.date = sched->direction == UKWD_SCHEDULE_BACKWARD
+		             ? sched->date
+		             : day_at(sched, sched->bound_finish);
+	} else {
+		d.kind = UKWD_DRIVER_PROJECT_DEADLINE;
+		d.bounds_finish = 1;
+		d.date = sched->plan->deadline;
+	}
+	d.bound_date = day_at(sched, d.bounds_finish ? last_day(s, e) : s);
+	if (d.kind == UKWD_DRIVER_LINK)
+		d.date = d.bound_date;
+	*out = d;
+	return 0;
+}
+
+static const char *
+display_name(const ukwd_plan *plan, size_t task)
+{
+	const char *name = plan->tasks[task].name;
+
+	return *name ? name : plan->tasks[task].id;
+}
+
+int
+ukwd_schedule_explain(char *buf, size_t size, size_t *length,
+                      const ukwd_schedule *sched, size_t task,
+                      ukwd_schedule_side side)
+{
+	/* Early: what the link's far end does; late: what it must do. */
+	static const char *const early_event[] = {"finishes", "starts",
+	                                          "finishes", "starts"};
+	static const char *const late_event[] = {"must start", "must start",
+	                                         "must finish", "must finish"};
+	/* With no lag: the successor starts after an FS predecessor's last
+	 * day, with an SS one's start, ends with an FF one's last day and
+	 * before an SF one's start; and the mirror image for the late
+	 * dates. */
+	static const char *const early_zero[] = {"after", "when", "when",
+	                                         "before"};
+	static const char *const late_zero[] = {"before", "when", "when",
+	                                        "after"};
+	char bound[UKWD_DATE_STRLEN], given[UKWD_DATE_STRLEN], amount[48];
+	const char *verb, *what = "", *quote = "", *name = "", *tail = "",
+	                  *event = "", *note = "";
+	ukwd_driver d;
+	int early = side == UKWD_SCHEDULE_EARLY, n, rc;
+
+	if (length)
+		*length = 0;
+	if (!buf && size)
+		return UKWD_EINVAL;
+	rc = ukwd_schedule_driver(&d, sched, task, side);
+	if (rc)
+		return rc;
+	ukwd_date_format(bound, sizeof(bound), d.bound_date);
+	ukwd_date_format(given, sizeof(given), d.date);
+	amount[0] = '\0';
+	if (early || (d.kind == UKWD_DRIVER_CONSTRAINT &&
+	              (d.constraint == UKWD_CONSTRAINT_MUST_START_ON ||
+	               d.constraint == UKWD_CONSTRAINT_MUST_FINISH_ON ||
+	               d.constraint == UKWD_CONSTRAINT_ACTUAL_START ||
+	               d.constraint == UKWD_CONSTRAINT_ACTUAL_FINISH)))
+		verb = d.bounds_finish ? "finishes" : "starts";
+	else
+		verb = d.bounds_finish ? "finishes by" : "starts by";
+	switch (d.kind) {
+	case UKWD_DRIVER_PROJECT_START:
+		what = sched->direction == UKWD_SCHEDULE_FORWARD
+		           ? "the project start"
+		           : "the project start, the earliest late start";
+		break;
+	case UKWD_DRIVER_PROJECT_FINISH:
+		what = sched->direction == UKWD_SCHEDULE_BACKWARD
+		           ? "the project finish"
+		           : "the project finish, the latest early finish";
+		break;
+	case UKWD_DRIVER_PROJECT_DEADLINE:
+		what = "the project deadline ";
+		event = given;
+		if (strcmp(given, bound) != 0)
+			note = " (not a working day)";
+		break;
+	case UKWD_DRIVER_CONSTRAINT:
+		what = ukwd_constraint_type_name(d.constraint);
+		if (d.constraint == UKWD_CONSTRAINT_ACTUAL_START ||
+		    d.constraint == UKWD_CONSTRAINT_ACTUAL_FINISH) {
+			verb = d.bounds_finish ? "finished" : "started";
+			if (strcmp(given, bound) != 0) {
+				tail = " ";
+				event = given;
+			}
+		} else {
+			tail = " ";
+			event = given;
+		}
+		if (strcmp(given, bound) != 0)
+			note = " (not a working day)";
+		break;
+	case UKWD_DRIVER_LINK: {
+		int32_t lag = d.lag < 0 ? -d.lag : d.lag;
+		const char *const *zero = early ? early_zero : late_zero;
+
+		if (d.lag == 0)
+			snprintf(amount, sizeof(amount), "%s", zero[d.type]);
+		else
+			snprintf(amount, sizeof(amount), "%ld working day%s %s",
+			         (long)lag, lag == 1 ? "" : "s",
+			         (d.lag > 0) == early ? "after" : "before");
+		what = amount;
+		quote = " '";
+		name = display_name(sched->plan, d.task);
+		tail = "' ";
+		event = early ? early_event[d.type] : late_event[d.type];
+		break;
+	}
+	}
+	if (d.kind == UKWD_DRIVER_LINK) {
+		char tag[24];
+
+		if (d.lag)
+			snprintf(tag, sizeof(tag), " (%s%+ld)",
+			         ukwd_link_type_name(d.type), (long)d.lag);
+		else
+			snprintf(tag, sizeof(tag), " (%s)",
+			         ukwd_link_type_name(d.type));
+		n = snprintf(buf, size, "%s %s: %s%s%s%s%s%s", verb, bound,
+		             what, quote, name, tail, event, tag);
+	} else {
+		n = snprintf(buf, size, "%s %s: %s%s%s%s", verb, bound, what,
+		             tail, event, note);
+	}
+	if (n < 0)
+		return UKWD_ERROR;
+	if (length)
+		*length = (size_t)n;
+	if ((size_t)n >= size) {
+		if (size)
+			buf[0] = '\0';
+		return UKWD_EBUFS;
+	}
+	return 0;
+}
+
+size_t
+ukwd_schedule_critical_path_count(const ukwd_schedule *sched)
+{
+	return sched ? sched->npaths : 0;
+}
+
+int
+ukwd_schedule_critical_path(const size_t **tasks, size_t *count,
+                            const ukwd_schedule *sched, size_t path)
+{
+	if (!tasks || !count || !schedule_ok(sched))
+		return UKWD_EINVAL;
+	if (path >= sched->npaths)
+		return UKWD_ENOTFOUND;
+	*tasks = sched->critical + sched->path_start[path];
+	*count = sched->path_start[path + 1] - sched->path_start[path];
+	return 0;
+}
+
+int
+ukwd_schedule_negative_float(const size_t **tasks, size_t *count,
+                             const ukwd_schedule *sched)
+{
+	if (!tasks || !count || !schedule_ok(sched))
+		return UKWD_EINVAL;
+	*tasks = sched->negative;
+	*count = sched->nnegative;
+	return 0;
+}

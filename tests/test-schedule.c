@@ -1,0 +1,2137 @@
+/* Critical-path schedules.
+ *
+ * Small networks are worked by hand over calendars typed in here (the
+ * reasoning is in the comments), one test per link type, lag, constraint
+ * and direction. The property test schedules random networks over random
+ * calendars and compares every date, float and explanation with a slow
+ * reference kept by this file: it numbers working days with a day-by-day
+ * loop and relaxes every link inequality until nothing changes. */
+#include <limits.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <ukwd.h>
+
+/* ------------------------------------------------------------------ */
+/* A small deterministic PRNG (splitmix64). */
+
+struct rng {
+	uint64_t state;
+};
+
+static uint64_t
+rng_next(struct rng *r)
+{
+	uint64_t z = (r->state += UINT64_C(0x9E3779B97F4A7C15));
+
+	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+	return z ^ (z >> 31);
+}
+
+/* In [lo, hi], both inclusive. */
+static int64_t
+rng_between(struct rng *r, int64_t lo, int64_t hi)
+{
+	return lo + (int64_t)(rng_next(r) % (uint64_t)(hi - lo + 1));
+}
+
+static int
+rng_percent(struct rng *r, int percent)
+{
+	return rng_between(r, 0, 99) < percent;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dates and calendars */
+
+static ukwd_date
+ymd(int year, int month, int day)
+{
+	ukwd_date d = 0;
+
+	assert_int_equal(ukwd_date_from_ymd(&d, year, month, day), 0);
+	return d;
+}
+
+static ukwd_date
+iso(const char *text)
+{
+	ukwd_date d = 0;
+
+	assert_int_equal(ukwd_date_parse(&d, text, NULL), 0);
+	return d;
+}
+
+static ukwd_calendar *
+calendar_with(const char *first, const char *last, const char *const *days)
+{
+	ukwd_calendar_builder *b = NULL;
+	ukwd_calendar *cal = NULL;
+
+	assert_int_equal(ukwd_calendar_builder_new(&b), 0);
+	assert_int_equal(
+	    ukwd_calendar_builder_set_range(b, iso(first), iso(last)), 0);
+	for (; days && *days; days++)
+		assert_int_equal(
+		    ukwd_calendar_builder_add_holiday(b, iso(*days), *days), 0);
+	assert_int_equal(ukwd_calendar_build(&cal, b, NULL), 0);
+	ukwd_calendar_builder_free(b);
+	return cal;
+}
+
+/* England and Wales in 2023, typed in from GOV.UK's list. In May: Monday
+ * 1 (Early May), Monday 8 (the Coronation) and Monday 29 (Spring). */
+static ukwd_calendar *
+england_2023(void)
+{
+	static const char *const days[] = {
+	    "2023-01-02", "2023-04-07", "2023-04-10", "2023-05-01",
+	    "2023-05-08", "2023-05-29", "2023-08-28", "2023-12-25",
+	    "2023-12-26", NULL};
+
+	return calendar_with("2023-01-01", "2023-12-31", days);
+}
+
+/* England and Wales in 2017: Summer bank holiday Monday 28 August. */
+static ukwd_calendar *
+england_2017(void)
+{
+	static const char *const days[] = {
+	    "2017-01-02", "2017-04-14", "2017-04-17",
+	    "2017-05-01", "2017-05-29", "2017-08-28",
+	    "2017-12-25", "2017-12-26", NULL};
+
+	return calendar_with("2017-01-01", "2017-12-31", days);
+}
+
+/* ------------------------------------------------------------------ */
+/* Building plans and checking schedules */
+
+static size_t
+add(ukwd_plan *plan, const char *id, const char *name, int32_t duration)
+{
+	size_t index = 0;
+	ukwd_diag diag;
+	int rc = ukwd_plan_add_task(&index, plan, id, name, duration, &diag);
+
+	if (rc)
+		fail_msg("add_task %s: %s", id, diag.message);
+	return index;
+}
+
+static void
+link(ukwd_plan *plan, size_t predecessor, size_t successor, ukwd_link_type type,
+     int32_t lag)
+{
+	ukwd_diag diag;
+
+	if (ukwd_plan_add_link(NULL, plan, predecessor, successor, type, lag,
+	                       NULL, &diag))
+		fail_msg("add_link: %s", diag.message);
+}
+
+static void
+constrain(ukwd_plan *plan, size_t task, ukwd_constraint_type type,
+          const char *date)
+{
+	ukwd_diag diag;
+
+	if (ukwd_plan_set_constraint(plan, task, type, iso(date), &diag))
+		fail_msg("set_constraint: %s", diag.message);
+}
+
+static ukwd_schedule *
+schedule(const ukwd_plan *plan, const ukwd_calendar *cal, const char *date,
+         ukwd_schedule_direction direction)
+{
+	ukwd_schedule_options options = UKWD_SCHEDULE_OPTIONS_INIT;
+	ukwd_schedule *sched = NULL;
+	ukwd_diag diag;
+
+	options.direction = direction;
+	if (ukwd_schedule_new(&sched, plan, cal, iso(date), &options, &diag))
+		fail_msg("schedule_new: %s", diag.message);
+	return sched;
+}
+
+static ukwd_schedule *
+forward(const ukwd_plan *plan, const ukwd_calendar *cal, const char *start)
+{
+	return schedule(plan, cal, start, UKWD_SCHEDULE_FORWARD);
+}
+
+static ukwd_schedule *
+backward(const ukwd_plan *plan, const ukwd_calendar *cal, const char *finish)
+{
+	return schedule(plan, cal, finish, UKWD_SCHEDULE_BACKWARD);
+}
+
+static const char *
+show(ukwd_date d, char buf[UKWD_DATE_STRLEN])
+{
+	if (ukwd_date_format(buf, UKWD_DATE_STRLEN, d))
+		snprintf(buf, UKWD_DATE_STRLEN, "(bad)");
+	return buf;
+}
+
+/* A task's dates and floats: early start, early finish, late start, late
+ * finish, total float, free float. */
+#define EXPECT_TASK(sched, task, es, ef, ls, lf, tf, ff)                       \
+	expect_task(sched, task, es, ef, ls, lf, tf, ff, __LINE__)
+
+static void
+expect_task(const ukwd_schedule *sched, size_t task, const char *es,
+            const char *ef, const char *ls, const char *lf, int tf, int ff,
+            int line)
+{
+	ukwd_scheduled_task row;
+	char b[4][UKWD_DATE_STRLEN];
+
+	assert_int_equal(ukwd_schedule_task(&row, sched, task), 0);
+	show(row.early_start, b[0]);
+	show(row.early_finish, b[1]);
+	show(row.late_start, b[2]);
+	show(row.late_finish, b[3]);
+	if (strcmp(b[0], es) || strcmp(b[1], ef) || strcmp(b[2], ls) ||
+	    strcmp(b[3], lf) || row.total_float != tf || row.free_float != ff ||
+	    row.critical != (tf <= 0))
+		fail_msg("line %d, task %zu '%s':\n"
+		         "   got %s %s %s %s float %d free %d critical %d\n"
+		         "  want %s %s %s %s float %d free %d",
+		         line, task,
+		         ukwd_plan_task_id(ukwd_schedule_plan(sched), task),
+		         b[0], b[1], b[2], b[3], row.total_float,
+		         row.free_float, row.critical, es, ef, ls, lf, tf, ff);
+}
+
+#define EXPECT_EXPLAIN(sched, task, side, text)                                \
+	expect_explain(sched, task, side, text, __LINE__)
+
+static void
+expect_explain(const ukwd_schedule *sched, size_t task, ukwd_schedule_side side,
+               const char *text, int line)
+{
+	char buf[256];
+	size_t len = 0;
+
+	assert_int_equal(
+	    ukwd_schedule_explain(buf, sizeof(buf), &len, sched, task, side),
+	    0);
+	assert_int_equal(len, strlen(buf));
+	if (strcmp(buf, text) != 0)
+		fail_msg("line %d: explanation\n   got \"%s\"\n  want \"%s\"",
+		         line, buf, text);
+}
+
+static void
+expect_span(const ukwd_schedule *sched, const char *start, const char *finish,
+            int32_t days)
+{
+	ukwd_date first, last;
+	int32_t n;
+	char b1[UKWD_DATE_STRLEN], b2[UKWD_DATE_STRLEN];
+
+	assert_int_equal(ukwd_schedule_span(&first, &last, &n, sched), 0);
+	assert_string_equal(show(first, b1), start);
+	assert_string_equal(show(last, b2), finish);
+	assert_int_equal(n, days);
+}
+
+/* ------------------------------------------------------------------ */
+/* Link types and lags, worked by hand over England and Wales 2023 */
+
+static void
+test_fs__successor_starts_the_working_day_after_the_predecessor_finishes(
+    void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a, b;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", "Survey", 3);
+	b = add(plan, "b", "Report", 2);
+	link(plan, a, b, UKWD_LINK_FS, 0);
+	/* a: Wed 3, Thu 4, Fri 5 May. b: the next working day after Friday
+	 * is Tuesday 9 May (Monday 8 is the Coronation): Tue 9, Wed 10. */
+	sched = forward(plan, cal, "2023-05-03");
+	EXPECT_TASK(sched, a, "2023-05-03", "2023-05-05", "2023-05-03",
+	            "2023-05-05", 0, 0);
+	EXPECT_TASK(sched, b, "2023-05-09", "2023-05-10", "2023-05-09",
+	            "2023-05-10", 0, 0);
+	expect_span(sched, "2023-05-03", "2023-05-10", 5);
+	EXPECT_EXPLAIN(sched, b, UKWD_SCHEDULE_EARLY,
+	               "starts 2023-05-09: after 'Survey' finishes (FS)");
+	EXPECT_EXPLAIN(sched, a, UKWD_SCHEDULE_LATE,
+	               "finishes by 2023-05-05: before 'Report' must start "
+	               "(FS)");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_fs__after_a_milestone_starts_on_the_milestone_day(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t m, b, c;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	m = add(plan, "m", "Kick-off", 0);
+	b = add(plan, "b", "Work", 2);
+	c = add(plan, "c", "Done", 0);
+	link(plan, m, b, UKWD_LINK_FS, 0);
+	link(plan, b, c, UKWD_LINK_FS, 0);
+	/* The milestone prints start = finish = Wed 3 May and b starts the
+	 * same day: Wed 3, Thu 4. The closing milestone falls on the next
+	 * working day after b's last, Fri 5, which is also the project's
+	 * last day. */
+	sched = forward(plan, cal, "2023-05-03");
+	EXPECT_TASK(sched, m, "2023-05-03", "2023-05-03", "2023-05-03",
+	            "2023-05-03", 0, 0);
+	EXPECT_TASK(sched, b, "2023-05-03", "2023-05-04", "2023-05-03",
+	            "2023-05-04", 0, 0);
+	EXPECT_TASK(sched, c, "2023-05-05", "2023-05-05", "2023-05-05",
+	            "2023-05-05", 0, 0);
+	expect_span(sched, "2023-05-03", "2023-05-05", 2);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_span__a_task_skips_the_weekend_and_a_bank_holiday_inside_it(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", NULL, 5);
+	/* Thu 4, Fri 5, (Sat, Sun, Coronation Mon 8), Tue 9, Wed 10, Thu 11. */
+	sched = forward(plan, cal, "2023-05-04");
+	EXPECT_TASK(sched, a, "2023-05-04", "2023-05-11", "2023-05-04",
+	            "2023-05-11", 0, 0);
+	ukwd_schedule_free(sched);
+	/* A start on a Saturday rolls forward: Sat 6 May -> Tue 9 May. */
+	sched = forward(plan, cal, "2023-05-06");
+	EXPECT_TASK(sched, a, "2023-05-09", "2023-05-15", "2023-05-09",
+	            "2023-05-15", 0, 0);
+	EXPECT_EXPLAIN(sched, a, UKWD_SCHEDULE_EARLY,
+	               "starts 2023-05-09: the project start");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_fs__a_positive_lag_counts_clear_working_days(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a, b;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", "Order", 1);
+	b = add(plan, "b", "Deliver", 1);
+	link(plan, a, b, UKWD_LINK_FS, 2);
+	/* a: Fri 28 April. Two working days clear of it, over the weekend
+	 * and the Early May bank holiday (Mon 1): Tue 2 and Wed 3; b starts
+	 * Thu 4 May. */
+	sched = forward(plan, cal, "2023-04-28");
+	EXPECT_TASK(sched, a, "2023-04-28", "2023-04-28", "2023-04-28",
+	            "2023-04-28", 0, 0);
+	EXPECT_TASK(sched, b, "2023-05-04", "2023-05-04", "2023-05-04",
+	            "2023-05-04", 0, 0);
+	EXPECT_EXPLAIN(sched, b, UKWD_SCHEDULE_EARLY,
+	               "starts 2023-05-04: 2 working days after 'Order' "
+	               "finishes (FS+2)");
+	EXPECT_EXPLAIN(sched, a, UKWD_SCHEDULE_LATE,
+	               "finishes by 2023-04-28: 2 working days before "
+	               "'Deliver' must start (FS+2)");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_fs__a_negative_lag_overlaps_the_predecessor(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a, b;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", "Draft", 5);
+	b = add(plan, "b", "Edit", 3);
+	link(plan, a, b, UKWD_LINK_FS, -2);
+	/* a: Mon 24 - Fri 28 April. FS+0 would start b on Tue 2 May; a lead
+	 * of 2 brings it back to Thu 27 April: Thu 27, Fri 28, Tue 2 May. */
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, a, "2023-04-24", "2023-04-28", "2023-04-24",
+	            "2023-04-28", 0, 0);
+	EXPECT_TASK(sched, b, "2023-04-27", "2023-05-02", "2023-04-27",
+	            "2023-05-02", 0, 0);
+	EXPECT_EXPLAIN(sched, b, UKWD_SCHEDULE_EARLY,
+	               "starts 2023-04-27: 2 working days before 'Draft' "
+	               "finishes (FS-2)");
+	EXPECT_EXPLAIN(sched, a, UKWD_SCHEDULE_LATE,
+	               "finishes by 2023-04-28: 2 working days after 'Edit' "
+	               "must start (FS-2)");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_ss__starts_a_lag_after_the_predecessor_starts(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a, b, c;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", "Dig", 5);
+	b = add(plan, "b", "Lay pipe", 2);
+	c = add(plan, "c", "Survey", 1);
+	link(plan, a, b, UKWD_LINK_SS, 3);
+	link(plan, a, c, UKWD_LINK_SS, -1);
+	/* a: Mon 24 - Fri 28 April. b: three working days after a starts,
+	 * Thu 27 and Fri 28. c: a lead of one would be Fri 21 April, before
+	 * the project start, so the project start holds it to Mon 24. Late:
+	 * the project's last day is Fri 28 (a's and b's), so c may wait
+	 * until then: 4 days of float. */
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, a, "2023-04-24", "2023-04-28", "2023-04-24",
+	            "2023-04-28", 0, 0);
+	EXPECT_TASK(sched, b, "2023-04-27", "2023-04-28", "2023-04-27",
+	            "2023-04-28", 0, 0);
+	EXPECT_TASK(sched, c, "2023-04-24", "2023-04-24", "2023-04-28",
+	            "2023-04-28", 4, 4);
+	EXPECT_EXPLAIN(sched, b, UKWD_SCHEDULE_EARLY,
+	               "starts 2023-04-27: 3 working days after 'Dig' starts "
+	               "(SS+3)");
+	EXPECT_EXPLAIN(sched, c, UKWD_SCHEDULE_EARLY,
+	               "starts 2023-04-24: the project start");
+	/* a's late finish is bound twice, equally: by the project's last
+	 * day and, through its start, by b; a tie goes to the link. */
+	EXPECT_EXPLAIN(sched, a, UKWD_SCHEDULE_LATE,
+	               "starts by 2023-04-24: 3 working days before 'Lay "
+	               "pipe' must start (SS+3)");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_ff__finishes_a_lag_after_the_predecessor_finishes(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a, b;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", "Write", 5);
+	b = add(plan, "b", "Proofread", 2);
+	link(plan, a, b, UKWD_LINK_FF, 1);
+	/* a: Mon 24 - Fri 28 April. b's last day is one working day after
+	 * a's: Tue 2 May (Mon 1 is Early May). Two days back from it: Fri 28
+	 * April and Tue 2 May. */
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, a, "2023-04-24", "2023-04-28", "2023-04-24",
+	            "2023-04-28", 0, 0);
+	EXPECT_TASK(sched, b, "2023-04-28", "2023-05-02", "2023-04-28",
+	            "2023-05-02", 0, 0);
+	EXPECT_EXPLAIN(sched, b, UKWD_SCHEDULE_EARLY,
+	               "finishes 2023-05-02: 1 working day after 'Write' "
+	               "finishes (FF+1)");
+	EXPECT_EXPLAIN(sched, a, UKWD_SCHEDULE_LATE,
+	               "finishes by 2023-04-28: 1 working day before "
+	               "'Proofread' must finish (FF+1)");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_sf__finishes_before_the_predecessor_starts(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a, b;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", "New system live", 3);
+	b = add(plan, "b", "Old system runs", 4);
+	constrain(plan, a, UKWD_CONSTRAINT_START_NO_EARLIER_THAN, "2023-05-09");
+	link(plan, a, b, UKWD_LINK_SF, 0);
+	/* a cannot start before Tue 9 May: Tue 9 - Thu 11. b must run until
+	 * a starts: its end is at a's start, so its last day is the working
+	 * day before, Fri 5 May, and it runs Tue 2 - Fri 5. */
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, a, "2023-05-09", "2023-05-11", "2023-05-09",
+	            "2023-05-11", 0, 0);
+	EXPECT_TASK(sched, b, "2023-05-02", "2023-05-05", "2023-05-05",
+	            "2023-05-11", 3, 3);
+	EXPECT_EXPLAIN(sched, b, UKWD_SCHEDULE_EARLY,
+	               "finishes 2023-05-05: before 'New system live' starts "
+	               "(SF)");
+	EXPECT_EXPLAIN(sched, a, UKWD_SCHEDULE_EARLY,
+	               "starts 2023-05-09: start no earlier than 2023-05-09");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+/* The network of the ukwd-plan golden test, every number by hand. */
+static void
+test_network__floats_and_critical_path_forward_and_backward(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t brief, design, build, content, review, launch, hosting;
+	const size_t *path;
+	size_t count;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	brief = add(plan, "brief", "Agree the brief", 3);
+	design = add(plan, "design", "Design", 5);
+	build = add(plan, "build", "Build", 10);
+	content = add(plan, "content", "Write content", 8);
+	review = add(plan, "review", "Review", 2);
+	launch = add(plan, "launch", "Go live", 0);
+	hosting = add(plan, "hosting", "Old hosting", 15);
+	link(plan, brief, design, UKWD_LINK_FS, 0);
+	link(plan, design, build, UKWD_LINK_SS, 2);
+	link(plan, brief, content, UKWD_LINK_FS, 0);
+	link(plan, build, review, UKWD_LINK_FF, 0);
+	link(plan, content, review, UKWD_LINK_FS, 0);
+	link(plan, review, launch, UKWD_LINK_FS, 0);
+	link(plan, launch, hosting, UKWD_LINK_SF, 0);
+	/* Working days from Mon 24 April: 0 Apr 24, 1 25, 2 26, 3 27, 4 28,
+	 * (Early May Mon 1), 5 May 2, 6 3, 7 4, 8 5, (Coronation Mon 8),
+	 * 9 May 9, 10 10, 11 11, 12 12, 13 15, 14 16, 15 17.
+	 * brief [0,3). design FS: [3,8). build SS+2: starts 3+2 = 5, [5,15).
+	 * content FS: [3,11). review: FF gives end >= 15, so start >= 13;
+	 * FS from content gives start >= 11; [13,15). launch FS: 15, May 17.
+	 * hosting SF: end >= 15, start >= 0: [0,15), ends May 16.
+	 * The project's last day is the milestone's, 15 (May 17).
+	 * Late: hosting end <= 16, [1,16); launch at 15; review end <= 15;
+	 * build end <= 15 (FF); content end <= 13 (FS to review at 13),
+	 * [5,13): float 2; design: start <= 5 - 2 = 3; brief end <= 3.
+	 * Free float: content 13 - 11 = 2; hosting to the project's last
+	 * day 15 - 14 = 1. */
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, brief, "2023-04-24", "2023-04-26", "2023-04-24",
+	            "2023-04-26", 0, 0);
+	EXPECT_TASK(sched, design, "2023-04-27", "2023-05-04", "2023-04-27",
+	            "2023-05-04", 0, 0);
+	EXPECT_TASK(sched, build, "2023-05-02", "2023-05-16", "2023-05-02",
+	            "2023-05-16", 0, 0);
+	EXPECT_TASK(sched, content, "2023-04-27", "2023-05-10", "2023-05-02",
+	            "2023-05-12", 2, 2);
+	EXPECT_TASK(sched, review, "2023-05-15", "2023-05-16", "2023-05-15",
+	            "2023-05-16", 0, 0);
+	EXPECT_TASK(sched, launch, "2023-05-17", "2023-05-17", "2023-05-17",
+	            "2023-05-17", 0, 0);
+	EXPECT_TASK(sched, hosting, "2023-04-24", "2023-05-16", "2023-04-25",
+	            "2023-05-17", 1, 1);
+	expect_span(sched, "2023-04-24", "2023-05-17", 15);
+	assert_int_equal(ukwd_schedule_critical_path_count(sched), 1);
+	assert_int_equal(ukwd_schedule_critical_path(&path, &count, sched, 0),
+	                 0);
+	assert_int_equal(count, 5);
+	assert_int_equal(path[0], brief);
+	assert_int_equal(path[1], design);
+	assert_int_equal(path[2], build);
+	assert_int_equal(path[3], review);
+	assert_int_equal(path[4], launch);
+	EXPECT_EXPLAIN(sched, review, UKWD_SCHEDULE_EARLY,
+	               "finishes 2023-05-16: when 'Build' finishes (FF)");
+	EXPECT_EXPLAIN(sched, design, UKWD_SCHEDULE_LATE,
+	               "starts by 2023-04-27: 2 working days before 'Build' "
+	               "must start (SS+2)");
+	EXPECT_EXPLAIN(sched, hosting, UKWD_SCHEDULE_EARLY,
+	               "finishes 2023-05-16: before 'Go live' starts (SF)");
+	EXPECT_EXPLAIN(sched, launch, UKWD_SCHEDULE_LATE,
+	               "finishes by 2023-05-17: the project finish, the "
+	               "latest early finish");
+	ukwd_schedule_free(sched);
+
+	/* Backward to Friday 30 June 2023 (no holiday in June): the same
+	 * network shifted so that the milestone falls on Fri 30 June. Days
+	 * back from it: 29 Jun, 28, 27, 26, 23, 22, 21, 20, 19, 16, 15, 14,
+	 * 13, 12, 9 (15 working days before the 30th). */
+	sched = backward(plan, cal, "2023-06-30");
+	EXPECT_TASK(sched, brief, "2023-06-09", "2023-06-13", "2023-06-09",
+	            "2023-06-13", 0, 0);
+	EXPECT_TASK(sched, design, "2023-06-14", "2023-06-20", "2023-06-14",
+	            "2023-06-20", 0, 0);
+	EXPECT_TASK(sched, build, "2023-06-16", "2023-06-29", "2023-06-16",
+	            "2023-06-29", 0, 0);
+	EXPECT_TASK(sched, content, "2023-06-14", "2023-06-23", "2023-06-16",
+	            "2023-06-27", 2, 2);
+	EXPECT_TASK(sched, launch, "2023-06-30", "2023-06-30", "2023-06-30",
+	            "2023-06-30", 0, 0);
+	EXPECT_TASK(sched, hosting, "2023-06-09", "2023-06-29", "2023-06-12",
+	            "2023-06-30", 1, 1);
+	expect_span(sched, "2023-06-09", "2023-06-30", 15);
+	EXPECT_EXPLAIN(sched, brief, UKWD_SCHEDULE_EARLY,
+	               "starts 2023-06-09: the project start, the earliest "
+	               "late start");
+	EXPECT_EXPLAIN(sched, launch, UKWD_SCHEDULE_LATE,
+	               "finishes by 2023-06-30: the project finish");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_backward__a_finish_on_a_sunday_rolls_back_over_the_coronation(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a, b;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", NULL, 3);
+	b = add(plan, "b", NULL, 3);
+	link(plan, a, b, UKWD_LINK_FS, 0);
+	/* Sun 14 May rolls back to Fri 12. b: Wed 10 - Fri 12. a: three
+	 * working days before, skipping Mon 8: Thu 4, Fri 5, Tue 9. */
+	sched = backward(plan, cal, "2023-05-14");
+	EXPECT_TASK(sched, a, "2023-05-04", "2023-05-09", "2023-05-04",
+	            "2023-05-09", 0, 0);
+	EXPECT_TASK(sched, b, "2023-05-10", "2023-05-12", "2023-05-10",
+	            "2023-05-12", 0, 0);
+	expect_span(sched, "2023-05-04", "2023-05-12", 6);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_backward__a_closing_milestone_falls_on_the_finish_date(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a, done;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", NULL, 2);
+	done = add(plan, "done", NULL, 0);
+	link(plan, a, done, UKWD_LINK_FS, 0);
+	/* Finish by Fri 12 May: the milestone is on Fri 12 itself, and a
+	 * (FS to it) ends the working day before: Wed 10, Thu 11. */
+	sched = backward(plan, cal, "2023-05-12");
+	EXPECT_TASK(sched, done, "2023-05-12", "2023-05-12", "2023-05-12",
+	            "2023-05-12", 0, 0);
+	EXPECT_TASK(sched, a, "2023-05-10", "2023-05-11", "2023-05-10",
+	            "2023-05-11", 0, 0);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+/* The sentence of the issue, over England and Wales 2017. */
+static void
+test_explain__sixty_working_days_after_the_uept_notice(void **state)
+{
+	ukwd_calendar *cal = england_2017();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	ukwd_driver driver;
+	size_t notice, testing;
+	char small[16];
+	size_t len = 0;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	notice = add(plan, "notice", "UEPT notice", 1);
+	testing = add(plan, "testing", "UEPT testing", 20);
+	constrain(plan, notice, UKWD_CONSTRAINT_MUST_START_ON, "2017-06-08");
+	link(plan, notice, testing, UKWD_LINK_FS, 60);
+	/* Clear working days after Thu 8 June: 16 in June (9, 12-16, 19-23,
+	 * 26-30), 21 in July, 22 in August (Mon 28 is a bank holiday) and
+	 * Fri 1 September: 60. Testing starts Mon 4 September. */
+	sched = forward(plan, cal, "2017-06-01");
+	EXPECT_EXPLAIN(sched, testing, UKWD_SCHEDULE_EARLY,
+	               "starts 2017-09-04: 60 working days after 'UEPT "
+	               "notice' finishes (FS+60)");
+	EXPECT_EXPLAIN(sched, notice, UKWD_SCHEDULE_EARLY,
+	               "starts 2017-06-08: must start on 2017-06-08");
+	assert_int_equal(
+	    ukwd_schedule_driver(&driver, sched, testing, UKWD_SCHEDULE_EARLY),
+	    0);
+	assert_int_equal(driver.kind, UKWD_DRIVER_LINK);
+	assert_int_equal(driver.task, notice);
+	assert_int_equal(driver.link, 0);
+	assert_int_equal(driver.type, UKWD_LINK_FS);
+	assert_int_equal(driver.lag, 60);
+	assert_int_equal(driver.bounds_finish, 0);
+	assert_int_equal(driver.bound_date, iso("2017-09-04"));
+	assert_int_equal(
+	    ukwd_schedule_driver(&driver, sched, notice, UKWD_SCHEDULE_LATE),
+	    0);
+	assert_int_equal(driver.kind, UKWD_DRIVER_CONSTRAINT);
+	assert_int_equal(driver.constraint, UKWD_CONSTRAINT_MUST_START_ON);
+	assert_int_equal(driver.task, (size_t)-1);
+	assert_int_equal(driver.date, iso("2017-06-08"));
+	/* Too small a buffer: UKWD_EBUFS, an empty string and the length
+	 * needed. */
+	assert_int_equal(ukwd_schedule_explain(small, sizeof(small), &len,
+	                                       sched, testing,
+	                                       UKWD_SCHEDULE_EARLY),
+	                 UKWD_EBUFS);
+	assert_string_equal(small, "");
+	assert_int_equal(len, strlen("starts 2017-09-04: 60 working days "
+	                             "after 'UEPT notice' finishes (FS+60)"));
+	assert_int_equal(ukwd_schedule_explain(NULL, 0, &len, sched, testing,
+	                                       UKWD_SCHEDULE_EARLY),
+	                 UKWD_EBUFS);
+	assert_int_equal(ukwd_schedule_explain(small, sizeof(small), NULL,
+	                                       sched, 99, UKWD_SCHEDULE_EARLY),
+	                 UKWD_ENOTFOUND);
+	assert_int_equal(ukwd_schedule_explain(small, sizeof(small), NULL,
+	                                       sched, testing,
+	                                       (ukwd_schedule_side)7),
+	                 UKWD_EINVAL);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+/* ------------------------------------------------------------------ */
+/* Constraints */
+
+static void
+test_constraint__start_no_earlier_than_on_a_saturday_rolls_forward(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", NULL, 2);
+	constrain(plan, a, UKWD_CONSTRAINT_START_NO_EARLIER_THAN, "2023-05-06");
+	/* Sat 6 May -> Tue 9 (Mon 8 is the Coronation): Tue 9, Wed 10. */
+	sched = forward(plan, cal, "2023-05-02");
+	EXPECT_TASK(sched, a, "2023-05-09", "2023-05-10", "2023-05-09",
+	            "2023-05-10", 0, 0);
+	EXPECT_EXPLAIN(sched, a, UKWD_SCHEDULE_EARLY,
+	               "starts 2023-05-09: start no earlier than 2023-05-06 "
+	               "(not a working day)");
+	/* The project still starts on the given date: Tue 2 - Fri 5,
+	 * Tue 9, Wed 10 are its 6 working days. */
+	expect_span(sched, "2023-05-02", "2023-05-10", 6);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_constraint__finish_no_later_than_that_cannot_be_met_gives_negative_float(
+    void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a, b;
+	const size_t *late;
+	size_t count;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", "Build", 5);
+	b = add(plan, "b", "Test", 3);
+	link(plan, a, b, UKWD_LINK_FS, 0);
+	constrain(plan, b, UKWD_CONSTRAINT_FINISH_NO_LATER_THAN, "2023-05-03");
+	/* Early: a Mon 24 - Fri 28 April, b Tue 2 - Thu 4 May. b must
+	 * finish by Wed 3: its late dates are Fri 28 April - Wed 3 May, one
+	 * working day early; a's late dates move back one too, Fri 21 - Thu
+	 * 27 April. Both have float -1 and are listed. */
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, a, "2023-04-24", "2023-04-28", "2023-04-21",
+	            "2023-04-27", -1, -1);
+	EXPECT_TASK(sched, b, "2023-05-02", "2023-05-04", "2023-04-28",
+	            "2023-05-03", -1, -1);
+	assert_int_equal(ukwd_schedule_negative_float(&late, &count, sched), 0);
+	assert_int_equal(count, 2);
+	assert_int_equal(late[0], a);
+	assert_int_equal(late[1], b);
+	EXPECT_EXPLAIN(sched, b, UKWD_SCHEDULE_LATE,
+	               "finishes by 2023-05-03: finish no later than "
+	               "2023-05-03");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_constraint__must_start_on_holds_against_a_link(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a, b;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", NULL, 5);
+	b = add(plan, "b", NULL, 2);
+	link(plan, a, b, UKWD_LINK_FS, 0);
+	constrain(plan, b, UKWD_CONSTRAINT_MUST_START_ON, "2023-04-27");
+	/* a runs Mon 24 - Fri 28 April, so b "should" start Tue 2 May; it
+	 * must start Thu 27 April and does, in both passes. a would have to
+	 * finish by Wed 26: late Thu 20 - Wed 26, float -2. The broken link
+	 * leaves a with free float -2 as well. */
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, b, "2023-04-27", "2023-04-28", "2023-04-27",
+	            "2023-04-28", 0, 0);
+	EXPECT_TASK(sched, a, "2023-04-24", "2023-04-28", "2023-04-20",
+	            "2023-04-26", -2, -2);
+	EXPECT_EXPLAIN(sched, b, UKWD_SCHEDULE_EARLY,
+	               "starts 2023-04-27: must start on 2023-04-27");
+	EXPECT_EXPLAIN(sched, b, UKWD_SCHEDULE_LATE,
+	               "starts 2023-04-27: must start on 2023-04-27");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_constraint__must_finish_on_a_sunday_rolls_back(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", NULL, 2);
+	constrain(plan, a, UKWD_CONSTRAINT_MUST_FINISH_ON, "2023-05-07");
+	/* Sun 7 May -> Fri 5: Thu 4, Fri 5, whatever the project start. */
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, a, "2023-05-04", "2023-05-05", "2023-05-04",
+	            "2023-05-05", 0, 0);
+	EXPECT_EXPLAIN(sched, a, UKWD_SCHEDULE_EARLY,
+	               "finishes 2023-05-05: must finish on 2023-05-07 (not "
+	               "a working day)");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_constraint__a_task_deadline_and_a_milestone_deadline(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a, m;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", NULL, 3);
+	m = add(plan, "m", NULL, 0);
+	link(plan, a, m, UKWD_LINK_FS, 0);
+	constrain(plan, a, UKWD_CONSTRAINT_DEADLINE, "2023-04-25");
+	constrain(plan, m, UKWD_CONSTRAINT_DEADLINE, "2023-04-27");
+	/* a: Mon 24 - Wed 26, but its deadline is Tue 25: late Fri 21 -
+	 * Tue 25, float -1. The milestone falls on Thu 27, its deadline
+	 * day: a milestone's "finish" is its own day, so it meets it. */
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, a, "2023-04-24", "2023-04-26", "2023-04-21",
+	            "2023-04-25", -1, -1);
+	EXPECT_TASK(sched, m, "2023-04-27", "2023-04-27", "2023-04-27",
+	            "2023-04-27", 0, 0);
+	EXPECT_EXPLAIN(sched, a, UKWD_SCHEDULE_LATE,
+	               "finishes by 2023-04-25: deadline 2023-04-25");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_constraint__the_project_deadline_bounds_every_late_finish(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a, b, c;
+	const size_t *late;
+	size_t count;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", NULL, 2);
+	b = add(plan, "b", NULL, 2);
+	c = add(plan, "c", NULL, 1);
+	link(plan, a, b, UKWD_LINK_FS, 0);
+	/* a Mon 24 - Tue 25, b Wed 26 - Thu 27, c Mon 24 alone. */
+	/* A deadline after the finish changes nothing. */
+	assert_int_equal(ukwd_plan_set_deadline(plan, iso("2023-05-31")), 0);
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, b, "2023-04-26", "2023-04-27", "2023-04-26",
+	            "2023-04-27", 0, 0);
+	EXPECT_TASK(sched, c, "2023-04-24", "2023-04-24", "2023-04-27",
+	            "2023-04-27", 3, 3);
+	ukwd_schedule_free(sched);
+	/* Wed 26 is a day short for the chain (float -1) and leaves c two
+	 * days of float. */
+	assert_int_equal(ukwd_plan_set_deadline(plan, iso("2023-04-26")), 0);
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, a, "2023-04-24", "2023-04-25", "2023-04-21",
+	            "2023-04-24", -1, -1);
+	EXPECT_TASK(sched, b, "2023-04-26", "2023-04-27", "2023-04-25",
+	            "2023-04-26", -1, -1);
+	EXPECT_TASK(sched, c, "2023-04-24", "2023-04-24", "2023-04-26",
+	            "2023-04-26", 2, 2);
+	EXPECT_EXPLAIN(sched, b, UKWD_SCHEDULE_LATE,
+	               "finishes by 2023-04-26: the project deadline "
+	               "2023-04-26");
+	assert_int_equal(ukwd_schedule_negative_float(&late, &count, sched), 0);
+	assert_int_equal(count, 2);
+	ukwd_schedule_free(sched);
+	assert_int_equal(ukwd_plan_clear_deadline(plan), 0);
+	sched = forward(plan, cal, "2023-04-24");
+	assert_int_equal(ukwd_schedule_negative_float(&late, &count, sched), 0);
+	assert_int_equal(count, 0);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_constraint__actual_dates_fix_a_task_and_its_length(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	ukwd_scheduled_task row;
+	size_t a, b;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", NULL, 3);
+	b = add(plan, "b", NULL, 1);
+	link(plan, a, b, UKWD_LINK_FS, 0);
+	constrain(plan, a, UKWD_CONSTRAINT_ACTUAL_START, "2023-04-25");
+	constrain(plan, a, UKWD_CONSTRAINT_ACTUAL_FINISH, "2023-05-03");
+	/* Planned for 3 days, a took Tue 25 - Fri 28 April, Tue 2, Wed 3
+	 * May: 6 working days. b follows on Thu 4 May. */
+	sched = forward(plan, cal, "2023-05-02");
+	assert_int_equal(ukwd_schedule_task(&row, sched, a), 0);
+	assert_int_equal(row.duration, 6);
+	EXPECT_TASK(sched, a, "2023-04-25", "2023-05-03", "2023-04-25",
+	            "2023-05-03", 0, 0);
+	EXPECT_TASK(sched, b, "2023-05-04", "2023-05-04", "2023-05-04",
+	            "2023-05-04", 0, 0);
+	EXPECT_EXPLAIN(sched, a, UKWD_SCHEDULE_EARLY,
+	               "started 2023-04-25: actual start");
+	EXPECT_EXPLAIN(sched, a, UKWD_SCHEDULE_LATE,
+	               "finished 2023-05-03: actual finish");
+	expect_span(sched, "2023-04-25", "2023-05-04", 7);
+	ukwd_schedule_free(sched);
+	/* An actual finish alone: the planned length back from it. */
+	assert_int_equal(
+	    ukwd_plan_clear_constraint(plan, a, UKWD_CONSTRAINT_ACTUAL_START),
+	    0);
+	sched = forward(plan, cal, "2023-05-02");
+	EXPECT_TASK(sched, a, "2023-04-28", "2023-05-03", "2023-04-28",
+	            "2023-05-03", 0, 0);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+/* ------------------------------------------------------------------ */
+/* Critical paths */
+
+static void
+test_critical__parallel_chains_are_separate_paths_and_a_diamond_is_one(
+    void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	const size_t *path;
+	size_t count, t[8];
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	/* Two chains of 4 working days, x1 -> x2 and y1 -> y2, and a short
+	 * task z with float. */
+	t[0] = add(plan, "x1", NULL, 2);
+	t[1] = add(plan, "y1", NULL, 1);
+	t[2] = add(plan, "x2", NULL, 2);
+	t[3] = add(plan, "y2", NULL, 3);
+	t[4] = add(plan, "z", NULL, 1);
+	link(plan, t[0], t[2], UKWD_LINK_FS, 0);
+	link(plan, t[1], t[3], UKWD_LINK_FS, 0);
+	sched = forward(plan, cal, "2023-04-24");
+	assert_int_equal(ukwd_schedule_critical_path_count(sched), 2);
+	assert_int_equal(ukwd_schedule_critical_path(&path, &count, sched, 0),
+	                 0);
+	assert_int_equal(count, 2);
+	assert_int_equal(path[0], t[0]);
+	assert_int_equal(path[1], t[2]);
+	assert_int_equal(ukwd_schedule_critical_path(&path, &count, sched, 1),
+	                 0);
+	assert_int_equal(count, 2);
+	assert_int_equal(path[0], t[1]);
+	assert_int_equal(path[1], t[3]);
+	assert_int_equal(ukwd_schedule_critical_path(&path, &count, sched, 2),
+	                 UKWD_ENOTFOUND);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+
+	/* A diamond with both branches critical, plus a link between two
+	 * critical tasks that has float of its own (a -> d directly). */
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	t[0] = add(plan, "a", NULL, 1);
+	t[1] = add(plan, "b", NULL, 2);
+	t[2] = add(plan, "c", NULL, 2);
+	t[3] = add(plan, "d", NULL, 1);
+	link(plan, t[0], t[1], UKWD_LINK_FS, 0);
+	link(plan, t[0], t[2], UKWD_LINK_FS, 0);
+	link(plan, t[1], t[3], UKWD_LINK_FS, 0);
+	link(plan, t[2], t[3], UKWD_LINK_FS, 0);
+	link(plan, t[0], t[3], UKWD_LINK_FS, 0);
+	sched = forward(plan, cal, "2023-04-24");
+	assert_int_equal(ukwd_schedule_critical_path_count(sched), 1);
+	assert_int_equal(ukwd_schedule_critical_path(&path, &count, sched, 0),
+	                 0);
+	assert_int_equal(count, 4);
+	assert_int_equal(path[0], t[0]);
+	assert_int_equal(path[3], t[3]);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+/* ------------------------------------------------------------------ */
+/* Cycles */
+
+/* Expected "cycle: ..." for a cycle through ids `order` (already in the
+ * order the library must give: dependency order from the lowest index). */
+static void
+cycle_message(char *buf, size_t size, const char *const *ids, size_t n)
+{
+	size_t used = (size_t)snprintf(buf, size, "cycle: ");
+
+	for (size_t i = 0; i <= n; i++)
+		used += (size_t)snprintf(buf + used, size - used, "%s%s",
+		                         i ? " -> " : "", ids[i % n]);
+}
+
+static void
+test_cycle__of_length_one_is_refused_when_added(void **state)
+{
+	ukwd_plan *plan = NULL;
+	ukwd_diag diag;
+	size_t a;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", NULL, 1);
+	assert_int_equal(
+	    ukwd_plan_add_link(NULL, plan, a, a, UKWD_LINK_SS, 0, NULL, &diag),
+	    UKWD_ECYCLE);
+	assert_int_equal(diag.code, UKWD_ECYCLE);
+	assert_string_equal(diag.message, "cycle: a -> a (a task cannot "
+	                                  "depend on itself)");
+	assert_int_equal(ukwd_plan_link_count(plan), 0);
+	ukwd_plan_free(plan);
+}
+
+static void
+test_cycle__of_every_length_is_reported_with_its_ids_in_order(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	struct rng r = {20230508};
+
+	(void)state;
+	for (size_t len = 2; len <= 12; len++) {
+		for (int round = 0; round < 20; round++) {
+			ukwd_plan *plan = NULL;
+			ukwd_schedule *sched = NULL;
+			ukwd_diag diag;
+			size_t n = len + (size_t)rng_between(&r, 0, 20);
+			size_t members[12], order[12], found[12], found_len = 0;
+			const char *ids[12];
+			char names[40][8], want[UKWD_DIAG_MESSAGE_SIZE];
+			unsigned char in_cycle[40] = {0};
+			size_t lowest = 0;
+
+			assert_int_equal(ukwd_plan_new(&plan), 0);
+			for (size_t t = 0; t < n; t++) {
+				snprintf(names[t], sizeof(names[t]), "t%zu", t);
+				add(plan, names[t], NULL,
+				    (int32_t)rng_between(&r, 0, 3));
+			}
+			/* Distinct members, in cycle order. */
+			for (size_t k = 0; k < len; k++) {
+				size_t t;
+
+				do
+					t = (size_t)rng_between(&r, 0,
+					                        (int64_t)n - 1);
+				while (in_cycle[t]);
+				in_cycle[t] = 1;
+				members[k] = t;
+			}
+			for (size_t k = 0; k < len; k++)
+				link(plan, members[k], members[(k + 1) % len],
+				     (ukwd_link_type)rng_between(&r, 0, 3),
+				     (int32_t)rng_between(&r, -2, 2));
+			/* Links among the other tasks, lower to higher index,
+			 * and from cycle members to later non-members: none
+			 * can close another cycle. */
+			for (size_t a = 0; a < n; a++)
+				for (size_t b = a + 1; b < n; b++)
+					if (!in_cycle[b] && rng_percent(&r, 20))
+						link(plan, a, b, UKWD_LINK_FS,
+						     0);
+			for (size_t k = 1; k < len; k++)
+				if (members[k] < members[lowest])
+					lowest = k;
+			for (size_t k = 0; k < len; k++) {
+				order[k] = members[(lowest + k) % len];
+				ids[k] = names[order[k]];
+			}
+			cycle_message(want, sizeof(want), ids, len);
+			assert_int_equal(ukwd_schedule_new(&sched, plan, cal,
+			                                   iso("2023-05-02"),
+			                                   NULL, &diag),
+			                 UKWD_ECYCLE);
+			assert_null(sched);
+			assert_string_equal(diag.message, want);
+			assert_int_equal(ukwd_plan_find_cycle(found, 12,
+			                                      &found_len, plan,
+			                                      &diag),
+			                 UKWD_ECYCLE);
+			assert_int_equal(found_len, len);
+			for (size_t k = 0; k < len; k++)
+				assert_int_equal(found[k], order[k]);
+			ukwd_plan_free(plan);
+		}
+	}
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_cycle__a_long_one_is_shortened_in_the_message(void **state)
+{
+	ukwd_plan *plan = NULL;
+	ukwd_diag diag;
+	size_t len = 0, first[3];
+	const size_t n = 1000;
+	char id[16];
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	for (size_t t = 0; t < n; t++) {
+		snprintf(id, sizeof(id), "step-%zu", t);
+		add(plan, id, NULL, 1);
+	}
+	for (size_t t = 0; t < n; t++)
+		link(plan, t, (t + 1) % n, UKWD_LINK_FS, 0);
+	assert_int_equal(ukwd_plan_find_cycle(first, 3, &len, plan, &diag),
+	                 UKWD_ECYCLE);
+	assert_int_equal(len, n);
+	assert_int_equal(first[0], 0);
+	assert_int_equal(first[1], 1);
+	assert_int_equal(first[2], 2);
+	assert_true(strncmp(diag.message, "cycle: step-0 -> step-1 -> ", 27) ==
+	            0);
+	assert_non_null(strstr(diag.message, " -> ... -> step-0"));
+	assert_true(strlen(diag.message) < UKWD_DIAG_MESSAGE_SIZE);
+	/* No cycle: 0, and length 0. */
+	ukwd_plan_free(plan);
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	add(plan, "a", NULL, 1);
+	assert_int_equal(ukwd_plan_find_cycle(NULL, 0, &len, plan, &diag), 0);
+	assert_int_equal(len, 0);
+	ukwd_plan_free(plan);
+}
+
+/* ------------------------------------------------------------------ */
+/* Errors and edges */
+
+static void
+test_range__a_schedule_leaving_the_calendar_is_erange_naming_the_task(
+    void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched = NULL;
+	ukwd_diag diag;
+	size_t a, b;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "prep", NULL, 100);
+	b = add(plan, "long", NULL, 200);
+	link(plan, a, b, UKWD_LINK_FS, 0);
+	/* 300 working days from May run past the end of 2023. */
+	assert_int_equal(ukwd_schedule_new(&sched, plan, cal, iso("2023-05-02"),
+	                                   NULL, &diag),
+	                 UKWD_ERANGE);
+	assert_null(sched);
+	assert_string_equal(diag.message,
+	                    "task 'long': its early finish would be after "
+	                    "2023-12-29, the calendar's last working day");
+	/* Backward from February: before the first working day, Tue 3
+	 * January (Mon 2 is the New Year substitute). */
+	{
+		ukwd_schedule_options options = UKWD_SCHEDULE_OPTIONS_INIT;
+
+		options.direction = UKWD_SCHEDULE_BACKWARD;
+		assert_int_equal(ukwd_schedule_new(&sched, plan, cal,
+		                                   iso("2023-02-01"), &options,
+		                                   &diag),
+		                 UKWD_ERANGE);
+		assert_string_equal(diag.message,
+		                    "task 'long': its late start would be "
+		                    "before 2023-01-03, the calendar's first "
+		                    "working day");
+	}
+	/* A start outside the calendar, and a constraint outside it. */
+	assert_int_equal(ukwd_schedule_new(&sched, plan, cal, iso("2022-12-30"),
+	                                   NULL, &diag),
+	                 UKWD_ERANGE);
+	assert_string_equal(diag.message,
+	                    "the project start 2022-12-30 is outside the "
+	                    "calendar (2023-01-01 to 2023-12-31)");
+	ukwd_plan_free(plan);
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", NULL, 1);
+	constrain(plan, a, UKWD_CONSTRAINT_FINISH_NO_LATER_THAN, "2024-01-05");
+	assert_int_equal(ukwd_schedule_new(&sched, plan, cal, iso("2023-05-02"),
+	                                   NULL, &diag),
+	                 UKWD_ERANGE);
+	assert_string_equal(diag.message,
+	                    "task 'a': finish no later than 2024-01-05 is "
+	                    "outside the calendar (2023-01-01 to 2023-12-31)");
+	/* Starting on the last day, with no working day after it. */
+	assert_int_equal(ukwd_schedule_new(&sched, plan, cal, iso("2023-12-30"),
+	                                   NULL, &diag),
+	                 UKWD_ERANGE);
+	assert_string_equal(diag.message,
+	                    "the calendar has no working day on or after the "
+	                    "project start 2023-12-30");
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_errors__null_arguments_bad_options_and_a_changed_plan(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched = NULL;
+	ukwd_schedule_options options = UKWD_SCHEDULE_OPTIONS_INIT;
+	ukwd_scheduled_task row;
+	ukwd_driver driver;
+	const size_t *tasks;
+	size_t count;
+	ukwd_date d;
+	ukwd_diag diag;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	add(plan, "a", NULL, 1);
+	assert_int_equal(
+	    ukwd_schedule_new(NULL, plan, cal, iso("2023-05-02"), NULL, &diag),
+	    UKWD_EINVAL);
+	assert_int_equal(
+	    ukwd_schedule_new(&sched, NULL, cal, iso("2023-05-02"), NULL, NULL),
+	    UKWD_EINVAL);
+	assert_int_equal(ukwd_schedule_new(&sched, plan, NULL,
+	                                   iso("2023-05-02"), NULL, NULL),
+	                 UKWD_EINVAL);
+	options.version = 99;
+	assert_int_equal(ukwd_schedule_new(&sched, plan, cal, iso("2023-05-02"),
+	                                   &options, &diag),
+	                 UKWD_EINVAL);
+	options.version = UKWD_SCHEDULE_OPTIONS_VERSION;
+	options.direction = (ukwd_schedule_direction)2;
+	assert_int_equal(ukwd_schedule_new(&sched, plan, cal, iso("2023-05-02"),
+	                                   &options, &diag),
+	                 UKWD_EINVAL);
+	assert_null(sched);
+	sched = forward(plan, cal, "2023-05-02");
+	assert_int_equal(ukwd_schedule_task_count(sched), 1);
+	assert_ptr_equal(ukwd_schedule_plan(sched), plan);
+	assert_ptr_equal(ukwd_schedule_calendar(sched), cal);
+	assert_int_equal(ukwd_schedule_task(&row, sched, 1), UKWD_ENOTFOUND);
+	assert_int_equal(ukwd_schedule_task(NULL, sched, 0), UKWD_EINVAL);
+	assert_int_equal(
+	    ukwd_schedule_driver(&driver, sched, 0, (ukwd_schedule_side)3),
+	    UKWD_EINVAL);
+	assert_int_equal(ukwd_schedule_task_count(NULL), 0);
+	assert_int_equal(ukwd_schedule_critical_path_count(NULL), 0);
+	assert_null(ukwd_schedule_plan(NULL));
+	assert_null(ukwd_schedule_calendar(NULL));
+	assert_int_equal(ukwd_schedule_span(NULL, NULL, NULL, NULL),
+	                 UKWD_EINVAL);
+	/* The plan changes under the schedule: every checked call says so. */
+	add(plan, "b", NULL, 1);
+	assert_int_equal(ukwd_schedule_task(&row, sched, 0), UKWD_EINVAL);
+	assert_int_equal(ukwd_schedule_span(&d, NULL, NULL, sched),
+	                 UKWD_EINVAL);
+	assert_int_equal(
+	    ukwd_schedule_driver(&driver, sched, 0, UKWD_SCHEDULE_EARLY),
+	    UKWD_EINVAL);
+	assert_int_equal(ukwd_schedule_negative_float(&tasks, &count, sched),
+	                 UKWD_EINVAL);
+	assert_int_equal(ukwd_schedule_critical_path(&tasks, &count, sched, 0),
+	                 UKWD_EINVAL);
+	ukwd_schedule_free(sched);
+	ukwd_schedule_free(NULL);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_edge__an_empty_plan_starts_and_finishes_on_the_project_date(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	const size_t *tasks;
+	size_t count;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	sched = forward(plan, cal, "2023-05-06");
+	expect_span(sched, "2023-05-09", "2023-05-09", 0);
+	assert_int_equal(ukwd_schedule_critical_path_count(sched), 0);
+	assert_int_equal(ukwd_schedule_negative_float(&tasks, &count, sched),
+	                 0);
+	assert_int_equal(count, 0);
+	ukwd_schedule_free(sched);
+	sched = backward(plan, cal, "2023-05-07");
+	expect_span(sched, "2023-05-05", "2023-05-05", 0);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+/* A chain of a million tasks: nothing recursive, nothing quadratic. */
+static void
+test_chain__a_million_tasks_schedule_without_overflowing_the_stack(void **state)
+{
+	const size_t n = 1000000;
+	ukwd_calendar_builder *b = NULL;
+	ukwd_calendar *cal = NULL;
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	ukwd_scheduled_task row;
+	const size_t *path;
+	size_t count;
+	char id[16];
+
+	(void)state;
+	/* Monday to Friday from 0001 to 9999: 2,608,000-odd working days. */
+	assert_int_equal(ukwd_calendar_builder_new(&b), 0);
+	assert_int_equal(
+	    ukwd_calendar_builder_set_range(b, UKWD_DATE_MIN, UKWD_DATE_MAX),
+	    0);
+	assert_int_equal(ukwd_calendar_build(&cal, b, NULL), 0);
+	ukwd_calendar_builder_free(b);
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	for (size_t t = 0; t < n; t++) {
+		snprintf(id, sizeof(id), "t%zu", t);
+		assert_int_equal(
+		    ukwd_plan_add_task(NULL, plan, id, NULL, 1, NULL), 0);
+		if (t)
+			assert_int_equal(ukwd_plan_add_link(NULL, plan, t - 1,
+			                                    t, UKWD_LINK_FS, 0,
+			                                    NULL, NULL),
+			                 0);
+	}
+	/* Monday 2001-01-01; one working day each: the last task is the
+	 * 1,000,000th working day from it, 200,000 weeks on, a Friday. */
+	sched = forward(plan, cal, "2001-01-01");
+	assert_int_equal(ukwd_schedule_task(&row, sched, n - 1), 0);
+	assert_int_equal(row.early_start, ymd(2001, 1, 1) + 7 * 200000 - 3);
+	assert_int_equal(row.total_float, 0);
+	assert_int_equal(ukwd_schedule_critical_path_count(sched), 1);
+	assert_int_equal(ukwd_schedule_critical_path(&path, &count, sched, 0),
+	                 0);
+	assert_int_equal(count, n);
+	assert_int_equal(path[n - 1], n - 1);
+	ukwd_schedule_free(sched);
+	/* Backward to that last day: the first task starts on 2001-01-01. */
+	{
+		char last[UKWD_DATE_STRLEN];
+
+		show(ymd(2001, 1, 1) + 7 * 200000 - 3, last);
+		sched = backward(plan, cal, last);
+	}
+	assert_int_equal(ukwd_schedule_task(&row, sched, 0), 0);
+	assert_int_equal(row.late_start, ymd(2001, 1, 1));
+	assert_int_equal(row.early_start, ymd(2001, 1, 1));
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+/* ------------------------------------------------------------------ */
+/* The property test: random networks against a slow reference. */
+
+#define MAX_TASKS 28
+#define MAX_LINKS 160
+
+struct ref_link {
+	size_t p, x;
+	ukwd_link_type type;
+	int32_t lag;
+};
+
+struct ref_task {
+	int32_t duration;
+	int has[UKWD_CONSTRAINT_TYPE_COUNT];
+	ukwd_date date[UKWD_CONSTRAINT_TYPE_COUNT];
+	/* computed */
+	int64_t span, fixed_s, fixed_e;
+	int fixed;
+	int64_t es, ee, ls, le, tf, ff;
+};
+
+struct ref {
+	/* calendar, day by day */
+	ukwd_date first, last;
+	int32_t ndays, total;
+	unsigned char *working;
+	int32_t *before;   /* before[i]: working days in [first, first + i) */
+	ukwd_date *number; /* number[k]: the date of working day k */
+	/* plan */
+	size_t n, m;
+	struct ref_task t[MAX_TASKS];
+	struct ref_link l[MAX_LINKS];
+	int has_deadline;
+	ukwd_date deadline;
+};
+
+static int32_t
+ref_on_or_after(const struct ref *r, ukwd_date d)
+{
+	return r->before[d - r->first];
+}
+
+static int32_t
+ref_on_or_before(const struct ref *r, ukwd_date d)
+{
+	return r->before[d - r->first + 1] - 1;
+}
+
+static int
+ref_has(const struct ref_task *t, ukwd_constraint_type type)
+{
+	return t->has[type];
+}
+
+static void
+ref_fix(const struct ref *r, struct ref_task *t)
+{
+	int64_t d = t->duration;
+
+	t->fixed = 1;
+	t->span = d;
+	if (ref_has(t, UKWD_CONSTRAINT_ACTUAL_START)) {
+		t->fixed_s =
+		    ref_on_or_after(r, t->date[UKWD_CONSTRAINT_ACTUAL_START]);
+		t->fixed_e = t->fixed_s + d;
+		if (d > 0 && ref_has(t, UKWD_CONSTRAINT_ACTUAL_FINISH)) {
+			int64_t e =
+			    ref_on_or_before(
+			        r, t->date[UKWD_CONSTRAINT_ACTUAL_FINISH]) +
+			    1;
+
+			t->fixed_e = e > t->fixed_s ? e : t->fixed_s;
+		}
+	} else if (ref_has(t, UKWD_CONSTRAINT_ACTUAL_FINISH) ||
+	           ref_has(t, UKWD_CONSTRAINT_MUST_FINISH_ON)) {
+		ukwd_date date = ref_has(t, UKWD_CONSTRAINT_ACTUAL_FINISH)
+		                     ? t->date[UKWD_CONSTRAINT_ACTUAL_FINISH]
+		                     : t->date[UKWD_CONSTRAINT_MUST_FINISH_ON];
+
+		t->fixed_e = ref_on_or_before(r, date) + (d > 0);
+		t->fixed_s = t->fixed_e - d;
+	} else if (ref_has(t, UKWD_CONSTRAINT_MUST_START_ON)) {
+		t->fixed_s =
+		    ref_on_or_after(r, t->date[UKWD_CONSTRAINT_MUST_START_ON]);
+		t->fixed_e = t->fixed_s + d;
+	} else {
+		t->fixed = 0;
+	}
+	if (t->fixed)
+		t->span = t->fixed_e - t->fixed_s;
+}
+
+/* Relax every link until no early start moves. */
+static void
+ref_forward(struct ref *r, int64_t start)
+{
+	int changed = 1;
+
+	for (size_t i = 0; i < r->n; i++) {
+		struct ref_task *t = &r->t[i];
+
+		t->es = t->fixed ? t->fixed_s : start;
+		if (!t->fixed &&
+		    ref_has(t, UKWD_CONSTRAINT_START_NO_EARLIER_THAN)) {
+			int64_t v = ref_on_or_after(
+			    r, t->date[UKWD_CONSTRAINT_START_NO_EARLIER_THAN]);
+
+			if (v > t->es)
+				t->es = v;
+		}
+	}
+	while (changed) {
+		changed = 0;
+		for (size_t k = 0; k < r->m; k++) {
+			const struct ref_link *l = &r->l[k];
+			const struct ref_task *p = &r->t[l->p];
+			struct ref_task *x = &r->t[l->x];
+			int64_t v;
+
+			if (x->fixed)
+				continue;
+			switch (l->type) {
+			case UKWD_LINK_FS:
+				v = p->es + p->span + l->lag;
+				break;
+			case UKWD_LINK_SS:
+				v = p->es + l->lag;
+				break;
+			case UKWD_LINK_FF:
+				v = p->es + p->span + l->lag - x->span;
+				break;
+			default:
+				v = p->es + l->lag - x->span;
+				break;
+			}
+			if (v > x->es) {
+				x->es = v;
+				changed = 1;
+			}
+		}
+	}
+	for (size_t i = 0; i < r->n; i++)
+		r->t[i].ee = r->t[i].es + r->t[i].span;
+}
+
+/* Relax every link until no late finish moves. finish: the index of the
+ * project's last day. */
+static void
+ref_backward(struct ref *r, int64_t finish)
+{
+	int changed = 1;
+
+	for (size_t i = 0; i < r->n; i++) {
+		struct ref_task *t = &r->t[i];
+		int shift = t->span > 0;
+
+		if (t->fixed) {
+			t->le = t->fixed_e;
+			continue;
+		}
+		t->le = finish + shift;
+		if (r->has_deadline &&
+		    ref_on_or_before(r, r->deadline) + shift < t->le)
+			t->le = ref_on_or_before(r, r->deadline) + shift;
+		for (int k = 0; k < 2; k++) {
+			ukwd_constraint_type type =
+			    k ? UKWD_CONSTRAINT_DEADLINE
+			      : UKWD_CONSTRAINT_FINISH_NO_LATER_THAN;
+			int64_t v;
+
+			if (!ref_has(t, type))
+				continue;
+			v = ref_on_or_before(r, t->date[type]) + shift;
+			if (v < t->le)
+				t->le = v;
+		}
+	}
+	while (changed) {
+		changed = 0;
+		for (size_t k = 0; k < r->m; k++) {
+			const struct ref_link *l = &r->l[k];
+			struct ref_task *p = &r->t[l->p];
+			const struct ref_task *x = &r->t[l->x];
+			int64_t v;
+
+			if (p->fixed)
+				continue;
+			switch (l->type) {
+			case UKWD_LINK_FS:
+				v = x->le - x->span - l->lag;
+				break;
+			case UKWD_LINK_SS:
+				v = x->le - x->span - l->lag + p->span;
+				break;
+			case UKWD_LINK_FF:
+				v = x->le - l->lag;
+				break;
+			default:
+				v = x->le - l->lag + p->span;
+				break;
+			}
+			if (v < p->le) {
+				p->le = v;
+				changed = 1;
+			}
+		}
+	}
+	for (size_t i = 0; i < r->n; i++)
+		r->t[i].ls = r->t[i].le - r->t[i].span;
+}
+
+static int64_t
+ref_last(int64_t s, int64_t e)
+{
+	return e > s ? e - 1 : s;
+}
+
+static int
+ref_in_range(const struct ref *r, int64_t s, int64_t e)
+{
+	return s >= 0 && ref_last(s, e) < r->total;
+}
+
+/* The whole schedule: 0 or UKWD_ERANGE. */
+static int
+ref_schedule(struct ref *r, ukwd_date date, ukwd_schedule_direction dir,
+             int64_t *finish_out)
+{
+	int64_t finish;
+
+	for (size_t i = 0; i < r->n; i++)
+		ref_fix(r, &r->t[i]);
+	if (dir == UKWD_SCHEDULE_FORWARD) {
+		int64_t start = ref_on_or_after(r, date);
+
+		ref_forward(r, start);
+		for (size_t i = 0; i < r->n; i++)
+			if (!ref_in_range(r, r->t[i].es, r->t[i].ee))
+				return UKWD_ERANGE;
+		finish = start;
+		for (size_t i = 0; i < r->n; i++)
+			if (i == 0 || ref_last(r->t[i].es, r->t[i].ee) > finish)
+				finish = ref_last(r->t[i].es, r->t[i].ee);
+		ref_backward(r, finish);
+		for (size_t i = 0; i < r->n; i++)
+			if (!ref_in_range(r, r->t[i].ls, r->t[i].le))
+				return UKWD_ERANGE;
+	} else {
+		int64_t start;
+
+		finish = ref_on_or_before(r, date);
+		ref_backward(r, finish);
+		for (size_t i = 0; i < r->n; i++)
+			if (!ref_in_range(r, r->t[i].ls, r->t[i].le))
+				return UKWD_ERANGE;
+		start = finish;
+		for (size_t i = 0; i < r->n; i++)
+			if (r->t[i].ls < start)
+				start = r->t[i].ls;
+		ref_forward(r, start);
+		for (size_t i = 0; i < r->n; i++)
+			if (!ref_in_range(r, r->t[i].es, r->t[i].ee))
+				return UKWD_ERANGE;
+	}
+	/* Floats, against the early schedule's last day. */
+	finish = INT64_MIN;
+	for (size_t i = 0; i < r->n; i++)
+		if (ref_last(r->t[i].es, r->t[i].ee) > finish)
+			finish = ref_last(r->t[i].es, r->t[i].ee);
+	for (size_t i = 0; i < r->n; i++) {
+		struct ref_task *t = &r->t[i];
+
+		t->tf = t->ls - t->es;
+		t->ff = finish - ref_last(t->es, t->ee);
+	}
+	for (size_t k = 0; k < r->m; k++) {
+		const struct ref_link *l = &r->l[k];
+		struct ref_task *p = &r->t[l->p];
+		const struct ref_task *x = &r->t[l->x];
+		int64_t slack;
+
+		switch (l->type) {
+		case UKWD_LINK_FS:
+			slack = x->es - p->ee - l->lag;
+			break;
+		case UKWD_LINK_SS:
+			slack = x->es - p->es - l->lag;
+			break;
+		case UKWD_LINK_FF:
+			slack = x->ee - p->ee - l->lag;
+			break;
+		default:
+			slack = x->ee - p->es - l->lag;
+			break;
+		}
+		if (slack < p->ff)
+			p->ff = slack;
+	}
+	for (size_t i = 0; i < r->n; i++)
+		if (r->t[i].ff > r->t[i].tf)
+			r->t[i].ff = r->t[i].tf;
+	*finish_out = finish;
+	return 0;
+}
+
+static ukwd_date
+ref_day(const struct ref *r, int64_t k)
+{
+	return r->number[k];
+}
+
+/* A random calendar over 2020-2022, kept day by day in r. */
+static ukwd_calendar *
+ref_calendar(struct ref *r, struct rng *rng)
+{
+	static const unsigned int weekends[] = {0x60, 0x40, 0x30, 0x00, 0x61};
+	unsigned int weekend = weekends[rng_between(
+	    rng, 0, sizeof(weekends) / sizeof(*weekends) - 1)];
+	int holiday_percent = (int)rng_between(rng, 0, 12);
+	ukwd_calendar_builder *b = NULL;
+	ukwd_calendar *cal = NULL;
+	int32_t k = 0;
+
+	r->first = ymd(2020, 1, 1);
+	r->last = ymd(2022, 12, 31);
+	r->ndays = r->last - r->first + 1;
+	r->working = calloc((size_t)r->ndays, 1);
+	r->before = calloc((size_t)r->ndays + 1, sizeof(*r->before));
+	r->number = calloc((size_t)r->ndays, sizeof(*r->number));
+	assert_non_null(r->working);
+	assert_non_null(r->before);
+	assert_non_null(r->number);
+	assert_int_equal(ukwd_calendar_builder_new(&b), 0);
+	assert_int_equal(ukwd_calendar_builder_set_weekend(b, weekend), 0);
+	assert_int_equal(ukwd_calendar_builder_set_range(b, r->first, r->last),
+	                 0);
+	for (int32_t i = 0; i < r->ndays; i++) {
+		/* 1970-01-01 was a Thursday: ISO weekday by hand. */
+		int wd = (int)(((int64_t)(r->first + i) % 7 + 7 + 3) % 7) + 1;
+		int off = (weekend >> (wd - 1)) & 1u;
+
+		if (!off && rng_percent(rng, holiday_percent)) {
+			assert_int_equal(ukwd_calendar_builder_add_holiday(
+			                     b, r->first + i, "off"),
+			                 0);
+			off = 1;
+		}
+		r->working[i] = (unsigned char)!off;
+		r->before[i] = k;
+		if (!off)
+			r->number[k++] = r->first + i;
+	}
+	r->before[r->ndays] = k;
+	r->total = k;
+	assert_int_equal(ukwd_calendar_build(&cal, b, NULL), 0);
+	ukwd_calendar_builder_free(b);
+	return cal;
+}
+
+/* A random date in the middle year. */
+static ukwd_date
+ref_date(struct rng *rng)
+{
+	return ymd(2021, 1, 1) + (ukwd_date)rng_between(rng, 0, 364);
+}
+
+static void
+ref_plan(struct ref *r, ukwd_plan *plan, struct rng *rng)
+{
+	size_t rank[MAX_TASKS];
+	/* One network in ten has long tasks, so that some schedules run
+	 * out of the calendar's three years. */
+	int32_t longest = rng_percent(rng, 10) ? 150 : 6;
+
+	r->n = (size_t)rng_between(rng, 1, MAX_TASKS);
+	r->m = 0;
+	r->has_deadline = 0;
+	/* A random topological order, so that task order is not it. */
+	for (size_t i = 0; i < r->n; i++)
+		rank[i] = i;
+	for (size_t i = r->n; i > 1; i--) {
+		size_t j = (size_t)rng_between(rng, 0, (int64_t)i - 1),
+		       keep = rank[i - 1];
+
+		rank[i - 1] = rank[j];
+		rank[j] = keep;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		struct ref_task *t = &r->t[i];
+		char id[8];
+
+		memset(t, 0, sizeof(*t));
+		t->duration = rng_percent(rng, 25)
+		                  ? 0
+		                  : (int32_t)rng_between(rng, 1, longest);
+		snprintf(id, sizeof(id), "t%zu", i);
+		add(plan, id, NULL, t->duration);
+		/* At most one fixing constraint kind, a few bounds. */
+		switch (rng_between(rng, 0, 30)) {
+		case 0:
+			t->has[UKWD_CONSTRAINT_MUST_START_ON] = 1;
+			break;
+		case 1:
+			t->has[UKWD_CONSTRAINT_MUST_FINISH_ON] = 1;
+			break;
+		case 2:
+			t->has[UKWD_CONSTRAINT_ACTUAL_START] = 1;
+			t->has[UKWD_CONSTRAINT_ACTUAL_FINISH] =
+			    rng_percent(rng, 50);
+			break;
+		case 3:
+			t->has[UKWD_CONSTRAINT_ACTUAL_FINISH] = 1;
+			break;
+		default:
+			break;
+		}
+		t->has[UKWD_CONSTRAINT_START_NO_EARLIER_THAN] =
+		    rng_percent(rng, 10);
+		t->has[UKWD_CONSTRAINT_FINISH_NO_LATER_THAN] =
+		    rng_percent(rng, 8);
+		t->has[UKWD_CONSTRAINT_DEADLINE] = rng_percent(rng, 8);
+		for (int c = 0; c < UKWD_CONSTRAINT_TYPE_COUNT; c++) {
+			if (!t->has[c])
+				continue;
+			t->date[c] = ref_date(rng);
+			if (c == UKWD_CONSTRAINT_ACTUAL_FINISH &&
+			    t->has[UKWD_CONSTRAINT_ACTUAL_START]) {
+				t->date[c] =
+				    t->duration
+				        ? t->date[UKWD_CONSTRAINT_ACTUAL_START] +
+				              (ukwd_date)rng_between(rng, 0, 12)
+				        : t->date[UKWD_CONSTRAINT_ACTUAL_START];
+			}
+			assert_int_equal(ukwd_plan_set_constraint(
+			                     plan, i, (ukwd_constraint_type)c,
+			                     t->date[c], NULL),
+			                 0);
+		}
+	}
+	for (size_t a = 0; a < r->n; a++)
+		for (size_t b = 0; b < r->n; b++) {
+			struct ref_link *l;
+
+			if (rank[a] >= rank[b] || r->m == MAX_LINKS ||
+			    !rng_percent(rng, 18))
+				continue;
+			l = &r->l[r->m++];
+			l->p = a;
+			l->x = b;
+			l->type = (ukwd_link_type)rng_between(rng, 0, 3);
+			l->lag = (int32_t)rng_between(rng, -4, 6);
+			link(plan, a, b, l->type, l->lag);
+		}
+	if (rng_percent(rng, 15)) {
+		r->has_deadline = 1;
+		r->deadline = ref_date(rng);
+		assert_int_equal(ukwd_plan_set_deadline(plan, r->deadline), 0);
+	}
+}
+
+#define PROPERTY_EQ(what, got, want)                                           \
+	do {                                                                   \
+		long long got_ = (long long)(got), want_ = (long long)(want);  \
+		if (got_ != want_)                                             \
+			fail_msg("case %d, task %zu: %s: got %lld, want %lld", \
+			         round, i, what, got_, want_);                 \
+	} while (0)
+
+/* The driver's bound, recomputed from the schedule, is the date it
+ * claims to fix. */
+static void
+check_driver(const ukwd_schedule *sched, const struct ref *r, size_t i,
+             ukwd_schedule_side side, int64_t start, int64_t finish, int round,
+             int *seen)
+{
+	const struct ref_task *t = &r->t[i];
+	int early = side == UKWD_SCHEDULE_EARLY;
+	int64_t s = early ? t->es : t->ls, e = early ? t->ee : t->le;
+	int64_t fixed = 0, want;
+	ukwd_driver d;
+
+	assert_int_equal(ukwd_schedule_driver(&d, sched, i, side), 0);
+	seen[d.kind == UKWD_DRIVER_CONSTRAINT ? 5 + (int)d.constraint
+	                                      : (int)d.kind]++;
+	want = d.bounds_finish ? e : s;
+	PROPERTY_EQ("driver bound date", d.bound_date,
+	            ref_day(r, d.bounds_finish ? ref_last(s, e) : s));
+	switch (d.kind) {
+	case UKWD_DRIVER_LINK: {
+		const struct ref_link *l = &r->l[d.link];
+		const struct ref_task *o = &r->t[early ? l->p : l->x];
+
+		PROPERTY_EQ("driver task", d.task, early ? l->p : l->x);
+		PROPERTY_EQ("driver type", d.type, l->type);
+		PROPERTY_EQ("driver lag", d.lag, l->lag);
+		if (early)
+			fixed =
+			    (l->type == UKWD_LINK_FS || l->type == UKWD_LINK_FF
+			         ? o->ee
+			         : o->es) +
+			    l->lag;
+		else
+			fixed =
+			    (l->type == UKWD_LINK_FS || l->type == UKWD_LINK_SS
+			         ? o->ls
+			         : o->le) -
+			    l->lag;
+		break;
+	}
+	case UKWD_DRIVER_PROJECT_START:
+		fixed = start;
+		break;
+	case UKWD_DRIVER_PROJECT_FINISH:
+		fixed = finish + (t->span > 0);
+		break;
+	case UKWD_DRIVER_PROJECT_DEADLINE:
+		fixed = ref_on_or_before(r, r->deadline) + (t->span > 0);
+		break;
+	case UKWD_DRIVER_CONSTRAINT:
+		assert_true(t->has[d.constraint]);
+		PROPERTY_EQ("driver date", d.date, t->date[d.constraint]);
+		fixed = want; /* checked by the dates themselves */
+		break;
+	}
+	PROPERTY_EQ(early ? "early driver value" : "late driver value", fixed,
+	            want);
+}
+
+static void
+test_property__random_networks_agree_with_a_relaxation_reference(void **state)
+{
+	struct rng rng = {UINT64_C(0x5EC0DE2017)};
+	int cases = 0, ranges = 0, negative = 0;
+	/* Drivers seen: the kinds, then each constraint type. */
+	int seen[5 + UKWD_CONSTRAINT_TYPE_COUNT] = {0};
+
+	(void)state;
+	for (int round = 0; round < 3000; round++) {
+		struct ref r;
+		ukwd_calendar *cal;
+		ukwd_plan *plan = NULL;
+		ukwd_schedule *sched = NULL;
+		ukwd_schedule_options options = UKWD_SCHEDULE_OPTIONS_INIT;
+		ukwd_date date;
+		int64_t finish = 0, start;
+		int want_rc, rc;
+		size_t i = 0, on_paths = 0, ncritical = 0;
+
+		memset(&r, 0, sizeof(r));
+		cal = ref_calendar(&r, &rng);
+		assert_int_equal(ukwd_plan_new(&plan), 0);
+		ref_plan(&r, plan, &rng);
+		options.direction = rng_percent(&rng, 50)
+		                        ? UKWD_SCHEDULE_BACKWARD
+		                        : UKWD_SCHEDULE_FORWARD;
+		date = ref_date(&rng);
+		/* Avoid a project date with no working day on its side. */
+		if (r.total == 0)
+			goto next;
+		want_rc = ref_schedule(&r, date, options.direction, &finish);
+		rc = ukwd_schedule_new(&sched, plan, cal, date, &options, NULL);
+		PROPERTY_EQ("return code", rc, want_rc);
+		if (rc) {
+			ranges++;
+			goto next;
+		}
+		cases++;
+		start = options.direction == UKWD_SCHEDULE_FORWARD
+		            ? ref_on_or_after(&r, date)
+		            : INT64_MAX;
+		if (options.direction == UKWD_SCHEDULE_BACKWARD) {
+			start = ref_on_or_before(&r, date);
+			for (i = 0; i < r.n; i++)
+				if (r.t[i].ls < start)
+					start = r.t[i].ls;
+		}
+		for (i = 0; i < r.n; i++) {
+			const struct ref_task *t = &r.t[i];
+			ukwd_scheduled_task row;
+
+			assert_int_equal(ukwd_schedule_task(&row, sched, i), 0);
+			PROPERTY_EQ("early start", row.early_start_index,
+			            t->es);
+			PROPERTY_EQ("early end", row.early_end_index, t->ee);
+			PROPERTY_EQ("late start", row.late_start_index, t->ls);
+			PROPERTY_EQ("late end", row.late_end_index, t->le);
+			PROPERTY_EQ("early start date", row.early_start,
+			            ref_day(&r, t->es));
+			PROPERTY_EQ("early finish date", row.early_finish,
+			            ref_day(&r, ref_last(t->es, t->ee)));
+			PROPERTY_EQ("late start date", row.late_start,
+			            ref_day(&r, t->ls));
+			PROPERTY_EQ("late finish date", row.late_finish,
+			            ref_day(&r, ref_last(t->ls, t->le)));
+			PROPERTY_EQ("total float", row.total_float, t->tf);
+			PROPERTY_EQ("free float", row.free_float, t->ff);
+			PROPERTY_EQ("critical", row.critical, t->tf <= 0);
+			ncritical += t->tf <= 0;
+			negative += t->tf < 0;
+			check_driver(sched, &r, i, UKWD_SCHEDULE_EARLY, start,
+			             finish, round, seen);
+			check_driver(sched, &r, i, UKWD_SCHEDULE_LATE, start,
+			             options.direction == UKWD_SCHEDULE_FORWARD
+			                 ? finish
+			                 : ref_on_or_before(&r, date),
+			             round, seen);
+		}
+		/* Every critical task is on exactly one path, and links
+		 * within a path run forward along it. */
+		{
+			int where[MAX_TASKS];
+
+			for (i = 0; i < r.n; i++)
+				where[i] = -1;
+			for (size_t p = 0;
+			     p < ukwd_schedule_critical_path_count(sched);
+			     p++) {
+				const size_t *tasks;
+				size_t count;
+
+				assert_int_equal(ukwd_schedule_critical_path(
+				                     &tasks, &count, sched, p),
+				                 0);
+				assert_true(count > 0);
+				for (size_t k = 0; k < count; k++) {
+					i = tasks[k];
+					PROPERTY_EQ("on one path", where[i],
+					            -1);
+					PROPERTY_EQ("critical on a path",
+					            r.t[i].tf <= 0, 1);
+					where[i] = (int)(p * 1000 + k);
+					on_paths++;
+				}
+			}
+			PROPERTY_EQ("tasks on paths", on_paths, ncritical);
+			for (size_t k = 0; k < r.m; k++) {
+				int a = where[r.l[k].p], b = where[r.l[k].x];
+
+				i = r.l[k].x;
+				if (a >= 0 && b >= 0 && a / 1000 == b / 1000)
+					PROPERTY_EQ("path order", a < b, 1);
+			}
+		}
+	next:
+		ukwd_schedule_free(sched);
+		ukwd_plan_free(plan);
+		ukwd_calendar_free(cal);
+		free(r.working);
+		free(r.before);
+		free(r.number);
+	}
+	/* Most cases schedule; some leave the calendar, on purpose; and
+	 * every kind of bound has decided some date. */
+	assert_true(cases > 2000);
+	assert_true(ranges > 20);
+	assert_true(negative > 100);
+	for (int k = 0; k < 5 + UKWD_CONSTRAINT_TYPE_COUNT; k++)
+		if (k != UKWD_DRIVER_CONSTRAINT && seen[k] < 10)
+			fail_msg("driver %d decided only %d dates", k, seen[k]);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(
+	        test_fs__successor_starts_the_working_day_after_the_predecessor_finishes),
+	    cmocka_unit_test(
+	        test_fs__after_a_milestone_starts_on_the_milestone_day),
+	    cmocka_unit_test(
+	        test_span__a_task_skips_the_weekend_and_a_bank_holiday_inside_it),
+	    cmocka_unit_test(test_fs__a_positive_lag_counts_clear_working_days),
+	    cmocka_unit_test(test_fs__a_negative_lag_overlaps_the_predecessor),
+	    cmocka_unit_test(
+	        test_ss__starts_a_lag_after_the_predecessor_starts),
+	    cmocka_unit_test(
+	        test_ff__finishes_a_lag_after_the_predecessor_finishes),
+	    cmocka_unit_test(test_sf__finishes_before_the_predecessor_starts),
+	    cmocka_unit_test(
+	        test_network__floats_and_critical_path_forward_and_backward),
+	    cmocka_unit_test(
+	        test_backward__a_finish_on_a_sunday_rolls_back_over_the_coronation),
+	    cmocka_unit_test(
+	        test_backward__a_closing_milestone_falls_on_the_finish_date),
+	    cmocka_unit_test(
+	        test_explain__sixty_working_days_after_the_uept_notice),
+	    cmocka_unit_test(
+	        test_constraint__start_no_earlier_than_on_a_saturday_rolls_forward),
+	    cmocka_unit_test(
+	        test_constraint__finish_no_later_than_that_cannot_be_met_gives_negative_float),
+	    cmocka_unit_test(
+	        test_constraint__must_start_on_holds_against_a_link),
+	    cmocka_unit_test(
+	        test_constraint__must_finish_on_a_sunday_rolls_back),
+	    cmocka_unit_test(
+	        test_constraint__a_task_deadline_and_a_milestone_deadline),
+	    cmocka_unit_test(
+	        test_constraint__the_project_deadline_bounds_every_late_finish),
+	    cmocka_unit_test(
+	        test_constraint__actual_dates_fix_a_task_and_its_length),
+	    cmocka_unit_test(
+	        test_critical__parallel_chains_are_separate_paths_and_a_diamond_is_one),
+	    cmocka_unit_test(test_cycle__of_length_one_is_refused_when_added),
+	    cmocka_unit_test(
+	        test_cycle__of_every_length_is_reported_with_its_ids_in_order),
+	    cmocka_unit_test(
+	        test_cycle__a_long_one_is_shortened_in_the_message),
+	    cmocka_unit_test(
+	        test_range__a_schedule_leaving_the_calendar_is_erange_naming_the_task),
+	    cmocka_unit_test(
+	        test_errors__null_arguments_bad_options_and_a_changed_plan),
+	    cmocka_unit_test(
+	        test_edge__an_empty_plan_starts_and_finishes_on_the_project_date),
+	    cmocka_unit_test(
+	        test_chain__a_million_tasks_schedule_without_overflowing_the_stack),
+	    cmocka_unit_test(
+	        test_property__random_networks_agree_with_a_relaxation_reference),
+	};
+
+	return cmocka_run_group_tests_name("schedule", tests, NULL, NULL);
+}
