@@ -64,15 +64,15 @@ cli_put_csv(FILE *out, const char *field)
 	putc('"', out);
 }
 
-static int
-read_file(const char *path, char **data, size_t *size)
+int
+cli_read_file(const char *option, const char *path, char **data, size_t *size)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	size_t capacity = 0, used = 0, got;
 	char *buf = NULL;
 
 	if (!f) {
-		fprintf(stderr, "%s: --holidays %s: %s\n", cli_program, path,
+		fprintf(stderr, "%s: %s %s: %s\n", cli_program, option, path,
 		        strerror(errno));
 		return 2;
 	}
@@ -83,11 +83,11 @@ read_file(const char *path, char **data, size_t *size)
 			capacity = capacity ? capacity * 2 : 65536;
 			grown = realloc(buf, capacity);
 			if (!grown) {
-				fprintf(stderr,
-				        "%s: --holidays %s: out of memory\n",
-				        cli_program, path);
+				fprintf(stderr, "%s: %s %s: out of memory\n",
+				        cli_program, option, path);
 				free(buf);
-				fclose(f);
+				if (f != stdin)
+					fclose(f);
 				return 2;
 			}
 			buf = grown;
@@ -96,13 +96,15 @@ read_file(const char *path, char **data, size_t *size)
 		used += got;
 	} while (got);
 	if (ferror(f)) {
-		fprintf(stderr, "%s: --holidays %s: %s\n", cli_program, path,
+		fprintf(stderr, "%s: %s %s: %s\n", cli_program, option, path,
 		        errno == EISDIR ? "is a directory" : strerror(errno));
 		free(buf);
-		fclose(f);
+		if (f != stdin)
+			fclose(f);
 		return 2;
 	}
-	fclose(f);
+	if (f != stdin)
+		fclose(f);
 	*data = buf;
 	*size = used;
 	return 0;
@@ -140,7 +142,7 @@ cli_holidays_add(struct cli_holidays *holidays, const char *path)
 		return 2;
 	}
 	holidays->files = grown;
-	if (read_file(path, &data, &size))
+	if (cli_read_file("--holidays", path, &data, &size))
 		return 2;
 	file = &holidays->files[holidays->count++];
 	file->name = path;

@@ -29,6 +29,11 @@ const char *cli_option_value(int argc, char **argv, int *i, const char *arg,
 /* One CSV field, quoted when RFC 4180 needs it. */
 void cli_put_csv(FILE *out, const char *field);
 
+/* Read a whole file ("-": standard input) named by `option`; prints a
+ * one-line error and returns 2 on failure. */
+int cli_read_file(const char *option, const char *path, char **data,
+                  size_t *size);
+
 /* The --holidays files, read in full when named on the command line. */
 struct cli_holidays {
 	ukwd_holiday_file *files;

@@ -1,8 +1,11 @@
 /*
- * ukwd-plan: critical-path schedules in UK working days.
+ * ukwd-plan: the SEC User Entry Process, or any plan, scheduled in UK
+ * working days.
  *
- * Uses only <ukwd.h>. Reads a plan (tasks, durations in working days,
- * predecessors) from CSV, schedules it forward from a start date or
+ * Uses only <ukwd.h>. With no plan file it plans the User Entry Process
+ * (a Party becoming a DCC User) from libukwd's stage catalogue; with
+ * --tasks FILE it reads a plan (tasks, durations in working days,
+ * predecessors) from CSV. It schedules forward from a start date or
  * backward to a finish date over a UK bank-holiday calendar, and prints
  * each task's early and late dates, float and the critical path. Run
  * `ukwd-plan --help` for the options.
@@ -17,8 +20,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <ukwd.h>
+
+#include "cli.h"
 
 #define PROGRAM "ukwd-plan"
 
@@ -27,93 +33,136 @@
 #define NAME_WIDTH_MAX 40
 
 static const char usage[] =
-    "usage: ukwd-plan --tasks FILE (--start DATE | --finish DATE) "
+    "usage: ukwd-plan [UEP OPTIONS] [--start DATE | --deadline DATE] "
     "[OPTIONS]\n"
+    "       ukwd-plan --tasks FILE (--start DATE | --finish DATE) [OPTIONS]\n"
     "\n"
-    "Schedule a plan in UK working days: each task's early and late start\n"
-    "and finish, its float, and the critical path.\n"
+    "Without --tasks, plans the SEC User Entry Process: the stages a Party\n"
+    "goes through to become a DCC User, each with its indicative duration\n"
+    "and where that figure comes from (SOURCED, CHECKLIST: SECAS's SEC\n"
+    "Checklist for Small Suppliers v1.3, or PROPOSED: libukwd's own default,\n"
+    "not an SEC rule). With no options at all it plans a domestic small\n"
+    "supplier in the Import Supplier role starting the next working day.\n"
     "\n"
-    "  --tasks FILE      the plan as CSV ('-' for standard input); see "
-    "below\n"
+    "User Entry Process options:\n"
+    "  --party NAME      domestic-small-supplier (default),\n"
+    "                    non-domestic-small-supplier or other\n"
+    "  --roles LIST      User Roles, comma-separated: import-supplier\n"
+    "                    (default), export-supplier, gas-supplier,\n"
+    "                    electricity-distributor, gas-transporter,\n"
+    "                    registered-supplier-agent, other-user\n"
+    "  --credit-cover    the Party's Credit Cover Requirement exceeds the\n"
+    "                    Credit Cover Threshold: add the Credit Cover stage\n"
+    "  --set STAGE=DAYS  a stage's duration in working days (repeatable);\n"
+    "                    shown as PROPOSED, set by you\n"
+    "  --deadline DATE   schedule backward so the Party is a DCC User by DATE\n"
+    "                    (2017-11-25 was the domestic small supplier mandate)\n"
+    "\n"
+    "Options:\n"
+    "  --tasks FILE      a plan as CSV ('-' for standard input); see below\n"
     "  --start DATE      schedule forward from DATE (rolled forward to a\n"
-    "                    working day)\n"
-    "  --finish DATE     schedule backward to DATE (rolled back to a "
-    "working\n"
-    "                    day): the latest dates that still finish by "
-    "then\n"
-    "  --division NAME   england-and-wales, scotland, northern-ireland, "
-    "gb,\n"
+    "                    working day); default for the User Entry Process:\n"
+    "                    the next working day after today\n"
+    "  --finish DATE     schedule backward to DATE (rolled back to a working\n"
+    "                    day): the latest dates that still finish by then\n"
+    "                    (--deadline is the same)\n"
+    "  --division NAME   england-and-wales, scotland, northern-ireland, gb,\n"
     "                    uk or sec (default sec: the SEC Working Day, a\n"
-    "                    working day in both England and Wales and "
-    "Scotland)\n"
-    "  --format FORMAT   table (default) or csv\n"
-    "  --explain         after the table, say what fixed each task's "
-    "dates\n"
+    "                    working day in both England and Wales and Scotland)\n"
+    "  --holidays FILE   official data or extra days off (repeatable), as\n"
+    "                    for ukwd-cal\n"
+    "  --format FORMAT   text (default; also 'table'), csv or json\n"
+    "  --explain         after the table, say what fixed each task's dates\n"
     "  --help            this text\n"
     "\n"
     "The CSV has a header line with the columns id, name, duration and\n"
     "predecessors, in any order, and optionally deadline,\n"
     "start_no_earlier_than, finish_no_later_than, must_start_on,\n"
     "must_finish_on, actual_start, actual_finish (YYYY-MM-DD), optimistic,\n"
-    "most_likely, pessimistic and source. Durations are whole working "
-    "days\n"
+    "most_likely, pessimistic and source. Durations are whole working days\n"
     "(0 is a milestone). Predecessors are separated by ';', each\n"
     "ID[:FS|SS|FF|SF][+N|-N] with a lag of N working days; Microsoft\n"
-    "Project's 2FS+3 works too. Quote a field containing commas: \"a, "
-    "b\".\n"
+    "Project's 2FS+3 works too. Quote a field containing commas: \"a, b\".\n"
     "\n"
-    "A task starts on its first working day and finishes on its last; FS "
-    "with\n"
-    "no lag starts the next task the working day after. Float is in "
-    "working\n"
-    "days; a task with none is critical (*), and one that cannot meet a "
-    "date\n"
+    "A task starts on its first working day and finishes on its last; FS with\n"
+    "no lag starts the next task the working day after. Float is in working\n"
+    "days; a task with none is critical (*), and one that cannot meet a date\n"
     "has negative float (!).\n"
-    "Exit status: 0 success (even when a date cannot be met), 2 bad "
-    "usage,\n"
-    "a bad plan or a date outside the calendar (1971-01-01 to "
-    "9999-12-31).\n";
+    "Today is read from the clock, or from UKWD_TODAY=YYYY-MM-DD if set.\n"
+    "Exit status: 0 success (even when a date cannot be met), 2 bad usage,\n"
+    "a bad plan or a date outside the calendar (1971-01-01 to 9999-12-31).\n";
 
 struct options {
 	const char *tasks;
-	const char *start, *finish;
+	const char *start, *finish, *finish_option;
 	const char *division_name;
 	const char *format;
-	int explain;
+	const char *party_name, *roles_name;
+	int explain, credit_cover;
 	unsigned int divisions;
+	/* The User Entry Process's options, --set overrides among them. */
+	ukwd_uep_options uep;
+	ukwd_uep_override *overrides;
+	struct cli_holidays holidays;
+	char default_start[UKWD_DATE_STRLEN];
 };
 
-static int usage_error(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-
-/* Report bad usage in one line (and where to read more); exit status 2. */
+/* --set STAGE=DAYS. */
 static int
-usage_error(const char *fmt, ...)
+add_override(struct options *opt, const char *text)
 {
-	va_list ap;
+	const char *equals = strchr(text, '=');
+	ukwd_uep_override *grown;
+	char *stage;
+	int32_t days;
 
-	fprintf(stderr, PROGRAM ": ");
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fprintf(stderr, "\nTry '" PROGRAM " --help'.\n");
-	return 2;
+	if (!equals || equals == text || cli_parse_int32(&days, equals + 1) ||
+	    days < 0)
+		return cli_usage_error("--set '%s': expected STAGE=DAYS, a "
+		                       "whole number of working days",
+		                       text);
+	stage = malloc((size_t)(equals - text) + 1);
+	grown = realloc(opt->overrides,
+	                (opt->uep.override_count + 1) * sizeof(*grown));
+	if (!stage || !grown) {
+		free(stage);
+		if (grown)
+			opt->overrides = grown;
+		fprintf(stderr, PROGRAM ": out of memory\n");
+		return 2;
+	}
+	memcpy(stage, text, (size_t)(equals - text));
+	stage[equals - text] = '\0';
+	opt->overrides = grown;
+	opt->overrides[opt->uep.override_count].stage_id = stage;
+	opt->overrides[opt->uep.override_count++].duration = days;
+	opt->uep.overrides = opt->overrides;
+	return 0;
 }
 
-/* Take an option's value from "--opt=value" or the next argument. */
-static const char *
-option_value(int argc, char **argv, int *i, const char *arg, size_t len)
+static void
+free_options(struct options *opt)
 {
-	if (arg[len] == '=')
-		return arg + len + 1;
-	if (arg[len] == '\0' && *i + 1 < argc)
-		return argv[++*i];
-	return NULL;
+	for (size_t i = 0; i < opt->uep.override_count; i++)
+		free((char *)(uintptr_t)opt->overrides[i].stage_id);
+	free(opt->overrides);
+	cli_holidays_free(&opt->holidays);
+}
+
+/* The list of valid names, for "unknown stage" messages. */
+static void
+list_stages(void)
+{
+	fprintf(stderr, PROGRAM ": the stages are:");
+	for (size_t i = 0; i < ukwd_uep_stage_count(); i++)
+		fprintf(stderr, " %s", ukwd_uep_stage_at(i)->id);
+	fputc('\n', stderr);
 }
 
 static int
 parse_options(struct options *opt, int argc, char **argv)
 {
+	static const ukwd_uep_options uep_defaults = UKWD_UEP_OPTIONS_INIT;
 	static const struct {
 		const char *name;
 		size_t offset;
@@ -121,11 +170,17 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--tasks", offsetof(struct options, tasks)},
 	    {"--start", offsetof(struct options, start)},
 	    {"--finish", offsetof(struct options, finish)},
+	    {"--deadline", offsetof(struct options, finish)},
 	    {"--division", offsetof(struct options, division_name)},
 	    {"--format", offsetof(struct options, format)},
+	    {"--party", offsetof(struct options, party_name)},
+	    {"--roles", offsetof(struct options, roles_name)},
+	    {"--holidays", SIZE_MAX},
+	    {"--set", SIZE_MAX - 1},
 	};
 
 	memset(opt, 0, sizeof(*opt));
+	opt->uep = uep_defaults;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		int known = 0;
@@ -138,6 +193,10 @@ parse_options(struct options *opt, int argc, char **argv)
 			opt->explain = 1;
 			continue;
 		}
+		if (strcmp(arg, "--credit-cover") == 0) {
+			opt->credit_cover = 1;
+			continue;
+		}
 		for (size_t v = 0; v < sizeof(valued) / sizeof(*valued); v++) {
 			size_t len = strlen(valued[v].name);
 			const char *value;
@@ -145,87 +204,86 @@ parse_options(struct options *opt, int argc, char **argv)
 			if (strncmp(arg, valued[v].name, len) != 0 ||
 			    (arg[len] != '\0' && arg[len] != '='))
 				continue;
-			value = option_value(argc, argv, &i, arg, len);
+			value = cli_option_value(argc, argv, &i, arg, len);
 			if (!value || !*value)
-				return usage_error("option %s needs a value",
-				                   valued[v].name);
-			*(const char **)((char *)opt + valued[v].offset) =
-			    value;
+				return cli_usage_error(
+				    "option %s needs a value", valued[v].name);
+			if (valued[v].offset == SIZE_MAX) {
+				if (cli_holidays_add(&opt->holidays, value))
+					return 2;
+			} else if (valued[v].offset == SIZE_MAX - 1) {
+				if (add_override(opt, value))
+					return 2;
+			} else {
+				*(const char **)((char *)opt +
+				                 valued[v].offset) = value;
+				if (valued[v].offset ==
+				    offsetof(struct options, finish))
+					opt->finish_option = valued[v].name;
+			}
 			known = 1;
 			break;
 		}
 		if (known)
 			continue;
 		if (arg[0] == '-' && arg[1] != '\0')
-			return usage_error("unknown option '%s'", arg);
-		return usage_error("unexpected argument '%s'", arg);
+			return cli_usage_error("unknown option '%s'", arg);
+		return cli_usage_error("unexpected argument '%s'", arg);
 	}
-	if (!opt->tasks)
-		return usage_error(
-		    "missing --tasks FILE: the plan to schedule");
-	if (!opt->start && !opt->finish)
-		return usage_error("missing --start DATE or --finish DATE: "
-		                   "when the plan starts, or must finish");
+	if (opt->tasks && !opt->start && !opt->finish)
+		return cli_usage_error("missing --start DATE or --finish DATE: "
+		                       "when the plan starts, or must finish");
 	if (opt->start && opt->finish)
-		return usage_error("give --start or --finish, not both");
+		return cli_usage_error("give --start or %s, not both",
+		                       opt->finish_option);
+	if (opt->tasks && (opt->party_name || opt->roles_name ||
+	                   opt->credit_cover || opt->uep.override_count))
+		return cli_usage_error("--party, --roles, --credit-cover and "
+		                       "--set plan the User Entry Process; "
+		                       "they do not go with --tasks");
 	if (opt->format && strcmp(opt->format, "table") != 0 &&
-	    strcmp(opt->format, "csv") != 0)
-		return usage_error("--format '%s': expected table or csv",
-		                   opt->format);
+	    strcmp(opt->format, "text") != 0 &&
+	    strcmp(opt->format, "csv") != 0 && strcmp(opt->format, "json") != 0)
+		return cli_usage_error(
+		    "--format '%s': expected text, table, csv or json",
+		    opt->format);
 	opt->divisions = UKWD_UK_SEC;
 	if (opt->division_name) {
 		ukwd_diag diag;
 
 		if (ukwd_uk_division_parse(&opt->divisions, opt->division_name,
 		                           &diag))
-			return usage_error("--division: %s", diag.message);
+			return cli_usage_error("--division: %s", diag.message);
 	}
-	return 0;
-}
+	if (opt->party_name) {
+		ukwd_diag diag;
 
-/* Read a whole file, or standard input for "-". */
-static int
-read_file(char **data, size_t *size, const char *path)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	size_t len = 0, capacity = 0;
-	char *buf = NULL;
+		if (ukwd_uep_party_parse(&opt->uep.party, opt->party_name,
+		                         &diag))
+			return cli_usage_error("--party: %s", diag.message);
+	}
+	if (opt->roles_name) {
+		ukwd_diag diag;
 
-	if (!f)
-		return errno ? errno : EIO;
-	for (;;) {
-		size_t got;
-
-		if (len == capacity) {
-			size_t grown = capacity ? capacity * 2 : 65536;
-			char *bigger = realloc(buf, grown);
-
-			if (!bigger) {
-				free(buf);
-				if (f != stdin)
-					fclose(f);
-				return ENOMEM;
-			}
-			buf = bigger;
-			capacity = grown;
+		if (ukwd_uep_roles_parse(&opt->uep.roles, opt->roles_name,
+		                         &diag)) {
+			fprintf(stderr, PROGRAM ": --roles: %s\n",
+			        diag.message);
+			fprintf(stderr, PROGRAM ": the roles are:");
+			for (unsigned int r = 1; r <= UKWD_ROLE_ALL; r <<= 1)
+				fprintf(stderr, " %s", ukwd_uep_role_name(r));
+			fputc('\n', stderr);
+			return 2;
 		}
-		got = fread(buf + len, 1, capacity - len, f);
-		len += got;
-		if (got == 0)
-			break;
 	}
-	if (ferror(f)) {
-		int err = errno ? errno : EIO;
-
-		free(buf);
-		if (f != stdin)
-			fclose(f);
-		return err;
-	}
-	if (f != stdin)
-		fclose(f);
-	*data = buf;
-	*size = len;
+	opt->uep.credit_cover = opt->credit_cover;
+	for (size_t k = 0; k < opt->uep.override_count; k++)
+		if (!ukwd_uep_stage_find(opt->overrides[k].stage_id)) {
+			fprintf(stderr, PROGRAM ": --set: no stage '%s'\n",
+			        opt->overrides[k].stage_id);
+			list_stages();
+			return 2;
+		}
 	return 0;
 }
 
@@ -233,18 +291,22 @@ read_file(char **data, size_t *size, const char *path)
 static int
 load_plan(ukwd_plan **plan, const struct options *opt)
 {
-	const char *name =
-	    strcmp(opt->tasks, "-") == 0 ? "(stdin)" : opt->tasks;
+	const char *name = !opt->tasks                    ? ""
+	                   : strcmp(opt->tasks, "-") == 0 ? "(stdin)"
+	                                                  : opt->tasks;
 	ukwd_diag diag;
 	char *data = NULL;
 	size_t size = 0;
-	int rc = read_file(&data, &size, opt->tasks);
+	int rc;
 
-	if (rc) {
-		fprintf(stderr, PROGRAM ": cannot read %s: %s\n", name,
-		        strerror(rc));
+	if (!opt->tasks) {
+		if (ukwd_uep_build_plan(plan, &opt->uep, &diag) == 0)
+			return 0;
+		fprintf(stderr, PROGRAM ": %s\n", diag.message);
 		return 2;
 	}
+	if (cli_read_file("--tasks", opt->tasks, &data, &size))
+		return 2;
 	rc = ukwd_plan_read_csv(plan, data, size, name, &diag);
 	free(data);
 	if (rc == 0)
@@ -268,10 +330,29 @@ parse_date(ukwd_date *out, const char *text, const char *option)
 	return 2;
 }
 
-/* Step 2: the schedule. */
+/* Today: UKWD_TODAY when set (for tests and reproducible output), else
+ * the local clock. */
+static int
+today(ukwd_date *out)
+{
+	const char *fixed = getenv("UKWD_TODAY");
+	time_t now = time(NULL);
+	struct tm local;
+
+	if (fixed && *fixed)
+		return parse_date(out, fixed, "UKWD_TODAY");
+	localtime_r(&now, &local);
+	return ukwd_date_from_ymd(out, local.tm_year + 1900, local.tm_mon + 1,
+	                          local.tm_mday)
+	           ? 2
+	           : 0;
+}
+
+/* Step 2: the schedule. The User Entry Process starts, unless told
+ * otherwise, on the next working day after today. */
 static int
 make_schedule(ukwd_schedule **sched, const ukwd_plan *plan,
-              const ukwd_calendar *cal, const struct options *opt)
+              const ukwd_calendar *cal, struct options *opt)
 {
 	ukwd_schedule_options options = UKWD_SCHEDULE_OPTIONS_INIT;
 	ukwd_diag diag;
@@ -279,10 +360,22 @@ make_schedule(ukwd_schedule **sched, const ukwd_plan *plan,
 
 	if (opt->finish) {
 		options.direction = UKWD_SCHEDULE_BACKWARD;
-		if (parse_date(&date, opt->finish, "--finish"))
+		if (parse_date(&date, opt->finish, opt->finish_option))
 			return 2;
-	} else if (parse_date(&date, opt->start, "--start")) {
-		return 2;
+	} else if (opt->start) {
+		if (parse_date(&date, opt->start, "--start"))
+			return 2;
+	} else {
+		if (today(&date))
+			return 2;
+		if (ukwd_workday_next(&date, cal, date)) {
+			fprintf(stderr, PROGRAM ": today is outside the "
+			                        "calendar\n");
+			return 2;
+		}
+		ukwd_date_format(opt->default_start, sizeof(opt->default_start),
+		                 date);
+		opt->start = opt->default_start;
 	}
 	if (ukwd_schedule_new(sched, plan, cal, date, &options, &diag)) {
 		fprintf(stderr, PROGRAM ": %s\n", diag.message);
@@ -331,23 +424,6 @@ display_name(const ukwd_plan *plan, size_t task)
 	return *name ? name : ukwd_plan_task_id(plan, task);
 }
 
-/* Quote a CSV field when RFC 4180 needs it. */
-static void
-put_csv(const char *field)
-{
-	if (!strpbrk(field, ",\"\r\n")) {
-		fputs(field, stdout);
-		return;
-	}
-	putchar('"');
-	for (; *field; field++) {
-		if (*field == '"')
-			putchar('"');
-		putchar(*field);
-	}
-	putchar('"');
-}
-
 static void
 format_date(char *buf, ukwd_date d)
 {
@@ -355,14 +431,45 @@ format_date(char *buf, ukwd_date d)
 		snprintf(buf, UKWD_DATE_STRLEN, "?");
 }
 
+/* A User Entry Process task's source is "TAG: citation; SEC reference":
+ * split it into the source ("TAG: citation") and the reference. */
+static void
+split_source(const char *source, char *tag_citation, size_t size,
+             const char **reference)
+{
+	const char *sec = source ? strstr(source, "; SEC ") : NULL;
+	size_t len =
+	    source ? (sec ? (size_t)(sec - source) : strlen(source)) : 0;
+
+	if (len >= size)
+		len = size - 1;
+	if (source)
+		memcpy(tag_citation, source, len);
+	tag_citation[len] = '\0';
+	*reference = sec ? sec + 6 : "";
+}
+
+/* The tag alone: "PROPOSED", "CHECKLIST", "SOURCED" or "". */
+static const char *
+source_tag(const char *source)
+{
+	static const char *const tags[] = {"PROPOSED", "CHECKLIST", "SOURCED"};
+
+	for (size_t i = 0; source && i < 3; i++)
+		if (strncmp(source, tags[i], strlen(tags[i])) == 0)
+			return tags[i];
+	return "";
+}
+
 static int
-render_csv(const ukwd_schedule *sched)
+render_csv(const ukwd_schedule *sched, int with_sources)
 {
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
 	size_t n = ukwd_schedule_task_count(sched);
 
-	puts("id,name,duration,early_start,early_finish,late_start,"
-	     "late_finish,total_float,free_float,critical");
+	printf("id,name,duration,early_start,early_finish,late_start,"
+	       "late_finish,total_float,free_float,critical%s\n",
+	       with_sources ? ",source,reference" : "");
 	for (size_t t = 0; t < n; t++) {
 		ukwd_scheduled_task row;
 		char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN],
@@ -374,13 +481,232 @@ render_csv(const ukwd_schedule *sched)
 		format_date(ef, row.early_finish);
 		format_date(ls, row.late_start);
 		format_date(lf, row.late_finish);
-		put_csv(ukwd_plan_task_id(plan, t));
+		cli_put_csv(stdout, ukwd_plan_task_id(plan, t));
 		putchar(',');
-		put_csv(ukwd_plan_task_name(plan, t));
-		printf(",%ld,%s,%s,%s,%s,%ld,%ld,%s\n", (long)row.duration, es,
+		cli_put_csv(stdout, ukwd_plan_task_name(plan, t));
+		printf(",%ld,%s,%s,%s,%s,%ld,%ld,%s", (long)row.duration, es,
 		       ef, ls, lf, (long)row.total_float, (long)row.free_float,
 		       row.critical ? "yes" : "no");
+		if (with_sources) {
+			char source[512];
+			const char *reference;
+
+			split_source(ukwd_plan_task_source(plan, t), source,
+			             sizeof(source), &reference);
+			putchar(',');
+			cli_put_csv(stdout, source);
+			putchar(',');
+			cli_put_csv(stdout, reference);
+		}
+		putchar('\n');
 	}
+	return 0;
+}
+
+/* The latest day to give each role's UEPT notice: 60 clear working days
+ * before its testing starts (early dates forward, late dates backward). */
+static void
+print_uept_notices(const ukwd_schedule *sched, const ukwd_calendar *cal,
+                   const struct options *opt)
+{
+	const ukwd_plan *plan = ukwd_schedule_plan(sched);
+	const ukwd_notice_rule *rule = ukwd_notice_rule_find("uept-notice");
+
+	for (unsigned int role = 1; role <= UKWD_ROLE_ALL; role <<= 1) {
+		char id[64], testing[UKWD_DATE_STRLEN],
+		    latest[UKWD_DATE_STRLEN];
+		ukwd_scheduled_task row;
+		ukwd_notice_result notice;
+		ukwd_date starts;
+		size_t task;
+
+		if (!(opt->uep.roles & role))
+			continue;
+		snprintf(id, sizeof(id), "uept-execution/%s",
+		         ukwd_uep_role_name(role));
+		if (ukwd_plan_find(&task, plan, id) ||
+		    ukwd_schedule_task(&row, sched, task))
+			continue;
+		starts = opt->finish ? row.late_start : row.early_start;
+		if (ukwd_notice_check(&notice, cal, rule, starts, UKWD_NO_TIME,
+		                      starts, NULL))
+			continue;
+		format_date(testing, starts);
+		format_date(latest, notice.deadline);
+		printf(
+		    "Latest day to give UEPT notice (%s): %s\n"
+		    "  %d clear working days before testing %s on %s (SEC %s; "
+		    "%s: %s).\n",
+		    ukwd_uep_role_name(role), latest, (int)rule->amount,
+		    opt->finish ? "must start, at the latest," : "starts",
+		    testing, rule->reference, ukwd_source_name(rule->source),
+		    rule->citation);
+	}
+}
+
+/* The User Entry Process as a text plan: a row per stage. */
+static int
+render_uep_text(const ukwd_schedule *sched, const ukwd_calendar *cal,
+                const struct options *opt)
+{
+	const ukwd_plan *plan = ukwd_schedule_plan(sched);
+	size_t n = ukwd_schedule_task_count(sched);
+	char first_text[UKWD_DATE_STRLEN], last_text[UKWD_DATE_STRLEN];
+	ukwd_date first, last;
+	int32_t days;
+	int proposed = 0, negative = 0;
+
+	ukwd_schedule_span(&first, &last, &days, sched);
+	format_date(first_text, first);
+	format_date(last_text, last);
+	printf("SEC User Entry Process: %s, role%s %s%s\n",
+	       ukwd_uep_party_name(opt->uep.party),
+	       opt->roles_name && strchr(opt->roles_name, ',') ? "s" : "",
+	       opt->roles_name ? opt->roles_name : "import-supplier",
+	       opt->uep.credit_cover ? ", with Credit Cover" : "");
+	printf("Scheduled %s %s over %s working days: %s to %s, %ld working "
+	       "days\n\n",
+	       opt->finish ? "backward to" : "forward from",
+	       opt->finish ? opt->finish : opt->start,
+	       opt->division_name ? opt->division_name : "SEC (GB)", first_text,
+	       last_text, (long)days);
+	printf("  %-34s  %-44s  %-10s  %-10s  %4s  %5s  %s\n", "STAGE", "WHAT",
+	       opt->finish ? "LATE START" : "START",
+	       opt->finish ? "LATE END" : "FINISH", "DAYS", "FLOAT", "SOURCE");
+	for (size_t t = 0; t < n; t++) {
+		ukwd_scheduled_task row;
+		char start[UKWD_DATE_STRLEN], finish[UKWD_DATE_STRLEN];
+		const char *tag = source_tag(ukwd_plan_task_source(plan, t));
+
+		if (ukwd_schedule_task(&row, sched, t))
+			return 2;
+		format_date(start,
+		            opt->finish ? row.late_start : row.early_start);
+		format_date(finish,
+		            opt->finish ? row.late_finish : row.early_finish);
+		proposed |= strcmp(tag, "PROPOSED") == 0;
+		negative |= row.total_float < 0;
+		printf("%c ", row.total_float < 0 ? '!'
+		              : row.critical      ? '*'
+		                                  : ' ');
+		put_column(ukwd_plan_task_id(plan, t), 34);
+		printf("  ");
+		put_column(display_name(plan, t), 44);
+		printf("  %s  %s  %4ld  %5ld  %s\n", start, finish,
+		       (long)row.duration, (long)row.total_float, tag);
+	}
+	printf("\nDCC User: %s\n", last_text);
+	print_uept_notices(sched, cal, opt);
+	printf("\n* critical: no float.%s\n",
+	       negative ? "  ! negative float: the date cannot be met." : "");
+	printf("SOURCE: CHECKLIST is SECAS's SEC Checklist for Small "
+	       "Suppliers v1.3\n(December 2017); SOURCED figures cite a "
+	       "public page (--format csv shows it).\n");
+	if (proposed)
+		printf("PROPOSED durations are libukwd's own defaults: no "
+		       "public source gives one.\nThey are not SEC rules; set "
+		       "your own with --set STAGE=DAYS.\n");
+	return 0;
+}
+
+/* JSON string. */
+static void
+put_json(const char *text)
+{
+	putchar('"');
+	for (; text && *text; text++) {
+		unsigned char c = (unsigned char)*text;
+
+		if (c == '"' || c == '\\')
+			printf("\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", stdout);
+		else if (c < 0x20)
+			printf("\\u%04x", c);
+		else
+			putchar(c);
+	}
+	putchar('"');
+}
+
+/* The schedule as JSON: {"format_version": 1, "project": {...},
+ * "tasks": [...], "critical_paths": [[ids]]}; tasks carry every schedule
+ * field, the source and the two explanations. */
+static int
+render_json(const ukwd_schedule *sched, const struct options *opt)
+{
+	const ukwd_plan *plan = ukwd_schedule_plan(sched);
+	size_t n = ukwd_schedule_task_count(sched), npaths;
+	char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN], why[2][512];
+	ukwd_date first, last;
+	int32_t days;
+
+	ukwd_schedule_span(&first, &last, &days, sched);
+	format_date(a, first);
+	format_date(b, last);
+	printf("{\n  \"format_version\": 1,\n  \"project\": {\"start\": "
+	       "\"%s\", \"finish\": \"%s\", \"working_days\": %ld, "
+	       "\"direction\": \"%s\", \"date\": \"%s\"},\n  \"tasks\": [",
+	       a, b, (long)days, opt->finish ? "backward" : "forward",
+	       opt->finish ? opt->finish : opt->start);
+	for (size_t t = 0; t < n; t++) {
+		ukwd_scheduled_task row;
+		char source[512], es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN],
+		    ls[UKWD_DATE_STRLEN], lf[UKWD_DATE_STRLEN];
+		const char *reference;
+		size_t len;
+
+		if (ukwd_schedule_task(&row, sched, t))
+			return 2;
+		for (int side = 0; side < 2; side++)
+			if (ukwd_schedule_explain(why[side], sizeof(why[side]),
+			                          &len, sched, t,
+			                          (ukwd_schedule_side)side))
+				why[side][0] = '\0';
+		split_source(ukwd_plan_task_source(plan, t), source,
+		             sizeof(source), &reference);
+		format_date(es, row.early_start);
+		format_date(ef, row.early_finish);
+		format_date(ls, row.late_start);
+		format_date(lf, row.late_finish);
+		printf("%s\n    {\"id\": ", t ? "," : "");
+		put_json(ukwd_plan_task_id(plan, t));
+		printf(", \"name\": ");
+		put_json(ukwd_plan_task_name(plan, t));
+		printf(
+		    ", \"duration\": %ld, \"early_start\": \"%s\", "
+		    "\"early_finish\": \"%s\", \"late_start\": \"%s\", "
+		    "\"late_finish\": \"%s\", \"total_float\": %ld, "
+		    "\"free_float\": %ld, \"critical\": %s, \"source_tag\": ",
+		    (long)row.duration, es, ef, ls, lf, (long)row.total_float,
+		    (long)row.free_float, row.critical ? "true" : "false");
+		put_json(source_tag(source));
+		printf(", \"source\": ");
+		put_json(source);
+		printf(", \"reference\": ");
+		put_json(reference);
+		printf(", \"why_start\": ");
+		put_json(why[0]);
+		printf(", \"why_finish\": ");
+		put_json(why[1]);
+		putchar('}');
+	}
+	printf("\n  ],\n  \"critical_paths\": [");
+	npaths = ukwd_schedule_critical_path_count(sched);
+	for (size_t p = 0; p < npaths; p++) {
+		const size_t *tasks;
+		size_t count;
+
+		ukwd_schedule_critical_path(&tasks, &count, sched, p);
+		printf("%s[", p ? ", " : "");
+		for (size_t i = 0; i < count; i++) {
+			if (i)
+				printf(", ");
+			put_json(ukwd_plan_task_id(plan, tasks[i]));
+		}
+		putchar(']');
+	}
+	printf("]\n}\n");
 	return 0;
 }
 
@@ -592,22 +918,26 @@ static int
 render(const ukwd_schedule *sched, const ukwd_calendar *cal,
        const struct options *opt)
 {
-	int rc, csv = opt->format && strcmp(opt->format, "csv") == 0;
+	const char *format = opt->format ? opt->format : "text";
+	int rc, uep = !opt->tasks;
 	ukwd_date first, last;
 	const size_t *negative;
 	size_t nnegative;
 
-	if (csv) {
-		rc = render_csv(sched);
+	if (strcmp(format, "csv") == 0) {
+		rc = render_csv(sched, uep);
+	} else if (strcmp(format, "json") == 0) {
+		rc = render_json(sched, opt);
 	} else {
-		rc = render_table(sched, opt);
+		rc = uep ? render_uep_text(sched, cal, opt)
+		         : render_table(sched, opt);
 		if (rc == 0 && opt->explain)
 			rc = render_explanations(sched);
 	}
 	if (rc)
 		return rc;
 	ukwd_schedule_negative_float(&negative, &nnegative, sched);
-	if (csv && nnegative)
+	if (strcmp(format, "csv") == 0 && nnegative)
 		fprintf(stderr,
 		        PROGRAM ": note: %zu task%s negative float: a "
 		                "constraint or deadline cannot be met\n",
@@ -620,12 +950,7 @@ render(const ukwd_schedule *sched, const ukwd_calendar *cal,
 		    given > last)
 			last = given;
 	}
-	if (ukwd_calendar_provenance(cal, last) == UKWD_PROVENANCE_PROJECTED)
-		fprintf(stderr,
-		        PROGRAM ": note: dates after %d are projected by rule; "
-		                "a bank holiday proclaimed later is not in "
-		                "them\n",
-		        UKWD_UK_LAST_OFFICIAL_YEAR);
+	cli_note_projected(cal, last);
 	return 0;
 }
 
@@ -639,17 +964,17 @@ main(int argc, char **argv)
 	ukwd_schedule *sched = NULL;
 	int rc;
 
+	cli_program = PROGRAM;
 	rc = parse_options(&opt, argc, argv);
-	if (rc)
+	if (rc) {
+		free_options(&opt);
 		return rc;
+	}
 	setvbuf(stdout, out_buffer, _IOFBF, sizeof(out_buffer));
 	rc = load_plan(&plan, &opt);
-	if (rc == 0 &&
-	    ukwd_calendar_new_uk(&cal, opt.divisions, UKWD_UK_FIRST_YEAR,
-	                         UKWD_UK_LAST_YEAR) != 0) {
-		fprintf(stderr, PROGRAM ": building the calendar failed\n");
-		rc = 2;
-	}
+	if (rc == 0)
+		rc = cli_calendar(&cal, &opt.holidays, opt.divisions,
+		                  UKWD_UK_FIRST_YEAR, UKWD_UK_LAST_YEAR);
 	if (rc == 0)
 		rc = make_schedule(&sched, plan, cal, &opt);
 	if (rc == 0)
@@ -657,6 +982,7 @@ main(int argc, char **argv)
 	ukwd_schedule_free(sched);
 	ukwd_calendar_free(cal);
 	ukwd_plan_free(plan);
+	free_options(&opt);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, PROGRAM ": writing standard output: %s\n",
 		        strerror(errno));

@@ -38,5 +38,6 @@
 #include "ukwd/ical.h"
 #include "ukwd/plan.h"
 #include "ukwd/schedule.h"
+#include "ukwd/uep.h"
 
 #endif /* UKWD_H */

@@ -5,6 +5,7 @@
 #   stdout  the expected standard output, byte for byte
 #   stderr  optional: the expected standard error, byte for byte
 #   status  the expected exit status
+#   env     optional: VAR=value lines set for the program
 # usage: check-cli.sh PROGRAM CASES SRCROOT
 # Commands run in SRCROOT, so arguments name files as tests/data/....
 # With UKWD_REGENERATE=1 the expected files are rewritten from the
@@ -27,7 +28,15 @@ for dir in "$cases"/*/; do
 	done <"$dir/args"
 	input=/dev/null
 	[ -f "$dir/stdin" ] && input="$dir/stdin"
-	(cd "$root" && "$prog" "$@") <"$input" >"$tmp/stdout" 2>"$tmp/stderr"
+	(
+		cd "$root" || exit 125
+		if [ -f "$dir/env" ]; then
+			while IFS= read -r setting || [ -n "$setting" ]; do
+				export "${setting?}"
+			done <"$dir/env"
+		fi
+		exec "$prog" "$@"
+	) <"$input" >"$tmp/stdout" 2>"$tmp/stderr"
 	status=$?
 	if [ "${UKWD_REGENERATE:-}" = 1 ]; then
 		cp "$tmp/stdout" "$dir/stdout"
