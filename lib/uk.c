@@ -476,6 +476,16 @@ uk_check(unsigned int divisions, int first_year, int last_year)
 	return 0;
 }
 
+/* Check the arguments and collect the days. */
+static int
+uk_prepare(struct uk_days *days, unsigned int divisions, int first_year,
+           int last_year)
+{
+	int rc = uk_check(divisions, first_year, last_year);
+
+	return rc ? rc : uk_collect(days, divisions, first_year, last_year);
+}
+
 static void
 uk_provenance(unsigned char *provenance, int first_year, int last_year)
 {
@@ -496,10 +506,7 @@ ukwd_calendar_new_uk(ukwd_calendar **out, unsigned int divisions,
 
 	if (!out)
 		return UKWD_EINVAL;
-	rc = uk_check(divisions, first_year, last_year);
-	if (rc)
-		return rc;
-	rc = uk_collect(&days, divisions, first_year, last_year);
+	rc = uk_prepare(&days, divisions, first_year, last_year);
 	if (rc)
 		return rc;
 	uk_provenance(provenance, first_year, last_year);
@@ -521,10 +528,7 @@ ukwd_calendar_builder_new_uk(ukwd_calendar_builder **out,
 
 	if (!out)
 		return UKWD_EINVAL;
-	rc = uk_check(divisions, first_year, last_year);
-	if (rc)
-		return rc;
-	rc = uk_collect(&days, divisions, first_year, last_year);
+	rc = uk_prepare(&days, divisions, first_year, last_year);
 	if (rc)
 		return rc;
 	rc = ukwd_calendar_builder_new(&b);
