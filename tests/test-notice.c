@@ -297,6 +297,68 @@ test_months__same_day_or_the_months_last_day(void **state)
 	assert_true(r.compliant);
 }
 
+/* The rules not covered above, at their boundaries, worked by hand. */
+static void
+test_remaining_rules__last_compliant_and_first_late_day(void **state)
+{
+	static const struct {
+		const char *rule, *given, *last_ok, *first_late;
+	} cases[] = {
+	    /* 10 working days after Wednesday 20 December 2023: 21, 22,
+	     * 27, 28, 29 December; 1 and 2 January are holidays in
+	     * Scotland; 3, 4, 5, 8, 9 January. */
+	    {"privacy-change-decision", "2023-12-20", "2024-01-09",
+	     "2024-01-10"},
+	    /* 10 working days after Friday 5 May 2023 (Coronation on the
+	     * 8th): 9-12, 15-19 and 22 May. */
+	    {"privacy-change-outcome", "2023-05-05", "2023-05-22",
+	     "2023-05-23"},
+	    /* 4 weeks after Wednesday 27 March 2024. */
+	    {"privacy-change-assessment", "2024-03-27", "2024-04-24",
+	     "2024-04-25"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const ukwd_notice_rule *rule =
+		    ukwd_notice_rule_find(cases[i].rule);
+		ukwd_notice_result r;
+
+		r = check(rule, cases[i].given, UKWD_NO_TIME, cases[i].last_ok);
+		if (!r.compliant)
+			fail_msg("%s: %s should comply", cases[i].rule,
+			         cases[i].last_ok);
+		assert_date(r.deadline, cases[i].last_ok);
+		r = check(rule, cases[i].given, UKWD_NO_TIME,
+		          cases[i].first_late);
+		if (r.compliant)
+			fail_msg("%s: %s should be late", cases[i].rule,
+			         cases[i].first_late);
+	}
+}
+
+/* Four weeks' notice before a start, given on Christmas Day 2023: deemed
+ * received on Wednesday 27 December, so the start can be on 24 January
+ * 2024 and not the 23rd. */
+static void
+test_privacy_reschedule__across_christmas(void **state)
+{
+	const ukwd_notice_rule *rule =
+	    ukwd_notice_rule_find("privacy-reschedule");
+	ukwd_notice_result r;
+
+	(void)state;
+	r = check(rule, "2023-12-25", UKWD_NO_TIME, "2024-01-24");
+	assert_true(r.compliant);
+	assert_date(r.deemed_received, "2023-12-27");
+	r = check(rule, "2023-12-25", UKWD_NO_TIME, "2024-01-23");
+	assert_false(r.compliant);
+	assert_int_equal(r.shortfall, 1);
+	/* The latest day to give notice for 23 January: Tuesday 26
+	 * December is Boxing Day, so Friday 22 December. */
+	assert_date(r.deadline, "2023-12-22");
+}
+
 static void
 test_catalogue__every_rule_has_an_id_a_source_and_a_citation(void **state)
 {
@@ -466,6 +528,9 @@ main(void)
 	    cmocka_unit_test(
 	        test_calendar_days__clear_days_and_the_latest_working_day),
 	    cmocka_unit_test(test_months__same_day_or_the_months_last_day),
+	    cmocka_unit_test(
+	        test_remaining_rules__last_compliant_and_first_late_day),
+	    cmocka_unit_test(test_privacy_reschedule__across_christmas),
 	    cmocka_unit_test(
 	        test_catalogue__every_rule_has_an_id_a_source_and_a_citation),
 	    cmocka_unit_test(test_errors__bad_rules_times_and_dates),
