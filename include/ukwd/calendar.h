@@ -14,10 +14,11 @@
  * combining two calendars with ukwd_calendar_union() or
  * ukwd_calendar_intersection().
  *
- * Memory: a calendar keeps one bit per day of its range plus a 4-byte
- * prefix count per 64 days and per 64 working days (about 0.3 bytes per
- * day: under 20 KB for 1971-2100, about 1.2 MB for 0001-9999), one byte per
- * year for provenance, and its holidays with their names.
+ * Memory: a calendar keeps one bit per day of its range and a 4-byte
+ * prefix count per 64 days (rank), one byte per working day and a 4-byte
+ * sample per 64 working days (select): about 43 KB for 1971-2100 and
+ * 3.4 MB for 0001-9999 with a five-day week. Then one byte per year for
+ * provenance, and 8 bytes per holiday plus its name.
  */
 #ifndef UKWD_CALENDAR_H
 #define UKWD_CALENDAR_H
