@@ -208,11 +208,30 @@ cli_write_file(const char *path, int (*produce)(FILE *out, void *payload),
 	char *tmp = malloc(len);
 	FILE *out = NULL;
 	mode_t mask;
+	struct stat existing;
 	int fd, rc;
 
 	if (!tmp) {
 		fprintf(stderr, "%s: out of memory\n", cli_program);
 		return 2;
+	}
+	/* A device or a pipe (/dev/stdout, a FIFO) is written in place:
+	 * renaming over it would replace it with a plain file. */
+	if (stat(path, &existing) == 0 && !S_ISREG(existing.st_mode)) {
+		free(tmp);
+		out = fopen(path, "wb");
+		if (!out) {
+			fprintf(stderr, "%s: --output %s: %s\n", cli_program,
+			        path, strerror(errno));
+			return 2;
+		}
+		rc = produce(out, payload);
+		if (fclose(out) != 0 && rc == 0) {
+			fprintf(stderr, "%s: --output %s: %s\n", cli_program,
+			        path, strerror(errno));
+			rc = 2;
+		}
+		return rc ? 2 : 0;
 	}
 	snprintf(tmp, len, "%s.tmp-XXXXXX", path);
 	fd = mkstemp(tmp);

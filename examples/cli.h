@@ -57,8 +57,10 @@ void cli_note_projected(const ukwd_calendar *cal, ukwd_date later);
 
 /* Write `path` through a temporary file in the same directory and a
  * rename, so that a failure never leaves a partial file: `produce` writes
- * to the FILE and returns 0 or non-zero. Prints a one-line error and
- * returns 2 on failure. */
+ * to the FILE and returns 0 or non-zero. A path that exists and is not a
+ * regular file (a device such as /dev/stdout, a FIFO) is written in
+ * place, since renaming over it would replace it. Prints a one-line error
+ * and returns 2 on failure. */
 int cli_write_file(const char *path, int (*produce)(FILE *out, void *payload),
                    void *payload);
 

@@ -32,6 +32,10 @@
 #define ID_WIDTH_MAX   20
 #define NAME_WIDTH_MAX 40
 
+/* Where the table and the library's renderers write: standard output, or
+ * the temporary file behind --output while it is written. */
+static FILE *out_file;
+
 static const char usage[] =
     "usage: ukwd-plan [UEP OPTIONS] [--start DATE | --deadline DATE] "
     "[OPTIONS]\n"
@@ -71,7 +75,16 @@ static const char usage[] =
     "                    working day in both England and Wales and Scotland)\n"
     "  --holidays FILE   official data or extra days off (repeatable), as\n"
     "                    for ukwd-cal\n"
-    "  --format FORMAT   text (default; also 'table'), csv or json\n"
+    "  --format FORMAT   table (default): the dates as a table;\n"
+    "                    text: a Gantt chart for a terminal; svg; html (the\n"
+    "                    chart and a sortable table in one file); mermaid;\n"
+    "                    csv; json; ics (an all-day event a task) or\n"
+    "                    ics-todo (a to-do a task, due on its last day)\n"
+    "  --output FILE     write to FILE (replaced only when all is written)\n"
+    "  --width N         text: columns, 40 to 10000 (default 100)\n"
+    "  --ascii           text: plain ASCII, no block characters\n"
+    "  --scale SCALE     text, svg: auto (default), day, week or month\n"
+    "  --today DATE      text, svg, html: mark DATE on the chart\n"
     "  --explain         after the table, say what fixed each task's dates\n"
     "  --help            this text\n"
     "\n"
@@ -96,9 +109,13 @@ struct options {
 	const char *tasks;
 	const char *start, *finish, *finish_option;
 	const char *division_name;
-	const char *format;
+	const char *format, *output;
+	const char *width_text, *today_text, *scale_name;
 	const char *party_name, *roles_name;
-	int explain, credit_cover;
+	int explain, credit_cover, ascii;
+	int width;
+	ukwd_date today_date;
+	ukwd_render_scale scale;
 	unsigned int divisions;
 	/* The User Entry Process's options, --set overrides among them. */
 	ukwd_uep_options uep;
@@ -173,6 +190,10 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--deadline", offsetof(struct options, finish)},
 	    {"--division", offsetof(struct options, division_name)},
 	    {"--format", offsetof(struct options, format)},
+	    {"--output", offsetof(struct options, output)},
+	    {"--width", offsetof(struct options, width_text)},
+	    {"--today", offsetof(struct options, today_text)},
+	    {"--scale", offsetof(struct options, scale_name)},
 	    {"--party", offsetof(struct options, party_name)},
 	    {"--roles", offsetof(struct options, roles_name)},
 	    {"--holidays", SIZE_MAX},
@@ -191,6 +212,10 @@ parse_options(struct options *opt, int argc, char **argv)
 		}
 		if (strcmp(arg, "--explain") == 0) {
 			opt->explain = 1;
+			continue;
+		}
+		if (strcmp(arg, "--ascii") == 0) {
+			opt->ascii = 1;
 			continue;
 		}
 		if (strcmp(arg, "--credit-cover") == 0) {
@@ -241,12 +266,48 @@ parse_options(struct options *opt, int argc, char **argv)
 		return cli_usage_error("--party, --roles, --credit-cover and "
 		                       "--set plan the User Entry Process; "
 		                       "they do not go with --tasks");
-	if (opt->format && strcmp(opt->format, "table") != 0 &&
-	    strcmp(opt->format, "text") != 0 &&
-	    strcmp(opt->format, "csv") != 0 && strcmp(opt->format, "json") != 0)
+	if (opt->format) {
+		static const char *const formats[] = {
+		    "table", "text", "svg", "html",    "mermaid",
+		    "csv",   "json", "ics", "ics-todo"};
+		size_t f = 0;
+
+		while (f < sizeof(formats) / sizeof(*formats) &&
+		       strcmp(opt->format, formats[f]) != 0)
+			f++;
+		if (f == sizeof(formats) / sizeof(*formats))
+			return cli_usage_error(
+			    "--format '%s': expected table, text, svg, html, "
+			    "mermaid, csv, json, ics or ics-todo",
+			    opt->format);
+	}
+	if (opt->explain && opt->format && strcmp(opt->format, "table") != 0)
+		return cli_usage_error("--explain goes with the table; csv, "
+		                       "json, html and ics carry the "
+		                       "explanations themselves");
+	if (opt->width_text && (cli_parse_int32(&opt->width, opt->width_text) ||
+	                        opt->width < 40 || opt->width > 10000))
+		return cli_usage_error("--width '%s': expected a number of "
+		                       "columns from 40 to 10000",
+		                       opt->width_text);
+	opt->today_date = UKWD_RENDER_NO_DATE;
+	if (opt->today_text &&
+	    ukwd_date_parse(&opt->today_date, opt->today_text, NULL))
 		return cli_usage_error(
-		    "--format '%s': expected text, table, csv or json",
-		    opt->format);
+		    "--today '%s' is not a date (YYYY-MM-DD)", opt->today_text);
+	if (opt->scale_name) {
+		static const char *const scales[] = {"auto", "day", "week",
+		                                     "month"};
+		size_t k = 0;
+
+		while (k < 4 && strcmp(opt->scale_name, scales[k]) != 0)
+			k++;
+		if (k == 4)
+			return cli_usage_error(
+			    "--scale '%s': expected auto, day, week or month",
+			    opt->scale_name);
+		opt->scale = (ukwd_render_scale)k;
+	}
 	opt->divisions = UKWD_UK_SEC;
 	if (opt->division_name) {
 		ukwd_diag diag;
@@ -402,18 +463,18 @@ put_column(const char *text, size_t width)
 	size_t have = text_width(text);
 
 	if (have <= width) {
-		fputs(text, stdout);
+		fputs(text, out_file);
 		for (; have < width; have++)
-			putchar(' ');
+			putc(' ', out_file);
 		return;
 	}
 	for (size_t chars = 0; *text; text++) {
 		if (((unsigned char)*text & 0xC0) != 0x80 &&
 		    ++chars > width - 1)
 			break;
-		putchar(*text);
+		putc(*text, out_file);
 	}
-	fputs("…", stdout);
+	fputs("…", out_file);
 }
 
 static const char *
@@ -429,78 +490,6 @@ format_date(char *buf, ukwd_date d)
 {
 	if (ukwd_date_format(buf, UKWD_DATE_STRLEN, d))
 		snprintf(buf, UKWD_DATE_STRLEN, "?");
-}
-
-/* A User Entry Process task's source is "TAG: citation; SEC reference":
- * split it into the source ("TAG: citation") and the reference. */
-static void
-split_source(const char *source, char *tag_citation, size_t size,
-             const char **reference)
-{
-	const char *sec = source ? strstr(source, "; SEC ") : NULL;
-	size_t len =
-	    source ? (sec ? (size_t)(sec - source) : strlen(source)) : 0;
-
-	if (len >= size)
-		len = size - 1;
-	if (source)
-		memcpy(tag_citation, source, len);
-	tag_citation[len] = '\0';
-	*reference = sec ? sec + 6 : "";
-}
-
-/* The tag alone: "PROPOSED", "CHECKLIST", "SOURCED" or "". */
-static const char *
-source_tag(const char *source)
-{
-	static const char *const tags[] = {"PROPOSED", "CHECKLIST", "SOURCED"};
-
-	for (size_t i = 0; source && i < 3; i++)
-		if (strncmp(source, tags[i], strlen(tags[i])) == 0)
-			return tags[i];
-	return "";
-}
-
-static int
-render_csv(const ukwd_schedule *sched, int with_sources)
-{
-	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	size_t n = ukwd_schedule_task_count(sched);
-
-	printf("id,name,duration,early_start,early_finish,late_start,"
-	       "late_finish,total_float,free_float,critical%s\n",
-	       with_sources ? ",source,reference" : "");
-	for (size_t t = 0; t < n; t++) {
-		ukwd_scheduled_task row;
-		char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN],
-		    ls[UKWD_DATE_STRLEN], lf[UKWD_DATE_STRLEN];
-
-		if (ukwd_schedule_task(&row, sched, t))
-			return 2;
-		format_date(es, row.early_start);
-		format_date(ef, row.early_finish);
-		format_date(ls, row.late_start);
-		format_date(lf, row.late_finish);
-		cli_put_csv(stdout, ukwd_plan_task_id(plan, t));
-		putchar(',');
-		cli_put_csv(stdout, ukwd_plan_task_name(plan, t));
-		printf(",%ld,%s,%s,%s,%s,%ld,%ld,%s", (long)row.duration, es,
-		       ef, ls, lf, (long)row.total_float, (long)row.free_float,
-		       row.critical ? "yes" : "no");
-		if (with_sources) {
-			char source[512];
-			const char *reference;
-
-			split_source(ukwd_plan_task_source(plan, t), source,
-			             sizeof(source), &reference);
-			putchar(',');
-			cli_put_csv(stdout, source);
-			putchar(',');
-			cli_put_csv(stdout, reference);
-		}
-		putchar('\n');
-	}
-	return 0;
 }
 
 /* The latest day to give each role's UEPT notice: 60 clear working days
@@ -533,7 +522,8 @@ print_uept_notices(const ukwd_schedule *sched, const ukwd_calendar *cal,
 			continue;
 		format_date(testing, starts);
 		format_date(latest, notice.deadline);
-		printf(
+		fprintf(
+		    out_file,
 		    "Latest day to give UEPT notice (%s): %s\n"
 		    "  %d clear working days before testing %s on %s (SEC %s; "
 		    "%s: %s).\n",
@@ -559,24 +549,26 @@ render_uep_text(const ukwd_schedule *sched, const ukwd_calendar *cal,
 	ukwd_schedule_span(&first, &last, &days, sched);
 	format_date(first_text, first);
 	format_date(last_text, last);
-	printf("SEC User Entry Process: %s, role%s %s%s\n",
-	       ukwd_uep_party_name(opt->uep.party),
-	       opt->roles_name && strchr(opt->roles_name, ',') ? "s" : "",
-	       opt->roles_name ? opt->roles_name : "import-supplier",
-	       opt->uep.credit_cover ? ", with Credit Cover" : "");
-	printf("Scheduled %s %s over %s working days: %s to %s, %ld working "
-	       "days\n\n",
-	       opt->finish ? "backward to" : "forward from",
-	       opt->finish ? opt->finish : opt->start,
-	       opt->division_name ? opt->division_name : "SEC (GB)", first_text,
-	       last_text, (long)days);
-	printf("  %-34s  %-44s  %-10s  %-10s  %4s  %5s  %s\n", "STAGE", "WHAT",
-	       opt->finish ? "LATE START" : "START",
-	       opt->finish ? "LATE END" : "FINISH", "DAYS", "FLOAT", "SOURCE");
+	fprintf(out_file, "SEC User Entry Process: %s, role%s %s%s\n",
+	        ukwd_uep_party_name(opt->uep.party),
+	        opt->roles_name && strchr(opt->roles_name, ',') ? "s" : "",
+	        opt->roles_name ? opt->roles_name : "import-supplier",
+	        opt->uep.credit_cover ? ", with Credit Cover" : "");
+	fprintf(out_file,
+	        "Scheduled %s %s over %s working days: %s to %s, %ld working "
+	        "days\n\n",
+	        opt->finish ? "backward to" : "forward from",
+	        opt->finish ? opt->finish : opt->start,
+	        opt->division_name ? opt->division_name : "SEC (GB)",
+	        first_text, last_text, (long)days);
+	fprintf(out_file, "  %-34s  %-44s  %-10s  %-10s  %4s  %5s  %s\n",
+	        "STAGE", "WHAT", opt->finish ? "LATE START" : "START",
+	        opt->finish ? "LATE END" : "FINISH", "DAYS", "FLOAT", "SOURCE");
 	for (size_t t = 0; t < n; t++) {
 		ukwd_scheduled_task row;
 		char start[UKWD_DATE_STRLEN], finish[UKWD_DATE_STRLEN];
-		const char *tag = source_tag(ukwd_plan_task_source(plan, t));
+		const char *tag =
+		    ukwd_render_source_tag(ukwd_plan_task_source(plan, t));
 
 		if (ukwd_schedule_task(&row, sched, t))
 			return 2;
@@ -586,127 +578,29 @@ render_uep_text(const ukwd_schedule *sched, const ukwd_calendar *cal,
 		            opt->finish ? row.late_finish : row.early_finish);
 		proposed |= strcmp(tag, "PROPOSED") == 0;
 		negative |= row.total_float < 0;
-		printf("%c ", row.total_float < 0 ? '!'
-		              : row.critical      ? '*'
-		                                  : ' ');
+		fprintf(out_file, "%c ",
+		        row.total_float < 0 ? '!'
+		        : row.critical      ? '*'
+		                            : ' ');
 		put_column(ukwd_plan_task_id(plan, t), 34);
-		printf("  ");
+		fprintf(out_file, "  ");
 		put_column(display_name(plan, t), 44);
-		printf("  %s  %s  %4ld  %5ld  %s\n", start, finish,
-		       (long)row.duration, (long)row.total_float, tag);
+		fprintf(out_file, "  %s  %s  %4ld  %5ld  %s\n", start, finish,
+		        (long)row.duration, (long)row.total_float, tag);
 	}
-	printf("\nDCC User: %s\n", last_text);
+	fprintf(out_file, "\nDCC User: %s\n", last_text);
 	print_uept_notices(sched, cal, opt);
-	printf("\n* critical: no float.%s\n",
-	       negative ? "  ! negative float: the date cannot be met." : "");
-	printf("SOURCE: CHECKLIST is SECAS's SEC Checklist for Small "
-	       "Suppliers v1.3\n(December 2017); SOURCED figures cite a "
-	       "public page (--format csv shows it).\n");
+	fprintf(out_file, "\n* critical: no float.%s\n",
+	        negative ? "  ! negative float: the date cannot be met." : "");
+	fprintf(out_file,
+	        "SOURCE: CHECKLIST is SECAS's SEC Checklist for Small "
+	        "Suppliers v1.3\n(December 2017); SOURCED figures cite a "
+	        "public page (--format csv shows it).\n");
 	if (proposed)
-		printf("PROPOSED durations are libukwd's own defaults: no "
-		       "public source gives one.\nThey are not SEC rules; set "
-		       "your own with --set STAGE=DAYS.\n");
-	return 0;
-}
-
-/* JSON string. */
-static void
-put_json(const char *text)
-{
-	putchar('"');
-	for (; text && *text; text++) {
-		unsigned char c = (unsigned char)*text;
-
-		if (c == '"' || c == '\\')
-			printf("\\%c", c);
-		else if (c == '\n')
-			fputs("\\n", stdout);
-		else if (c < 0x20)
-			printf("\\u%04x", c);
-		else
-			putchar(c);
-	}
-	putchar('"');
-}
-
-/* The schedule as JSON: {"format_version": 1, "project": {...},
- * "tasks": [...], "critical_paths": [[ids]]}; tasks carry every schedule
- * field, the source and the two explanations. */
-static int
-render_json(const ukwd_schedule *sched, const struct options *opt)
-{
-	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	size_t n = ukwd_schedule_task_count(sched), npaths;
-	char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN], why[2][512];
-	ukwd_date first, last;
-	int32_t days;
-
-	ukwd_schedule_span(&first, &last, &days, sched);
-	format_date(a, first);
-	format_date(b, last);
-	printf("{\n  \"format_version\": 1,\n  \"project\": {\"start\": "
-	       "\"%s\", \"finish\": \"%s\", \"working_days\": %ld, "
-	       "\"direction\": \"%s\", \"date\": \"%s\"},\n  \"tasks\": [",
-	       a, b, (long)days, opt->finish ? "backward" : "forward",
-	       opt->finish ? opt->finish : opt->start);
-	for (size_t t = 0; t < n; t++) {
-		ukwd_scheduled_task row;
-		char source[512], es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN],
-		    ls[UKWD_DATE_STRLEN], lf[UKWD_DATE_STRLEN];
-		const char *reference;
-		size_t len;
-
-		if (ukwd_schedule_task(&row, sched, t))
-			return 2;
-		for (int side = 0; side < 2; side++)
-			if (ukwd_schedule_explain(why[side], sizeof(why[side]),
-			                          &len, sched, t,
-			                          (ukwd_schedule_side)side))
-				why[side][0] = '\0';
-		split_source(ukwd_plan_task_source(plan, t), source,
-		             sizeof(source), &reference);
-		format_date(es, row.early_start);
-		format_date(ef, row.early_finish);
-		format_date(ls, row.late_start);
-		format_date(lf, row.late_finish);
-		printf("%s\n    {\"id\": ", t ? "," : "");
-		put_json(ukwd_plan_task_id(plan, t));
-		printf(", \"name\": ");
-		put_json(ukwd_plan_task_name(plan, t));
-		printf(
-		    ", \"duration\": %ld, \"early_start\": \"%s\", "
-		    "\"early_finish\": \"%s\", \"late_start\": \"%s\", "
-		    "\"late_finish\": \"%s\", \"total_float\": %ld, "
-		    "\"free_float\": %ld, \"critical\": %s, \"source_tag\": ",
-		    (long)row.duration, es, ef, ls, lf, (long)row.total_float,
-		    (long)row.free_float, row.critical ? "true" : "false");
-		put_json(source_tag(source));
-		printf(", \"source\": ");
-		put_json(source);
-		printf(", \"reference\": ");
-		put_json(reference);
-		printf(", \"why_start\": ");
-		put_json(why[0]);
-		printf(", \"why_finish\": ");
-		put_json(why[1]);
-		putchar('}');
-	}
-	printf("\n  ],\n  \"critical_paths\": [");
-	npaths = ukwd_schedule_critical_path_count(sched);
-	for (size_t p = 0; p < npaths; p++) {
-		const size_t *tasks;
-		size_t count;
-
-		ukwd_schedule_critical_path(&tasks, &count, sched, p);
-		printf("%s[", p ? ", " : "");
-		for (size_t i = 0; i < count; i++) {
-			if (i)
-				printf(", ");
-			put_json(ukwd_plan_task_id(plan, tasks[i]));
-		}
-		putchar(']');
-	}
-	printf("]\n}\n");
+		fprintf(out_file,
+		        "PROPOSED durations are libukwd's own defaults: no "
+		        "public source gives one.\nThey are not SEC rules; set "
+		        "your own with --set STAGE=DAYS.\n");
 	return 0;
 }
 
@@ -722,10 +616,10 @@ print_path(const ukwd_schedule *sched, const size_t *tasks, size_t count,
 		chain &= linked[tasks[i + 1]];
 	for (size_t i = 0; i < count; i++) {
 		if (i)
-			fputs(chain ? " -> " : ", ", stdout);
-		fputs(ukwd_plan_task_id(plan, tasks[i]), stdout);
+			fputs(chain ? " -> " : ", ", out_file);
+		fputs(ukwd_plan_task_id(plan, tasks[i]), out_file);
 	}
-	putchar('\n');
+	putc('\n', out_file);
 }
 
 /* linked[t] = 1 when t's predecessor on its critical path links to it. */
@@ -792,16 +686,18 @@ render_table(const ukwd_schedule *sched, const struct options *opt)
 	ukwd_schedule_span(&first, &last, &days, sched);
 	format_date(start, first);
 	format_date(finish, last);
-	printf("Project: %s to %s, %ld working day%s (scheduled %s %s)\n\n",
-	       start, finish, (long)days, days == 1 ? "" : "s",
-	       opt->finish ? "backward to" : "forward from",
-	       opt->finish ? opt->finish : opt->start);
-	printf("  ");
+	fprintf(out_file,
+	        "Project: %s to %s, %ld working day%s (scheduled %s %s)\n\n",
+	        start, finish, (long)days, days == 1 ? "" : "s",
+	        opt->finish ? "backward to" : "forward from",
+	        opt->finish ? opt->finish : opt->start);
+	fprintf(out_file, "  ");
 	put_column("ID", id_width);
-	printf("  ");
+	fprintf(out_file, "  ");
 	put_column("TASK", name_width);
-	puts("  DAYS  START       FINISH      LATE START  LATE FINISH  FLOAT "
-	     " FREE");
+	fputs("  DAYS  START       FINISH      LATE START  LATE FINISH  FLOAT "
+	      " FREE\n",
+	      out_file);
 	for (size_t t = 0; t < n; t++) {
 		ukwd_scheduled_task row;
 		char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN],
@@ -813,19 +709,20 @@ render_table(const ukwd_schedule *sched, const struct options *opt)
 		format_date(ef, row.early_finish);
 		format_date(ls, row.late_start);
 		format_date(lf, row.late_finish);
-		printf("%c ", row.total_float < 0 ? '!'
-		              : row.critical      ? '*'
-		                                  : ' ');
+		fprintf(out_file, "%c ",
+		        row.total_float < 0 ? '!'
+		        : row.critical      ? '*'
+		                            : ' ');
 		put_column(ukwd_plan_task_id(plan, t), id_width);
-		printf("  ");
+		fprintf(out_file, "  ");
 		put_column(display_name(plan, t), name_width);
-		printf("  %4ld  %s  %s  %s  %s   %5ld %5ld\n",
-		       (long)row.duration, es, ef, ls, lf,
-		       (long)row.total_float, (long)row.free_float);
+		fprintf(out_file, "  %4ld  %s  %s  %s  %s   %5ld %5ld\n",
+		        (long)row.duration, es, ef, ls, lf,
+		        (long)row.total_float, (long)row.free_float);
 	}
 	ukwd_schedule_negative_float(&negative, &nnegative, sched);
-	printf("\n* critical: no float.%s\n",
-	       nnegative ? "  ! negative float: a date cannot be met." : "");
+	fprintf(out_file, "\n* critical: no float.%s\n",
+	        nnegative ? "  ! negative float: a date cannot be met." : "");
 	npaths = ukwd_schedule_critical_path_count(sched);
 	linked = path_links(sched);
 	if (!linked) {
@@ -838,23 +735,23 @@ render_table(const ukwd_schedule *sched, const struct options *opt)
 
 		ukwd_schedule_critical_path(&tasks, &count, sched, p);
 		if (npaths == 1)
-			printf("Critical path: ");
+			fprintf(out_file, "Critical path: ");
 		else
-			printf("Critical path %zu: ", p + 1);
+			fprintf(out_file, "Critical path %zu: ", p + 1);
 		print_path(sched, tasks, count, linked);
 	}
 	free(linked);
 	if (nnegative) {
-		printf("Negative float: ");
+		fprintf(out_file, "Negative float: ");
 		for (size_t i = 0; i < nnegative; i++) {
 			ukwd_scheduled_task row;
 
 			ukwd_schedule_task(&row, sched, negative[i]);
-			printf("%s%s (%ld)", i ? ", " : "",
-			       ukwd_plan_task_id(plan, negative[i]),
-			       (long)row.total_float);
+			fprintf(out_file, "%s%s (%ld)", i ? ", " : "",
+			        ukwd_plan_task_id(plan, negative[i]),
+			        (long)row.total_float);
 		}
-		printf("\n");
+		fprintf(out_file, "\n");
 	}
 	return 0;
 }
@@ -878,7 +775,9 @@ render_explanations(const ukwd_schedule *sched)
 	}
 	if (width > ID_WIDTH_MAX)
 		width = ID_WIDTH_MAX;
-	puts("\nWhy:");
+	fputs("\nWhy:"
+	      "\n",
+	      out_file);
 	for (size_t t = 0; t < n; t++) {
 		for (int side = 0; side < 2; side++) {
 			size_t len;
@@ -903,14 +802,116 @@ render_explanations(const ukwd_schedule *sched)
 				free(sentence);
 				return 2;
 			}
-			printf("  ");
+			fprintf(out_file, "  ");
 			put_column(side ? "" : ukwd_plan_task_id(plan, t),
 			           width);
-			printf("  %s\n", sentence);
+			fprintf(out_file, "  %s\n", sentence);
 		}
 	}
 	free(sentence);
 	return 0;
+}
+
+/* Writes to the library's sink go to a stdio stream. */
+static int
+file_sink(const char *buf, size_t len, void *payload)
+{
+	return fwrite(buf, 1, len, payload) == len ? 0 : -1;
+}
+
+struct render_job {
+	const ukwd_schedule *sched;
+	const ukwd_calendar *cal;
+	const struct options *opt;
+};
+
+/* The chosen format, written to `out_file`. */
+static int
+render_format(const struct render_job *job)
+{
+	const struct options *opt = job->opt;
+	const char *format = opt->format ? opt->format : "table";
+	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
+	ukwd_date given;
+	int rc;
+
+	if (strcmp(format, "table") == 0) {
+		rc = !opt->tasks ? render_uep_text(job->sched, job->cal, opt)
+		                 : render_table(job->sched, opt);
+		if (rc == 0 && opt->explain)
+			rc = render_explanations(job->sched);
+		return rc;
+	}
+	options.width = opt->width;
+	options.ascii = opt->ascii;
+	options.today = opt->today_date;
+	options.scale = opt->scale;
+	if (!opt->tasks) {
+		options.flags |= UKWD_RENDER_SOURCES;
+		options.title = "SEC User Entry Process";
+	}
+	if (ukwd_date_parse(&given, opt->finish ? opt->finish : opt->start,
+	                    NULL) == 0) {
+		options.project_date = given;
+		options.direction = opt->finish ? UKWD_SCHEDULE_BACKWARD
+		                                : UKWD_SCHEDULE_FORWARD;
+	}
+	if (strcmp(format, "csv") == 0)
+		rc = ukwd_render_csv(job->sched, &options, file_sink, out_file);
+	else if (strcmp(format, "json") == 0)
+		rc =
+		    ukwd_render_json(job->sched, &options, file_sink, out_file);
+	else if (strcmp(format, "svg") == 0)
+		rc = ukwd_render_svg(job->sched, &options, file_sink, out_file);
+	else if (strcmp(format, "html") == 0)
+		rc =
+		    ukwd_render_html(job->sched, &options, file_sink, out_file);
+	else if (strcmp(format, "ics") == 0 || strcmp(format, "ics-todo") == 0)
+		rc = ukwd_ical_export_schedule(job->sched,
+		                               format[3] ? UKWD_ICAL_TODO : 0,
+		                               file_sink, out_file);
+	else if (strcmp(format, "mermaid") == 0)
+		rc = ukwd_render_mermaid(job->sched, &options, file_sink,
+		                         out_file);
+	else {
+		/* The User Entry Process's text is its plan (a row per stage
+		 * with dates, float and source) and then the chart. */
+		rc = 0;
+		if (!opt->tasks) {
+			rc = render_uep_text(job->sched, job->cal, opt);
+			fputc('\n', out_file);
+		}
+		if (rc == 0)
+			rc = ukwd_render_text(job->sched, &options, file_sink,
+			                      out_file);
+	}
+	if (rc == UKWD_EUSER)
+		return 2; /* the stream's error is reported by the caller */
+	if (rc) {
+		fprintf(stderr, PROGRAM ": --format %s: %s\n", format,
+		        ukwd_strerror(rc));
+		return 2;
+	}
+	return 0;
+}
+
+/* For cli_write_file(): the output to a temporary file. */
+static int
+produce(FILE *out, void *payload)
+{
+	FILE *saved = out_file;
+	int rc;
+
+	out_file = out;
+	rc = render_format(payload);
+	out_file = saved;
+	/* A write that failed (the library then says UKWD_EUSER) is
+	 * reported here, with the reason. */
+	if (fflush(out) != 0 || ferror(out)) {
+		fprintf(stderr, PROGRAM ": --output: %s\n", strerror(errno));
+		rc = 2;
+	}
+	return rc;
 }
 
 /* Step 3: the output, and notes on stderr. */
@@ -918,26 +919,18 @@ static int
 render(const ukwd_schedule *sched, const ukwd_calendar *cal,
        const struct options *opt)
 {
-	const char *format = opt->format ? opt->format : "text";
-	int rc, uep = !opt->tasks;
+	struct render_job job = {sched, cal, opt};
+	int rc;
 	ukwd_date first, last;
 	const size_t *negative;
 	size_t nnegative;
 
-	if (strcmp(format, "csv") == 0) {
-		rc = render_csv(sched, uep);
-	} else if (strcmp(format, "json") == 0) {
-		rc = render_json(sched, opt);
-	} else {
-		rc = uep ? render_uep_text(sched, cal, opt)
-		         : render_table(sched, opt);
-		if (rc == 0 && opt->explain)
-			rc = render_explanations(sched);
-	}
+	rc = opt->output ? cli_write_file(opt->output, produce, &job)
+	                 : render_format(&job);
 	if (rc)
 		return rc;
 	ukwd_schedule_negative_float(&negative, &nnegative, sched);
-	if (strcmp(format, "csv") == 0 && nnegative)
+	if (opt->format && strcmp(opt->format, "table") != 0 && nnegative)
 		fprintf(stderr,
 		        PROGRAM ": note: %zu task%s negative float: a "
 		                "constraint or deadline cannot be met\n",
@@ -965,6 +958,7 @@ main(int argc, char **argv)
 	int rc;
 
 	cli_program = PROGRAM;
+	out_file = stdout;
 	rc = parse_options(&opt, argc, argv);
 	if (rc) {
 		free_options(&opt);

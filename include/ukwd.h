@@ -9,6 +9,8 @@
  * - ukwd/workday.h  is-working, add, count, roll in O(1)
  * - ukwd/plan.h     task networks: tasks, links, constraints; CSV reader
  * - ukwd/schedule.h critical-path schedules in working days
+ * - ukwd/render.h   Gantt charts and exports: text, SVG, HTML, Mermaid,
+ *                   CSV, JSON
  *
  * Conventions:
  * - Functions that can fail return 0 or a negative `UKWD_E*` code and
@@ -39,5 +41,6 @@
 #include "ukwd/plan.h"
 #include "ukwd/schedule.h"
 #include "ukwd/uep.h"
+#include "ukwd/render.h"
 
 #endif /* UKWD_H */

@@ -1,9 +1,12 @@
 /* iCalendar import and export. The only file that includes libical. */
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "ukwd/ical.h"
+#include "ukwd/render.h"
+#include "ukwd/workday.h"
 #include "ukwd/version.h"
 #include "import.h"
 #include "internal.h"
@@ -678,6 +681,304 @@ ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from, ukwd_date to,
 	return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* Schedules */
+
+/* A task's UID: stable across reschedules, made from its id alone. */
+static void
+task_uid(char *buf, size_t size, const char *id)
+{
+	size_t len;
+
+	snprintf(buf, size, "ukwd-%08x-", (unsigned)name_hash(id));
+	len = strlen(buf);
+	for (; *id && len + sizeof("@libukwd") < size; id++) {
+		char c = *id;
+
+		buf[len++] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		                     (c >= '0' && c <= '9') || c == '.' ||
+		                     c == '_' || c == '-'
+		                 ? c
+		                 : '_';
+	}
+	snprintf(buf + len, size - len, "@libukwd");
+}
+
+/* Text that grows, for DESCRIPTION. */
+struct text_buf {
+	char *text;
+	size_t len, capacity;
+	int rc;
+};
+
+static void text_add(struct text_buf *t, const char *fmt, ...)
+    UKWD__PRINTF(2, 3);
+
+static void
+text_add(struct text_buf *t, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (t->rc)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(t->text ? t->text + t->len : NULL,
+	              t->text ? t->capacity - t->len : 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		t->rc = UKWD_EINVAL;
+		return;
+	}
+	if (!t->text || t->len + (size_t)n >= t->capacity) {
+		size_t capacity = (t->len + (size_t)n + 1) * 2;
+		char *grown = ukwd__realloc(t->text, capacity);
+
+		if (!grown) {
+			t->rc = UKWD_ENOMEM;
+			return;
+		}
+		t->text = grown;
+		t->capacity = capacity;
+		va_start(ap, fmt);
+		vsnprintf(t->text + t->len, t->capacity - t->len, fmt, ap);
+		va_end(ap);
+	}
+	t->len += (size_t)n;
+}
+
+/* The working day at index e of a task (the day after its last, or a
+ * milestone's own day) and at index s (its first). */
+static ukwd_date
+link_anchor(const ukwd_calendar *cal, const ukwd_scheduled_task *row,
+            int from_finish)
+{
+	ukwd_date d = row->early_start;
+
+	if (from_finish && row->duration > 0 &&
+	    ukwd_workday_add(&d, cal, row->early_finish, 1))
+		d = row->early_finish + 1;
+	return d;
+}
+
+static int
+add_relations(icalcomponent *comp, const ukwd_schedule *sched, size_t task)
+{
+	static const char *const reltypes[] = {
+	    "RELTYPE=FINISHTOSTART", "RELTYPE=STARTTOSTART",
+	    "RELTYPE=FINISHTOFINISH", "RELTYPE=STARTTOFINISH"};
+	const ukwd_plan *plan = ukwd_schedule_plan(sched);
+	const ukwd_calendar *cal = ukwd_schedule_calendar(sched);
+	size_t nlinks = ukwd_plan_link_count(plan);
+
+	/* Plan order of links, so the output is stable. Linear in links
+	 * per task: fine for the plans people export to a calendar. */
+	for (size_t k = 0; k < nlinks; k++) {
+		ukwd_plan_link_info link;
+		ukwd_scheduled_task pred;
+		icalproperty *prop;
+		icalparameter *param;
+		char uid[128];
+		int rc = ukwd_plan_link(&link, plan, k);
+
+		if (rc)
+			return rc;
+		if (link.successor != task)
+			continue;
+		rc = ukwd_schedule_task(&pred, sched, link.predecessor);
+		if (rc)
+			return rc;
+		task_uid(uid, sizeof(uid),
+		         ukwd_plan_task_id(plan, link.predecessor));
+		prop = icalproperty_new_relatedto(uid);
+		param =
+		    icalparameter_new_from_string(reltypes[(int)link.type & 3]);
+		if (!prop || !param) {
+			if (prop)
+				icalproperty_free(prop);
+			if (param)
+				icalparameter_free(param);
+			return UKWD_ENOMEM;
+		}
+		icalproperty_add_parameter(prop, param);
+		if (link.lag != 0) {
+			ukwd_date from =
+			    link_anchor(cal, &pred,
+			                link.type == UKWD_LINK_FS ||
+			                    link.type == UKWD_LINK_FF);
+			ukwd_date to = from;
+			char value[32];
+
+			if (ukwd_workday_add(&to, cal, from, link.lag))
+				to = from + link.lag;
+			snprintf(value, sizeof(value), "%sP%ldD",
+			         to < from ? "-" : "",
+			         (long)(to < from ? from - to : to - from));
+			param = icalparameter_new(ICAL_IANA_PARAMETER);
+			if (param) {
+				icalparameter_set_iana_name(param, "GAP");
+				icalparameter_set_iana_value(param, value);
+				icalproperty_add_parameter(prop, param);
+			}
+			snprintf(value, sizeof(value), "%ld", (long)link.lag);
+			param = icalparameter_new_x(value);
+			if (param) {
+				icalparameter_set_xname(param, "X-UKWD-LAG");
+				icalproperty_add_parameter(prop, param);
+			}
+		}
+		icalcomponent_add_property(comp, prop);
+	}
+	return 0;
+}
+
+static icalcomponent *
+task_component(const ukwd_schedule *sched, size_t task,
+               const ukwd_scheduled_task *row, unsigned int flags,
+               struct icaltimetype stamp, struct text_buf *desc, int *rc)
+{
+	const ukwd_plan *plan = ukwd_schedule_plan(sched);
+	const char *name = ukwd_plan_task_name(plan, task);
+	const char *source = ukwd_plan_task_source(plan, task);
+	const char *tag = ukwd_render_source_tag(source);
+	icalcomponent *comp = flags & UKWD_ICAL_TODO
+	                          ? icalcomponent_new_vtodo()
+	                          : icalcomponent_new_vevent();
+	char uid[128], why[2][512];
+	size_t len;
+
+	*rc = UKWD_ENOMEM;
+	if (!comp)
+		return NULL;
+	if (!name || !*name)
+		name = ukwd_plan_task_id(plan, task);
+	task_uid(uid, sizeof(uid), ukwd_plan_task_id(plan, task));
+	icalcomponent_add_property(comp, icalproperty_new_uid(uid));
+	icalcomponent_add_property(comp, icalproperty_new_dtstamp(stamp));
+	if (!(flags & UKWD_ICAL_TODO)) {
+		icalcomponent_add_property(
+		    comp,
+		    icalproperty_new_dtstart(date_value(row->early_start)));
+		icalcomponent_add_property(
+		    comp, icalproperty_new_dtend(date_value(
+		              row->duration ? row->early_finish + 1
+		                            : row->early_start + 1)));
+	} else {
+		if (row->early_finish > row->early_start)
+			icalcomponent_add_property(
+			    comp, icalproperty_new_dtstart(
+			              date_value(row->early_start)));
+		icalcomponent_add_property(
+		    comp, icalproperty_new_due(date_value(row->early_finish)));
+	}
+	desc->len = 0;
+	text_add(desc, "%s%s", name,
+	         strcmp(tag, "PROPOSED") == 0 ? " (PROPOSED)" : "");
+	if (desc->rc) {
+		icalcomponent_free(comp);
+		*rc = desc->rc;
+		return NULL;
+	}
+	icalcomponent_add_property(comp, icalproperty_new_summary(desc->text));
+	for (int side = 0; side < 2; side++)
+		if (ukwd_schedule_explain(why[side], sizeof(why[side]), &len,
+		                          sched, task,
+		                          (ukwd_schedule_side)side))
+			why[side][0] = '\0';
+	desc->len = 0;
+	if (row->duration)
+		text_add(desc, "%ld working day%s", (long)row->duration,
+		         row->duration == 1 ? "" : "s");
+	else
+		text_add(desc, "Milestone");
+	text_add(desc, "; total float %ld, free float %ld working days%s.\n",
+	         (long)row->total_float, (long)row->free_float,
+	         row->critical ? "; critical" : "");
+	if (source)
+		text_add(desc, "Source: %s\n", source);
+	text_add(desc, "%s\n%s", why[0], why[1]);
+	if (desc->rc) {
+		icalcomponent_free(comp);
+		*rc = desc->rc;
+		return NULL;
+	}
+	icalcomponent_add_property(comp,
+	                           icalproperty_new_description(desc->text));
+	if (*tag || row->critical) {
+		desc->len = 0;
+		text_add(desc, "%s%s%s", tag, *tag && row->critical ? "," : "",
+		         row->critical ? "CRITICAL" : "");
+		if (desc->rc == 0)
+			icalcomponent_add_property(
+			    comp, icalproperty_new_categories(desc->text));
+	}
+	*rc = add_relations(comp, sched, task);
+	if (*rc == 0)
+		*rc = desc->rc;
+	if (*rc) {
+		icalcomponent_free(comp);
+		return NULL;
+	}
+	return comp;
+}
+
+int
+ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
+                          ukwd_sink write, void *payload)
+{
+	static const char head[] =
+	    "BEGIN:VCALENDAR\r\n"
+	    "VERSION:2.0\r\n"
+	    "PRODID:-//libukwd//ukwd " UKWD_VERSION_STRING "//EN\r\n"
+	    "CALSCALE:GREGORIAN\r\n";
+	static const char tail[] = "END:VCALENDAR\r\n";
+	struct text_buf desc = {NULL, 0, 0, 0};
+	struct icaltimetype stamp;
+	ukwd_date first;
+	size_t n;
+	int rc;
+
+	if (!sched || !write || (flags & ~UKWD_ICAL_TODO))
+		return UKWD_EINVAL;
+	rc = ukwd_schedule_span(&first, NULL, NULL, sched);
+	if (rc)
+		return rc;
+	stamp = date_value(first);
+	stamp.is_date = 0;
+	stamp.hour = stamp.minute = stamp.second = 0;
+	stamp = icaltime_set_timezone(&stamp, icaltimezone_get_utc_timezone());
+	n = ukwd_schedule_task_count(sched);
+	if (write(head, sizeof(head) - 1, payload))
+		return UKWD_EUSER;
+	for (size_t t = 0; t < n && rc == 0; t++) {
+		ukwd_scheduled_task row;
+		icalcomponent *comp;
+		char *text;
+
+		rc = ukwd_schedule_task(&row, sched, t);
+		if (rc)
+			break;
+		comp = task_component(sched, t, &row, flags, stamp, &desc, &rc);
+		if (!comp)
+			break;
+		text = icalcomponent_as_ical_string_r(comp);
+		icalcomponent_free(comp);
+		if (!text) {
+			rc = UKWD_ENOMEM;
+			break;
+		}
+		if (write(text, strlen(text), payload))
+			rc = UKWD_EUSER;
+		icalmemory_free_buffer(text);
+	}
+	ukwd__free(desc.text);
+	if (rc)
+		return rc;
+	if (write(tail, sizeof(tail) - 1, payload))
+		return UKWD_EUSER;
+	return 0;
+}
+
 #else /* !UKWD_HAVE_LIBICAL */
 
 int
@@ -700,6 +1001,17 @@ ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from, ukwd_date to,
 	(void)cal;
 	(void)from;
 	(void)to;
+	(void)write;
+	(void)payload;
+	return UKWD_ENOTSUPPORTED;
+}
+
+int
+ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
+                          ukwd_sink write, void *payload)
+{
+	(void)sched;
+	(void)flags;
 	(void)write;
 	(void)payload;
 	return UKWD_ENOTSUPPORTED;

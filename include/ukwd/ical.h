@@ -24,6 +24,7 @@
 #include "common.h"
 #include "error.h"
 #include "calendar.h"
+#include "schedule.h"
 
 UKWD_BEGIN_DECLS
 
@@ -140,6 +141,52 @@ UKWD_API ukwd_holidays_format ukwd_holidays_detect(const char *data,
  */
 UKWD_API int ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from,
                               ukwd_date to, ukwd_sink write, void *payload);
+
+/** ukwd_ical_export_schedule(): a VTODO a task instead of a VEVENT. */
+#define UKWD_ICAL_TODO 0x1u
+
+/**
+ * @brief Write a schedule as an iCalendar document: a component a task,
+ *        in plan order, with its dependencies.
+ *
+ * By default each task is an all-day VEVENT over its early dates:
+ * `DTSTART;VALUE=DATE` its first working day and `DTEND;VALUE=DATE` the day
+ * after its last (exclusive, as RFC 5545 says; non-working days between
+ * are inside the event); a milestone is its one day. With
+ * #UKWD_ICAL_TODO each task is a VTODO with `DUE;VALUE=DATE` its last
+ * working day (a milestone's day) and `DTSTART;VALUE=DATE` its first when
+ * that is earlier (RFC 5545 wants DUE later than DTSTART).
+ *
+ * SUMMARY is the task's name (its id when it has none), with
+ * " (PROPOSED)" when its source says so (ukwd_render_source_tag());
+ * DESCRIPTION gives its duration and float in working days, its source
+ * and what fixed its dates; CATEGORIES its source tag and CRITICAL for a
+ * critical task. The UID is made from the task's id alone
+ * (`ukwd-HASH-ID@libukwd`, the id with characters other than letters,
+ * digits, `.`, `_` and `-` replaced by `_`), so a rescheduled plan updates
+ * the same events; DTSTAMP is the project's first day at 00:00:00Z, so the
+ * same schedule always gives the same bytes.
+ *
+ * Each link is a `RELATED-TO` on the successor naming the predecessor's
+ * UID, with RFC 9253's `RELTYPE` (FINISHTOSTART, STARTTOSTART,
+ * FINISHTOFINISH, STARTTOFINISH) and, for a non-zero lag, `GAP`: the lag
+ * as calendar days in this schedule (the days between the working day the
+ * link counts from and the one it reaches, e.g. `GAP=P4D` for 2 working
+ * days over a weekend; negative for a lead), and `X-UKWD-LAG` the lag in
+ * working days. (libical 3.0 writes GAP but drops it when it parses.)
+ *
+ * @param[in] sched   the schedule.
+ * @param[in] flags   0 or #UKWD_ICAL_TODO.
+ * @param[in] write   the sink; called several times.
+ * @param[in] payload passed to @p write.
+ * @return 0; #UKWD_EINVAL for a NULL argument, unknown flags or a plan
+ *         changed since it was scheduled; #UKWD_EUSER if the sink
+ *         stopped; #UKWD_ENOMEM; #UKWD_ENOTSUPPORTED without libical.
+ * @since 0.1
+ */
+UKWD_API int ukwd_ical_export_schedule(const ukwd_schedule *sched,
+                                       unsigned int flags, ukwd_sink write,
+                                       void *payload);
 
 /** A holidays file handed to ukwd_calendar_new_uk_files(). */
 typedef struct ukwd_holiday_file {

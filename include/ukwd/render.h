@@ -1,0 +1,265 @@
+/**
+ * @file ukwd/render.h
+ * @brief Schedules rendered as a text Gantt chart, SVG, HTML, Mermaid,
+ *        CSV and JSON.
+ *
+ * Every renderer writes through a #ukwd_sink, in pieces, and is
+ * deterministic: the same schedule, calendar and options give the same
+ * bytes (no clock is read: "today" is an option). Output is UTF-8.
+ *
+ * Dates are drawn as ukwd/schedule.h prints them: a task's bar covers
+ * the working days from its early start to its early finish, both
+ * inclusive; a milestone is drawn on its own day. Non-working days inside
+ * a bar are shaded, not counted.
+ *
+ * **Source tags.** A task whose source (ukwd_plan_set_task_source()) starts
+ * with "PROPOSED", "CHECKLIST" or "SOURCED" carries that tag (the User
+ * Entry Process's plans do, see ukwd/uep.h). PROPOSED durations are
+ * libukwd's own defaults, not a published figure, so every graphical
+ * renderer draws them differently (hatched in SVG, a lighter bar in
+ * text) and labels them. A source of the form "TAG: citation; SEC REF" is
+ * split into the source "TAG: citation" and the reference "REF" in CSV
+ * and JSON.
+ *
+ * Every renderer returns 0; #UKWD_EINVAL for a NULL schedule or sink,
+ * bad options or a plan changed since it was scheduled; #UKWD_EUSER when
+ * the sink returned non-zero (nothing more is written); #UKWD_ENOMEM.
+ * Output written before a failure is not taken back: write to a
+ * temporary file and rename it when the renderer returned 0.
+ */
+#ifndef UKWD_RENDER_H
+#define UKWD_RENDER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common.h"
+#include "error.h"
+#include "date.h"
+#include "calendar.h"
+#include "plan.h"
+#include "schedule.h"
+
+UKWD_BEGIN_DECLS
+
+/** @defgroup ukwd_render Rendering
+ * @{ */
+
+/** "No date": the value of ukwd_render_options::today and
+ *  ukwd_render_options::project_date when there is none. */
+#define UKWD_RENDER_NO_DATE ((ukwd_date)INT32_MIN)
+
+/** What one column (text) or one grid step (SVG) stands for. */
+typedef enum ukwd_render_scale {
+	/** The finest scale that fits: day, then week (then month, SVG). */
+	UKWD_RENDER_SCALE_AUTO = 0,
+	UKWD_RENDER_SCALE_DAY = 1,  /**< a column a calendar day */
+	UKWD_RENDER_SCALE_WEEK = 2, /**< a column a week, Monday to Sunday */
+	UKWD_RENDER_SCALE_MONTH = 3 /**< SVG only: a month's gridlines */
+} ukwd_render_scale;
+
+/** CSV: add the columns `source` and `reference`. */
+#define UKWD_RENDER_SOURCES 0x1u
+
+/** Options for the renderers; NULL means #UKWD_RENDER_OPTIONS_INIT. */
+typedef struct ukwd_render_options {
+	unsigned int version; /**< #UKWD_RENDER_OPTIONS_VERSION */
+	/** Text: the line width in columns (characters), 40 to 10000;
+	 *  0 means 100. SVG: the chart's width in pixels, 0 for automatic. */
+	int width;
+	/** Text: 1 for plain ASCII (`#` bars, `*` milestones), 0 for
+	 *  Unicode block characters and `◆`. */
+	int ascii;
+	/** A "today" line, or #UKWD_RENDER_NO_DATE for none. */
+	ukwd_date today;
+	/** Text and SVG: #ukwd_render_scale. */
+	ukwd_render_scale scale;
+	/** #UKWD_RENDER_SOURCES or 0. */
+	unsigned int flags;
+	/** Mermaid, SVG and HTML: a title, or NULL for none (SVG and HTML
+	 *  then say "Schedule"). */
+	const char *title;
+	/** JSON: the date the schedule was computed from, as given to
+	 *  ukwd_schedule_new(), and its direction; with
+	 *  #UKWD_RENDER_NO_DATE (the default) "direction" and "date" are left
+	 *  out of "project". */
+	ukwd_date project_date;
+	ukwd_schedule_direction direction; /**< see @c project_date */
+} ukwd_render_options;
+
+/** The current version of #ukwd_render_options. */
+#define UKWD_RENDER_OPTIONS_VERSION 1
+/** Initialise a #ukwd_render_options to the defaults. */
+#define UKWD_RENDER_OPTIONS_INIT                                               \
+	{                                                                      \
+		UKWD_RENDER_OPTIONS_VERSION, 0, 0, UKWD_RENDER_NO_DATE,        \
+		    UKWD_RENDER_SCALE_AUTO, 0u, NULL, UKWD_RENDER_NO_DATE,     \
+		    UKWD_SCHEDULE_FORWARD                                      \
+	}
+
+/**
+ * @brief A text Gantt chart for a terminal.
+ *
+ * A row per task in plan order: a mark (`*` critical, `!` negative
+ * float), the task's name (its id when it has none) cut to fit, and its
+ * bar. At day scale a column is a calendar day; at week scale a week,
+ * Monday to Sunday (more weeks a column when even weeks do not fit).
+ * Bars cover working days (`█`, ASCII `#`; PROPOSED durations `▒`,
+ * ASCII `/`); total float follows the bar (`─`, `-`); a milestone is
+ * `◆` (`*`); non-working days are shaded (`░`, `:`), at week scale the
+ * weeks that hold a non-working weekday; today is `│` (`|`). Two header
+ * lines give the months and (day scale) the weekdays; a legend follows.
+ *
+ * @param[in] sched   the schedule.
+ * @param[in] options optional: width, ascii, today, scale (day, week or
+ *                    auto; month is #UKWD_EINVAL).
+ * @param[in] write   the sink.
+ * @param[in] payload passed to @p write.
+ * @return 0; #UKWD_EINVAL; #UKWD_EUSER; #UKWD_ENOMEM.
+ * @since 0.1
+ */
+UKWD_API int ukwd_render_text(const ukwd_schedule *sched,
+                              const ukwd_render_options *options,
+                              ukwd_sink write, void *payload);
+
+/**
+ * @brief A Mermaid gantt chart (Markdown's ```mermaid blocks).
+ *
+ * `dateFormat YYYY-MM-DD`; `excludes weekends` (when the weekend is
+ * Saturday and Sunday, else each weekend day in the span) and each other
+ * non-working day in the project's span; then a section for each run of
+ * tasks whose names share the text before ": " ("Tasks" for names
+ * without one). Each task is `NAME :TAGS, tN, START, Dd` with N its
+ * 1-based index and D its duration in working days (Mermaid skips the
+ * excluded days), TAGS `crit` for critical tasks and `milestone` for
+ * milestones. Colons, semicolons and `#` in names, which Mermaid would
+ * read as syntax, become `꞉` (U+A789), `,` and `＃` (U+FF03); PROPOSED
+ * tasks end in " (PROPOSED)".
+ *
+ * @param[in] sched   the schedule.
+ * @param[in] options optional: title.
+ * @param[in] write   the sink.
+ * @param[in] payload passed to @p write.
+ * @return 0; #UKWD_EINVAL; #UKWD_EUSER; #UKWD_ENOMEM.
+ * @since 0.1
+ */
+UKWD_API int ukwd_render_mermaid(const ukwd_schedule *sched,
+                                 const ukwd_render_options *options,
+                                 ukwd_sink write, void *payload);
+
+/**
+ * @brief A standalone SVG Gantt chart (an XML document, UTF-8).
+ *
+ * A row per task in plan order with its name on the left; bars over the
+ * task's working days (runs of working days joined by a thin line across
+ * non-working days), critical tasks in red, PROPOSED durations hatched
+ * (a `<pattern>`) and labelled "PROPOSED", milestones as diamonds, total
+ * float as a thin grey bar after the task, dependency arrows from the
+ * predecessor's start or finish to the successor's start or finish as
+ * the link type says, non-working days shaded with a `<title>` naming
+ * the holiday or weekday (shown on hover), month labels, a today line
+ * when @c today is set, and a legend. Each task is a `<g>` with a
+ * `<title>` giving its dates, float and source. Text is escaped (`&`, `<`,
+ * `>`, `"`, `'`); bytes that are not valid UTF-8, and control characters,
+ * become U+FFFD so that the document always parses.
+ *
+ * Scale (ukwd_render_options::scale): day (20 px a day), week (5 px a day,
+ * Monday ticks) or month (2 px a day); auto picks day up to 62 days, week
+ * up to 400, else month. A @c width above 0 sets the pixels a day so the
+ * chart fits that many pixels (at least 1 px a day). Coordinates are whole
+ * pixels.
+ *
+ * @return 0; #UKWD_EINVAL (also for a span over 200000 days);
+ *         #UKWD_EUSER; #UKWD_ENOMEM.
+ * @since 0.1
+ */
+UKWD_API int ukwd_render_svg(const ukwd_schedule *sched,
+                             const ukwd_render_options *options,
+                             ukwd_sink write, void *payload);
+
+/**
+ * @brief One self-contained HTML page: the SVG chart and a table of the
+ *        tasks that sorts when a header is clicked.
+ *
+ * Nothing is fetched: the style and a few lines of script are inline.
+ * The table has a row per task (id, name, duration, early and late dates,
+ * total and free float, critical, source, and what fixed its start and
+ * finish, as ukwd_schedule_explain()); clicking a header sorts by that
+ * column, again to reverse. The page is well-formed XML too (polyglot
+ * HTML), so `xmllint --noout` checks it.
+ *
+ * @return as ukwd_render_svg().
+ * @since 0.1
+ */
+UKWD_API int ukwd_render_html(const ukwd_schedule *sched,
+                              const ukwd_render_options *options,
+                              ukwd_sink write, void *payload);
+
+/**
+ * @brief The schedule as RFC 4180 CSV, a header line and a task a line
+ *        (LF line ends).
+ *
+ * Columns: `id,name,duration,early_start,early_finish,late_start,
+ * late_finish,total_float,free_float,critical` (dates YYYY-MM-DD, inclusive
+ * finishes; duration and floats in working days; critical `yes` or `no`),
+ * and with #UKWD_RENDER_SOURCES `source,reference`. These columns and
+ * their order are kept from release to release; new ones are appended.
+ *
+ * @return 0; #UKWD_EINVAL; #UKWD_EUSER; #UKWD_ENOMEM.
+ * @since 0.1
+ */
+UKWD_API int ukwd_render_csv(const ukwd_schedule *sched,
+                             const ukwd_render_options *options,
+                             ukwd_sink write, void *payload);
+
+/**
+ * @brief The schedule as JSON (RFC 8259), format version 1.
+ *
+ * @code
+ * {
+ *   "format_version": 1,
+ *   "project": {"start": DATE, "finish": DATE, "working_days": INT,
+ *               "direction": "forward"|"backward", "date": DATE},
+ *   "tasks": [
+ *     {"id": STR, "name": STR, "duration": INT,
+ *      "early_start": DATE, "early_finish": DATE,
+ *      "late_start": DATE, "late_finish": DATE,
+ *      "total_float": INT, "free_float": INT, "critical": BOOL,
+ *      "source_tag": "PROPOSED"|"CHECKLIST"|"SOURCED"|"",
+ *      "source": STR, "reference": STR,
+ *      "why_start": STR, "why_finish": STR}, ...
+ *   ],
+ *   "critical_paths": [[ID, ...], ...]
+ * }
+ * @endcode
+ *
+ * DATE is "YYYY-MM-DD"; finishes are a task's last working day; INT
+ * counts working days. "direction" and "date" (the date the schedule was
+ * computed from, as given) appear only when ukwd_render_options::
+ * project_date is set. "source" is "" when the task has none;
+ * "reference" is the part after "; SEC " (else ""); "why_start" and
+ * "why_finish" are ukwd_schedule_explain() of the early start and late
+ * finish. Critical paths are lists of task ids, as
+ * ukwd_schedule_critical_path(). Readers must ignore members they do not
+ * know: later versions of format 1 may add some; a change that is not
+ * an addition raises "format_version".
+ *
+ * @return 0; #UKWD_EINVAL; #UKWD_EUSER; #UKWD_ENOMEM.
+ * @since 0.1
+ */
+UKWD_API int ukwd_render_json(const ukwd_schedule *sched,
+                              const ukwd_render_options *options,
+                              ukwd_sink write, void *payload);
+
+/**
+ * @brief The tag a task's source starts with: "PROPOSED", "CHECKLIST",
+ *        "SOURCED", or "" for none (also for a NULL @p source).
+ * @since 0.1
+ */
+UKWD_API const char *ukwd_render_source_tag(const char *source);
+
+/** @} */
+
+UKWD_END_DECLS
+
+#endif /* UKWD_RENDER_H */

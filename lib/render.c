@@ -1,0 +1,1650 @@
+/* Schedules rendered as text, SVG, HTML, Mermaid, CSV and JSON.
+ *
+ * Every renderer writes through a small buffered writer (struct out) that
+ * remembers the first failure, so the drawing code reads straight through
+ * and checks once at the end. */
+#include <limits.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ukwd/render.h"
+#include "ukwd/workday.h"
+#include "internal.h"
+
+/* ------------------------------------------------------------------ */
+/* The writer */
+
+struct out {
+	ukwd_sink write;
+	void *payload;
+	int rc;
+	size_t len;
+	char buf[4096];
+};
+
+static void
+out_init(struct out *o, ukwd_sink write, void *payload)
+{
+	o->write = write;
+	o->payload = payload;
+	o->rc = 0;
+	o->len = 0;
+}
+
+static void
+out_flush(struct out *o)
+{
+	if (o->rc == 0 && o->len && o->write(o->buf, o->len, o->payload))
+		o->rc = UKWD_EUSER;
+	o->len = 0;
+}
+
+static void
+out_put(struct out *o, const char *text, size_t len)
+{
+	if (o->rc)
+		return;
+	if (len > sizeof(o->buf) - o->len) {
+		out_flush(o);
+		if (len > sizeof(o->buf)) {
+			if (o->rc == 0 && o->write(text, len, o->payload))
+				o->rc = UKWD_EUSER;
+			return;
+		}
+	}
+	memcpy(o->buf + o->len, text, len);
+	o->len += len;
+}
+
+static void
+out_puts(struct out *o, const char *text)
+{
+	out_put(o, text, strlen(text));
+}
+
+static void out_printf(struct out *o, const char *fmt, ...) UKWD__PRINTF(2, 3);
+
+static void
+out_printf(struct out *o, const char *fmt, ...)
+{
+	char small[256], *text = small;
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (len < 0) {
+		o->rc = o->rc ? o->rc : UKWD_EINVAL;
+		return;
+	}
+	if ((size_t)len >= sizeof(small)) {
+		text = ukwd__malloc((size_t)len + 1);
+		if (!text) {
+			o->rc = o->rc ? o->rc : UKWD_ENOMEM;
+			return;
+		}
+		va_start(ap, fmt);
+		vsnprintf(text, (size_t)len + 1, fmt, ap);
+		va_end(ap);
+	}
+	out_put(o, text, (size_t)len);
+	if (text != small)
+		ukwd__free(text);
+}
+
+static int
+out_finish(struct out *o)
+{
+	out_flush(o);
+	return o->rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Shared helpers */
+
+static int
+get_options(ukwd_render_options *opts, const ukwd_render_options *given,
+            const ukwd_schedule *sched, ukwd_sink write)
+{
+	static const ukwd_render_options defaults = UKWD_RENDER_OPTIONS_INIT;
+
+	if (!sched || !write)
+		return UKWD_EINVAL;
+	*opts = given ? *given : defaults;
+	if (opts->version < 1 || opts->version > UKWD_RENDER_OPTIONS_VERSION)
+		return UKWD_EINVAL;
+	if (opts->width < 0 || (unsigned)opts->scale > UKWD_RENDER_SCALE_MONTH)
+		return UKWD_EINVAL;
+	if (opts->direction != UKWD_SCHEDULE_FORWARD &&
+	    opts->direction != UKWD_SCHEDULE_BACKWARD)
+		return UKWD_EINVAL;
+	/* Fails when the plan changed after it was scheduled. */
+	return ukwd_schedule_span(NULL, NULL, NULL, sched);
+}
+
+static void
+format_date(char buf[UKWD_DATE_STRLEN], ukwd_date d)
+{
+	if (ukwd_date_format(buf, UKWD_DATE_STRLEN, d))
+		snprintf(buf, UKWD_DATE_STRLEN, "?");
+}
+
+static const char *
+display_name(const ukwd_plan *plan, size_t task)
+{
+	const char *name = ukwd_plan_task_name(plan, task);
+
+	return name && *name ? name : ukwd_plan_task_id(plan, task);
+}
+
+const char *
+ukwd_render_source_tag(const char *source)
+{
+	static const char *const tags[] = {"PROPOSED", "CHECKLIST", "SOURCED"};
+
+	for (size_t i = 0; source && i < 3; i++)
+		if (strncmp(source, tags[i], strlen(tags[i])) == 0)
+			return tags[i];
+	return "";
+}
+
+static int
+is_proposed(const ukwd_plan *plan, size_t task)
+{
+	return strcmp(ukwd_render_source_tag(ukwd_plan_task_source(plan, task)),
+	              "PROPOSED") == 0;
+}
+
+/* "TAG: citation; SEC REF": the length of "TAG: citation" and "REF". */
+static size_t
+split_source(const char *source, const char **reference)
+{
+	const char *sec = source ? strstr(source, "; SEC ") : NULL;
+
+	*reference = sec ? sec + 6 : "";
+	if (!source)
+		return 0;
+	return sec ? (size_t)(sec - source) : strlen(source);
+}
+
+/* A task's early (drawn) dates, and the first and last day any of its
+ * dates touch. */
+static int
+schedule_range(ukwd_date *first, ukwd_date *last, const ukwd_schedule *sched,
+               int with_late)
+{
+	size_t n = ukwd_schedule_task_count(sched);
+	int rc = ukwd_schedule_span(first, last, NULL, sched);
+
+	for (size_t t = 0; rc == 0 && t < n; t++) {
+		ukwd_scheduled_task row;
+
+		rc = ukwd_schedule_task(&row, sched, t);
+		if (rc)
+			break;
+		if (row.early_start < *first)
+			*first = row.early_start;
+		if (row.early_finish > *last)
+			*last = row.early_finish;
+		if (with_late && row.late_start < *first)
+			*first = row.late_start;
+		if (with_late && row.late_finish > *last)
+			*last = row.late_finish;
+	}
+	return rc;
+}
+
+/* An explanation, in a buffer grown as needed. */
+struct sentence {
+	char *text;
+	size_t capacity;
+};
+
+static int
+explain(struct sentence *s, const ukwd_schedule *sched, size_t task,
+        ukwd_schedule_side side)
+{
+	size_t len = 0;
+	int rc;
+
+	if (!s->text) {
+		s->capacity = 256;
+		s->text = ukwd__malloc(s->capacity);
+		if (!s->text)
+			return UKWD_ENOMEM;
+	}
+	rc = ukwd_schedule_explain(s->text, s->capacity, &len, sched, task,
+	                           side);
+	if (rc == UKWD_EBUFS) {
+		char *bigger = ukwd__realloc(s->text, len + 1);
+
+		if (!bigger)
+			return UKWD_ENOMEM;
+		s->text = bigger;
+		s->capacity = len + 1;
+		rc = ukwd_schedule_explain(s->text, s->capacity, &len, sched,
+		                           task, side);
+	}
+	return rc;
+}
+
+/* Characters in UTF-8 text. */
+static size_t
+utf8_width(const char *text)
+{
+	size_t width = 0;
+
+	for (; *text; text++)
+		width += ((unsigned char)*text & 0xC0) != 0x80;
+	return width;
+}
+
+/* ------------------------------------------------------------------ */
+/* CSV */
+
+static void
+put_csv(struct out *o, const char *field, size_t len)
+{
+	if (!memchr(field, ',', len) && !memchr(field, '"', len) &&
+	    !memchr(field, '\r', len) && !memchr(field, '\n', len)) {
+		out_put(o, field, len);
+		return;
+	}
+	out_put(o, "\"", 1);
+	for (size_t i = 0; i < len; i++) {
+		if (field[i] == '"')
+			out_put(o, "\"", 1);
+		out_put(o, field + i, 1);
+	}
+	out_put(o, "\"", 1);
+}
+
+int
+ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
+                ukwd_sink write, void *payload)
+{
+	const ukwd_plan *plan = ukwd_schedule_plan(sched);
+	ukwd_render_options opts;
+	struct out o;
+	size_t n;
+	int rc = get_options(&opts, options, sched, write);
+
+	if (rc)
+		return rc;
+	n = ukwd_schedule_task_count(sched);
+	out_init(&o, write, payload);
+	out_printf(&o,
+	           "id,name,duration,early_start,early_finish,late_start,"
+	           "late_finish,total_float,free_float,critical%s\n",
+	           opts.flags & UKWD_RENDER_SOURCES ? ",source,reference" : "");
+	for (size_t t = 0; t < n && o.rc == 0; t++) {
+		ukwd_scheduled_task row;
+		char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN],
+		    ls[UKWD_DATE_STRLEN], lf[UKWD_DATE_STRLEN];
+		const char *id = ukwd_plan_task_id(plan, t),
+		           *name = ukwd_plan_task_name(plan, t);
+
+		rc = ukwd_schedule_task(&row, sched, t);
+		if (rc)
+			return rc;
+		format_date(es, row.early_start);
+		format_date(ef, row.early_finish);
+		format_date(ls, row.late_start);
+		format_date(lf, row.late_finish);
+		put_csv(&o, id, strlen(id));
+		out_put(&o, ",", 1);
+		put_csv(&o, name, strlen(name));
+		out_printf(&o, ",%ld,%s,%s,%s,%s,%ld,%ld,%s",
+		           (long)row.duration, es, ef, ls, lf,
+		           (long)row.total_float, (long)row.free_float,
+		           row.critical ? "yes" : "no");
+		if (opts.flags & UKWD_RENDER_SOURCES) {
+			const char *source = ukwd_plan_task_source(plan, t);
+			const char *reference;
+			size_t len = split_source(source, &reference);
+
+			out_put(&o, ",", 1);
+			put_csv(&o, source ? source : "", len);
+			out_put(&o, ",", 1);
+			put_csv(&o, reference, strlen(reference));
+		}
+		out_put(&o, "\n", 1);
+	}
+	return out_finish(&o);
+}
+
+/* ------------------------------------------------------------------ */
+/* JSON */
+
+static void
+put_json(struct out *o, const char *text, size_t len)
+{
+	size_t run = 0;
+
+	out_put(o, "\"", 1);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		char escape[8];
+
+		if (c != '"' && c != '\\' && c >= 0x20)
+			continue;
+		out_put(o, text + run, i - run);
+		run = i + 1;
+		if (c == '"' || c == '\\')
+			snprintf(escape, sizeof(escape), "\\%c", c);
+		else if (c == '\n')
+			snprintf(escape, sizeof(escape), "\\n");
+		else
+			snprintf(escape, sizeof(escape), "\\u%04x", c);
+		out_puts(o, escape);
+	}
+	out_put(o, text + run, len - run);
+	out_put(o, "\"", 1);
+}
+
+static void
+put_json_str(struct out *o, const char *text)
+{
+	put_json(o, text ? text : "", text ? strlen(text) : 0);
+}
+
+int
+ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
+                 ukwd_sink write, void *payload)
+{
+	const ukwd_plan *plan = ukwd_schedule_plan(sched);
+	ukwd_render_options opts;
+	struct sentence why = {NULL, 0};
+	char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN];
+	ukwd_date first, last;
+	size_t n, npaths;
+	int32_t days;
+	struct out o;
+	int rc = get_options(&opts, options, sched, write);
+
+	if (rc)
+		return rc;
+	n = ukwd_schedule_task_count(sched);
+	out_init(&o, write, payload);
+	ukwd_schedule_span(&first, &last, &days, sched);
+	format_date(a, first);
+	format_date(b, last);
+	out_printf(&o,
+	           "{\n  \"format_version\": 1,\n  \"project\": {\"start\": "
+	           "\"%s\", \"finish\": \"%s\", \"working_days\": %ld",
+	           a, b, (long)days);
+	if (opts.project_date != UKWD_RENDER_NO_DATE) {
+		format_date(a, opts.project_date);
+		out_printf(&o, ", \"direction\": \"%s\", \"date\": \"%s\"",
+		           opts.direction == UKWD_SCHEDULE_BACKWARD ? "backward"
+		                                                    : "forward",
+		           a);
+	}
+	out_puts(&o, "},\n  \"tasks\": [");
+	for (size_t t = 0; t < n && o.rc == 0; t++) {
+		ukwd_scheduled_task row;
+		char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN],
+		    ls[UKWD_DATE_STRLEN], lf[UKWD_DATE_STRLEN];
+		const char *source = ukwd_plan_task_source(plan, t);
+		const char *reference;
+		size_t len = split_source(source, &reference);
+
+		rc = ukwd_schedule_task(&row, sched, t);
+		if (rc)
+			goto done;
+		format_date(es, row.early_start);
+		format_date(ef, row.early_finish);
+		format_date(ls, row.late_start);
+		format_date(lf, row.late_finish);
+		out_puts(&o, t ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		put_json_str(&o, ukwd_plan_task_id(plan, t));
+		out_puts(&o, ", \"name\": ");
+		put_json_str(&o, ukwd_plan_task_name(plan, t));
+		out_printf(
+		    &o,
+		    ", \"duration\": %ld, \"early_start\": \"%s\", "
+		    "\"early_finish\": \"%s\", \"late_start\": \"%s\", "
+		    "\"late_finish\": \"%s\", \"total_float\": %ld, "
+		    "\"free_float\": %ld, \"critical\": %s, \"source_tag\": ",
+		    (long)row.duration, es, ef, ls, lf, (long)row.total_float,
+		    (long)row.free_float, row.critical ? "true" : "false");
+		put_json_str(&o, ukwd_render_source_tag(source));
+		out_puts(&o, ", \"source\": ");
+		put_json(&o, source ? source : "", len);
+		out_puts(&o, ", \"reference\": ");
+		put_json_str(&o, reference);
+		for (int side = 0; side < 2; side++) {
+			rc = explain(&why, sched, t, (ukwd_schedule_side)side);
+			if (rc)
+				goto done;
+			out_puts(&o, side ? ", \"why_finish\": "
+			                  : ", \"why_start\": ");
+			put_json_str(&o, why.text);
+		}
+		out_put(&o, "}", 1);
+	}
+	out_puts(&o, "\n  ],\n  \"critical_paths\": [");
+	npaths = ukwd_schedule_critical_path_count(sched);
+	for (size_t p = 0; p < npaths; p++) {
+		const size_t *tasks;
+		size_t count;
+
+		rc = ukwd_schedule_critical_path(&tasks, &count, sched, p);
+		if (rc)
+			goto done;
+		out_puts(&o, p ? ", [" : "[");
+		for (size_t i = 0; i < count; i++) {
+			if (i)
+				out_puts(&o, ", ");
+			put_json_str(&o, ukwd_plan_task_id(plan, tasks[i]));
+		}
+		out_put(&o, "]", 1);
+	}
+	out_puts(&o, "]\n}\n");
+	rc = out_finish(&o);
+done:
+	ukwd__free(why.text);
+	return rc ? rc : o.rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Mermaid */
+
+/* Text Mermaid reads literally: ':' ends a task's name, ';' ends a
+ * statement and '#' starts an entity. */
+static void
+put_mermaid(struct out *o, const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+
+		if (c == ':')
+			out_puts(o, "\xea\x9e\x89"); /* U+A789 */
+		else if (c == ';')
+			out_put(o, ",", 1);
+		else if (c == '#')
+			out_puts(o, "\xef\xbc\x83"); /* U+FF03 */
+		else if (c == '\n' || c == '\r' || c == '\t')
+			out_put(o, " ", 1);
+		else
+			out_put(o, &c, 1);
+	}
+}
+
+/* The section of a name: the text before ": ", or none. */
+static size_t
+section_length(const char *name)
+{
+	const char *colon = strstr(name, ": ");
+
+	return colon && colon != name ? (size_t)(colon - name) : 0;
+}
+
+struct excludes {
+	struct out *o;
+	unsigned int weekend;
+	int weekends_listed;
+};
+
+static int
+exclude_holiday(ukwd_date d, const char *name, void *payload)
+{
+	struct excludes *ex = payload;
+	char text[UKWD_DATE_STRLEN];
+
+	(void)name;
+	/* Holidays on a weekend are excluded already. */
+	if (ex->weekends_listed &&
+	    (ex->weekend >> (ukwd_date_weekday(d) - 1) & 1u))
+		return 0;
+	format_date(text, d);
+	out_printf(ex->o, ", %s", text);
+	return ex->o->rc != 0;
+}
+
+int
+ukwd_render_mermaid(const ukwd_schedule *sched,
+                    const ukwd_render_options *options, ukwd_sink write,
+                    void *payload)
+{
+	const ukwd_plan *plan = ukwd_schedule_plan(sched);
+	const ukwd_calendar *cal = ukwd_schedule_calendar(sched);
+	ukwd_render_options opts;
+	ukwd_date first, last;
+	const char *section = NULL;
+	size_t section_len = 0, n;
+	struct excludes ex;
+	struct out o;
+	int rc = get_options(&opts, options, sched, write);
+
+	if (rc)
+		return rc;
+	rc = schedule_range(&first, &last, sched, 0);
+	if (rc)
+		return rc;
+	n = ukwd_schedule_task_count(sched);
+	out_init(&o, write, payload);
+	out_puts(&o, "gantt\n");
+	if (opts.title) {
+		out_puts(&o, "    title ");
+		put_mermaid(&o, opts.title, strlen(opts.title));
+		out_puts(&o, "\n");
+	}
+	out_puts(&o, "    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m-%d\n");
+	ex.o = &o;
+	ex.weekend = ukwd_calendar_weekend(cal);
+	ex.weekends_listed = ex.weekend == 0x60u;
+	if (ex.weekends_listed) {
+		out_puts(&o, "    excludes weekends");
+	} else {
+		/* Mermaid's "weekends" are Saturday and Sunday: name the
+		 * calendar's own weekend days instead. */
+		static const char *const days[] = {
+		    "monday", "tuesday",  "wednesday", "thursday",
+		    "friday", "saturday", "sunday"};
+		int any = 0;
+
+		for (int wd = 0; wd < 7; wd++)
+			if (ex.weekend >> wd & 1u) {
+				out_puts(&o, any ? ", " : "    excludes ");
+				out_puts(&o, days[wd]);
+				any = 1;
+			}
+		if (!any)
+			out_puts(&o, "    excludes none");
+	}
+	/* Mermaid keeps only the last "excludes" line: one line for all. */
+	rc = ukwd_calendar_foreach_holiday(cal, first, last, exclude_holiday,
+	                                   &ex);
+	if (rc && rc != UKWD_EUSER)
+		return rc;
+	out_puts(&o, "\n");
+	for (size_t t = 0; t < n && o.rc == 0; t++) {
+		ukwd_scheduled_task row;
+		const char *name = display_name(plan, t);
+		size_t len = section_length(name);
+		char start[UKWD_DATE_STRLEN];
+
+		rc = ukwd_schedule_task(&row, sched, t);
+		if (rc)
+			return rc;
+		if (!section || len != section_len ||
+		    strncmp(name, section, len) != 0) {
+			section = name;
+			section_len = len;
+			out_puts(&o, "    section ");
+			if (len)
+				put_mermaid(&o, name, len);
+			else
+				out_puts(&o, "Tasks");
+			out_puts(&o, "\n");
+		}
+		out_puts(&o, "    ");
+		put_mermaid(&o, name + (len ? len + 2 : 0),
+		            strlen(name) - (len ? len + 2 : 0));
+		if (is_proposed(plan, t))
+			out_puts(&o, " (PROPOSED)");
+		out_puts(&o, " :");
+		if (row.critical)
+			out_puts(&o, "crit, ");
+		if (row.duration == 0)
+			out_puts(&o, "milestone, ");
+		format_date(start, row.early_start);
+		out_printf(&o, "t%zu, %s, %ldd\n", t + 1, start,
+		           (long)row.duration);
+	}
+	return out_finish(&o);
+}
+
+/* ------------------------------------------------------------------ */
+/* Text Gantt */
+
+struct glyphs {
+	const char *bar, *proposed, *slack, *milestone, *shade, *today, *cut;
+};
+
+static const struct glyphs unicode_glyphs = {
+    "\xe2\x96\x88", "\xe2\x96\x92", "\xe2\x94\x80", "\xe2\x97\x86",
+    "\xe2\x96\x91", "\xe2\x94\x82", "\xe2\x80\xa6"};
+static const struct glyphs ascii_glyphs = {"#", "/", "-", "*", ":", "|", "~"};
+
+/* A growing line, trimmed of trailing spaces when written. */
+struct line {
+	char *text;
+	size_t len, capacity;
+};
+
+static int
+line_put(struct line *l, const char *text, size_t len)
+{
+	if (l->len + len + 1 > l->capacity) {
+		size_t capacity = (l->len + len + 1) * 2;
+		char *grown = ukwd__realloc(l->text, capacity);
+
+		if (!grown)
+			return UKWD_ENOMEM;
+		l->text = grown;
+		l->capacity = capacity;
+	}
+	memcpy(l->text + l->len, text, len);
+	l->len += len;
+	return 0;
+}
+
+static int
+line_puts(struct line *l, const char *text)
+{
+	return line_put(l, text, strlen(text));
+}
+
+static void
+line_emit(struct out *o, struct line *l)
+{
+	while (l->len && l->text[l->len - 1] == ' ')
+		l->len--;
+	out_put(o, l->text, l->len);
+	out_put(o, "\n", 1);
+	l->len = 0;
+}
+
+/* Exactly `width` characters of `text`: padded, or cut with `cut`. */
+static int
+line_column(struct line *l, const char *text, size_t width, const char *cut)
+{
+	size_t have = utf8_width(text), chars = 0;
+	const char *p = text;
+	int rc = 0;
+
+	if (have <= width) {
+		rc = line_puts(l, text);
+		for (; rc == 0 && have < width; have++)
+			rc = line_put(l, " ", 1);
+		return rc;
+	}
+	for (; *p; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80 && ++chars > width - 1)
+			break;
+	rc = line_put(l, text, (size_t)(p - text));
+	return rc ? rc : line_puts(l, cut);
+}
+
+/* What a column shows, worked out once. */
+struct text_chart {
+	const ukwd_calendar *cal;
+	ukwd_date origin;   /* the first day of column 0 */
+	int32_t per_column; /* calendar days a column */
+	size_t columns;
+	ukwd_date first, last; /* the days drawn */
+};
+
+static ukwd_date
+column_first(const struct text_chart *c, size_t column)
+{
+	return c->origin + (ukwd_date)column * c->per_column;
+}
+
+static size_t
+column_of(const struct text_chart *c, ukwd_date d)
+{
+	return (size_t)((d - c->origin) / c->per_column);
+}
+
+/* Whether any day of the column in [from, to] is a working day. */
+static int
+column_has_working(const struct text_chart *c, size_t column, ukwd_date from,
+                   ukwd_date to)
+{
+	ukwd_date d = column_first(c, column), end = d + c->per_column - 1;
+
+	if (d < from)
+		d = from;
+	if (end > to)
+		end = to;
+	for (; d <= end; d++)
+		if (ukwd_workday_is_working(c->cal, d) == 1)
+			return 1;
+	return 0;
+}
+
+/* Shaded: a non-working day (day scale), or a week with a non-working
+ * weekday. */
+static int
+column_shaded(const struct text_chart *c, size_t column)
+{
+	ukwd_date d = column_first(c, column);
+	unsigned int weekend = ukwd_calendar_weekend(c->cal);
+
+	if (c->per_column == 1)
+		return ukwd_workday_is_working(c->cal, d) != 1;
+	for (ukwd_date end = d + c->per_column; d < end; d++)
+		if (!(weekend >> (ukwd_date_weekday(d) - 1) & 1u) &&
+		    ukwd_workday_is_working(c->cal, d) != 1)
+			return 1;
+	return 0;
+}
+
+static int
+text_header(struct out *o, struct line *l, const struct text_chart *c,
+            size_t indent)
+{
+	size_t next_free = 0;
+	int rc = 0, pending = 0;
+
+	for (size_t i = 0; rc == 0 && i < indent; i++)
+		rc = line_put(l, " ", 1);
+	/* Each month's label at its first column, or as soon after as
+	 * there is room, while still in that month. */
+	for (size_t col = 0; rc == 0 && col < c->columns;) {
+		static const char *const months[] = {
+		    "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+		    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+		int y0, m0, d0, y1 = 0, m1 = 0, d1;
+		char label[16];
+		size_t len;
+
+		ukwd_date_to_ymd(column_first(c, col), &y0, &m0, &d0);
+		if (col > 0)
+			ukwd_date_to_ymd(column_first(c, col - 1), &y1, &m1,
+			                 &d1);
+		/* Columns of several weeks: years only. */
+		if (col == 0 || y0 != y1 || (m0 != m1 && c->per_column < 28))
+			pending = 1;
+		if (c->per_column >= 28)
+			snprintf(label, sizeof(label), "%04d", y0);
+		else if (c->per_column == 1)
+			snprintf(label, sizeof(label), "%04d-%02d", y0, m0);
+		else if (col == 0 || m0 == 1)
+			snprintf(label, sizeof(label), "%s %04d",
+			         months[m0 - 1], y0);
+		else
+			snprintf(label, sizeof(label), "%s", months[m0 - 1]);
+		len = strlen(label);
+		if (pending && col >= next_free && col + len <= c->columns) {
+			rc = line_puts(l, label);
+			col += len;
+			next_free = col + 1;
+			pending = 0;
+			continue;
+		}
+		rc = line_put(l, " ", 1);
+		col++;
+	}
+	if (rc)
+		return rc;
+	line_emit(o, l);
+	if (c->per_column != 1)
+		return 0;
+	for (size_t i = 0; rc == 0 && i < indent; i++)
+		rc = line_put(l, " ", 1);
+	for (size_t col = 0; rc == 0 && col < c->columns; col++)
+		rc = line_put(
+		    l, &"MTWTFSS"[ukwd_date_weekday(column_first(c, col)) - 1],
+		    1);
+	if (rc == 0)
+		line_emit(o, l);
+	return rc;
+}
+
+int
+ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
+                 ukwd_sink write, void *payload)
+{
+	const ukwd_plan *plan = ukwd_schedule_plan(sched);
+	ukwd_render_options opts;
+	const struct glyphs *g;
+	struct text_chart c;
+	struct line l = {NULL, 0, 0};
+	size_t n, label_width = 4, area, span_days, indent;
+	int any_proposed = 0, any_negative = 0, any_critical = 0,
+	    any_milestone = 0, show_today;
+	char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN];
+	struct out o;
+	int rc = get_options(&opts, options, sched, write);
+
+	if (rc)
+		return rc;
+	if (opts.width == 0)
+		opts.width = 100;
+	if (opts.width < 40 || opts.width > 10000 ||
+	    opts.scale == UKWD_RENDER_SCALE_MONTH)
+		return UKWD_EINVAL;
+	g = opts.ascii ? &ascii_glyphs : &unicode_glyphs;
+	n = ukwd_schedule_task_count(sched);
+	c.cal = ukwd_schedule_calendar(sched);
+	rc = schedule_range(&c.first, &c.last, sched, 1);
+	if (rc)
+		return rc;
+	for (size_t t = 0; t < n; t++) {
+		size_t w = utf8_width(display_name(plan, t));
+
+		if (w > label_width)
+			label_width = w;
+	}
+	if (label_width > 30)
+		label_width = 30;
+	/* At least 20 columns of chart. */
+	if ((size_t)opts.width < label_width + 3 + 20)
+		label_width = (size_t)opts.width - 3 - 20;
+	indent = label_width + 3;
+	area = (size_t)opts.width - indent;
+	span_days = (size_t)(c.last - c.first) + 1;
+	if (opts.scale != UKWD_RENDER_SCALE_WEEK && span_days <= area) {
+		c.origin = c.first;
+		c.per_column = 1;
+	} else {
+		size_t weeks;
+
+		c.origin = c.first - (ukwd_date_weekday(c.first) - 1);
+		weeks = ((size_t)(c.last - c.origin) + 7) / 7;
+		c.per_column = 7 * (int32_t)((weeks + area - 1) / area);
+	}
+	c.columns = (size_t)(c.last - c.origin) / (size_t)c.per_column + 1;
+	show_today = opts.today != UKWD_RENDER_NO_DATE &&
+	             opts.today >= c.origin && opts.today <= c.last;
+
+	out_init(&o, write, payload);
+	rc = text_header(&o, &l, &c, indent);
+	for (size_t t = 0; rc == 0 && t < n && o.rc == 0; t++) {
+		ukwd_scheduled_task row;
+		int proposed = is_proposed(plan, t);
+		size_t milestone_column = 0;
+
+		rc = ukwd_schedule_task(&row, sched, t);
+		if (rc)
+			break;
+		any_proposed |= proposed;
+		any_negative |= row.total_float < 0;
+		any_critical |= row.critical;
+		any_milestone |= row.duration == 0;
+		if (row.duration == 0)
+			milestone_column = column_of(&c, row.early_start);
+		rc = line_puts(&l, row.total_float < 0 ? "! "
+		                   : row.critical      ? "* "
+		                                       : "  ");
+		if (rc == 0)
+			rc = line_column(&l, display_name(plan, t), label_width,
+			                 g->cut);
+		if (rc == 0)
+			rc = line_put(&l, " ", 1);
+		for (size_t col = 0; rc == 0 && col < c.columns; col++) {
+			ukwd_date from = column_first(&c, col);
+			ukwd_date to = from + c.per_column - 1;
+			const char *glyph = " ";
+
+			if (row.duration == 0 && col == milestone_column)
+				glyph = g->milestone;
+			else if (row.duration > 0 && from <= row.early_finish &&
+			         to >= row.early_start &&
+			         column_has_working(&c, col, row.early_start,
+			                            row.early_finish))
+				glyph = proposed ? g->proposed : g->bar;
+			else if (row.total_float > 0 &&
+			         to > (row.duration ? row.early_finish
+			                            : row.early_start) &&
+			         from <= row.late_finish &&
+			         column_has_working(&c, col,
+			                            (row.duration
+			                                 ? row.early_finish
+			                                 : row.early_start) +
+			                                1,
+			                            row.late_finish))
+				glyph = g->slack;
+			else if (show_today && opts.today >= from &&
+			         opts.today <= to)
+				glyph = g->today;
+			else if (column_shaded(&c, col))
+				glyph = g->shade;
+			rc = line_puts(&l, glyph);
+		}
+		if (rc == 0)
+			line_emit(&o, &l);
+	}
+	if (rc == 0) {
+		char items[8][64], scale[64];
+		size_t nitems = 0, used = 0;
+
+		format_date(a, c.first);
+		format_date(b, c.last);
+		if (c.per_column == 1)
+			snprintf(scale, sizeof(scale), "a column is a day.");
+		else if (c.per_column == 7)
+			snprintf(scale, sizeof(scale),
+			         "a column is a week, Monday to Sunday.");
+		else
+			snprintf(scale, sizeof(scale),
+			         "a column is %ld weeks from a Monday.",
+			         (long)(c.per_column / 7));
+		out_printf(&o, "\n%s to %s;%s%s\n", a, b,
+		           (size_t)opts.width < 24 + strlen(scale) ? "\n" : " ",
+		           scale);
+		snprintf(items[nitems++], sizeof(*items), "%s working days",
+		         g->bar);
+		snprintf(items[nitems++], sizeof(*items), "%s float", g->slack);
+		if (any_proposed)
+			snprintf(items[nitems++], sizeof(*items),
+			         "%s PROPOSED duration", g->proposed);
+		if (any_milestone)
+			snprintf(items[nitems++], sizeof(*items),
+			         "%s milestone", g->milestone);
+		snprintf(items[nitems++], sizeof(*items), "%s %s", g->shade,
+		         c.per_column == 1 ? "non-working day"
+		                           : "a non-working weekday");
+		if (show_today) {
+			format_date(a, opts.today);
+			snprintf(items[nitems++], sizeof(*items),
+			         "%s today (%s)", g->today, a);
+		}
+		if (any_critical)
+			snprintf(items[nitems++], sizeof(*items),
+			         "* critical: no float");
+		if (any_negative)
+			snprintf(items[nitems++], sizeof(*items),
+			         "! negative float");
+		/* As many items a line as fit the width. */
+		for (size_t k = 0; k < nitems; k++) {
+			size_t w = utf8_width(items[k]);
+
+			if (used && used + 2 + w > (size_t)opts.width) {
+				out_puts(&o, "\n");
+				used = 0;
+			}
+			if (used) {
+				out_puts(&o, "  ");
+				used += 2;
+			}
+			out_puts(&o, items[k]);
+			used += w;
+		}
+		out_puts(&o, "\n");
+	}
+	ukwd__free(l.text);
+	if (rc)
+		return rc;
+	return out_finish(&o);
+}
+
+/* ------------------------------------------------------------------ */
+/* SVG and HTML */
+
+/* Text as XML character data or attribute value: markup characters
+ * escaped, and what XML 1.0 cannot hold (control characters, invalid
+ * UTF-8) replaced by U+FFFD, so the document always parses. */
+static void
+put_xml(struct out *o, const char *text, size_t len)
+{
+	static const char replacement[] = "\xef\xbf\xbd";
+	const unsigned char *p = (const unsigned char *)text;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = p[i];
+		size_t need = c < 0x80             ? 1
+		              : (c & 0xE0) == 0xC0 ? 2
+		              : (c & 0xF0) == 0xE0 ? 3
+		              : (c & 0xF8) == 0xF0 ? 4
+		                                   : 0;
+		uint32_t cp = need == 2   ? c & 0x1Fu
+		              : need == 3 ? c & 0x0Fu
+		                          : c & 0x07u;
+		int ok = need > 0 && i + need <= len;
+
+		for (size_t k = 1; ok && k < need; k++) {
+			ok = (p[i + k] & 0xC0) == 0x80;
+			cp = cp << 6 | (p[i + k] & 0x3Fu);
+		}
+		if (ok && need > 1)
+			ok = cp >= (need == 2   ? 0x80u
+			            : need == 3 ? 0x800u
+			                        : 0x10000u) &&
+			     cp <= 0x10FFFFu &&
+			     (cp < 0xD800u || cp > 0xDFFFu) && cp != 0xFFFEu &&
+			     cp != 0xFFFFu;
+		if (!ok) {
+			out_put(o, replacement, 3);
+			i++;
+			continue;
+		}
+		if (need > 1) {
+			out_put(o, text + i, need);
+		} else if (c == '&') {
+			out_puts(o, "&amp;");
+		} else if (c == '<') {
+			out_puts(o, "&lt;");
+		} else if (c == '>') {
+			out_puts(o, "&gt;");
+		} else if (c == '"') {
+			out_puts(o, "&quot;");
+		} else if (c == '\'') {
+			out_puts(o, "&apos;");
+		} else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+			out_put(o, replacement, 3);
+		} else if (c == 0x7F) {
+			out_put(o, replacement, 3);
+		} else {
+			out_put(o, text + i, 1);
+		}
+		i += need;
+	}
+}
+
+static void
+put_xml_str(struct out *o, const char *text)
+{
+	if (text)
+		put_xml(o, text, strlen(text));
+}
+
+/* At most `chars` characters of text, the last of them "…" when cut. */
+static void
+put_xml_cut(struct out *o, const char *text, size_t chars)
+{
+	size_t seen = 0;
+	const char *p = text;
+
+	if (utf8_width(text) <= chars) {
+		put_xml_str(o, text);
+		return;
+	}
+	for (; *p; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80 && ++seen > chars - 1)
+			break;
+	put_xml(o, text, (size_t)(p - text));
+	out_puts(o, "\xe2\x80\xa6");
+}
+
+/* Geometry in whole pixels, so that output is the same everywhere. */
+#define SVG_LABEL_WIDTH 280
+#define SVG_ROW         24
+#define SVG_HEADER      44
+#define SVG_RIGHT       140
+#define SVG_LEGEND      64
+#define SVG_LABEL_CHARS 40 /* of a task name, at 12 px */
+
+struct svg_chart {
+	const ukwd_schedule *sched;
+	const ukwd_plan *plan;
+	const ukwd_calendar *cal;
+	ukwd_date first, last;
+	int scale;    /* day, week or month */
+	long per_day; /* pixels */
+	long width, height, chart_bottom;
+	size_t n;
+};
+
+static long
+svg_x(const struct svg_chart *c, ukwd_date d)
+{
+	return SVG_LABEL_WIDTH + (long)(d - c->first) * c->per_day;
+}
+
+static long
+svg_row_mid(size_t task)
+{
+	return SVG_HEADER + (long)task * SVG_ROW + SVG_ROW / 2;
+}
+
+static const char *const month_names[] = {"Jan", "Feb", "Mar", "Apr",
+                                          "May", "Jun", "Jul", "Aug",
+                                          "Sep", "Oct", "Nov", "Dec"};
+static const char *const weekday_names[] = {"Monday",   "Tuesday", "Wednesday",
+                                            "Thursday", "Friday",  "Saturday",
+                                            "Sunday"};
+
+static void
+svg_grid(struct out *o, const struct svg_chart *c, ukwd_date today)
+{
+	char text[UKWD_DATE_STRLEN];
+
+	out_puts(o, "<g class=\"nonworking\">\n");
+	for (ukwd_date d = c->first; d <= c->last && o->rc == 0; d++) {
+		const char *name;
+
+		if (ukwd_workday_is_working(c->cal, d) == 1)
+			continue;
+		name = ukwd_calendar_holiday_name(c->cal, d);
+		format_date(text, d);
+		out_printf(o,
+		           "<rect x=\"%ld\" y=\"%d\" width=\"%ld\" "
+		           "height=\"%ld\"><title>%s: ",
+		           svg_x(c, d), SVG_HEADER, c->per_day,
+		           c->chart_bottom - SVG_HEADER, text);
+		if (name && *name)
+			put_xml_str(o, name);
+		else if (name)
+			out_puts(o, "holiday");
+		else
+			out_puts(o, weekday_names[ukwd_date_weekday(d) - 1]);
+		out_puts(o, "</title></rect>\n");
+	}
+	out_puts(o, "</g>\n<g class=\"grid\">\n");
+	for (ukwd_date d = c->first; d <= c->last + 1 && o->rc == 0; d++) {
+		int y, m, day, wd = ukwd_date_weekday(d);
+		long x = svg_x(c, d);
+
+		ukwd_date_to_ymd(d, &y, &m, &day);
+		if (day == 1 || d == c->first) {
+			out_printf(o,
+			           "<line x1=\"%ld\" y1=\"4\" x2=\"%ld\" "
+			           "y2=\"%ld\" class=\"month\"/>\n",
+			           x, x, c->chart_bottom);
+			if (d <= c->last)
+				out_printf(o,
+				           "<text x=\"%ld\" y=\"16\">%s "
+				           "%04d</text>\n",
+				           x + 3, month_names[m - 1], y);
+		} else if ((c->scale == UKWD_RENDER_SCALE_DAY ||
+		            (c->scale == UKWD_RENDER_SCALE_WEEK && wd == 1)) &&
+		           d <= c->last) {
+			out_printf(o,
+			           "<line x1=\"%ld\" y1=\"24\" x2=\"%ld\" "
+			           "y2=\"%ld\" class=\"tick\"/>\n",
+			           x, x, c->chart_bottom);
+		}
+		if (d <= c->last &&
+		    (c->scale == UKWD_RENDER_SCALE_DAY ||
+		     (c->scale == UKWD_RENDER_SCALE_WEEK && wd == 1)))
+			out_printf(o,
+			           "<text x=\"%ld\" y=\"36\" "
+			           "class=\"day\">%d</text>\n",
+			           x + 2, day);
+	}
+	out_puts(o, "</g>\n");
+	if (today != UKWD_RENDER_NO_DATE && today >= c->first &&
+	    today <= c->last) {
+		long x = svg_x(c, today) + c->per_day / 2;
+
+		format_date(text, today);
+		out_printf(o,
+		           "<line x1=\"%ld\" y1=\"%d\" x2=\"%ld\" y2=\"%ld\" "
+		           "class=\"today\"><title>today, %s</title></line>\n",
+		           x, SVG_HEADER - 4, x, c->chart_bottom, text);
+	}
+}
+
+/* The x of a task's start (its first day's left edge) or end (its last
+ * day's right edge); a milestone's diamond centre for both. */
+static long
+svg_point(const struct svg_chart *c, const ukwd_scheduled_task *row, int end)
+{
+	if (row->duration == 0)
+		return svg_x(c, row->early_start) + c->per_day / 2;
+	return end ? svg_x(c, row->early_finish + 1)
+	           : svg_x(c, row->early_start);
+}
+
+static int
+svg_task(struct out *o, const struct svg_chart *c, size_t t,
+         const ukwd_scheduled_task *row)
+{
+	const char *source = ukwd_plan_task_source(c->plan, t);
+	const char *tag = ukwd_render_source_tag(source);
+	int proposed = strcmp(tag, "PROPOSED") == 0;
+	long mid = svg_row_mid(t), top = mid - SVG_ROW / 2 + 5;
+	char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN];
+	const char *cls = row->critical
+	                      ? (proposed ? "bar crit proposed" : "bar crit")
+	                  : proposed ? "bar proposed"
+	                             : "bar";
+
+	format_date(es, row->early_start);
+	format_date(ef, row->early_finish);
+	out_printf(o, "<g class=\"task%s\" id=\"task-%zu\"><title>",
+	           row->critical ? " critical" : "", t + 1);
+	put_xml_str(o, display_name(c->plan, t));
+	if (row->duration == 0)
+		out_printf(o, ": milestone on %s", es);
+	else
+		out_printf(o, ": %s to %s, %ld working day%s", es, ef,
+		           (long)row->duration, row->duration == 1 ? "" : "s");
+	out_printf(o, ", total float %ld", (long)row->total_float);
+	if (source) {
+		out_puts(o, "; ");
+		put_xml_str(o, source);
+	}
+	out_puts(o, "</title>\n");
+	out_printf(o, "<text x=\"%d\" y=\"%ld\" class=\"label\">", 6, mid + 4);
+	put_xml_cut(o, display_name(c->plan, t), SVG_LABEL_CHARS);
+	out_puts(o, "</text>\n");
+	if (row->total_float > 0) {
+		ukwd_date from = row->duration ? row->early_finish + 1
+		                               : row->early_start + 1;
+
+		out_printf(o,
+		           "<rect x=\"%ld\" y=\"%ld\" width=\"%ld\" "
+		           "height=\"4\" class=\"float\"/>\n",
+		           svg_x(c, from), mid - 2,
+		           svg_x(c, row->late_finish + 1) - svg_x(c, from));
+	}
+	if (row->duration == 0) {
+		long x = svg_point(c, row, 0);
+
+		out_printf(o,
+		           "<path d=\"M%ld %ldl7 7l-7 7l-7 -7z\" "
+		           "class=\"milestone%s\"/>\n",
+		           x, mid - 7, row->critical ? " crit" : "");
+	} else {
+		/* One rectangle a run of working days; a thin line across the
+		 * non-working days between runs. */
+		ukwd_date run = UKWD_RENDER_NO_DATE;
+
+		out_printf(o,
+		           "<rect x=\"%ld\" y=\"%ld\" width=\"%ld\" "
+		           "height=\"2\" class=\"join\"/>\n",
+		           svg_x(c, row->early_start), mid - 1,
+		           svg_x(c, row->early_finish + 1) -
+		               svg_x(c, row->early_start));
+		for (ukwd_date d = row->early_start;
+		     d <= row->early_finish + 1 && o->rc == 0; d++) {
+			int working = d <= row->early_finish &&
+			              ukwd_workday_is_working(c->cal, d) == 1;
+
+			if (working && run == UKWD_RENDER_NO_DATE)
+				run = d;
+			if (!working && run != UKWD_RENDER_NO_DATE) {
+				out_printf(o,
+				           "<rect x=\"%ld\" y=\"%ld\" "
+				           "width=\"%ld\" height=\"%d\" "
+				           "class=\"%s\"/>\n",
+				           svg_x(c, run), top,
+				           svg_x(c, d) - svg_x(c, run),
+				           SVG_ROW - 10, cls);
+				run = UKWD_RENDER_NO_DATE;
+			}
+		}
+	}
+	out_printf(o, "<text x=\"%ld\" y=\"%ld\" class=\"note\">",
+	           svg_point(c, row, 1) + (row->duration ? 4 : 10), mid + 4);
+	if (row->duration)
+		out_printf(o, "%ld d", (long)row->duration);
+	if (proposed)
+		out_puts(o, row->duration ? " PROPOSED" : "PROPOSED");
+	out_puts(o, "</text>\n</g>\n");
+	return o->rc;
+}
+
+static int
+svg_links(struct out *o, const struct svg_chart *c)
+{
+	size_t nlinks = ukwd_plan_link_count(c->plan);
+
+	out_puts(o, "<g class=\"links\">\n");
+	for (size_t k = 0; k < nlinks && o->rc == 0; k++) {
+		ukwd_plan_link_info link;
+		ukwd_scheduled_task pred, succ;
+		long x1, y1, x2, y2;
+		int rc = ukwd_plan_link(&link, c->plan, k);
+
+		if (rc == 0)
+			rc = ukwd_schedule_task(&pred, c->sched,
+			                        link.predecessor);
+		if (rc == 0)
+			rc =
+			    ukwd_schedule_task(&succ, c->sched, link.successor);
+		if (rc)
+			return rc;
+		/* From the predecessor's finish (FS, FF) or start (SS, SF)
+		 * to the successor's start (FS, SS) or finish (FF, SF). */
+		x1 = svg_point(c, &pred,
+		               link.type == UKWD_LINK_FS ||
+		                   link.type == UKWD_LINK_FF);
+		x2 = svg_point(c, &succ,
+		               link.type == UKWD_LINK_FF ||
+		                   link.type == UKWD_LINK_SF);
+		y1 = svg_row_mid(link.predecessor);
+		y2 = svg_row_mid(link.successor);
+		y2 += y2 > y1 ? -6 : 6;
+		out_printf(o,
+		           "<path d=\"M%ld %ldH%ldV%ldH%ld\" class=\"link\">"
+		           "<title>",
+		           x1, y1, x1 + 5, y2, x2);
+		put_xml_str(o, ukwd_plan_task_id(c->plan, link.predecessor));
+		out_printf(o, " %s", ukwd_link_type_name(link.type));
+		if (link.lag)
+			out_printf(o, "%+ld", (long)link.lag);
+		out_puts(o, " ");
+		put_xml_str(o, ukwd_plan_task_id(c->plan, link.successor));
+		out_puts(o, "</title></path>\n");
+	}
+	out_puts(o, "</g>\n");
+	return o->rc;
+}
+
+static void
+svg_legend(struct out *o, const struct svg_chart *c, int today)
+{
+	long y = c->chart_bottom + 20, x = 6;
+	static const struct {
+		const char *cls, *text;
+		int width;
+	} items[] = {
+	    {"bar", "working days", 120},
+	    {"bar crit", "critical (no float)", 150},
+	    {"bar proposed", "PROPOSED duration (ours, not sourced)", 270},
+	    {"float", "total float", 110},
+	};
+
+	out_printf(o, "<g class=\"legend\" transform=\"translate(0 %ld)\">\n",
+	           y);
+	for (size_t i = 0; i < sizeof(items) / sizeof(*items); i++) {
+		out_printf(
+		    o,
+		    "<rect x=\"%ld\" y=\"%d\" width=\"18\" height=\"%d\" "
+		    "class=\"%s\"/><text x=\"%ld\" y=\"12\">%s</text>\n",
+		    x, items[i].cls[0] == 'f' ? 5 : 0,
+		    items[i].cls[0] == 'f' ? 4 : 14, items[i].cls, x + 24,
+		    items[i].text);
+		x += items[i].width;
+	}
+	out_printf(o,
+	           "<path d=\"M%ld 0l7 7l-7 7l-7 -7z\" class=\"milestone\"/>"
+	           "<text x=\"%ld\" y=\"12\">milestone</text>\n",
+	           x + 7, x + 20);
+	x = 6;
+	out_printf(o,
+	           "<rect x=\"%ld\" y=\"24\" width=\"18\" height=\"14\" "
+	           "class=\"nonworking\"/><text x=\"%ld\" y=\"36\">"
+	           "non-working day</text>\n",
+	           x, x + 24);
+	x += 150;
+	out_printf(o,
+	           "<path d=\"M%ld 31h22\" class=\"link\"/><text x=\"%ld\" "
+	           "y=\"36\">dependency</text>\n",
+	           x, x + 30);
+	x += 120;
+	if (today)
+		out_printf(o,
+		           "<line x1=\"%ld\" y1=\"24\" x2=\"%ld\" y2=\"38\" "
+		           "class=\"today\"/><text x=\"%ld\" y=\"36\">"
+		           "today</text>\n",
+		           x + 8, x + 8, x + 16);
+	out_puts(o, "</g>\n");
+}
+
+static const char svg_style[] =
+    "<style>\n"
+    "text { font-family: sans-serif; font-size: 12px; fill: #222; }\n"
+    "text.day { font-size: 9px; fill: #666; }\n"
+    "text.note { font-size: 10px; fill: #555; }\n"
+    ".nonworking rect, rect.nonworking { fill: #e8e8e8; }\n"
+    "line.month { stroke: #999; }\n"
+    "line.tick { stroke: #eee; }\n"
+    "line.today { stroke: #e6550d; stroke-width: 2; "
+    "stroke-dasharray: 4 2; }\n"
+    ".bar { fill: #3182bd; }\n"
+    ".bar.crit { fill: #d62728; }\n"
+    ".bar.proposed { fill: url(#ukwd-hatch); }\n"
+    ".bar.crit.proposed { fill: url(#ukwd-hatch-crit); }\n"
+    ".join { fill: #999; }\n"
+    ".float { fill: #bbb; }\n"
+    ".milestone { fill: #333; }\n"
+    ".milestone.crit { fill: #d62728; }\n"
+    ".link { fill: none; stroke: #666; marker-end: url(#ukwd-arrow); }\n"
+    "</style>\n"
+    "<defs>\n"
+    "<pattern id=\"ukwd-hatch\" patternUnits=\"userSpaceOnUse\" "
+    "width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">"
+    "<rect width=\"6\" height=\"6\" fill=\"#c6dbef\"/>"
+    "<rect width=\"3\" height=\"6\" fill=\"#3182bd\"/></pattern>\n"
+    "<pattern id=\"ukwd-hatch-crit\" patternUnits=\"userSpaceOnUse\" "
+    "width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">"
+    "<rect width=\"6\" height=\"6\" fill=\"#f4c2c2\"/>"
+    "<rect width=\"3\" height=\"6\" fill=\"#d62728\"/></pattern>\n"
+    "<marker id=\"ukwd-arrow\" viewBox=\"0 0 8 8\" refX=\"8\" refY=\"4\" "
+    "markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">"
+    "<path d=\"M0 0L8 4L0 8z\" fill=\"#666\"/></marker>\n"
+    "</defs>\n";
+
+static int
+svg_write(struct out *o, const ukwd_schedule *sched,
+          const ukwd_render_options *opts)
+{
+	struct svg_chart c;
+	const char *title = opts->title ? opts->title : "Schedule";
+	long days;
+	int rc;
+
+	c.sched = sched;
+	c.plan = ukwd_schedule_plan(sched);
+	c.cal = ukwd_schedule_calendar(sched);
+	c.n = ukwd_schedule_task_count(sched);
+	rc = schedule_range(&c.first, &c.last, sched, 1);
+	if (rc)
+		return rc;
+	days = (long)(c.last - c.first) + 1;
+	c.scale = opts->scale;
+	if (c.scale == UKWD_RENDER_SCALE_AUTO)
+		c.scale = days <= 62    ? UKWD_RENDER_SCALE_DAY
+		          : days <= 400 ? UKWD_RENDER_SCALE_WEEK
+		                        : UKWD_RENDER_SCALE_MONTH;
+	/* Whole weeks, from a Monday, at week scale. */
+	if (c.scale == UKWD_RENDER_SCALE_WEEK) {
+		c.first -= ukwd_date_weekday(c.first) - 1;
+		c.last += 7 - ukwd_date_weekday(c.last);
+		days = (long)(c.last - c.first) + 1;
+	}
+	c.per_day = c.scale == UKWD_RENDER_SCALE_DAY    ? 20
+	            : c.scale == UKWD_RENDER_SCALE_WEEK ? 5
+	                                                : 2;
+	if (opts->width > 0) {
+		long room = opts->width - SVG_LABEL_WIDTH - SVG_RIGHT;
+
+		c.per_day = room / days > 0 ? room / days : 1;
+	}
+	if (days > 200000) /* past 500 years the drawing is useless */
+		return UKWD_EINVAL;
+	c.width = SVG_LABEL_WIDTH + days * c.per_day + SVG_RIGHT;
+	if (c.width < 760)
+		c.width = 760;
+	c.chart_bottom = SVG_HEADER + (long)c.n * SVG_ROW;
+	c.height = c.chart_bottom + SVG_LEGEND;
+	out_printf(o,
+	           "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
+	           "width=\"%ld\" height=\"%ld\" viewBox=\"0 0 %ld %ld\" "
+	           "role=\"img\">\n<title>",
+	           c.width, c.height, c.width, c.height);
+	put_xml_str(o, title);
+	out_puts(o, "</title>\n");
+	out_puts(o, svg_style);
+	svg_grid(o, &c, opts->today);
+	for (size_t t = 0; t < c.n && o->rc == 0; t++) {
+		ukwd_scheduled_task row;
+
+		rc = ukwd_schedule_task(&row, sched, t);
+		if (rc == 0)
+			rc = svg_task(o, &c, t, &row);
+		if (rc)
+			return rc;
+	}
+	rc = svg_links(o, &c);
+	if (rc)
+		return rc;
+	svg_legend(o, &c,
+	           opts->today != UKWD_RENDER_NO_DATE &&
+	               opts->today >= c.first && opts->today <= c.last);
+	out_puts(o, "</svg>\n");
+	return o->rc;
+}
+
+int
+ukwd_render_svg(const ukwd_schedule *sched, const ukwd_render_options *options,
+                ukwd_sink write, void *payload)
+{
+	ukwd_render_options opts;
+	struct out o;
+	int rc = get_options(&opts, options, sched, write);
+
+	if (rc)
+		return rc;
+	out_init(&o, write, payload);
+	out_puts(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	rc = svg_write(&o, sched, &opts);
+	return rc ? rc : out_finish(&o);
+}
+
+static const char html_head[] =
+    "<style>\n"
+    "body { font-family: sans-serif; margin: 1em; color: #222; }\n"
+    "figure { margin: 0 0 1em 0; overflow-x: auto; }\n"
+    "table { border-collapse: collapse; font-size: 13px; }\n"
+    "th, td { border: 1px solid #ccc; padding: 2px 6px; text-align: left; "
+    "vertical-align: top; }\n"
+    "th { background: #f2f2f2; cursor: pointer; user-select: none; }\n"
+    "th[aria-sort=ascending]::after { content: \" \\25B2\"; }\n"
+    "th[aria-sort=descending]::after { content: \" \\25BC\"; }\n"
+    "td.num { text-align: right; }\n"
+    "tr.critical td.name { font-weight: bold; color: #b00; }\n"
+    "td.PROPOSED { background: #eef4fb; font-style: italic; }\n"
+    "</style>\n";
+
+/* Sorts the table by the clicked header: numbers by data-key, text by
+ * its content; ties keep plan order. No '<' or '&', so it is valid XML
+ * character data as well as HTML. */
+static const char html_script[] =
+    "<script>\n"
+    "(function () {\n"
+    "  var table = document.getElementById('ukwd-tasks');\n"
+    "  var heads = table.tHead.rows[0].cells;\n"
+    "  Array.prototype.forEach.call(heads, function (th, col) {\n"
+    "    th.addEventListener('click', function () {\n"
+    "      var up = th.getAttribute('aria-sort') !== 'ascending';\n"
+    "      Array.prototype.forEach.call(heads, function (h) {\n"
+    "        h.removeAttribute('aria-sort');\n"
+    "      });\n"
+    "      th.setAttribute('aria-sort', up ? 'ascending' : "
+    "'descending');\n"
+    "      var body = table.tBodies[0];\n"
+    "      var rows = Array.prototype.slice.call(body.rows);\n"
+    "      var numeric = th.getAttribute('data-type') === 'number';\n"
+    "      function key(row) {\n"
+    "        var cell = row.cells[col];\n"
+    "        return cell.getAttribute('data-key') || cell.textContent;\n"
+    "      }\n"
+    "      rows.sort(function (a, b) {\n"
+    "        var x = key(a), y = key(b);\n"
+    "        var order = numeric ? Number(x) - Number(y)\n"
+    "                            : String(x).localeCompare(String(y));\n"
+    "        if (order === 0)\n"
+    "          return Number(a.getAttribute('data-index')) -\n"
+    "                 Number(b.getAttribute('data-index'));\n"
+    "        return up ? order : -order;\n"
+    "      });\n"
+    "      rows.forEach(function (row) { body.appendChild(row); });\n"
+    "    });\n"
+    "  });\n"
+    "})();\n"
+    "</script>\n";
+
+static void
+html_cell(struct out *o, const char *cls, const char *text)
+{
+	if (cls)
+		out_printf(o, "<td class=\"%s\">", cls);
+	else
+		out_puts(o, "<td>");
+	put_xml_str(o, text);
+	out_puts(o, "</td>");
+}
+
+int
+ukwd_render_html(const ukwd_schedule *sched, const ukwd_render_options *options,
+                 ukwd_sink write, void *payload)
+{
+	static const struct {
+		const char *name, *type;
+	} columns[] = {
+	    {"#", "number"},
+	    {"ID", "text"},
+	    {"Task", "text"},
+	    {"Days", "number"},
+	    {"Start", "text"},
+	    {"Finish", "text"},
+	    {"Late start", "text"},
+	    {"Late finish", "text"},
+	    {"Total float", "number"},
+	    {"Free float", "number"},
+	    {"Critical", "text"},
+	    {"Source", "text"},
+	    {"Why this start", "text"},
+	    {"Why this finish", "text"},
+	};
+	const ukwd_plan *plan = ukwd_schedule_plan(sched);
+	struct sentence why = {NULL, 0};
+	ukwd_render_options opts;
+	const char *title;
+	struct out o;
+	size_t n;
+	int rc = get_options(&opts, options, sched, write);
+
+	if (rc)
+		return rc;
+	title = opts.title ? opts.title : "Schedule";
+	n = ukwd_schedule_task_count(sched);
+	out_init(&o, write, payload);
+	out_puts(&o, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/"
+	             "xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	             "<title>");
+	put_xml_str(&o, title);
+	out_puts(&o, "</title>\n");
+	out_puts(&o, html_head);
+	out_puts(&o, "</head>\n<body>\n<h1>");
+	put_xml_str(&o, title);
+	out_puts(&o, "</h1>\n<figure>\n");
+	rc = svg_write(&o, sched, &opts);
+	if (rc)
+		return rc;
+	out_puts(&o, "</figure>\n<table id=\"ukwd-tasks\">\n<thead><tr>");
+	for (size_t k = 0; k < sizeof(columns) / sizeof(*columns); k++)
+		out_printf(&o, "<th data-type=\"%s\">%s</th>", columns[k].type,
+		           columns[k].name);
+	out_puts(&o, "</tr></thead>\n<tbody>\n");
+	for (size_t t = 0; t < n && o.rc == 0; t++) {
+		ukwd_scheduled_task row;
+		char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN],
+		    ls[UKWD_DATE_STRLEN], lf[UKWD_DATE_STRLEN];
+		const char *source = ukwd_plan_task_source(plan, t);
+
+		rc = ukwd_schedule_task(&row, sched, t);
+		if (rc)
+			goto done;
+		format_date(es, row.early_start);
+		format_date(ef, row.early_finish);
+		format_date(ls, row.late_start);
+		format_date(lf, row.late_finish);
+		out_printf(
+		    &o, "<tr data-index=\"%zu\"%s><td class=\"num\">%zu</td>",
+		    t, row.critical ? " class=\"critical\"" : "", t + 1);
+		html_cell(&o, NULL, ukwd_plan_task_id(plan, t));
+		html_cell(&o, "name", display_name(plan, t));
+		out_printf(&o,
+		           "<td class=\"num\">%ld</td><td>%s</td><td>%s</td>"
+		           "<td>%s</td><td>%s</td><td class=\"num\">%ld</td>"
+		           "<td class=\"num\">%ld</td><td>%s</td>",
+		           (long)row.duration, es, ef, ls, lf,
+		           (long)row.total_float, (long)row.free_float,
+		           row.total_float < 0 ? "negative float"
+		           : row.critical      ? "yes"
+		                               : "no");
+		html_cell(&o,
+		          *ukwd_render_source_tag(source)
+		              ? ukwd_render_source_tag(source)
+		              : NULL,
+		          source ? source : "");
+		for (int side = 0; side < 2; side++) {
+			rc = explain(&why, sched, t, (ukwd_schedule_side)side);
+			if (rc)
+				goto done;
+			html_cell(&o, NULL, why.text);
+		}
+		out_puts(&o, "</tr>\n");
+	}
+	out_puts(&o, "</tbody>\n</table>\n");
+	out_puts(&o, html_script);
+	out_puts(&o, "</body>\n</html>\n");
+	rc = out_finish(&o);
+done:
+	ukwd__free(why.text);
+	return rc ? rc : o.rc;
+}

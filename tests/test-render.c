@@ -1,0 +1,726 @@
+/* Renderers and the iCalendar schedule export.
+ *
+ * One hand-made plan over England and Wales in spring 2023 has every link
+ * type, a lead, a milestone, a PROPOSED duration, a name full of markup
+ * characters and two bank holidays inside it (1 and 8 May 2023). Each
+ * test renders it into memory and checks what a reader relies on; the
+ * byte-for-byte output of every format is pinned by the ukwd-plan golden
+ * files. With libical the ICS is parsed back and compared with the
+ * schedule. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <ukwd.h>
+
+#if HAVE_LIBICAL
+#include <libical/ical.h>
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Fixtures */
+
+struct fixture {
+	ukwd_calendar *cal;
+	ukwd_plan *plan;
+	ukwd_schedule *sched;
+};
+
+static ukwd_date
+ymd(int year, int month, int day)
+{
+	ukwd_date d = 0;
+
+	assert_int_equal(ukwd_date_from_ymd(&d, year, month, day), 0);
+	return d;
+}
+
+static size_t
+add_task(ukwd_plan *plan, const char *id, const char *name, int32_t days)
+{
+	size_t index = 0;
+
+	assert_int_equal(ukwd_plan_add_task(&index, plan, id, name, days, NULL),
+	                 0);
+	return index;
+}
+
+static void
+add_link(ukwd_plan *plan, size_t pred, size_t succ, ukwd_link_type type,
+         int32_t lag)
+{
+	assert_int_equal(
+	    ukwd_plan_add_link(NULL, plan, pred, succ, type, lag, NULL, NULL),
+	    0);
+}
+
+/* The plan of examples/data/website.csv, with a source or two. */
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	size_t brief, design, build, content, review, launch, hosting;
+
+	assert_non_null(f);
+	assert_int_equal(
+	    ukwd_calendar_new_uk(&f->cal, UKWD_UK_ENGLAND_WALES, 2022, 2024),
+	    0);
+	assert_int_equal(ukwd_plan_new(&f->plan), 0);
+	brief = add_task(f->plan, "brief", "Agree the brief", 3);
+	design = add_task(f->plan, "design", "Design: copy & <layout>", 5);
+	build = add_task(f->plan, "build", "Build the site", 10);
+	content = add_task(f->plan, "content", "Write \"final\" 'content'", 8);
+	review = add_task(f->plan, "review", "Review", 2);
+	launch = add_task(f->plan, "launch", "Go live", 0);
+	hosting = add_task(f->plan, "hosting/old", "", 15);
+	add_link(f->plan, brief, design, UKWD_LINK_FS, 0);
+	add_link(f->plan, design, build, UKWD_LINK_SS, 2);
+	add_link(f->plan, brief, content, UKWD_LINK_FS, -1);
+	add_link(f->plan, build, review, UKWD_LINK_FF, 0);
+	add_link(f->plan, content, review, UKWD_LINK_FS, 0);
+	add_link(f->plan, review, launch, UKWD_LINK_FS, 1);
+	add_link(f->plan, launch, hosting, UKWD_LINK_SF, 0);
+	assert_int_equal(ukwd_plan_set_task_source(
+	                     f->plan, build, "PROPOSED: our guess; SEC H14"),
+	                 0);
+	assert_int_equal(
+	    ukwd_plan_set_task_source(f->plan, brief, "SOURCED: the contract"),
+	    0);
+	assert_int_equal(ukwd_schedule_new(&f->sched, f->plan, f->cal,
+	                                   ymd(2023, 4, 24), NULL, NULL),
+	                 0);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	ukwd_schedule_free(f->sched);
+	ukwd_plan_free(f->plan);
+	ukwd_calendar_free(f->cal);
+	free(f);
+	return 0;
+}
+
+/* A sink into a growing NUL-terminated buffer. */
+struct buffer {
+	char *text;
+	size_t len;
+	int calls, stop_at; /* stop_at > 0: fail on that call */
+};
+
+static int
+buffer_sink(const char *buf, size_t len, void *payload)
+{
+	struct buffer *b = payload;
+
+	b->calls++;
+	if (b->stop_at && b->calls >= b->stop_at)
+		return 1;
+	b->text = realloc(b->text, b->len + len + 1);
+	assert_non_null(b->text);
+	memcpy(b->text + b->len, buf, len);
+	b->len += len;
+	b->text[b->len] = '\0';
+	return 0;
+}
+
+typedef int (*renderer)(const ukwd_schedule *, const ukwd_render_options *,
+                        ukwd_sink, void *);
+
+static int
+ical_renderer(const ukwd_schedule *sched, const ukwd_render_options *options,
+              ukwd_sink write, void *payload)
+{
+	(void)options;
+	return ukwd_ical_export_schedule(sched, 0, write, payload);
+}
+
+static const struct {
+	const char *name;
+	renderer render;
+} renderers[] = {
+    {"text", ukwd_render_text}, {"mermaid", ukwd_render_mermaid},
+    {"csv", ukwd_render_csv},   {"json", ukwd_render_json},
+    {"svg", ukwd_render_svg},   {"html", ukwd_render_html},
+#if HAVE_LIBICAL
+    {"ics", ical_renderer},
+#endif
+};
+#define NRENDERERS (sizeof(renderers) / sizeof(*renderers))
+
+static char *
+render(renderer fn, const ukwd_schedule *sched,
+       const ukwd_render_options *options)
+{
+	struct buffer b = {NULL, 0, 0, 0};
+
+	assert_int_equal(fn(sched, options, buffer_sink, &b), 0);
+	assert_non_null(b.text);
+	return b.text;
+}
+
+/* The line of `text` that starts with `prefix`, or NULL. */
+static const char *
+line_starting(const char *text, const char *prefix)
+{
+	for (const char *line = text; line && *line;) {
+		const char *next = strchr(line, '\n');
+
+		if (strncmp(line, prefix, strlen(prefix)) == 0)
+			return line;
+		line = next ? next + 1 : NULL;
+	}
+	return NULL;
+}
+
+static size_t
+count(const char *text, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = strstr(text, needle); p;
+	     p = strstr(p + strlen(needle), needle))
+		n++;
+	return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* All renderers */
+
+static void
+test_all__same_schedule_same_bytes(void **state)
+{
+	struct fixture *f = *state;
+
+	for (size_t r = 0; r < NRENDERERS; r++) {
+		char *one = render(renderers[r].render, f->sched, NULL);
+		char *two = render(renderers[r].render, f->sched, NULL);
+
+		assert_string_equal(one, two);
+		free(one);
+		free(two);
+	}
+}
+
+static void
+test_all__a_sink_that_stops_gives_euser_and_is_not_called_again(void **state)
+{
+	struct fixture *f = *state;
+
+	for (size_t r = 0; r < NRENDERERS; r++) {
+		struct buffer all = {NULL, 0, 0, 0};
+
+		assert_int_equal(
+		    renderers[r].render(f->sched, NULL, buffer_sink, &all), 0);
+		free(all.text);
+		assert_in_range(all.calls, 1, 1000);
+		for (int stop = 1; stop <= all.calls; stop++) {
+			struct buffer b = {NULL, 0, 0, stop};
+
+			assert_int_equal(renderers[r].render(f->sched, NULL,
+			                                     buffer_sink, &b),
+			                 UKWD_EUSER);
+			assert_int_equal(b.calls, stop);
+			free(b.text);
+		}
+	}
+}
+
+static void
+test_all__null_arguments_and_bad_options_are_einval(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options bad = UKWD_RENDER_OPTIONS_INIT;
+	struct buffer b = {NULL, 0, 0, 0};
+
+	bad.version = 99;
+	for (size_t r = 0; r < NRENDERERS; r++) {
+		assert_int_equal(
+		    renderers[r].render(NULL, NULL, buffer_sink, &b),
+		    UKWD_EINVAL);
+		assert_int_equal(renderers[r].render(f->sched, NULL, NULL, &b),
+		                 UKWD_EINVAL);
+		if (renderers[r].render != ical_renderer)
+			assert_int_equal(renderers[r].render(f->sched, &bad,
+			                                     buffer_sink, &b),
+			                 UKWD_EINVAL);
+	}
+	assert_int_equal(b.calls, 0);
+#if HAVE_LIBICAL
+	assert_int_equal(
+	    ukwd_ical_export_schedule(f->sched, 0x80u, buffer_sink, &b),
+	    UKWD_EINVAL);
+#endif
+}
+
+static void
+test_all__a_plan_changed_after_scheduling_is_einval(void **state)
+{
+	struct fixture *f = *state;
+	struct buffer b = {NULL, 0, 0, 0};
+
+	add_task(f->plan, "late", "Added later", 1);
+	for (size_t r = 0; r < NRENDERERS; r++)
+		assert_int_equal(
+		    renderers[r].render(f->sched, NULL, buffer_sink, &b),
+		    UKWD_EINVAL);
+	assert_int_equal(b.calls, 0);
+}
+
+static void
+test_source_tag__the_three_tags_and_none(void **state)
+{
+	(void)state;
+	assert_string_equal(ukwd_render_source_tag("PROPOSED: x"), "PROPOSED");
+	assert_string_equal(ukwd_render_source_tag("CHECKLIST: x"),
+	                    "CHECKLIST");
+	assert_string_equal(ukwd_render_source_tag("SOURCED: x"), "SOURCED");
+	assert_string_equal(ukwd_render_source_tag("SEC H14"), "");
+	assert_string_equal(ukwd_render_source_tag(NULL), "");
+}
+
+/* ------------------------------------------------------------------ */
+/* CSV and JSON */
+
+static void
+test_csv__ten_columns_quoted_and_sources_split_on_request(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options opts = UKWD_RENDER_OPTIONS_INIT;
+	char *csv = render(ukwd_render_csv, f->sched, NULL);
+
+	assert_non_null(line_starting(
+	    csv, "id,name,duration,early_start,early_finish,late_start,"
+	         "late_finish,total_float,free_float,critical\n"));
+	assert_non_null(line_starting(
+	    csv, "brief,Agree the brief,3,2023-04-24,2023-04-26,2023-04-24,"
+	         "2023-04-26,0,0,yes\n"));
+	/* SS+2 from 27 April skips the weekend and 1 May. */
+	assert_non_null(line_starting(
+	    csv, "build,Build the site,10,2023-05-02,2023-05-16,"));
+	assert_non_null(line_starting(
+	    csv, "content,\"Write \"\"final\"\" 'content'\",8,2023-04-26,"));
+	assert_non_null(line_starting(csv, "launch,Go live,0,2023-05-18,"
+	                                   "2023-05-18,"));
+	free(csv);
+	opts.flags = UKWD_RENDER_SOURCES;
+	csv = render(ukwd_render_csv, f->sched, &opts);
+	assert_non_null(strstr(csv, ",critical,source,reference\n"));
+	assert_non_null(strstr(csv, ",yes,PROPOSED: our guess,H14\n"));
+	assert_non_null(strstr(csv, ",yes,SOURCED: the contract,\n"));
+	free(csv);
+}
+
+static void
+test_json__format_version_fields_and_escapes(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options opts = UKWD_RENDER_OPTIONS_INIT;
+	char *json = render(ukwd_render_json, f->sched, NULL);
+
+	assert_non_null(strstr(json, "\"format_version\": 1,"));
+	assert_non_null(strstr(json, "\"project\": {\"start\": \"2023-04-24\", "
+	                             "\"finish\": \"2023-05-18\", "
+	                             "\"working_days\": 16},"));
+	assert_non_null(strstr(json, "\"name\": \"Write \\\"final\\\" "
+	                             "'content'\""));
+	assert_non_null(strstr(json, "\"source_tag\": \"PROPOSED\", "
+	                             "\"source\": \"PROPOSED: our guess\", "
+	                             "\"reference\": \"H14\""));
+	assert_non_null(strstr(json, "\"why_start\": \"starts 2023-05-02: 2 "
+	                             "working days after"));
+	assert_non_null(strstr(json, "\"critical_paths\": [["));
+	assert_int_equal(count(json, "\"early_start\""), 7);
+	free(json);
+	opts.project_date = ymd(2023, 4, 22);
+	opts.direction = UKWD_SCHEDULE_FORWARD;
+	json = render(ukwd_render_json, f->sched, &opts);
+	assert_non_null(strstr(json, "\"working_days\": 16, \"direction\": "
+	                             "\"forward\", \"date\": \"2023-04-22\"}"));
+	free(json);
+}
+
+/* ------------------------------------------------------------------ */
+/* Mermaid */
+
+static void
+test_mermaid__excludes_tags_sections_and_escapes(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options opts = UKWD_RENDER_OPTIONS_INIT;
+	char *text;
+
+	opts.title = "Web: site";
+	text = render(ukwd_render_mermaid, f->sched, &opts);
+	assert_true(strncmp(text, "gantt\n", 6) == 0);
+	assert_non_null(
+	    line_starting(text, "    title Web\xea\x9e\x89 site\n"));
+	assert_non_null(line_starting(text, "    dateFormat YYYY-MM-DD\n"));
+	assert_non_null(line_starting(
+	    text, "    excludes weekends, 2023-05-01, 2023-05-08\n"));
+	/* "Design: ..." opens a section "Design". */
+	assert_non_null(line_starting(text, "    section Design\n"));
+	assert_non_null(line_starting(
+	    text, "    copy & <layout> :crit, t2, 2023-04-27, 5d\n"));
+	assert_non_null(line_starting(
+	    text,
+	    "    Build the site (PROPOSED) :crit, t3, 2023-05-02, 10d\n"));
+	assert_non_null(line_starting(
+	    text, "    Go live :crit, milestone, t6, 2023-05-18, 0d\n"));
+	assert_non_null(
+	    line_starting(text, "    hosting/old :t7, 2023-04-25, 15d\n"));
+	assert_int_equal(count(text, "section "), 3);
+	free(text);
+}
+
+/* ------------------------------------------------------------------ */
+/* Text */
+
+static size_t
+utf8_chars(const char *line, size_t bytes)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < bytes; i++)
+		n += ((unsigned char)line[i] & 0xC0) != 0x80;
+	return n;
+}
+
+static void
+assert_lines_fit(const char *text, size_t width)
+{
+	for (const char *line = text; *line;) {
+		const char *end = strchr(line, '\n');
+
+		assert_non_null(end);
+		assert_in_range(utf8_chars(line, (size_t)(end - line)), 0,
+		                width);
+		line = end + 1;
+	}
+}
+
+static void
+test_text__day_scale_bars_holidays_milestone_today_in_ascii(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options opts = UKWD_RENDER_OPTIONS_INIT;
+	const char *row;
+	char *text;
+
+	opts.ascii = 1;
+	opts.today = ymd(2023, 5, 10);
+	text = render(ukwd_render_text, f->sched, &opts);
+	assert_lines_fit(text, 100);
+	/* Label column: 2 + 23 (the longest name) + 1; 24 April is
+	 * column 0. */
+	row = line_starting(text, "* Agree the brief");
+	assert_non_null(row);
+	assert_memory_equal(row + 26, "###  ::", 7);
+	row = line_starting(text, "* Build the site");
+	assert_non_null(row);
+	/* 1 May is a bank holiday inside nothing; the PROPOSED bar is
+	 * hatched from 2 May; 8 May is shaded inside it. */
+	assert_memory_equal(row + 26 + 5, ":::////:::////", 14);
+	row = line_starting(text, "* Go live");
+	assert_non_null(row);
+	assert_int_equal(row[26 + 24], '*');
+	assert_int_equal(strcspn(row + 26, "*"), 24);
+	/* Today, 10 May (column 16), where no bar is. */
+	row = line_starting(text, "* Review");
+	assert_int_equal(row[26 + 16], '|');
+	/* Write content has 3 days of float after it. */
+	row = line_starting(text, "  Write \"final\"");
+	assert_non_null(row);
+	assert_memory_equal(row + 26 + 15, "#---", 4);
+	assert_non_null(strstr(text, "a column is a day."));
+	assert_non_null(strstr(text, "/ PROPOSED duration"));
+	assert_non_null(strstr(text, "| today (2023-05-10)"));
+	assert_null(strstr(text, "\xe2")); /* ASCII only */
+	free(text);
+}
+
+static void
+test_text__unicode_week_scale_and_width(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options opts = UKWD_RENDER_OPTIONS_INIT;
+	char *text;
+
+	opts.scale = UKWD_RENDER_SCALE_WEEK;
+	opts.width = 40;
+	text = render(ukwd_render_text, f->sched, &opts);
+	assert_lines_fit(text, 40);
+	assert_non_null(strstr(text, "\xe2\x97\x86")); /* ◆ */
+	assert_non_null(strstr(text, "\xe2\x96\x88")); /* █ */
+	assert_non_null(strstr(text, "a column is a week, Monday to Sunday"));
+	free(text);
+	opts.scale = UKWD_RENDER_SCALE_MONTH;
+	{
+		struct buffer b = {NULL, 0, 0, 0};
+
+		assert_int_equal(
+		    ukwd_render_text(f->sched, &opts, buffer_sink, &b),
+		    UKWD_EINVAL);
+		opts.scale = UKWD_RENDER_SCALE_DAY;
+		opts.width = 39;
+		assert_int_equal(
+		    ukwd_render_text(f->sched, &opts, buffer_sink, &b),
+		    UKWD_EINVAL);
+		assert_int_equal(b.calls, 0);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* SVG and HTML */
+
+static void
+test_svg__escapes_hatches_holidays_milestone_and_arrows(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options opts = UKWD_RENDER_OPTIONS_INIT;
+	char *svg;
+
+	opts.title = "A & B";
+	opts.today = ymd(2023, 5, 10);
+	svg = render(ukwd_render_svg, f->sched, &opts);
+	assert_true(
+	    strncmp(svg,
+	            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	            "<svg xmlns=\"http://www.w3.org/2000/svg\"",
+	            strlen("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	                   "<svg xmlns=\"http://www.w3.org/2000/svg\"")) == 0);
+	assert_non_null(strstr(svg, "<title>A &amp; B</title>"));
+	assert_non_null(strstr(svg, "Design: copy &amp; &lt;layout&gt;"));
+	assert_non_null(strstr(svg, "Write &quot;final&quot; &apos;content"));
+	assert_null(strstr(svg, "<layout>"));
+	assert_null(strstr(svg, "'content'"));
+	assert_non_null(strstr(svg, "<pattern id=\"ukwd-hatch\""));
+	assert_int_equal(count(svg, "class=\"bar crit proposed\""), 3);
+	assert_non_null(
+	    strstr(svg, "<title>2023-05-08: Bank holiday for the coronation "
+	                "of King Charles III</title>"));
+	assert_non_null(strstr(svg, "<title>2023-04-29: Saturday</title>"));
+	assert_int_equal(count(svg, "class=\"milestone crit\""), 1);
+	assert_int_equal(count(svg, "class=\"link\"><title>"), 7);
+	assert_non_null(strstr(svg, "<title>design SS+2 build</title>"));
+	assert_non_null(strstr(svg, "<title>brief FS-1 content</title>"));
+	assert_non_null(strstr(svg, "class=\"today\"><title>today, "
+	                            "2023-05-10</title>"));
+	assert_non_null(strstr(svg, "class=\"legend\""));
+	assert_true(strcmp(svg + strlen(svg) - 7, "</svg>\n") == 0);
+	free(svg);
+}
+
+static void
+test_svg__invalid_utf8_and_control_characters_become_fffd(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_plan *plan;
+	ukwd_schedule *sched;
+	char *svg;
+
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	add_task(plan, "x", "bad \xff\xc3 and \x01 \xed\xa0\x80 ok \xc3\xa9",
+	         1);
+	assert_int_equal(ukwd_schedule_new(&sched, plan, f->cal,
+	                                   ymd(2023, 1, 3), NULL, NULL),
+	                 0);
+	svg = render(ukwd_render_svg, sched, NULL);
+	assert_non_null(strstr(svg, ">bad \xef\xbf\xbd\xef\xbf\xbd and "
+	                            "\xef\xbf\xbd \xef\xbf\xbd\xef\xbf\xbd"
+	                            "\xef\xbf\xbd ok \xc3\xa9<"));
+	free(svg);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+}
+
+static void
+test_html__one_file_with_the_svg_a_sortable_table_and_no_network(void **state)
+{
+	struct fixture *f = *state;
+	char *html = render(ukwd_render_html, f->sched, NULL);
+
+	assert_true(strncmp(html, "<!DOCTYPE html>\n", 16) == 0);
+	assert_int_equal(count(html, "<svg "), 1);
+	assert_null(strstr(html, "<?xml"));
+	assert_non_null(strstr(html, "<table id=\"ukwd-tasks\">"));
+	assert_int_equal(count(html, "<tr data-index="), 7);
+	assert_non_null(strstr(html, "<th data-type=\"number\">Total float"));
+	assert_non_null(strstr(html, "addEventListener('click'"));
+	assert_non_null(strstr(html, "<td class=\"PROPOSED\">PROPOSED: our "
+	                             "guess; SEC H14</td>"));
+	assert_non_null(strstr(html, "<td>starts 2023-05-02: 2 working days "
+	                             "after &apos;Design: copy &amp; "));
+	/* Nothing fetched: no src, no href, no URL but the namespaces. */
+	assert_null(strstr(html, "src="));
+	assert_null(strstr(html, "href"));
+	assert_int_equal(count(html, "http"), 2);
+	free(html);
+}
+
+/* ------------------------------------------------------------------ */
+/* iCalendar */
+
+#if HAVE_LIBICAL
+static void
+test_ics__text_form_dates_relations_and_gaps(void **state)
+{
+	struct fixture *f = *state;
+	struct buffer b = {NULL, 0, 0, 0};
+
+	assert_int_equal(
+	    ukwd_ical_export_schedule(f->sched, 0, buffer_sink, &b), 0);
+	assert_true(strncmp(b.text, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 30) ==
+	            0);
+	assert_int_equal(count(b.text, "BEGIN:VEVENT"), 7);
+	assert_int_equal(count(b.text, "\r\n"), count(b.text, "\n"));
+	/* Build: 2 to 16 May; DTEND exclusive. */
+	assert_non_null(strstr(b.text, "DTSTART;VALUE=DATE:20230502\r\n"
+	                               "DTEND;VALUE=DATE:20230517\r\n"));
+	assert_non_null(strstr(b.text, "SUMMARY:Build the site (PROPOSED)"));
+	/* The milestone is its one day. */
+	assert_non_null(strstr(b.text, "DTSTART;VALUE=DATE:20230518\r\n"
+	                               "DTEND;VALUE=DATE:20230519\r\n"));
+	/* SS+2 from 27 April reaches 2 May: 5 calendar days. */
+	assert_non_null(strstr(b.text, "RELATED-TO;RELTYPE=STARTTOSTART;"
+	                               "GAP=P5D;X-UKWD-LAG=2:"));
+	/* FS-1 from brief (next working day 27 April) is 26 April. */
+	assert_non_null(strstr(b.text, "RELATED-TO;RELTYPE=FINISHTOSTART;"
+	                               "GAP=-P1D;X-UKWD-LAG=-1:"));
+	assert_non_null(strstr(b.text, "RELTYPE=FINISHTOFINISH"));
+	assert_non_null(strstr(b.text, "RELTYPE=STARTTOFINISH"));
+	assert_non_null(strstr(b.text, "UID:ukwd-"));
+	assert_non_null(strstr(b.text, "-hosting_old@libukwd\r\n"));
+	assert_true(strcmp(b.text + b.len - 15, "END:VCALENDAR\r\n") == 0);
+	free(b.text);
+}
+
+static void
+test_ics__todo_has_due_on_the_last_day(void **state)
+{
+	struct fixture *f = *state;
+	struct buffer b = {NULL, 0, 0, 0};
+
+	assert_int_equal(ukwd_ical_export_schedule(f->sched, UKWD_ICAL_TODO,
+	                                           buffer_sink, &b),
+	                 0);
+	assert_int_equal(count(b.text, "BEGIN:VTODO"), 7);
+	assert_int_equal(count(b.text, "BEGIN:VEVENT"), 0);
+	assert_non_null(strstr(b.text, "DTSTART;VALUE=DATE:20230502\r\n"
+	                               "DUE;VALUE=DATE:20230516\r\n"));
+	/* A milestone has a DUE and no DTSTART. */
+	assert_non_null(strstr(b.text, "Z\r\nDUE;VALUE=DATE:20230518\r\n"));
+	free(b.text);
+}
+
+static void
+test_ics__libical_reads_back_the_same_tasks_dates_and_relations(void **state)
+{
+	static const char *const reltypes[] = {
+	    "FINISHTOSTART", "STARTTOSTART", "FINISHTOFINISH", "STARTTOFINISH"};
+	struct fixture *f = *state;
+	struct buffer b = {NULL, 0, 0, 0};
+	icalcomponent *root, *event;
+	size_t task = 0, relations = 0;
+
+	assert_int_equal(
+	    ukwd_ical_export_schedule(f->sched, 0, buffer_sink, &b), 0);
+	root = icalparser_parse_string(b.text);
+	assert_non_null(root);
+	assert_int_equal(icalcomponent_count_errors(root), 0);
+	for (event =
+	         icalcomponent_get_first_component(root, ICAL_VEVENT_COMPONENT);
+	     event; event = icalcomponent_get_next_component(
+	                root, ICAL_VEVENT_COMPONENT),
+	    task++) {
+		ukwd_scheduled_task row;
+		struct icaltimetype start = icalcomponent_get_dtstart(event);
+		struct icaltimetype end = icalcomponent_get_dtend(event);
+		const char *summary = icalcomponent_get_summary(event);
+		icalproperty *rel;
+
+		assert_int_equal(ukwd_schedule_task(&row, f->sched, task), 0);
+		assert_true(start.is_date);
+		assert_int_equal(ymd(start.year, start.month, start.day),
+		                 row.early_start);
+		assert_int_equal(ymd(end.year, end.month, end.day),
+		                 row.duration ? row.early_finish + 1
+		                              : row.early_start + 1);
+		assert_non_null(summary);
+		assert_non_null(
+		    strstr(summary, ukwd_plan_task_name(f->plan, task)));
+		for (rel = icalcomponent_get_first_property(
+		         event, ICAL_RELATEDTO_PROPERTY);
+		     rel; rel = icalcomponent_get_next_property(
+		              event, ICAL_RELATEDTO_PROPERTY)) {
+			ukwd_plan_link_info link;
+			icalparameter *type = icalproperty_get_first_parameter(
+			    rel, ICAL_RELTYPE_PARAMETER);
+			char uid_prefix[64];
+
+			/* Links are written in plan order, each on its
+			 * successor. */
+			for (;; relations++) {
+				assert_int_equal(
+				    ukwd_plan_link(&link, f->plan, relations),
+				    0);
+				if (link.successor == task)
+					break;
+			}
+			assert_non_null(type);
+			assert_non_null(
+			    strstr(icalparameter_as_ical_string(type),
+			           reltypes[link.type]));
+			snprintf(uid_prefix, sizeof(uid_prefix), "-%s@libukwd",
+			         ukwd_plan_task_id(f->plan, link.predecessor));
+			assert_non_null(strstr(icalproperty_get_relatedto(rel),
+			                       uid_prefix));
+			relations++;
+		}
+	}
+	assert_int_equal(task, 7);
+	assert_int_equal(relations, 7);
+	icalcomponent_free(root);
+	free(b.text);
+}
+#endif
+
+#define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+int
+main(void)
+{
+	static const struct CMUnitTest tests[] =
+	{ TEST(test_all__same_schedule_same_bytes),
+	  TEST(test_all__a_sink_that_stops_gives_euser_and_is_not_called_again),
+	  TEST(test_all__null_arguments_and_bad_options_are_einval),
+	  TEST(test_all__a_plan_changed_after_scheduling_is_einval),
+	  TEST(test_source_tag__the_three_tags_and_none),
+	  TEST(test_csv__ten_columns_quoted_and_sources_split_on_request),
+	  TEST(test_json__format_version_fields_and_escapes),
+	  TEST(test_mermaid__excludes_tags_sections_and_escapes),
+	  TEST(test_text__day_scale_bars_holidays_milestone_today_in_ascii),
+	  TEST(test_text__unicode_week_scale_and_width),
+	  TEST(test_svg__escapes_hatches_holidays_milestone_and_arrows),
+	  TEST(test_svg__invalid_utf8_and_control_characters_become_fffd),
+	  TEST(
+	      test_html__one_file_with_the_svg_a_sortable_table_and_no_network),
+#if HAVE_LIBICAL
+	  TEST(test_ics__text_form_dates_relations_and_gaps),
+	  TEST(test_ics__todo_has_due_on_the_last_day),
+	  TEST(test_ics__libical_reads_back_the_same_tasks_dates_and_relations),
+#endif
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
