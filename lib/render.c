@@ -351,6 +351,42 @@ put_json_str(struct out *o, const char *text)
 	put_json(o, text ? text : "", text ? strlen(text) : 0);
 }
 
+/* The rest of a task's JSON members: working-day indices, the
+ * three-point estimate and the dated constraints. */
+static void
+json_task_extras(struct out *o, const ukwd_plan *plan, size_t t,
+                 const ukwd_scheduled_task *row)
+{
+	int32_t low, likely, high;
+	int any = 0;
+
+	out_printf(o,
+	           ", \"early_start_index\": %ld, \"early_end_index\": %ld, "
+	           "\"late_start_index\": %ld, \"late_end_index\": %ld",
+	           (long)row->early_start_index, (long)row->early_end_index,
+	           (long)row->late_start_index, (long)row->late_end_index);
+	if (ukwd_plan_task_estimate(&low, &likely, &high, plan, t) == 0)
+		out_printf(o,
+		           ", \"estimate\": {\"optimistic\": %ld, "
+		           "\"most_likely\": %ld, \"pessimistic\": %ld}",
+		           (long)low, (long)likely, (long)high);
+	out_puts(o, ", \"constraints\": [");
+	for (int type = 0; type < UKWD_CONSTRAINT_TYPE_COUNT; type++) {
+		char text[UKWD_DATE_STRLEN];
+		ukwd_date d;
+
+		if (ukwd_plan_task_constraint(&d, plan, t,
+		                              (ukwd_constraint_type)type))
+			continue;
+		format_date(text, d);
+		out_puts(o, any++ ? ", {\"type\": " : "{\"type\": ");
+		put_json_str(
+		    o, ukwd_constraint_type_name((ukwd_constraint_type)type));
+		out_printf(o, ", \"date\": \"%s\"}", text);
+	}
+	out_put(o, "]", 1);
+}
+
 int
 ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
                  ukwd_sink write, void *payload)
@@ -382,6 +418,14 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 		           opts.direction == UKWD_SCHEDULE_BACKWARD ? "backward"
 		                                                    : "forward",
 		           a);
+	}
+	{
+		ukwd_date deadline;
+
+		if (ukwd_plan_deadline(&deadline, plan) == 0) {
+			format_date(a, deadline);
+			out_printf(&o, ", \"deadline\": \"%s\"", a);
+		}
 	}
 	out_puts(&o, "},\n  \"tasks\": [");
 	for (size_t t = 0; t < n && o.rc == 0; t++) {
@@ -424,9 +468,43 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 			                  : ", \"why_start\": ");
 			put_json_str(&o, why.text);
 		}
+		json_task_extras(&o, plan, t, &row);
 		out_put(&o, "}", 1);
 	}
-	out_puts(&o, "\n  ],\n  \"critical_paths\": [");
+	out_puts(&o, "\n  ],\n  \"links\": [");
+	for (size_t l = 0; l < ukwd_plan_link_count(plan); l++) {
+		ukwd_plan_link_info link;
+
+		rc = ukwd_plan_link(&link, plan, l);
+		if (rc)
+			goto done;
+		out_puts(&o, l ? ",\n    {\"predecessor\": "
+		               : "\n    {\"predecessor\": ");
+		put_json_str(&o, ukwd_plan_task_id(plan, link.predecessor));
+		out_puts(&o, ", \"successor\": ");
+		put_json_str(&o, ukwd_plan_task_id(plan, link.successor));
+		out_printf(&o, ", \"type\": \"%s\", \"lag\": %ld, \"source\": ",
+		           ukwd_link_type_name(link.type), (long)link.lag);
+		put_json_str(&o, link.source ? link.source : "");
+		out_put(&o, "}", 1);
+	}
+	out_puts(&o, ukwd_plan_link_count(plan) ? "\n  ],\n" : "],\n");
+	{
+		const size_t *late;
+		size_t nlate;
+
+		rc = ukwd_schedule_negative_float(&late, &nlate, sched);
+		if (rc)
+			goto done;
+		out_puts(&o, "  \"negative_float\": [");
+		for (size_t i = 0; i < nlate; i++) {
+			if (i)
+				out_puts(&o, ", ");
+			put_json_str(&o, ukwd_plan_task_id(plan, late[i]));
+		}
+		out_puts(&o, "],\n");
+	}
+	out_puts(&o, "  \"critical_paths\": [");
 	npaths = ukwd_schedule_critical_path_count(sched);
 	for (size_t p = 0; p < npaths; p++) {
 		const size_t *tasks;

@@ -341,6 +341,13 @@ test_json__format_version_fields_and_escapes(void **state)
 	                             "working days after"));
 	assert_non_null(strstr(json, "\"critical_paths\": [["));
 	assert_int_equal(count(json, "\"early_start\""), 7);
+	/* The links, the working-day indices, and negative float. */
+	assert_non_null(strstr(json, "\"links\": [\n    {\"predecessor\": "
+	                             "\"brief\""));
+	assert_non_null(strstr(json, "\"type\": \"SS\", \"lag\": 2"));
+	assert_int_equal(count(json, "\"early_start_index\": "), 7);
+	assert_int_equal(count(json, "\"constraints\": ["), 7);
+	assert_non_null(strstr(json, "\"negative_float\": ["));
 	free(json);
 	opts.project_date = ymd(2023, 4, 22);
 	opts.direction = UKWD_SCHEDULE_FORWARD;

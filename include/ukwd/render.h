@@ -219,7 +219,8 @@ UKWD_API int ukwd_render_csv(const ukwd_schedule *sched,
  * {
  *   "format_version": 1,
  *   "project": {"start": DATE, "finish": DATE, "working_days": INT,
- *               "direction": "forward"|"backward", "date": DATE},
+ *               "direction": "forward"|"backward", "date": DATE,
+ *               "deadline": DATE},
  *   "tasks": [
  *     {"id": STR, "name": STR, "duration": INT,
  *      "early_start": DATE, "early_finish": DATE,
@@ -227,17 +228,30 @@ UKWD_API int ukwd_render_csv(const ukwd_schedule *sched,
  *      "total_float": INT, "free_float": INT, "critical": BOOL,
  *      "source_tag": "PROPOSED"|"CHECKLIST"|"SOURCED"|"",
  *      "source": STR, "reference": STR,
- *      "why_start": STR, "why_finish": STR}, ...
+ *      "why_start": STR, "why_finish": STR,
+ *      "early_start_index": INT, "early_end_index": INT,
+ *      "late_start_index": INT, "late_end_index": INT,
+ *      "estimate": {"optimistic": INT, "most_likely": INT,
+ *                   "pessimistic": INT},
+ *      "constraints": [{"type": STR, "date": DATE}, ...]}, ...
  *   ],
+ *   "links": [{"predecessor": ID, "successor": ID,
+ *              "type": "FS"|"SS"|"FF"|"SF", "lag": INT,
+ *              "source": STR}, ...],
+ *   "negative_float": [ID, ...],
  *   "critical_paths": [[ID, ...], ...]
  * }
  * @endcode
  *
  * DATE is "YYYY-MM-DD"; finishes are a task's last working day; INT
- * counts working days. "direction" and "date" (the date the schedule was
- * computed from, as given) appear only when ukwd_render_options::
- * project_date is set. "source" is "" when the task has none;
- * "reference" is the part after "; SEC " (else ""); "why_start" and
+ * counts working days. The indices number the calendar's working days
+ * from 0 (its first): a task occupies [start_index, end_index). "estimate"
+ * appears only for a task that has one, "deadline" only for a plan with
+ * a project deadline; "constraints" lists the task's dated constraints
+ * and actual dates by ukwd_constraint_type_name(). "direction" and "date" (the
+ * date the schedule was computed from, as given) appear only when
+ * ukwd_render_options:: project_date is set. "source" is "" when the task has
+ * none; "reference" is the part after "; SEC " (else ""); "why_start" and
  * "why_finish" are ukwd_schedule_explain() of the early start and late
  * finish. Critical paths are lists of task ids, as
  * ukwd_schedule_critical_path(). Readers must ignore members they do not
