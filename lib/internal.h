@@ -21,6 +21,16 @@ void *ukwd__realloc(void *ptr, size_t size);
 void ukwd__free(void *ptr);
 char *ukwd__strdup(const char *text);
 
+#ifdef UKWD_ALLOC_TESTING
+/* Test build only (never in the installed library): allocations are
+ * counted in ukwd__alloc_count, and the ukwd__alloc_fail_at-th one
+ * (1-based; 0 for none) returns NULL. ukwd__alloc_live is the number of
+ * blocks allocated and not yet freed. */
+extern long ukwd__alloc_fail_at;
+extern long ukwd__alloc_count;
+extern long ukwd__alloc_live;
+#endif
+
 /* Clear a caller's diag (NULL allowed). */
 void ukwd__diag_clear(ukwd_diag *diag);
 

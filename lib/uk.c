@@ -522,7 +522,7 @@ ukwd_calendar_builder_new_uk(ukwd_calendar_builder **out,
                              unsigned int divisions, int first_year,
                              int last_year)
 {
-	ukwd_calendar_builder *b;
+	ukwd_calendar_builder *b = NULL;
 	struct uk_days days;
 	int rc;
 

@@ -5,29 +5,73 @@
 
 #include "internal.h"
 
+#ifdef UKWD_ALLOC_TESTING
+long ukwd__alloc_fail_at;
+long ukwd__alloc_count;
+long ukwd__alloc_live;
+
+/* The test build's failure injection: the ukwd__alloc_fail_at-th
+ * allocation (1-based, counted in ukwd__alloc_count) fails. */
+static int
+ukwd__alloc_should_fail(void)
+{
+	ukwd__alloc_count++;
+	return ukwd__alloc_fail_at > 0 &&
+	       ukwd__alloc_count == ukwd__alloc_fail_at;
+}
+#define UKWD__ALLOC_FAIL()       ukwd__alloc_should_fail()
+#define UKWD__ALLOC_LIVE(change) (ukwd__alloc_live += (change))
+#else
+#define UKWD__ALLOC_FAIL()       0
+#define UKWD__ALLOC_LIVE(change) ((void)0)
+#endif
+
 void *
 ukwd__malloc(size_t size)
 {
-	return malloc(size ? size : 1);
+	void *block;
+
+	if (UKWD__ALLOC_FAIL())
+		return NULL;
+	block = malloc(size ? size : 1);
+	if (block)
+		UKWD__ALLOC_LIVE(1);
+	return block;
 }
 
 void *
 ukwd__calloc(size_t count, size_t size)
 {
+	void *block;
+
+	if (UKWD__ALLOC_FAIL())
+		return NULL;
 	if (count == 0 || size == 0)
 		count = size = 1;
-	return calloc(count, size);
+	block = calloc(count, size);
+	if (block)
+		UKWD__ALLOC_LIVE(1);
+	return block;
 }
 
 void *
 ukwd__realloc(void *ptr, size_t size)
 {
-	return realloc(ptr, size ? size : 1);
+	void *block;
+
+	if (UKWD__ALLOC_FAIL())
+		return NULL;
+	block = realloc(ptr, size ? size : 1);
+	if (block && !ptr)
+		UKWD__ALLOC_LIVE(1);
+	return block;
 }
 
 void
 ukwd__free(void *ptr)
 {
+	if (ptr)
+		UKWD__ALLOC_LIVE(-1);
 	free(ptr);
 }
 

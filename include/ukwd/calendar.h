@@ -16,9 +16,10 @@
  *
  * Memory: a calendar keeps one bit per day of its range and a 4-byte
  * prefix count per 64 days (rank), one byte per working day and a 4-byte
- * sample per 64 working days (select): about 43 KB for 1971-2100 and
- * 3.4 MB for 0001-9999 with a five-day week. Then one byte per year for
- * provenance, and 8 bytes per holiday plus its name.
+ * sample per 64 working days (select): about 43 KB for 1971-2100, and for
+ * 0001-9999 3.5 MB with a five-day week and 4.6 MB with no weekend. Then
+ * one byte per year for provenance, and 8 bytes per holiday plus its name
+ * (the UK's GB calendar for 1971-2100 takes about 86 KB in all).
  */
 #ifndef UKWD_CALENDAR_H
 #define UKWD_CALENDAR_H
