@@ -18,7 +18,7 @@ cli_usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry '%s --help'.\n", cli_program);
+	fprintf(stderr, " (see %s --help)\n", cli_program);
 	return 2;
 }
 

@@ -15,7 +15,7 @@
 /* The program's name in messages; each main() sets it. */
 extern const char *cli_program;
 
-/* "PROGRAM: message" and "Try 'PROGRAM --help'." on stderr; returns 2. */
+/* "PROGRAM: message (see PROGRAM --help)", one line on stderr; returns 2. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* A whole decimal number in int32_t range, nothing else; 0 or -1. */

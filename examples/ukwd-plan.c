@@ -166,11 +166,11 @@ free_options(struct options *opt)
 	cli_holidays_free(&opt->holidays);
 }
 
-/* The list of valid names, for "unknown stage" messages. */
+/* The valid names, ending an "unknown stage" message on its line. */
 static void
 list_stages(void)
 {
-	fprintf(stderr, PROGRAM ": the stages are:");
+	fprintf(stderr, "; the stages are:");
 	for (size_t i = 0; i < ukwd_uep_stage_count(); i++)
 		fprintf(stderr, " %s", ukwd_uep_stage_at(i)->id);
 	fputc('\n', stderr);
@@ -328,9 +328,8 @@ parse_options(struct options *opt, int argc, char **argv)
 
 		if (ukwd_uep_roles_parse(&opt->uep.roles, opt->roles_name,
 		                         &diag)) {
-			fprintf(stderr, PROGRAM ": --roles: %s\n",
+			fprintf(stderr, PROGRAM ": --roles: %s; the roles are:",
 			        diag.message);
-			fprintf(stderr, PROGRAM ": the roles are:");
 			for (unsigned int r = 1; r <= UKWD_ROLE_ALL; r <<= 1)
 				fprintf(stderr, " %s", ukwd_uep_role_name(r));
 			fputc('\n', stderr);
@@ -340,7 +339,7 @@ parse_options(struct options *opt, int argc, char **argv)
 	opt->uep.credit_cover = opt->credit_cover;
 	for (size_t k = 0; k < opt->uep.override_count; k++)
 		if (!ukwd_uep_stage_find(opt->overrides[k].stage_id)) {
-			fprintf(stderr, PROGRAM ": --set: no stage '%s'\n",
+			fprintf(stderr, PROGRAM ": --set: no stage '%s'",
 			        opt->overrides[k].stage_id);
 			list_stages();
 			return 2;

@@ -1,8 +1,8 @@
 #!/bin/bash
 # Front-ends given hostile arguments and input: each must exit with the
-# expected status (2 for bad usage; 1 or 2 where a batch line is bad),
-# print a message on stderr, never crash or hang, and never leave an
-# output file or a temporary file behind.
+# expected status (2 for bad usage, with a one-line message; 1 where a
+# batch line is bad), never crash or hang, and never leave an output file
+# or a temporary file behind.
 # usage: check-hostile.sh BINDIR
 set -u
 bin=$1
@@ -34,6 +34,10 @@ check() {
 		failed=$((failed + 1))
 	elif [ ! -s "$tmp/stderr" ]; then
 		echo "FAIL $name: nothing on stderr"
+		failed=$((failed + 1))
+	elif [ "$status" = 2 ] && [ "$(wc -l <"$tmp/stderr")" -ne 1 ]; then
+		echo "FAIL $name: the message is not one line:"
+		head -c 300 "$tmp/stderr"
 		failed=$((failed + 1))
 	elif [ -n "$(ls -A "$tmp/out")" ]; then
 		echo "FAIL $name: left files behind: $(ls -A "$tmp/out")"
