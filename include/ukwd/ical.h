@@ -136,7 +136,9 @@ UKWD_API ukwd_holidays_format ukwd_holidays_detect(const char *data,
  * @param[in] payload passed to @p write.
  * @return 0; #UKWD_EINVAL for NULL arguments or @p to < @p from;
  *         #UKWD_EUSER if the sink stopped; #UKWD_ENOMEM;
- *         #UKWD_ENOTSUPPORTED without libical.
+ *         #UKWD_ENOTSUPPORTED without libical. After #UKWD_EUSER or
+ *         #UKWD_ENOMEM the sink may have had part of the document: discard
+ *         it (the front-ends write through a temporary file for that).
  * @since 0.1
  */
 UKWD_API int ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from,
@@ -182,6 +184,8 @@ UKWD_API int ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from,
  * @return 0; #UKWD_EINVAL for a NULL argument, unknown flags or a plan
  *         changed since it was scheduled; #UKWD_EUSER if the sink
  *         stopped; #UKWD_ENOMEM; #UKWD_ENOTSUPPORTED without libical.
+ *         After #UKWD_EUSER or #UKWD_ENOMEM the sink may have had part of
+ *         the document: discard it.
  * @since 0.1
  */
 UKWD_API int ukwd_ical_export_schedule(const ukwd_schedule *sched,
