@@ -269,3 +269,35 @@ cli_write_file(const char *path, int (*produce)(FILE *out, void *payload),
 	free(tmp);
 	return rc ? 2 : 0;
 }
+
+const struct cli_option *
+cli_match_option(const struct cli_option *table, size_t count, int argc,
+                 char **argv, int *i, const char **value, int *status)
+{
+	const char *arg = argv[*i];
+
+	*status = 0;
+	for (size_t v = 0; v < count; v++) {
+		size_t len = strlen(table[v].name);
+
+		if (strncmp(arg, table[v].name, len) != 0 ||
+		    (arg[len] != '\0' && arg[len] != '='))
+			continue;
+		*value = cli_option_value(argc, argv, i, arg, len);
+		if (!*value)
+			*status = cli_usage_error("option %s needs a value",
+			                          table[v].name);
+		return &table[v];
+	}
+	return NULL;
+}
+
+int
+cli_store_option(void *options, const struct cli_option *option,
+                 const char *value, struct cli_holidays *holidays)
+{
+	if (option->offset == CLI_OPTION_HOLIDAYS)
+		return cli_holidays_add(holidays, value);
+	*(const char **)((char *)options + option->offset) = value;
+	return 0;
+}

@@ -40,6 +40,29 @@ struct cli_holidays {
 	int count;
 };
 
+/* An option that takes a value: its name, and the offset in the caller's
+ * options struct of the `const char *` that receives the value, or
+ * CLI_OPTION_HOLIDAYS (or a sentinel of the caller's own below it). */
+struct cli_option {
+	const char *name;
+	size_t offset;
+};
+#define CLI_OPTION_HOLIDAYS SIZE_MAX
+
+/* Match argv[*i] ("--name VALUE" or "--name=VALUE") against `table`:
+ * the entry, with *value set and *i past a separate value; NULL when it
+ * is none of them. A missing value prints a one-line error and sets
+ * *status to 2. */
+const struct cli_option *cli_match_option(const struct cli_option *table,
+                                          size_t count, int argc, char **argv,
+                                          int *i, const char **value,
+                                          int *status);
+
+/* Put a matched option's value in place: into the options struct at
+ * `options`, or read a --holidays file. 0, or 2 after a message. */
+int cli_store_option(void *options, const struct cli_option *option,
+                     const char *value, struct cli_holidays *holidays);
+
 /* Read a file for --holidays. A .ics named after a GOV.UK division
  * (scotland*.ics, ...) is that division's official data. Prints a one-line
  * error and returns 2 on failure. */

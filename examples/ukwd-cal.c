@@ -386,23 +386,22 @@ run_month(const ukwd_calendar *cal, const char *text)
 static int
 parse_options(struct options *opt, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		size_t offset;
-	} valued[] = {
+	static const struct cli_option valued[] = {
 	    {"--division", offsetof(struct options, division_name)},
 	    {"--convention", offsetof(struct options, convention)},
 	    {"--format", offsetof(struct options, format)},
 	    {"--from", offsetof(struct options, from_year)},
 	    {"--to", offsetof(struct options, to_year)},
 	    {"--output", offsetof(struct options, output)},
-	    {"--holidays", SIZE_MAX},
+	    {"--holidays", CLI_OPTION_HOLIDAYS},
 	};
 
 	memset(opt, 0, sizeof(*opt));
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
-		int known = 0;
+		const struct cli_option *option;
+		const char *value;
+		int status;
 
 		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
 			fputs(usage, stdout);
@@ -412,29 +411,17 @@ parse_options(struct options *opt, int argc, char **argv)
 			opt->batch = 1;
 			continue;
 		}
-		for (size_t v = 0; v < sizeof(valued) / sizeof(*valued); v++) {
-			size_t len = strlen(valued[v].name);
-			const char *value;
-
-			if (strncmp(arg, valued[v].name, len) != 0 ||
-			    (arg[len] != '\0' && arg[len] != '='))
-				continue;
-			value = cli_option_value(argc, argv, &i, arg, len);
-			if (!value)
-				return cli_usage_error(
-				    "option %s needs a value", valued[v].name);
-			if (valued[v].offset == SIZE_MAX) { /* --holidays */
-				if (cli_holidays_add(&opt->holidays, value))
-					return 2;
-			} else {
-				*(const char **)((char *)opt +
-				                 valued[v].offset) = value;
-			}
-			known = 1;
-			break;
-		}
-		if (known)
+		option =
+		    cli_match_option(valued, sizeof(valued) / sizeof(*valued),
+		                     argc, argv, &i, &value, &status);
+		if (status)
+			return status;
+		if (option) {
+			if (cli_store_option(opt, option, value,
+			                     &opt->holidays))
+				return 2;
 			continue;
+		}
 		if (arg[0] == '-' && arg[1] != '\0' &&
 		    !(arg[1] >= '0' && arg[1] <= '9'))
 			return cli_usage_error("unknown option '%s'", arg);

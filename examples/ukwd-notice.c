@@ -65,10 +65,7 @@ struct options {
 static int
 parse_options(struct options *opt, int argc, char **argv)
 {
-	static const struct {
-		const char *name;
-		size_t offset;
-	} valued[] = {
+	static const struct cli_option valued[] = {
 	    {"--rule", offsetof(struct options, rule_id)},
 	    {"--given", offsetof(struct options, given)},
 	    {"--event", offsetof(struct options, event)},
@@ -76,7 +73,7 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--unit", offsetof(struct options, unit)},
 	    {"--cutoff", offsetof(struct options, cutoff)},
 	    {"--division", offsetof(struct options, division)},
-	    {"--holidays", SIZE_MAX},
+	    {"--holidays", CLI_OPTION_HOLIDAYS},
 	};
 	static const struct {
 		const char *name;
@@ -102,26 +99,22 @@ parse_options(struct options *opt, int argc, char **argv)
 				*(int *)((char *)opt + flags[f].offset) = 1;
 				known = 1;
 			}
-		for (size_t v = 0;
-		     !known && v < sizeof(valued) / sizeof(*valued); v++) {
-			size_t len = strlen(valued[v].name);
+		if (!known) {
+			const struct cli_option *option;
 			const char *value;
+			int status;
 
-			if (strncmp(arg, valued[v].name, len) != 0 ||
-			    (arg[len] != '\0' && arg[len] != '='))
-				continue;
-			value = cli_option_value(argc, argv, &i, arg, len);
-			if (!value)
-				return cli_usage_error(
-				    "option %s needs a value", valued[v].name);
-			if (valued[v].offset == SIZE_MAX) {
-				if (cli_holidays_add(&opt->holidays, value))
+			option = cli_match_option(
+			    valued, sizeof(valued) / sizeof(*valued), argc,
+			    argv, &i, &value, &status);
+			if (status)
+				return status;
+			if (option) {
+				if (cli_store_option(opt, option, value,
+				                     &opt->holidays))
 					return 2;
-			} else {
-				*(const char **)((char *)opt +
-				                 valued[v].offset) = value;
+				known = 1;
 			}
-			known = 1;
 		}
 		if (!known)
 			return cli_usage_error(

@@ -176,14 +176,14 @@ list_stages(void)
 	fputc('\n', stderr);
 }
 
+/* The --set option's place in the table: handled here, not stored. */
+#define SET_OPTION (CLI_OPTION_HOLIDAYS - 1)
+
 static int
 parse_options(struct options *opt, int argc, char **argv)
 {
 	static const ukwd_uep_options uep_defaults = UKWD_UEP_OPTIONS_INIT;
-	static const struct {
-		const char *name;
-		size_t offset;
-	} valued[] = {
+	static const struct cli_option valued[] = {
 	    {"--tasks", offsetof(struct options, tasks)},
 	    {"--start", offsetof(struct options, start)},
 	    {"--finish", offsetof(struct options, finish)},
@@ -196,15 +196,17 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--scale", offsetof(struct options, scale_name)},
 	    {"--party", offsetof(struct options, party_name)},
 	    {"--roles", offsetof(struct options, roles_name)},
-	    {"--holidays", SIZE_MAX},
-	    {"--set", SIZE_MAX - 1},
+	    {"--holidays", CLI_OPTION_HOLIDAYS},
+	    {"--set", SET_OPTION},
 	};
 
 	memset(opt, 0, sizeof(*opt));
 	opt->uep = uep_defaults;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
-		int known = 0;
+		const struct cli_option *option;
+		const char *value;
+		int status;
 
 		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
 			fputs(usage, stdout);
@@ -222,35 +224,26 @@ parse_options(struct options *opt, int argc, char **argv)
 			opt->credit_cover = 1;
 			continue;
 		}
-		for (size_t v = 0; v < sizeof(valued) / sizeof(*valued); v++) {
-			size_t len = strlen(valued[v].name);
-			const char *value;
-
-			if (strncmp(arg, valued[v].name, len) != 0 ||
-			    (arg[len] != '\0' && arg[len] != '='))
-				continue;
-			value = cli_option_value(argc, argv, &i, arg, len);
-			if (!value || !*value)
-				return cli_usage_error(
-				    "option %s needs a value", valued[v].name);
-			if (valued[v].offset == SIZE_MAX) {
-				if (cli_holidays_add(&opt->holidays, value))
-					return 2;
-			} else if (valued[v].offset == SIZE_MAX - 1) {
-				if (add_override(opt, value))
-					return 2;
-			} else {
-				*(const char **)((char *)opt +
-				                 valued[v].offset) = value;
-				if (valued[v].offset ==
-				    offsetof(struct options, finish))
-					opt->finish_option = valued[v].name;
-			}
-			known = 1;
-			break;
-		}
-		if (known)
+		option =
+		    cli_match_option(valued, sizeof(valued) / sizeof(*valued),
+		                     argc, argv, &i, &value, &status);
+		if (status)
+			return status;
+		if (option && !*value)
+			return cli_usage_error("option %s needs a value",
+			                       option->name);
+		if (option) {
+			if (option->offset == SET_OPTION)
+				status = add_override(opt, value);
+			else
+				status = cli_store_option(opt, option, value,
+				                          &opt->holidays);
+			if (status)
+				return status;
+			if (option->offset == offsetof(struct options, finish))
+				opt->finish_option = option->name;
 			continue;
+		}
 		if (arg[0] == '-' && arg[1] != '\0')
 			return cli_usage_error("unknown option '%s'", arg);
 		return cli_usage_error("unexpected argument '%s'", arg);
