@@ -29,6 +29,8 @@
 
 #include <ukwd.h>
 
+#include "test-util.h"
+
 #include "internal.h"
 
 /* ------------------------------------------------------------------ */
@@ -120,15 +122,6 @@ read_data_file(struct buf *out, const char *name)
 
 /* ------------------------------------------------------------------ */
 /* Dates */
-
-static ukwd_date
-ymd(int year, int month, int day)
-{
-	ukwd_date d = 0;
-
-	assert_int_equal(ukwd_date_from_ymd(&d, year, month, day), 0);
-	return d;
-}
 
 static const char *
 show(ukwd_date d, char text[32])

@@ -13,17 +13,10 @@
 
 #include <ukwd.h>
 
+#include "test-util.h"
+
 /* ------------------------------------------------------------------ */
 /* Helpers */
-
-static ukwd_date
-ymd(int year, int month, int day)
-{
-	ukwd_date d = 0;
-
-	assert_int_equal(ukwd_date_from_ymd(&d, year, month, day), 0);
-	return d;
-}
 
 static int
 year_of(ukwd_date d)

@@ -10,14 +10,7 @@
 
 #include <ukwd.h>
 
-static ukwd_date
-ymd(int year, int month, int day)
-{
-	ukwd_date d = 0;
-
-	assert_int_equal(ukwd_date_from_ymd(&d, year, month, day), 0);
-	return d;
-}
+#include "test-util.h"
 
 static void
 test_serial__epoch_and_limits_are_fixed_points(void **state)

@@ -26,20 +26,13 @@
 
 #include <ukwd.h>
 
+#include "test-util.h"
+
 /* The ’ of GOV.UK's titles, U+2019, in UTF-8. */
 #define APOS "\xE2\x80\x99"
 
 /* ------------------------------------------------------------------ */
 /* Dates */
-
-static ukwd_date
-ymd(int year, int month, int day)
-{
-	ukwd_date d = 0;
-
-	assert_int_equal(ukwd_date_from_ymd(&d, year, month, day), 0);
-	return d;
-}
 
 static int
 year_of(ukwd_date d)

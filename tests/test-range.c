@@ -27,19 +27,12 @@
 
 #include <ukwd.h>
 
+#include "test-util.h"
+
 #define NDAYS ((int64_t)UKWD_DATE_MAX - UKWD_DATE_MIN + 1) /* 3652059 */
 
 /* ------------------------------------------------------------------ */
 /* Helpers */
-
-static ukwd_date
-ymd(int year, int month, int day)
-{
-	ukwd_date d = 0;
-
-	assert_int_equal(ukwd_date_from_ymd(&d, year, month, day), 0);
-	return d;
-}
 
 /* ISO weekday without the library: 1970-01-01 (0) was a Thursday. */
 static int

@@ -19,6 +19,8 @@
 
 #include <ukwd.h>
 
+#include "test-util.h"
+
 #if HAVE_LIBICAL
 #include <libical/ical.h>
 #endif
@@ -31,15 +33,6 @@ struct fixture {
 	ukwd_plan *plan;
 	ukwd_schedule *sched;
 };
-
-static ukwd_date
-ymd(int year, int month, int day)
-{
-	ukwd_date d = 0;
-
-	assert_int_equal(ukwd_date_from_ymd(&d, year, month, day), 0);
-	return d;
-}
 
 static size_t
 add_task(ukwd_plan *plan, const char *id, const char *name, int32_t days)

@@ -19,6 +19,8 @@
 
 #include <ukwd.h>
 
+#include "test-util.h"
+
 /* ------------------------------------------------------------------ */
 /* A small deterministic PRNG (splitmix64). */
 
@@ -51,15 +53,6 @@ rng_percent(struct rng *r, int percent)
 
 /* ------------------------------------------------------------------ */
 /* Dates and calendars */
-
-static ukwd_date
-ymd(int year, int month, int day)
-{
-	ukwd_date d = 0;
-
-	assert_int_equal(ukwd_date_from_ymd(&d, year, month, day), 0);
-	return d;
-}
 
 static ukwd_date
 iso(const char *text)

@@ -10,6 +10,8 @@
 
 #include <ukwd.h>
 
+#include "test-util.h"
+
 static ukwd_calendar *sec;
 
 static int
@@ -25,24 +27,6 @@ teardown(void **state)
 	(void)state;
 	ukwd_calendar_free(sec);
 	return 0;
-}
-
-static ukwd_date
-day(const char *text)
-{
-	ukwd_date d = 0;
-
-	assert_int_equal(ukwd_date_parse(&d, text, NULL), 0);
-	return d;
-}
-
-static void
-assert_date(ukwd_date got, const char *expected)
-{
-	char text[UKWD_DATE_STRLEN];
-
-	assert_int_equal(ukwd_date_format(text, sizeof(text), got), 0);
-	assert_string_equal(text, expected);
 }
 
 static ukwd_scheduled_task

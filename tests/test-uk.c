@@ -16,6 +16,8 @@
 
 #include <ukwd.h>
 
+#include "test-util.h"
+
 /* ------------------------------------------------------------------ */
 /* Names and divisions */
 
@@ -52,15 +54,6 @@ static const unsigned int single_division[3] = {EW, SC, NI};
 
 /* ------------------------------------------------------------------ */
 /* Helpers */
-
-static ukwd_date
-ymd(int year, int month, int day)
-{
-	ukwd_date d = 0;
-
-	assert_int_equal(ukwd_date_from_ymd(&d, year, month, day), 0);
-	return d;
-}
 
 static ukwd_date
 iso(const char *text)

@@ -18,6 +18,8 @@
 
 #include <ukwd.h>
 
+#include "test-util.h"
+
 /* Values a failing call must leave in its out-parameter. */
 #define UNTOUCHED_DATE  ((ukwd_date)-123456789)
 #define UNTOUCHED_COUNT ((int32_t)-987654321)
@@ -66,15 +68,6 @@ rng_between(struct rng *r, int64_t lo, int64_t hi)
 
 /* ------------------------------------------------------------------ */
 /* Dates */
-
-static ukwd_date
-ymd(int year, int month, int day)
-{
-	ukwd_date d = 0;
-
-	assert_int_equal(ukwd_date_from_ymd(&d, year, month, day), 0);
-	return d;
-}
 
 /* "YYYY-MM-DD", or the serial number for a date outside 0001..9999. */
 static const char *
