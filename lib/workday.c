@@ -7,8 +7,10 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #define ALWAYS_INLINE inline __attribute__((always_inline))
+#define UNLIKELY(x)   __builtin_expect(!!(x), 0)
 #else
 #define ALWAYS_INLINE inline
+#define UNLIKELY(x)   (x)
 #endif
 
 /* Count and add are bound by the popcount in rank_of(). x86-64's baseline
@@ -146,11 +148,15 @@ is_working_unchecked(const ukwd_calendar *cal, ukwd_date d)
 int
 ukwd_workday_is_working(const ukwd_calendar *cal, ukwd_date d)
 {
-	if (!cal)
+	uint32_t off;
+
+	if (UNLIKELY(!cal))
 		return UKWD_EINVAL;
-	if (d < cal->first || d > cal->last)
+	/* One unsigned comparison checks both ends of the range. */
+	off = (uint32_t)d - (uint32_t)cal->first;
+	if (UNLIKELY(off > (uint32_t)cal->last - (uint32_t)cal->first))
 		return UKWD_ERANGE;
-	return is_working_unchecked(cal, d);
+	return (int)((cal->bits[off >> 6] >> (off & 63)) & 1);
 }
 
 static ALWAYS_INLINE int

@@ -14,6 +14,10 @@
 
 #include <ukwd.h>
 
+#ifndef BENCH_LINKAGE
+#define BENCH_LINKAGE "unknown linkage"
+#endif
+
 #define QUERIES           10000000
 #define REFERENCE_QUERIES 20000
 #define BUILDS            2000
@@ -167,6 +171,7 @@ main(void)
 			return 2;
 	}
 	t = now_ns() - t0;
+	printf("libukwd %s, %s\n", ukwd_version(), BENCH_LINKAGE);
 	printf("calendar 1971-2100, %d days\n", (int)(last - first + 1));
 	printf("%-40s %8.1f us/build\n", "build", t / BUILDS / 1000.0);
 	t0 = now_ns();

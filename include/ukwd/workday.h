@@ -51,7 +51,7 @@ typedef enum ukwd_roll {
  *         @p cal is NULL; #UKWD_ERANGE if @p d is outside the range.
  * @since 0.1
  */
-UKWD_API int ukwd_workday_is_working(const ukwd_calendar *cal, ukwd_date d);
+UKWD_QUERY int ukwd_workday_is_working(const ukwd_calendar *cal, ukwd_date d);
 
 /**
  * @brief Add @p n working days to @p from.
@@ -72,8 +72,8 @@ UKWD_API int ukwd_workday_is_working(const ukwd_calendar *cal, ukwd_date d);
  *         day; #UKWD_ERANGE if @p from or the answer is outside the range.
  * @since 0.1
  */
-UKWD_API int ukwd_workday_add(ukwd_date *out, const ukwd_calendar *cal,
-                              ukwd_date from, int32_t n);
+UKWD_QUERY int ukwd_workday_add(ukwd_date *out, const ukwd_calendar *cal,
+                                ukwd_date from, int32_t n);
 
 /**
  * @brief Count the working days in [@p from, @p to): @p from counts when
@@ -91,8 +91,8 @@ UKWD_API int ukwd_workday_add(ukwd_date *out, const ukwd_calendar *cal,
  *         @p to is outside [first, last + 1].
  * @since 0.1
  */
-UKWD_API int ukwd_workday_count(int32_t *out, const ukwd_calendar *cal,
-                                ukwd_date from, ukwd_date to);
+UKWD_QUERY int ukwd_workday_count(int32_t *out, const ukwd_calendar *cal,
+                                  ukwd_date from, ukwd_date to);
 
 /**
  * @brief Count the working days in [@p first, @p last], both inclusive.
@@ -104,9 +104,9 @@ UKWD_API int ukwd_workday_count(int32_t *out, const ukwd_calendar *cal,
  *         is outside the range.
  * @since 0.1
  */
-UKWD_API int ukwd_workday_count_inclusive(int32_t *out,
-                                          const ukwd_calendar *cal,
-                                          ukwd_date first, ukwd_date last);
+UKWD_QUERY int ukwd_workday_count_inclusive(int32_t *out,
+                                            const ukwd_calendar *cal,
+                                            ukwd_date first, ukwd_date last);
 
 /**
  * @brief Move @p d to a working day by a roll convention; a working day
@@ -119,24 +119,24 @@ UKWD_API int ukwd_workday_count_inclusive(int32_t *out,
  *         #UKWD_ERANGE if @p d or the answer is outside the range.
  * @since 0.1
  */
-UKWD_API int ukwd_workday_roll(ukwd_date *out, const ukwd_calendar *cal,
-                               ukwd_date d, ukwd_roll convention);
+UKWD_QUERY int ukwd_workday_roll(ukwd_date *out, const ukwd_calendar *cal,
+                                 ukwd_date d, ukwd_roll convention);
 
 /**
  * @brief The first working day strictly after @p d (add 1).
  * @return as ukwd_workday_add().
  * @since 0.1
  */
-UKWD_API int ukwd_workday_next(ukwd_date *out, const ukwd_calendar *cal,
-                               ukwd_date d);
+UKWD_QUERY int ukwd_workday_next(ukwd_date *out, const ukwd_calendar *cal,
+                                 ukwd_date d);
 
 /**
  * @brief The last working day strictly before @p d (add -1).
  * @return as ukwd_workday_add().
  * @since 0.1
  */
-UKWD_API int ukwd_workday_prev(ukwd_date *out, const ukwd_calendar *cal,
-                               ukwd_date d);
+UKWD_QUERY int ukwd_workday_prev(ukwd_date *out, const ukwd_calendar *cal,
+                                 ukwd_date d);
 
 /**
  * @brief ukwd_workday_is_working() over an array.
