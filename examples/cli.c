@@ -80,6 +80,16 @@ cli_read_file(const char *option, const char *path, char **data, size_t *size)
 		if (used == capacity) {
 			char *grown;
 
+			if (capacity >= CLI_FILE_LIMIT) {
+				fprintf(stderr,
+				        "%s: %s %s: larger than %zu MiB\n",
+				        cli_program, option, path,
+				        CLI_FILE_LIMIT >> 20);
+				free(buf);
+				if (f != stdin)
+					fclose(f);
+				return 2;
+			}
 			capacity = capacity ? capacity * 2 : 65536;
 			grown = realloc(buf, capacity);
 			if (!grown) {
@@ -134,21 +144,33 @@ cli_holidays_add(struct cli_holidays *holidays, const char *path)
 	ukwd_holiday_file *grown = realloc(
 	    holidays->files, (size_t)(holidays->count + 1) * sizeof(*grown));
 	ukwd_holiday_file *file;
-	char *data;
-	size_t size;
 
 	if (!grown) {
 		fprintf(stderr, "%s: out of memory\n", cli_program);
 		return 2;
 	}
 	holidays->files = grown;
-	if (cli_read_file("--holidays", path, &data, &size))
-		return 2;
 	file = &holidays->files[holidays->count++];
 	file->name = path;
-	file->data = data;
-	file->size = size;
+	file->data = NULL;
+	file->size = 0;
 	file->division = division_of_file(path);
+	return 0;
+}
+
+int
+cli_holidays_load(struct cli_holidays *holidays)
+{
+	for (int i = 0; i < holidays->count; i++) {
+		ukwd_holiday_file *file = &holidays->files[i];
+		char *data;
+
+		if (file->data)
+			continue;
+		if (cli_read_file("--holidays", file->name, &data, &file->size))
+			return 2;
+		file->data = data;
+	}
 	return 0;
 }
 

@@ -15,6 +15,14 @@
 /* The program's name in messages; each main() sets it. */
 extern const char *cli_program;
 
+/* What an option parser returns for --help: the caller prints the usage
+ * on stdout and exits 0. Parsers never exit themselves. */
+#define CLI_HELP (-1)
+
+/* The largest file a front-end reads whole: larger (or endless, such as
+ * /dev/zero) is an error, not an exhausted machine. */
+#define CLI_FILE_LIMIT ((size_t)256 << 20)
+
 /* "PROGRAM: message (see PROGRAM --help)", one line on stderr; returns 2. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
@@ -29,12 +37,13 @@ const char *cli_option_value(int argc, char **argv, int *i, const char *arg,
 /* One CSV field, quoted when RFC 4180 needs it. */
 void cli_put_csv(FILE *out, const char *field);
 
-/* Read a whole file ("-": standard input) named by `option`; prints a
- * one-line error and returns 2 on failure. */
+/* Read a whole file ("-": standard input) named by `option`, at most
+ * CLI_FILE_LIMIT bytes; prints a one-line error and returns 2 on failure. */
 int cli_read_file(const char *option, const char *path, char **data,
                   size_t *size);
 
-/* The --holidays files, read in full when named on the command line. */
+/* The --holidays files: named while the options are parsed, read in full
+ * by cli_holidays_load() once they have all been checked. */
 struct cli_holidays {
 	ukwd_holiday_file *files;
 	int count;
@@ -59,14 +68,18 @@ const struct cli_option *cli_match_option(const struct cli_option *table,
                                           int *status);
 
 /* Put a matched option's value in place: into the options struct at
- * `options`, or read a --holidays file. 0, or 2 after a message. */
+ * `options`, or note a --holidays file. No I/O. 0, or 2 after a message. */
 int cli_store_option(void *options, const struct cli_option *option,
                      const char *value, struct cli_holidays *holidays);
 
-/* Read a file for --holidays. A .ics named after a GOV.UK division
- * (scotland*.ics, ...) is that division's official data. Prints a one-line
- * error and returns 2 on failure. */
+/* Note a file for --holidays (read later by cli_holidays_load()). A .ics
+ * named after a GOV.UK division (scotland*.ics, ...) is that division's
+ * official data. Prints a one-line error and returns 2 on failure. */
 int cli_holidays_add(struct cli_holidays *holidays, const char *path);
+
+/* Read every noted --holidays file; prints a one-line error and returns 2
+ * on the first that cannot be read. */
+int cli_holidays_load(struct cli_holidays *holidays);
 void cli_holidays_free(struct cli_holidays *holidays);
 
 /* The UK calendar for the divisions and years, with the --holidays files;

@@ -90,10 +90,8 @@ parse_options(struct options *opt, int argc, char **argv)
 		const char *arg = argv[i];
 		int known = 0;
 
-		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-			fputs(usage, stdout);
-			exit(0);
-		}
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
+			return CLI_HELP;
 		for (size_t f = 0; f < sizeof(flags) / sizeof(*flags); f++)
 			if (strcmp(arg, flags[f].name) == 0) {
 				*(int *)((char *)opt + flags[f].offset) = 1;
@@ -437,8 +435,14 @@ main(int argc, char **argv)
 
 	cli_program = PROGRAM;
 	rc = parse_options(&opt, argc, argv);
-	if (rc == 0)
-		rc = run(&opt);
+	if (rc == CLI_HELP) {
+		fputs(usage, stdout);
+		rc = 0;
+	} else if (rc == 0) {
+		rc = cli_holidays_load(&opt.holidays);
+		if (rc == 0)
+			rc = run(&opt);
+	}
 	cli_holidays_free(&opt.holidays);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "%s: writing standard output: %s\n", PROGRAM,

@@ -208,10 +208,8 @@ parse_options(struct options *opt, int argc, char **argv)
 		const char *value;
 		int status;
 
-		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-			fputs(usage, stdout);
-			exit(0);
-		}
+		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
+			return CLI_HELP;
 		if (strcmp(arg, "--explain") == 0) {
 			opt->explain = 1;
 			continue;
@@ -952,12 +950,19 @@ main(int argc, char **argv)
 	cli_program = PROGRAM;
 	out_file = stdout;
 	rc = parse_options(&opt, argc, argv);
+	if (rc == CLI_HELP) {
+		fputs(usage, stdout);
+		free_options(&opt);
+		return fflush(stdout) != 0 || ferror(stdout) ? 2 : 0;
+	}
 	if (rc) {
 		free_options(&opt);
 		return rc;
 	}
 	setvbuf(stdout, out_buffer, _IOFBF, sizeof(out_buffer));
-	rc = load_plan(&plan, &opt);
+	rc = cli_holidays_load(&opt.holidays);
+	if (rc == 0)
+		rc = load_plan(&plan, &opt);
 	if (rc == 0)
 		rc = cli_calendar(&cal, &opt.holidays, opt.divisions,
 		                  UKWD_UK_FIRST_YEAR, UKWD_UK_LAST_YEAR);

@@ -58,6 +58,7 @@ check cal-invalid-utf8-option 2 /dev/null "$cal" "--$bad_utf8"
 check cal-empty-division 2 /dev/null "$cal" --division "" is 2023-01-01
 check cal-huge-year 2 /dev/null "$cal" holidays --from "$huge"
 check cal-directory-holidays 2 /dev/null "$cal" --holidays "$tmp" is 2023-01-01
+check cal-endless-holidays 2 /dev/null "$cal" --holidays /dev/zero is 2023-01-01
 check cal-long-line-holidays 2 /dev/null "$cal" --holidays "$tmp/long-line" is 2023-01-01
 check cal-unwritable-output 2 /dev/null "$cal" export-ics --from 2026 --output "$tmp/out/missing/x.ics"
 check cal-output-is-a-directory 2 /dev/null "$cal" export-ics --from 2026 --output "$tmp/out"
