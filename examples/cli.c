@@ -9,16 +9,68 @@
 
 const char *cli_program = "ukwd";
 
+/* Write "PROGRAM: message[suffix]\n" with the message's control
+ * characters escaped, so that a value quoted from the command line or a
+ * file (a newline in an argument, say) cannot split the line. */
+static int
+vreport(const char *suffix, const char *fmt, va_list ap)
+{
+	char small[512], *text = small;
+	va_list again;
+	int length;
+
+	va_copy(again, ap);
+	length = vsnprintf(small, sizeof(small), fmt, ap);
+	if (length >= (int)sizeof(small)) {
+		text = malloc((size_t)length + 1);
+		if (text)
+			vsnprintf(text, (size_t)length + 1, fmt, again);
+		else
+			text = small; /* print it cut short */
+	}
+	va_end(again);
+	if (length < 0)
+		text = "(message could not be formatted)";
+	fprintf(stderr, "%s: ", cli_program);
+	for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+		if (*c == '\n')
+			fputs("\\n", stderr);
+		else if (*c == '\r')
+			fputs("\\r", stderr);
+		else if (*c == '\t')
+			fputs("\\t", stderr);
+		else if (*c < 0x20 || *c == 0x7f)
+			fprintf(stderr, "\\x%02x", *c);
+		else
+			putc(*c, stderr);
+	}
+	fprintf(stderr, "%s\n", suffix);
+	if (text != small && length >= 0)
+		free(text);
+	return 2;
+}
+
 int
-cli_usage_error(const char *fmt, ...)
+cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "%s: ", cli_program);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vreport("", fmt, ap);
 	va_end(ap);
-	fprintf(stderr, " (see %s --help)\n", cli_program);
+	return 2;
+}
+
+int
+cli_usage_error(const char *fmt, ...)
+{
+	char suffix[128];
+	va_list ap;
+
+	snprintf(suffix, sizeof(suffix), " (see %s --help)", cli_program);
+	va_start(ap, fmt);
+	vreport(suffix, fmt, ap);
+	va_end(ap);
 	return 2;
 }
 
@@ -72,8 +124,7 @@ cli_read_file(const char *option, const char *path, char **data, size_t *size)
 	char *buf = NULL;
 
 	if (!f) {
-		fprintf(stderr, "%s: %s %s: %s\n", cli_program, option, path,
-		        strerror(errno));
+		cli_error("%s %s: %s", option, path, strerror(errno));
 		return 2;
 	}
 	do {
@@ -81,10 +132,8 @@ cli_read_file(const char *option, const char *path, char **data, size_t *size)
 			char *grown;
 
 			if (capacity >= CLI_FILE_LIMIT) {
-				fprintf(stderr,
-				        "%s: %s %s: larger than %zu MiB\n",
-				        cli_program, option, path,
-				        CLI_FILE_LIMIT >> 20);
+				cli_error("%s %s: larger than %zu MiB", option,
+				          path, CLI_FILE_LIMIT >> 20);
 				free(buf);
 				if (f != stdin)
 					fclose(f);
@@ -93,8 +142,7 @@ cli_read_file(const char *option, const char *path, char **data, size_t *size)
 			capacity = capacity ? capacity * 2 : 65536;
 			grown = realloc(buf, capacity);
 			if (!grown) {
-				fprintf(stderr, "%s: %s %s: out of memory\n",
-				        cli_program, option, path);
+				cli_error("%s %s: out of memory", option, path);
 				free(buf);
 				if (f != stdin)
 					fclose(f);
@@ -106,8 +154,8 @@ cli_read_file(const char *option, const char *path, char **data, size_t *size)
 		used += got;
 	} while (got);
 	if (ferror(f)) {
-		fprintf(stderr, "%s: %s %s: %s\n", cli_program, option, path,
-		        errno == EISDIR ? "is a directory" : strerror(errno));
+		cli_error("%s %s: %s", option, path,
+		          errno == EISDIR ? "is a directory" : strerror(errno));
 		free(buf);
 		if (f != stdin)
 			fclose(f);
@@ -146,7 +194,7 @@ cli_holidays_add(struct cli_holidays *holidays, const char *path)
 	ukwd_holiday_file *file;
 
 	if (!grown) {
-		fprintf(stderr, "%s: out of memory\n", cli_program);
+		cli_error("out of memory");
 		return 2;
 	}
 	holidays->files = grown;
@@ -196,14 +244,13 @@ cli_calendar(ukwd_calendar **out, const struct cli_holidays *holidays,
 	if (rc == 0)
 		return 0;
 	if (diag.source[0] && diag.line > 0)
-		fprintf(stderr, "%s: --holidays %s:%d: %s\n", cli_program,
-		        diag.source, diag.line, diag.message);
+		cli_error("--holidays %s:%d: %s", diag.source, diag.line,
+		          diag.message);
 	else if (diag.source[0])
-		fprintf(stderr, "%s: --holidays %s: %s\n", cli_program,
-		        diag.source, diag.message);
+		cli_error("--holidays %s: %s", diag.source, diag.message);
 	else
-		fprintf(stderr, "%s: building the calendar: %s\n", cli_program,
-		        diag.message[0] ? diag.message : ukwd_strerror(rc));
+		cli_error("building the calendar: %s",
+		          diag.message[0] ? diag.message : ukwd_strerror(rc));
 	return 2;
 }
 
@@ -216,10 +263,9 @@ cli_note_projected(const ukwd_calendar *cal, ukwd_date later)
 	    ukwd_calendar_provenance(cal, later) != UKWD_PROVENANCE_PROJECTED)
 		return;
 	noted = 1;
-	fprintf(stderr,
-	        "%s: note: dates after %d are projected by rule; a bank "
-	        "holiday proclaimed later is not in them\n",
-	        cli_program, UKWD_UK_LAST_OFFICIAL_YEAR);
+	cli_error("note: dates after %d are projected by rule; a bank "
+	          "holiday proclaimed later is not in them",
+	          UKWD_UK_LAST_OFFICIAL_YEAR);
 }
 
 int
@@ -234,7 +280,7 @@ cli_write_file(const char *path, int (*produce)(FILE *out, void *payload),
 	int fd, rc;
 
 	if (!tmp) {
-		fprintf(stderr, "%s: out of memory\n", cli_program);
+		cli_error("out of memory");
 		return 2;
 	}
 	/* A device or a pipe (/dev/stdout, a FIFO) is written in place:
@@ -243,14 +289,12 @@ cli_write_file(const char *path, int (*produce)(FILE *out, void *payload),
 		free(tmp);
 		out = fopen(path, "wb");
 		if (!out) {
-			fprintf(stderr, "%s: --output %s: %s\n", cli_program,
-			        path, strerror(errno));
+			cli_error("--output %s: %s", path, strerror(errno));
 			return 2;
 		}
 		rc = produce(out, payload);
 		if (fclose(out) != 0 && rc == 0) {
-			fprintf(stderr, "%s: --output %s: %s\n", cli_program,
-			        path, strerror(errno));
+			cli_error("--output %s: %s", path, strerror(errno));
 			rc = 2;
 		}
 		return rc ? 2 : 0;
@@ -268,8 +312,7 @@ cli_write_file(const char *path, int (*produce)(FILE *out, void *payload),
 			close(fd);
 	}
 	if (!out) {
-		fprintf(stderr, "%s: --output %s: %s\n", cli_program, path,
-		        strerror(errno));
+		cli_error("--output %s: %s", path, strerror(errno));
 		if (fd >= 0)
 			unlink(tmp);
 		free(tmp);
@@ -277,13 +320,11 @@ cli_write_file(const char *path, int (*produce)(FILE *out, void *payload),
 	}
 	rc = produce(out, payload);
 	if (fclose(out) != 0 && rc == 0) {
-		fprintf(stderr, "%s: --output %s: %s\n", cli_program, path,
-		        strerror(errno));
+		cli_error("--output %s: %s", path, strerror(errno));
 		rc = 2;
 	}
 	if (rc == 0 && rename(tmp, path) != 0) {
-		fprintf(stderr, "%s: --output %s: %s\n", cli_program, path,
-		        strerror(errno));
+		cli_error("--output %s: %s", path, strerror(errno));
 		rc = 2;
 	}
 	if (rc)

@@ -23,7 +23,12 @@ extern const char *cli_program;
  * /dev/zero) is an error, not an exhausted machine. */
 #define CLI_FILE_LIMIT ((size_t)256 << 20)
 
-/* "PROGRAM: message (see PROGRAM --help)", one line on stderr; returns 2. */
+/* "PROGRAM: message", one line on stderr (control characters in the
+ * message, from a quoted argument say, are escaped); returns 2. */
+int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* "PROGRAM: message (see PROGRAM --help)", one line on stderr, escaped as
+ * by cli_error(); returns 2. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* A whole decimal number in int32_t range, nothing else; 0 or -1. */
