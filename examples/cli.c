@@ -12,6 +12,9 @@ const char *cli_program = "ukwd";
 /* Write "PROGRAM: message[suffix]\n" with the message's control
  * characters escaped, so that a value quoted from the command line or a
  * file (a newline in an argument, say) cannot split the line. */
+static int vreport(const char *suffix, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+
 static int
 vreport(const char *suffix, const char *fmt, va_list ap)
 {

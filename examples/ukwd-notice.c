@@ -60,6 +60,13 @@ struct options {
 	const char *rule_id, *given, *event, *days, *unit, *cutoff, *division;
 	int within, count_event_day, batch, list_rules;
 	struct cli_holidays holidays;
+	/* What check_options() makes of the text above. */
+	unsigned int divisions;
+	ukwd_notice_rule rule; /* one notice: the rule */
+	int cutoff_minutes;    /* --batch: the cut-off, or -1 */
+	ukwd_date given_date;  /* one notice: receipt day ... */
+	int given_minutes;     /* ... and time, or -1 */
+	ukwd_date event_date;  /* one notice: the event */
 };
 
 static int
@@ -142,13 +149,17 @@ make_rule(ukwd_notice_rule *rule, const struct options *opt,
 		const ukwd_notice_rule *found = ukwd_notice_rule_find(rule_id);
 
 		if (!found) {
-			fprintf(stderr, "%s: unknown rule '%s'; the rules are:",
-			        PROGRAM, rule_id);
-			for (size_t i = 0; i < ukwd_notice_rule_count(); i++)
-				fprintf(stderr, " %s",
-				        ukwd_notice_rule_at(i)->id);
-			fputc('\n', stderr);
-			return 2;
+			char known[1024] = "";
+			size_t used = 0;
+
+			for (size_t i = 0; i < ukwd_notice_rule_count() &&
+			                   used < sizeof(known);
+			     i++)
+				used += (size_t)snprintf(
+				    known + used, sizeof(known) - used, " %s",
+				    ukwd_notice_rule_at(i)->id);
+			return cli_error("unknown rule '%s'; the rules are:%s",
+			                 rule_id, known);
 		}
 		*rule = *found;
 	} else if (opt->days) {
@@ -223,27 +234,35 @@ list_rules(void)
 	return 0;
 }
 
-/* Check one notice; on a bad date fill `error` and return -1. */
+/* Read a notice's receipt (a date, with an optional time) and its event;
+ * on bad text fill `error` and return -1. */
 static int
-check_one(ukwd_notice_result *result, const ukwd_calendar *cal,
-          const ukwd_notice_rule *rule, const char *given, const char *event,
-          char *error, size_t size)
+parse_notice(ukwd_date *given_date, int *given_minutes, ukwd_date *event_date,
+             const char *given, const char *event, char *error, size_t size)
 {
-	ukwd_date given_date, event_date;
-	int minutes, rc;
 	ukwd_diag diag;
 
-	if (ukwd_date_time_parse(&given_date, &minutes, given, &diag)) {
+	if (ukwd_date_time_parse(given_date, given_minutes, given, &diag)) {
 		snprintf(error, size, "given '%.40s': %s", given, diag.message);
 		return -1;
 	}
-	if (ukwd_date_parse(&event_date, event, &diag)) {
+	if (ukwd_date_parse(event_date, event, &diag)) {
 		snprintf(error, size, "event '%.40s': %s", event, diag.message);
 		return -1;
 	}
-	rc = ukwd_notice_check(result, cal, rule, given_date, minutes,
-	                       event_date, &diag);
-	if (rc) {
+	return 0;
+}
+
+/* Check one notice; on failure fill `error` and return -1. */
+static int
+check_one(ukwd_notice_result *result, const ukwd_calendar *cal,
+          const ukwd_notice_rule *rule, ukwd_date given_date, int given_minutes,
+          ukwd_date event_date, char *error, size_t size)
+{
+	ukwd_diag diag;
+
+	if (ukwd_notice_check(result, cal, rule, given_date, given_minutes,
+	                      event_date, &diag)) {
 		snprintf(error, size, "%s", diag.message);
 		return -1;
 	}
@@ -305,55 +324,70 @@ split_fields(char *line, char **field, int max)
 	return n + 1; /* too many */
 }
 
+/* The rule, given and event fields of a batch row, quoted as CSV needs. */
+static void
+put_fields(FILE *out, char **field, int n)
+{
+	for (int i = 0; i < 3; i++) {
+		if (i > 0)
+			putc(',', out);
+		if (i < n)
+			cli_put_csv(out, field[i]);
+	}
+}
+
+/* --batch: one result row on `out` for each rule,given,event line of `in`
+ * (a first line starting "rule," is a header). 0 when every notice
+ * complies, 1 when one does not or a line is bad (said on stderr with its
+ * line number), 2 when `in` cannot be read. */
 static int
-run_batch(const ukwd_calendar *cal, const struct options *opt)
+run_batch(const ukwd_calendar *cal, const struct options *opt, FILE *in,
+          FILE *out)
 {
 	char *line = NULL, error[256];
 	size_t capacity = 0;
 	long lineno = 0;
 	int status = 0;
 
-	puts("rule,given,event,compliant,deemed_received,given_count,"
-	     "given_unit,shortfall,deadline,earliest_event");
-	while (getline(&line, &capacity, stdin) != -1) {
+	fputs("rule,given,event,compliant,deemed_received,given_count,"
+	      "given_unit,shortfall,deadline,earliest_event\n",
+	      out);
+	while (getline(&line, &capacity, in) != -1) {
 		char *field[3];
+		const ukwd_notice_rule *found;
 		ukwd_notice_rule rule;
 		ukwd_notice_result r;
+		ukwd_date given_date, event_date;
+		int n, given_minutes;
 		char deemed[UKWD_DATE_STRLEN], deadline[UKWD_DATE_STRLEN],
 		    earliest[UKWD_DATE_STRLEN];
-		int n;
 
 		lineno++;
 		n = split_fields(line, field, 3);
 		if (lineno == 1 && n >= 1 && strcmp(field[0], "rule") == 0)
 			continue; /* a header line */
-		if (n != 3) {
-			fprintf(stderr,
-			        "%s: line %ld: expected rule,given,event\n",
-			        PROGRAM, lineno);
-			status = 1;
-			puts(",,,,,,,,,");
-			continue;
+		found = n == 3 ? ukwd_notice_rule_find(field[0]) : NULL;
+		error[0] = '\0';
+		if (n != 3)
+			snprintf(error, sizeof(error),
+			         "expected rule,given,event");
+		else if (!found)
+			snprintf(error, sizeof(error), "unknown rule '%.60s'",
+			         field[0]);
+		else if (parse_notice(&given_date, &given_minutes, &event_date,
+		                      field[1], field[2], error,
+		                      sizeof(error)) == 0) {
+			rule = *found;
+			if (opt->cutoff_minutes >= 0)
+				rule.cutoff_minutes = opt->cutoff_minutes;
+			check_one(&r, cal, &rule, given_date, given_minutes,
+			          event_date, error, sizeof(error));
 		}
-		if (!ukwd_notice_rule_find(field[0])) {
-			fprintf(stderr, "%s: line %ld: unknown rule '%.60s'\n",
-			        PROGRAM, lineno, field[0]);
+		if (error[0]) {
+			cli_error("line %ld: %s", lineno, error);
 			status = 1;
-			printf("%s,%s,%s,,,,,,,\n", field[0], field[1],
-			       field[2]);
-			continue;
-		}
-		rule = *ukwd_notice_rule_find(field[0]);
-		if (opt->cutoff)
-			ukwd_time_parse(&rule.cutoff_minutes, opt->cutoff,
-			                NULL);
-		if (check_one(&r, cal, &rule, field[1], field[2], error,
-		              sizeof(error))) {
-			fprintf(stderr, "%s: line %ld: %s\n", PROGRAM, lineno,
-			        error);
-			status = 1;
-			printf("%s,%s,%s,,,,,,,\n", field[0], field[1],
-			       field[2]);
+			put_fields(out, field, n == 3 ? 3 : 0);
+			fputs(",,,,,,,\n", out);
 			continue;
 		}
 		if (!r.compliant)
@@ -361,34 +395,39 @@ run_batch(const ukwd_calendar *cal, const struct options *opt)
 		ukwd_date_format(deemed, sizeof(deemed), r.deemed_received);
 		ukwd_date_format(deadline, sizeof(deadline), r.deadline);
 		ukwd_date_format(earliest, sizeof(earliest), r.earliest_event);
-		printf("%s,%s,%s,%s,%s,%d,%s,%d,%s,%s\n", field[0], field[1],
-		       field[2], r.compliant ? "yes" : "no", deemed,
-		       (int)r.given,
-		       r.counted_unit == UKWD_UNIT_WORKING_DAYS ? "working"
-		                                                : "calendar",
-		       (int)r.shortfall, deadline,
-		       rule.direction == UKWD_NOTICE_BEFORE ? earliest : "");
+		put_fields(out, field, 3);
+		fprintf(out, ",%s,%s,%d,%s,%d,%s,%s\n",
+		        r.compliant ? "yes" : "no", deemed, (int)r.given,
+		        r.counted_unit == UKWD_UNIT_WORKING_DAYS ? "working"
+		                                                 : "calendar",
+		        (int)r.shortfall, deadline,
+		        rule.direction == UKWD_NOTICE_BEFORE ? earliest : "");
+	}
+	if (ferror(in)) {
+		cli_error("reading standard input: %s", strerror(errno));
+		status = 2;
 	}
 	free(line);
 	return status;
 }
 
+/* Turn the options' text into the values run() uses: no I/O. 0, or 2
+ * after a one-line message. */
 static int
-run(const struct options *opt)
+check_options(struct options *opt)
 {
-	ukwd_calendar *cal = NULL;
-	unsigned int divisions = UKWD_UK_SEC;
-	ukwd_notice_rule rule;
-	ukwd_notice_result result;
 	char error[256];
 	int rc;
 
+	opt->divisions = UKWD_UK_SEC;
+	opt->cutoff_minutes = -1;
 	if (opt->list_rules)
-		return list_rules();
+		return 0;
 	if (opt->division) {
 		ukwd_diag diag;
 
-		if (ukwd_uk_division_parse(&divisions, opt->division, &diag))
+		if (ukwd_uk_division_parse(&opt->divisions, opt->division,
+		                           &diag))
 			return cli_usage_error("--division: %s", diag.message);
 	}
 	if (opt->batch) {
@@ -398,29 +437,45 @@ run(const struct options *opt)
 			    "from stdin; drop --rule, --days, "
 			    "--given and --event");
 		if (opt->cutoff &&
-		    ukwd_time_parse(&rule.cutoff_minutes, opt->cutoff, NULL))
+		    ukwd_time_parse(&opt->cutoff_minutes, opt->cutoff, NULL))
 			return cli_usage_error("--cutoff '%s': expected HH:MM",
 			                       opt->cutoff);
-	} else {
-		rc = make_rule(&rule, opt, opt->rule_id);
-		if (rc)
-			return rc;
-		if (!opt->given || !opt->event)
-			return cli_usage_error("give --given DATE and --event "
-			                       "DATE");
+		return 0;
 	}
-	rc = cli_calendar(&cal, &opt->holidays, divisions, UKWD_UK_FIRST_YEAR,
-	                  UKWD_UK_LAST_YEAR);
+	rc = make_rule(&opt->rule, opt, opt->rule_id);
+	if (rc)
+		return rc;
+	if (!opt->given || !opt->event)
+		return cli_usage_error("give --given DATE and --event DATE");
+	if (parse_notice(&opt->given_date, &opt->given_minutes,
+	                 &opt->event_date, opt->given, opt->event, error,
+	                 sizeof(error)))
+		return cli_error("%s", error);
+	return 0;
+}
+
+static int
+run(const struct options *opt)
+{
+	ukwd_calendar *cal = NULL;
+	ukwd_notice_result result;
+	char error[256];
+	int rc;
+
+	if (opt->list_rules)
+		return list_rules();
+	rc = cli_calendar(&cal, &opt->holidays, opt->divisions,
+	                  UKWD_UK_FIRST_YEAR, UKWD_UK_LAST_YEAR);
 	if (rc)
 		return rc;
 	if (opt->batch) {
-		rc = run_batch(cal, opt);
-	} else if (check_one(&result, cal, &rule, opt->given, opt->event, error,
+		rc = run_batch(cal, opt, stdin, stdout);
+	} else if (check_one(&result, cal, &opt->rule, opt->given_date,
+	                     opt->given_minutes, opt->event_date, error,
 	                     sizeof(error))) {
-		fprintf(stderr, "%s: %s\n", PROGRAM, error);
-		rc = 2;
+		rc = cli_error("%s", error);
 	} else {
-		print_result(&rule, &result);
+		print_result(&opt->rule, &result);
 		rc = result.compliant ? 0 : 1;
 	}
 	ukwd_calendar_free(cal);
@@ -439,7 +494,9 @@ main(int argc, char **argv)
 		fputs(usage, stdout);
 		rc = 0;
 	} else if (rc == 0) {
-		rc = cli_holidays_load(&opt.holidays);
+		rc = check_options(&opt);
+		if (rc == 0)
+			rc = cli_holidays_load(&opt.holidays);
 		if (rc == 0)
 			rc = run(&opt);
 	}

@@ -59,6 +59,8 @@ check cal-empty-division 2 /dev/null "$cal" --division "" is 2023-01-01
 check cal-huge-year 2 /dev/null "$cal" holidays --from "$huge"
 check cal-directory-holidays 2 /dev/null "$cal" --holidays "$tmp" is 2023-01-01
 check cal-endless-holidays 2 /dev/null "$cal" --holidays /dev/zero is 2023-01-01
+check cal-newline-in-argument 2 /dev/null "$cal" $'--bo\ngus'
+check notice-newline-in-rule 2 /dev/null "$notice" --rule $'a\nb' --given 2023-01-02 --event 2023-02-01
 check cal-long-line-holidays 2 /dev/null "$cal" --holidays "$tmp/long-line" is 2023-01-01
 check cal-unwritable-output 2 /dev/null "$cal" export-ics --from 2026 --output "$tmp/out/missing/x.ics"
 check cal-output-is-a-directory 2 /dev/null "$cal" export-ics --from 2026 --output "$tmp/out"
