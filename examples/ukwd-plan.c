@@ -105,18 +105,47 @@ static const char usage[] =
     "Exit status: 0 success (even when a date cannot be met), 2 bad usage,\n"
     "a bad plan or a date outside the calendar (1971-01-01 to 9999-12-31).\n";
 
+/* The --format names, in the order of enum format. */
+static const char *const format_names[] = {"table", "text",    "svg",
+                                           "html",  "mermaid", "csv",
+                                           "json",  "ics",     "ics-todo"};
+
+enum format {
+	FORMAT_TABLE,
+	FORMAT_TEXT,
+	FORMAT_SVG,
+	FORMAT_HTML,
+	FORMAT_MERMAID,
+	FORMAT_CSV,
+	FORMAT_JSON,
+	FORMAT_ICS,
+	FORMAT_ICS_TODO,
+};
+
+/* The options: their text as given (parse_options), and what
+ * check_options makes of it. Nothing after check_options parses text. */
 struct options {
 	const char *tasks;
 	const char *start, *finish, *finish_option;
 	const char *division_name;
-	const char *format, *output;
+	const char *format_name, *output;
 	const char *width_text, *today_text, *scale_name;
 	const char *party_name, *roles_name;
 	int explain, credit_cover, ascii;
+	/* What check_options makes of the text. */
+	const char *tasks_label; /* in messages: the file, or "(stdin)" */
+	enum format format;
 	int width;
 	ukwd_date today_date;
 	ukwd_render_scale scale;
 	unsigned int divisions;
+	/* --start, or --finish/--deadline when `backward`; `fixed_today`
+	 * (UKWD_TODAY) when neither is given and it is set. */
+	int backward, has_project_date, has_fixed_today;
+	ukwd_date project_date, fixed_today;
+	/* The roles as shown: the catalogue's names, comma-separated. */
+	char roles_text[256];
+	int role_count;
 	/* The User Entry Process's options, --set overrides among them. */
 	ukwd_uep_options uep;
 	ukwd_uep_override *overrides;
@@ -166,14 +195,38 @@ free_options(struct options *opt)
 	cli_holidays_free(&opt->holidays);
 }
 
-/* The valid names, ending an "unknown stage" message on its line. */
-static void
-list_stages(void)
+/* "--set: no stage 'ID'; the stages are: ..." on one line; returns 2. */
+static int
+no_such_stage(const char *id)
 {
-	fprintf(stderr, "; the stages are:");
+	size_t len = 1;
+	char *list, *to;
+	int rc;
+
 	for (size_t i = 0; i < ukwd_uep_stage_count(); i++)
-		fprintf(stderr, " %s", ukwd_uep_stage_at(i)->id);
-	fputc('\n', stderr);
+		len += 1 + strlen(ukwd_uep_stage_at(i)->id);
+	list = malloc(len);
+	if (!list)
+		return cli_error("out of memory");
+	to = list;
+	for (size_t i = 0; i < ukwd_uep_stage_count(); i++)
+		to += sprintf(to, " %s", ukwd_uep_stage_at(i)->id);
+	*to = '\0';
+	rc = cli_error("--set: no stage '%s'; the stages are:%s", id, list);
+	free(list);
+	return rc;
+}
+
+/* A date option's value, or UKWD_TODAY's. */
+static int
+parse_date(ukwd_date *out, const char *text, const char *option)
+{
+	ukwd_diag diag;
+
+	if (ukwd_date_parse(out, text, &diag) == 0)
+		return 0;
+	return cli_error("%s '%.40s' is not a date (column %d: %s)", option,
+	                 text, diag.column, diag.message);
 }
 
 /* The --set option's place in the table: handled here, not stored. */
@@ -189,7 +242,7 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--finish", offsetof(struct options, finish)},
 	    {"--deadline", offsetof(struct options, finish)},
 	    {"--division", offsetof(struct options, division_name)},
-	    {"--format", offsetof(struct options, format)},
+	    {"--format", offsetof(struct options, format_name)},
 	    {"--output", offsetof(struct options, output)},
 	    {"--width", offsetof(struct options, width_text)},
 	    {"--today", offsetof(struct options, today_text)},
@@ -246,6 +299,16 @@ parse_options(struct options *opt, int argc, char **argv)
 			return cli_usage_error("unknown option '%s'", arg);
 		return cli_usage_error("unexpected argument '%s'", arg);
 	}
+	return 0;
+}
+
+/* What the options' text means: conflicts between options, and every
+ * value made into what the later steps use (names into enums and bit
+ * sets, numbers, dates, UKWD_TODAY). Reads no file and writes nothing
+ * but one line on stderr when an option is wrong; returns 0 or 2. */
+static int
+check_options(struct options *opt)
+{
 	if (opt->tasks && !opt->start && !opt->finish)
 		return cli_usage_error("missing --start DATE or --finish DATE: "
 		                       "when the plan starts, or must finish");
@@ -257,22 +320,24 @@ parse_options(struct options *opt, int argc, char **argv)
 		return cli_usage_error("--party, --roles, --credit-cover and "
 		                       "--set plan the User Entry Process; "
 		                       "they do not go with --tasks");
-	if (opt->format) {
-		static const char *const formats[] = {
-		    "table", "text", "svg", "html",    "mermaid",
-		    "csv",   "json", "ics", "ics-todo"};
+	opt->tasks_label = !opt->tasks                    ? ""
+	                   : strcmp(opt->tasks, "-") == 0 ? "(stdin)"
+	                                                  : opt->tasks;
+	opt->format = FORMAT_TABLE;
+	if (opt->format_name) {
 		size_t f = 0;
 
-		while (f < sizeof(formats) / sizeof(*formats) &&
-		       strcmp(opt->format, formats[f]) != 0)
+		while (f < sizeof(format_names) / sizeof(*format_names) &&
+		       strcmp(opt->format_name, format_names[f]) != 0)
 			f++;
-		if (f == sizeof(formats) / sizeof(*formats))
+		if (f == sizeof(format_names) / sizeof(*format_names))
 			return cli_usage_error(
 			    "--format '%s': expected table, text, svg, html, "
 			    "mermaid, csv, json, ics or ics-todo",
-			    opt->format);
+			    opt->format_name);
+		opt->format = (enum format)f;
 	}
-	if (opt->explain && opt->format && strcmp(opt->format, "table") != 0)
+	if (opt->explain && opt->format != FORMAT_TABLE)
 		return cli_usage_error("--explain goes with the table; csv, "
 		                       "json, html and ics carry the "
 		                       "explanations themselves");
@@ -319,22 +384,48 @@ parse_options(struct options *opt, int argc, char **argv)
 
 		if (ukwd_uep_roles_parse(&opt->uep.roles, opt->roles_name,
 		                         &diag)) {
-			fprintf(stderr, PROGRAM ": --roles: %s; the roles are:",
-			        diag.message);
-			for (unsigned int r = 1; r <= UKWD_ROLE_ALL; r <<= 1)
-				fprintf(stderr, " %s", ukwd_uep_role_name(r));
-			fputc('\n', stderr);
-			return 2;
+			char list[256] = "";
+
+			for (unsigned int r = 1; r <= UKWD_ROLE_ALL; r <<= 1) {
+				strcat(list, " ");
+				strcat(list, ukwd_uep_role_name(r));
+			}
+			return cli_error("--roles: %s; the roles are:%s",
+			                 diag.message, list);
 		}
 	}
+	/* The roles as the table's heading names them: each once, in the
+	 * catalogue's order. */
+	opt->role_count = 0;
+	opt->roles_text[0] = '\0';
+	for (unsigned int r = 1; r <= UKWD_ROLE_ALL; r <<= 1)
+		if (opt->uep.roles & r) {
+			if (opt->role_count++)
+				strcat(opt->roles_text, ",");
+			strcat(opt->roles_text, ukwd_uep_role_name(r));
+		}
 	opt->uep.credit_cover = opt->credit_cover;
 	for (size_t k = 0; k < opt->uep.override_count; k++)
-		if (!ukwd_uep_stage_find(opt->overrides[k].stage_id)) {
-			fprintf(stderr, PROGRAM ": --set: no stage '%s'",
-			        opt->overrides[k].stage_id);
-			list_stages();
+		if (!ukwd_uep_stage_find(opt->overrides[k].stage_id))
+			return no_such_stage(opt->overrides[k].stage_id);
+	/* The date the schedule runs from or to; without one, the User
+	 * Entry Process starts after today, which UKWD_TODAY may fix. */
+	opt->backward = opt->finish != NULL;
+	if (opt->finish || opt->start) {
+		if (parse_date(&opt->project_date,
+		               opt->finish ? opt->finish : opt->start,
+		               opt->finish ? opt->finish_option : "--start"))
 			return 2;
+		opt->has_project_date = 1;
+	} else {
+		const char *fixed = getenv("UKWD_TODAY");
+
+		if (fixed && *fixed) {
+			if (parse_date(&opt->fixed_today, fixed, "UKWD_TODAY"))
+				return 2;
+			opt->has_fixed_today = 1;
 		}
+	}
 	return 0;
 }
 
@@ -342,9 +433,7 @@ parse_options(struct options *opt, int argc, char **argv)
 static int
 load_plan(ukwd_plan **plan, const struct options *opt)
 {
-	const char *name = !opt->tasks                    ? ""
-	                   : strcmp(opt->tasks, "-") == 0 ? "(stdin)"
-	                                                  : opt->tasks;
+	const char *name = opt->tasks_label;
 	ukwd_diag diag;
 	char *data = NULL;
 	size_t size = 0;
@@ -369,29 +458,18 @@ load_plan(ukwd_plan **plan, const struct options *opt)
 	return 2;
 }
 
+/* Today: UKWD_TODAY when set (for tests and reproducible output; read
+ * by check_options), else the local clock. */
 static int
-parse_date(ukwd_date *out, const char *text, const char *option)
+today(ukwd_date *out, const struct options *opt)
 {
-	ukwd_diag diag;
-
-	if (ukwd_date_parse(out, text, &diag) == 0)
-		return 0;
-	fprintf(stderr, PROGRAM ": %s '%.40s' is not a date (column %d: %s)\n",
-	        option, text, diag.column, diag.message);
-	return 2;
-}
-
-/* Today: UKWD_TODAY when set (for tests and reproducible output), else
- * the local clock. */
-static int
-today(ukwd_date *out)
-{
-	const char *fixed = getenv("UKWD_TODAY");
 	time_t now = time(NULL);
 	struct tm local;
 
-	if (fixed && *fixed)
-		return parse_date(out, fixed, "UKWD_TODAY");
+	if (opt->has_fixed_today) {
+		*out = opt->fixed_today;
+		return 0;
+	}
 	localtime_r(&now, &local);
 	return ukwd_date_from_ymd(out, local.tm_year + 1900, local.tm_mon + 1,
 	                          local.tm_mday)
@@ -409,15 +487,12 @@ make_schedule(ukwd_schedule **sched, const ukwd_plan *plan,
 	ukwd_diag diag;
 	ukwd_date date;
 
-	if (opt->finish) {
+	if (opt->backward)
 		options.direction = UKWD_SCHEDULE_BACKWARD;
-		if (parse_date(&date, opt->finish, opt->finish_option))
-			return 2;
-	} else if (opt->start) {
-		if (parse_date(&date, opt->start, "--start"))
-			return 2;
-	} else {
-		if (today(&date))
+	if (opt->has_project_date)
+		date = opt->project_date;
+	else {
+		if (today(&date, opt))
 			return 2;
 		if (ukwd_workday_next(&date, cal, date)) {
 			fprintf(stderr, PROGRAM ": today is outside the "
@@ -427,6 +502,8 @@ make_schedule(ukwd_schedule **sched, const ukwd_plan *plan,
 		ukwd_date_format(opt->default_start, sizeof(opt->default_start),
 		                 date);
 		opt->start = opt->default_start;
+		opt->project_date = date;
+		opt->has_project_date = 1;
 	}
 	if (ukwd_schedule_new(sched, plan, cal, date, &options, &diag)) {
 		fprintf(stderr, PROGRAM ": %s\n", diag.message);
@@ -506,7 +583,7 @@ print_uept_notices(const ukwd_schedule *sched, const ukwd_calendar *cal,
 		if (ukwd_plan_find(&task, plan, id) ||
 		    ukwd_schedule_task(&row, sched, task))
 			continue;
-		starts = opt->finish ? row.late_start : row.early_start;
+		starts = opt->backward ? row.late_start : row.early_start;
 		if (ukwd_notice_check(&notice, cal, rule, starts, UKWD_NO_TIME,
 		                      starts, NULL))
 			continue;
@@ -518,7 +595,7 @@ print_uept_notices(const ukwd_schedule *sched, const ukwd_calendar *cal,
 		    "  %d clear working days before testing %s on %s (SEC %s; "
 		    "%s: %s).\n",
 		    ukwd_uep_role_name(role), latest, (int)rule->amount,
-		    opt->finish ? "must start, at the latest," : "starts",
+		    opt->backward ? "must start, at the latest," : "starts",
 		    testing, rule->reference, ukwd_source_name(rule->source),
 		    rule->citation);
 	}
@@ -541,19 +618,19 @@ render_uep_text(const ukwd_schedule *sched, const ukwd_calendar *cal,
 	format_date(last_text, last);
 	fprintf(out_file, "SEC User Entry Process: %s, role%s %s%s\n",
 	        ukwd_uep_party_name(opt->uep.party),
-	        opt->roles_name && strchr(opt->roles_name, ',') ? "s" : "",
-	        opt->roles_name ? opt->roles_name : "import-supplier",
+	        opt->role_count > 1 ? "s" : "", opt->roles_text,
 	        opt->uep.credit_cover ? ", with Credit Cover" : "");
 	fprintf(out_file,
 	        "Scheduled %s %s over %s working days: %s to %s, %ld working "
 	        "days\n\n",
-	        opt->finish ? "backward to" : "forward from",
-	        opt->finish ? opt->finish : opt->start,
+	        opt->backward ? "backward to" : "forward from",
+	        opt->backward ? opt->finish : opt->start,
 	        opt->division_name ? opt->division_name : "SEC (GB)",
 	        first_text, last_text, (long)days);
 	fprintf(out_file, "  %-34s  %-44s  %-10s  %-10s  %4s  %5s  %s\n",
-	        "STAGE", "WHAT", opt->finish ? "LATE START" : "START",
-	        opt->finish ? "LATE END" : "FINISH", "DAYS", "FLOAT", "SOURCE");
+	        "STAGE", "WHAT", opt->backward ? "LATE START" : "START",
+	        opt->backward ? "LATE END" : "FINISH", "DAYS", "FLOAT",
+	        "SOURCE");
 	for (size_t t = 0; t < n; t++) {
 		ukwd_scheduled_task row;
 		char start[UKWD_DATE_STRLEN], finish[UKWD_DATE_STRLEN];
@@ -563,9 +640,9 @@ render_uep_text(const ukwd_schedule *sched, const ukwd_calendar *cal,
 		if (ukwd_schedule_task(&row, sched, t))
 			return 2;
 		format_date(start,
-		            opt->finish ? row.late_start : row.early_start);
+		            opt->backward ? row.late_start : row.early_start);
 		format_date(finish,
-		            opt->finish ? row.late_finish : row.early_finish);
+		            opt->backward ? row.late_finish : row.early_finish);
 		proposed |= strcmp(tag, "PROPOSED") == 0;
 		negative |= row.total_float < 0;
 		fprintf(out_file, "%c ",
@@ -679,8 +756,8 @@ render_table(const ukwd_schedule *sched, const struct options *opt)
 	fprintf(out_file,
 	        "Project: %s to %s, %ld working day%s (scheduled %s %s)\n\n",
 	        start, finish, (long)days, days == 1 ? "" : "s",
-	        opt->finish ? "backward to" : "forward from",
-	        opt->finish ? opt->finish : opt->start);
+	        opt->backward ? "backward to" : "forward from",
+	        opt->backward ? opt->finish : opt->start);
 	fprintf(out_file, "  ");
 	put_column("ID", id_width);
 	fprintf(out_file, "  ");
@@ -820,12 +897,10 @@ static int
 render_format(const struct render_job *job)
 {
 	const struct options *opt = job->opt;
-	const char *format = opt->format ? opt->format : "table";
 	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
-	ukwd_date given;
 	int rc;
 
-	if (strcmp(format, "table") == 0) {
+	if (opt->format == FORMAT_TABLE) {
 		rc = !opt->tasks ? render_uep_text(job->sched, job->cal, opt)
 		                 : render_table(job->sched, opt);
 		if (rc == 0 && opt->explain)
@@ -840,30 +915,38 @@ render_format(const struct render_job *job)
 		options.flags |= UKWD_RENDER_SOURCES;
 		options.title = "SEC User Entry Process";
 	}
-	if (ukwd_date_parse(&given, opt->finish ? opt->finish : opt->start,
-	                    NULL) == 0) {
-		options.project_date = given;
-		options.direction = opt->finish ? UKWD_SCHEDULE_BACKWARD
-		                                : UKWD_SCHEDULE_FORWARD;
-	}
-	if (strcmp(format, "csv") == 0)
+	options.project_date = opt->project_date;
+	options.direction =
+	    opt->backward ? UKWD_SCHEDULE_BACKWARD : UKWD_SCHEDULE_FORWARD;
+	switch (opt->format) {
+	case FORMAT_CSV:
 		rc = ukwd_render_csv(job->sched, &options, file_sink, out_file);
-	else if (strcmp(format, "json") == 0)
+		break;
+	case FORMAT_JSON:
 		rc =
 		    ukwd_render_json(job->sched, &options, file_sink, out_file);
-	else if (strcmp(format, "svg") == 0)
+		break;
+	case FORMAT_SVG:
 		rc = ukwd_render_svg(job->sched, &options, file_sink, out_file);
-	else if (strcmp(format, "html") == 0)
+		break;
+	case FORMAT_HTML:
 		rc =
 		    ukwd_render_html(job->sched, &options, file_sink, out_file);
-	else if (strcmp(format, "ics") == 0 || strcmp(format, "ics-todo") == 0)
-		rc = ukwd_ical_export_schedule(job->sched,
-		                               format[3] ? UKWD_ICAL_TODO : 0,
-		                               file_sink, out_file);
-	else if (strcmp(format, "mermaid") == 0)
+		break;
+	case FORMAT_ICS:
+	case FORMAT_ICS_TODO:
+		rc = ukwd_ical_export_schedule(
+		    job->sched,
+		    opt->format == FORMAT_ICS_TODO ? UKWD_ICAL_TODO : 0,
+		    file_sink, out_file);
+		break;
+	case FORMAT_MERMAID:
 		rc = ukwd_render_mermaid(job->sched, &options, file_sink,
 		                         out_file);
-	else {
+		break;
+	case FORMAT_TABLE:
+	case FORMAT_TEXT:
+	default:
 		/* The User Entry Process's text is its plan (a row per stage
 		 * with dates, float and source) and then the chart. */
 		rc = 0;
@@ -874,12 +957,13 @@ render_format(const struct render_job *job)
 		if (rc == 0)
 			rc = ukwd_render_text(job->sched, &options, file_sink,
 			                      out_file);
+		break;
 	}
 	if (rc == UKWD_EUSER)
 		return 2; /* the stream's error is reported by the caller */
 	if (rc) {
-		fprintf(stderr, PROGRAM ": --format %s: %s\n", format,
-		        ukwd_strerror(rc));
+		fprintf(stderr, PROGRAM ": --format %s: %s\n",
+		        format_names[opt->format], ukwd_strerror(rc));
 		return 2;
 	}
 	return 0;
@@ -920,19 +1004,14 @@ render(const ukwd_schedule *sched, const ukwd_calendar *cal,
 	if (rc)
 		return rc;
 	ukwd_schedule_negative_float(&negative, &nnegative, sched);
-	if (opt->format && strcmp(opt->format, "table") != 0 && nnegative)
+	if (opt->format != FORMAT_TABLE && nnegative)
 		fprintf(stderr,
 		        PROGRAM ": note: %zu task%s negative float: a "
 		                "constraint or deadline cannot be met\n",
 		        nnegative, nnegative == 1 ? " has" : "s have");
 	ukwd_schedule_span(&first, &last, NULL, sched);
-	if (opt->finish) {
-		ukwd_date given;
-
-		if (ukwd_date_parse(&given, opt->finish, NULL) == 0 &&
-		    given > last)
-			last = given;
-	}
+	if (opt->backward && opt->project_date > last)
+		last = opt->project_date;
 	cli_note_projected(cal, last);
 	return 0;
 }
@@ -950,6 +1029,8 @@ main(int argc, char **argv)
 	cli_program = PROGRAM;
 	out_file = stdout;
 	rc = parse_options(&opt, argc, argv);
+	if (rc == 0)
+		rc = check_options(&opt);
 	if (rc == CLI_HELP) {
 		fputs(usage, stdout);
 		free_options(&opt);
