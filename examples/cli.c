@@ -83,6 +83,9 @@ cli_parse_int32(int32_t *out, const char *text)
 	char *end;
 	long long value;
 
+	/* strtoll() would also take leading blanks and a '+'. */
+	if (!(*text == '-' || (*text >= '0' && *text <= '9')))
+		return -1;
 	errno = 0;
 	value = strtoll(text, &end, 10);
 	if (errno || end == text || *end || value < INT32_MIN ||
