@@ -51,7 +51,48 @@ static const char usage[] =
     "Exit status: 0 success, 1 a false `is` or a failed batch line, 2 bad\n"
     "usage or an answer outside the calendar.\n";
 
+enum command {
+	CMD_IS,
+	CMD_ADD,
+	CMD_COUNT,
+	CMD_NEXT,
+	CMD_PREV,
+	CMD_ROLL,
+	CMD_MONTH,
+	CMD_HOLIDAYS,
+	CMD_EXPORT_ICS,
+};
+
+/* The command words: how many arguments each takes (-1: none, and
+ * "unexpected argument" if given), their shape for the usage message,
+ * and whether --batch may read them from stdin instead. */
+static const struct {
+	const char *name;
+	enum command command;
+	int nargs;
+	const char *shape;
+	int batch;
+} commands[] = {
+    {"is", CMD_IS, 1, "DATE", 1},
+    {"add", CMD_ADD, 2, "DATE N", 1},
+    {"count", CMD_COUNT, 2, "FROM TO", 1},
+    {"next", CMD_NEXT, 1, "DATE", 0},
+    {"prev", CMD_PREV, 1, "DATE", 0},
+    {"roll", CMD_ROLL, 1, "DATE --convention CONVENTION", 0},
+    {"month", CMD_MONTH, 1, "YYYY-MM", 0},
+    {"holidays", CMD_HOLIDAYS, -1, NULL, 0},
+    {"export-ics", CMD_EXPORT_ICS, -1, NULL, 0},
+};
+
+/* One query of is, add, count, next or prev, parsed: the date, and the
+ * second date of count or the N of add (1 for next, -1 for prev). */
+struct query {
+	ukwd_date date, to;
+	int32_t n;
+};
+
 struct options {
+	/* As given, by parse_options(). */
 	const char *command;
 	const char *args[2];
 	int nargs;
@@ -63,6 +104,14 @@ struct options {
 	const char *output;
 	int batch;
 	struct cli_holidays holidays;
+	/* What they mean, by check_options(). */
+	enum command cmd;
+	struct query query; /* is, add, count, next, prev without --batch */
+	ukwd_date date;     /* roll */
+	ukwd_roll roll;     /* roll */
+	ukwd_date month;    /* month: its first day */
+	int first_year, last_year; /* holidays, export-ics; 0: this year */
+	int csv;                   /* holidays */
 };
 
 /* Parse a date argument; on failure write "what" and return non-zero. */
@@ -85,20 +134,45 @@ range_message(char *error, size_t size, const char *what)
 	         "%s is outside the calendar (1971-01-01 to 9999-12-31)", what);
 }
 
-/* One query: is, add or count, from up to two words. Writes the answer
- * (without newline) into `answer`, or an error into `error`. Returns 0,
- * 1 for a false `is`, or -1 on error. */
+/* The words of one query (is DATE, add DATE N, count FROM TO, next DATE,
+ * prev DATE), parsed; 0, or -1 with a message in `error`. */
 static int
-query(const ukwd_calendar *cal, const char *command, const char *word1,
-      const char *word2, char *answer, size_t asize, char *error, size_t esize)
+parse_query(struct query *q, enum command cmd, const char *word1,
+            const char *word2, char *error, size_t esize)
 {
-	ukwd_date d, result;
+	q->to = 0;
+	q->n = 0;
+	if (parse_date(&q->date, word1, error, esize))
+		return -1;
+	if (cmd == CMD_COUNT)
+		return parse_date(&q->to, word2, error, esize) ? -1 : 0;
+	if (cmd == CMD_ADD) {
+		if (cli_parse_int32(&q->n, word2)) {
+			snprintf(error, esize,
+			         "N '%.40s' is not a whole number of working "
+			         "days",
+			         word2);
+			return -1;
+		}
+	} else if (cmd != CMD_IS) {
+		q->n = cmd == CMD_NEXT ? 1 : -1;
+	}
+	return 0;
+}
+
+/* One parsed query, answered: writes the answer (without newline) into
+ * `answer`, or an error into `error`; `word1` is the date as given, for
+ * messages. Returns 0, 1 for a false `is`, or -1 on error. */
+static int
+answer_query(const ukwd_calendar *cal, enum command cmd, const struct query *q,
+             const char *word1, char *answer, size_t asize, char *error,
+             size_t esize)
+{
+	ukwd_date d = q->date, result;
 	int32_t n;
 	int rc;
 
-	if (parse_date(&d, word1, error, esize))
-		return -1;
-	if (strcmp(command, "is") == 0) {
+	if (cmd == CMD_IS) {
 		rc = ukwd_workday_is_working(cal, d);
 		if (rc < 0) {
 			range_message(error, esize, word1);
@@ -108,11 +182,9 @@ query(const ukwd_calendar *cal, const char *command, const char *word1,
 		snprintf(answer, asize, "%d", rc);
 		return rc ? 0 : 1;
 	}
-	if (strcmp(command, "count") == 0) {
-		ukwd_date to;
+	if (cmd == CMD_COUNT) {
+		ukwd_date to = q->to;
 
-		if (parse_date(&to, word2, error, esize))
-			return -1;
 		if (ukwd_workday_count(&n, cal, d, to)) {
 			range_message(error, esize, "a date");
 			return -1;
@@ -122,17 +194,7 @@ query(const ukwd_calendar *cal, const char *command, const char *word1,
 		return 0;
 	}
 	/* add, next, prev */
-	if (strcmp(command, "add") == 0) {
-		if (cli_parse_int32(&n, word2)) {
-			snprintf(error, esize,
-			         "N '%.40s' is not a whole number of working "
-			         "days",
-			         word2);
-			return -1;
-		}
-	} else {
-		n = strcmp(command, "next") == 0 ? 1 : -1;
-	}
+	n = q->n;
 	rc = ukwd_workday_add(&result, cal, d, n);
 	if (rc == UKWD_EINVAL) {
 		snprintf(error, esize,
@@ -151,40 +213,44 @@ query(const ukwd_calendar *cal, const char *command, const char *word1,
 }
 
 static int
-run_batch(const ukwd_calendar *cal, const char *command)
+run_batch(const ukwd_calendar *cal, enum command cmd)
 {
 	char *line = NULL, answer[32], error[ERROR_SIZE];
 	size_t capacity = 0;
 	ssize_t len;
 	long lineno = 0;
-	int failed = 0, words_needed = strcmp(command, "is") == 0 ? 1 : 2;
+	int failed = 0, words_needed = cmd == CMD_IS ? 1 : 2;
 
 	while ((len = getline(&line, &capacity, stdin)) != -1) {
-		char *word[3] = {NULL, NULL, NULL}, *save = NULL;
-		int nwords = 0, rc;
+		char *word[2] = {NULL, NULL}, *save = NULL;
+		long nwords = 0;
+		struct query q;
+		int rc;
 
 		lineno++;
+		/* Count every word, so that the message says how many. */
 		for (char *w = strtok_r(line, " \t\r\n", &save); w;
 		     w = strtok_r(NULL, " \t\r\n", &save))
-			word[nwords < 3 ? nwords++ : 2] = w;
+			if (nwords++ < 2)
+				word[nwords - 1] = w;
 		if (nwords != words_needed) {
-			fprintf(stderr,
-			        PROGRAM ": line %ld: expected %s, got %d "
-			                "word%s\n",
-			        lineno,
-			        words_needed == 1             ? "DATE"
-			        : strcmp(command, "add") == 0 ? "DATE N"
-			                                      : "FROM TO",
-			        nwords, nwords == 1 ? "" : "s");
+			cli_error("line %ld: expected %s, got %ld word%s",
+			          lineno,
+			          words_needed == 1 ? "DATE"
+			          : cmd == CMD_ADD  ? "DATE N"
+			                            : "FROM TO",
+			          nwords, nwords == 1 ? "" : "s");
 			fputs("\n", stdout);
 			failed = 1;
 			continue;
 		}
-		rc = query(cal, command, word[0], word[1], answer,
-		           sizeof(answer), error, sizeof(error));
+		rc = parse_query(&q, cmd, word[0], word[1], error,
+		                 sizeof(error));
+		if (rc == 0)
+			rc = answer_query(cal, cmd, &q, word[0], answer,
+			                  sizeof(answer), error, sizeof(error));
 		if (rc < 0) {
-			fprintf(stderr, PROGRAM ": line %ld: %s\n", lineno,
-			        error);
+			cli_error("line %ld: %s", lineno, error);
 			fputs("\n", stdout);
 			failed = 1;
 			continue;
@@ -208,38 +274,51 @@ parse_year(int *out, const char *text, const char *option)
 
 	if (cli_parse_int32(&year, text) || year < UKWD_UK_FIRST_YEAR ||
 	    year > UKWD_UK_LAST_YEAR) {
-		fprintf(stderr,
-		        PROGRAM ": %s '%s' is not a year from 1971 to 9999\n",
-		        option, text);
+		cli_error("%s '%s' is not a year from 1971 to 9999", option,
+		          text);
 		return 2;
 	}
 	*out = (int)year;
 	return 0;
 }
 
-/* --from and --to, each defaulting to the other, both to this year. */
+/* --from and --to, each defaulting to the other; both unset (0) when
+ * neither is given, for year_span() to make this year. */
 static int
-year_span(const struct options *opt, int *from_year, int *to_year)
+check_years(struct options *opt)
 {
-	time_t now = time(NULL);
-	struct tm today;
-
-	localtime_r(&now, &today);
-	*from_year = *to_year = today.tm_year + 1900;
-	if (opt->from_year && parse_year(from_year, opt->from_year, "--from"))
+	opt->first_year = opt->last_year = 0;
+	if (opt->from_year &&
+	    parse_year(&opt->first_year, opt->from_year, "--from"))
 		return 2;
-	if (opt->to_year && parse_year(to_year, opt->to_year, "--to"))
+	if (opt->to_year && parse_year(&opt->last_year, opt->to_year, "--to"))
 		return 2;
 	if (opt->from_year && !opt->to_year)
-		*to_year = *from_year;
+		opt->last_year = opt->first_year;
 	if (opt->to_year && !opt->from_year)
-		*from_year = *to_year;
-	if (*to_year < *from_year) {
-		fprintf(stderr, PROGRAM ": --to %d is before --from %d\n",
-		        *to_year, *from_year);
+		opt->first_year = opt->last_year;
+	if (opt->last_year < opt->first_year) {
+		cli_error("--to %d is before --from %d", opt->last_year,
+		          opt->first_year);
 		return 2;
 	}
 	return 0;
+}
+
+/* The years checked by check_years(), or this year for both. */
+static void
+year_span(const struct options *opt, int *from_year, int *to_year)
+{
+	time_t now;
+	struct tm today;
+
+	*from_year = opt->first_year;
+	*to_year = opt->last_year;
+	if (*from_year)
+		return;
+	now = time(NULL);
+	localtime_r(&now, &today);
+	*from_year = *to_year = today.tm_year + 1900;
 }
 
 static int
@@ -248,17 +327,10 @@ run_holidays(const struct options *opt)
 	static const unsigned int order[3] = {
 	    UKWD_UK_ENGLAND_WALES, UKWD_UK_SCOTLAND, UKWD_UK_NORTHERN_IRELAND};
 	ukwd_calendar *cal[3] = {NULL, NULL, NULL};
-	int from_year, to_year, csv, rc;
+	int from_year, to_year, rc = 0;
 	ukwd_date first, last;
 
-	rc = year_span(opt, &from_year, &to_year);
-	if (rc)
-		return rc;
-	if (opt->format && strcmp(opt->format, "text") != 0 &&
-	    strcmp(opt->format, "csv") != 0)
-		return cli_usage_error("--format '%s': expected text or csv",
-		                       opt->format);
-	csv = opt->format && strcmp(opt->format, "csv") == 0;
+	year_span(opt, &from_year, &to_year);
 	for (int i = 0; i < 3 && rc == 0; i++)
 		if (opt->divisions & order[i])
 			rc = cli_calendar(&cal[i], &opt->holidays, order[i],
@@ -267,7 +339,7 @@ run_holidays(const struct options *opt)
 		goto out;
 	ukwd_date_from_ymd(&first, from_year, 1, 1);
 	ukwd_date_from_ymd(&last, to_year, 12, 31);
-	if (csv)
+	if (opt->csv)
 		puts("date,division,name");
 	for (ukwd_date d = first; d <= last; d++) {
 		char text[UKWD_DATE_STRLEN];
@@ -281,7 +353,7 @@ run_holidays(const struct options *opt)
 				continue;
 			name = ukwd_calendar_holiday_name(cal[i], d);
 			ukwd_date_format(text, sizeof(text), d);
-			if (csv) {
+			if (opt->csv) {
 				printf("%s,%s,", text,
 				       ukwd_uk_division_name(order[i]));
 				cli_put_csv(stdout, name ? name : "");
@@ -318,22 +390,32 @@ print_trimmed(char *line)
 	puts(line);
 }
 
+/* The month argument "YYYY-MM": its first day; 0, or 2 after a message. */
 static int
-run_month(const ukwd_calendar *cal, const char *text)
+parse_month(ukwd_date *first, const char *text)
+{
+	char padded[16];
+
+	/* Reuse the strict date parser on "YYYY-MM-01". */
+	if (strlen(text) != 7 ||
+	    snprintf(padded, sizeof(padded), "%s-01", text) != 10 ||
+	    ukwd_date_parse(first, padded, NULL) != 0)
+		return cli_usage_error("month '%s': expected YYYY-MM", text);
+	return 0;
+}
+
+/* The month grid of the month starting on `first`, given as `text`. */
+static int
+run_month(const ukwd_calendar *cal, ukwd_date first, const char *text)
 {
 	static const char *const months[] = {"January", "February", "March",
 	                                     "April",   "May",      "June",
 	                                     "July",    "August",   "September",
 	                                     "October", "November", "December"};
-	char title[32], day_text[UKWD_DATE_STRLEN], padded[16], line[64];
-	ukwd_date first, d;
+	char title[32], day_text[UKWD_DATE_STRLEN], line[64];
+	ukwd_date d;
 	int year, month, weekday, used;
 
-	/* Reuse the strict date parser on "YYYY-MM-01". */
-	if (strlen(text) != 7 ||
-	    snprintf(padded, sizeof(padded), "%s-01", text) != 10 ||
-	    ukwd_date_parse(&first, padded, NULL) != 0)
-		return cli_usage_error("month '%s': expected YYYY-MM", text);
 	ukwd_date_to_ymd(first, &year, &month, NULL);
 	if (ukwd_workday_is_working(cal, first) < 0)
 		return cli_usage_error("month '%s' is outside the calendar "
@@ -383,6 +465,9 @@ run_month(const ukwd_calendar *cal, const char *text)
 	return 0;
 }
 
+/* Collect the options and arguments as given, and the --division (the
+ * rest of their meaning is for check_options()): 0, CLI_HELP, or 2 after a
+ * one-line message. */
 static int
 parse_options(struct options *opt, int argc, char **argv)
 {
@@ -443,16 +528,6 @@ parse_options(struct options *opt, int argc, char **argv)
 	return 0;
 }
 
-static int
-expect_args(const struct options *opt, int count, const char *shape)
-{
-	if (opt->nargs == count)
-		return 0;
-	fprintf(stderr, PROGRAM ": usage: " PROGRAM " %s %s\n", opt->command,
-	        shape);
-	return 2;
-}
-
 static ukwd_roll
 parse_convention(const char *text, int *ok)
 {
@@ -473,6 +548,79 @@ parse_convention(const char *text, int *ok)
 		}
 	*ok = 0;
 	return UKWD_ROLL_FOLLOWING;
+}
+
+/* What the command line means: the command and its arguments, checked and
+ * parsed into `opt` for run(), which reads no argument text again. Pure:
+ * no files, no stdin, no calendar, nothing on stdout; 0, or 2 after a
+ * one-line message on stderr. (A date outside the calendar is found by
+ * run(), which has the calendar.) */
+static int
+check_options(struct options *opt)
+{
+	const char *cmd = opt->command;
+	char error[ERROR_SIZE];
+	size_t c;
+	int rc, ok;
+
+	for (c = 0; c < sizeof(commands) / sizeof(*commands); c++)
+		if (strcmp(cmd, commands[c].name) == 0)
+			break;
+	if (opt->batch &&
+	    (c == sizeof(commands) / sizeof(*commands) || !commands[c].batch))
+		return cli_usage_error(
+		    "--batch works with is, add and count, not "
+		    "'%s'",
+		    cmd);
+	if (c == sizeof(commands) / sizeof(*commands))
+		return cli_usage_error("unknown command '%s'", cmd);
+	opt->cmd = commands[c].command;
+	if (commands[c].nargs < 0) {
+		/* holidays, export-ics */
+		if (opt->nargs)
+			return cli_usage_error("unexpected argument '%s'",
+			                       opt->args[0]);
+		rc = check_years(opt);
+		if (rc || opt->cmd != CMD_HOLIDAYS)
+			return rc;
+		if (opt->format && strcmp(opt->format, "text") != 0 &&
+		    strcmp(opt->format, "csv") != 0)
+			return cli_usage_error(
+			    "--format '%s': expected text or csv", opt->format);
+		opt->csv = opt->format && strcmp(opt->format, "csv") == 0;
+		return 0;
+	}
+	if (opt->batch) {
+		if (opt->nargs)
+			return cli_usage_error(
+			    "--batch reads its queries from "
+			    "stdin; unexpected argument '%s'",
+			    opt->args[0]);
+		return 0;
+	}
+	if (opt->nargs != commands[c].nargs)
+		return cli_error("usage: " PROGRAM " %s %s", cmd,
+		                 commands[c].shape);
+	switch (opt->cmd) {
+	case CMD_MONTH:
+		return parse_month(&opt->month, opt->args[0]);
+	case CMD_ROLL:
+		opt->roll = parse_convention(opt->convention, &ok);
+		if (!ok)
+			return cli_usage_error(
+			    "--convention '%s': expected following, "
+			    "preceding, modified-following or "
+			    "modified-preceding",
+			    opt->convention ? opt->convention : "");
+		if (parse_date(&opt->date, opt->args[0], error, sizeof(error)))
+			return cli_error("%s", error);
+		return 0;
+	default:
+		if (parse_query(&opt->query, opt->cmd, opt->args[0],
+		                opt->args[1], error, sizeof(error)))
+			return cli_error("%s: %s", cmd, error);
+		return 0;
+	}
 }
 
 /* export-ics: the calendar's holidays over whole years as iCalendar, to
@@ -508,10 +656,9 @@ run_export(const struct options *opt)
 	ukwd_calendar *cal;
 	int from_year, to_year, rc;
 
-	rc = year_span(opt, &from_year, &to_year);
-	if (rc == 0)
-		rc = cli_calendar(&cal, &opt->holidays, opt->divisions,
-		                  from_year, to_year);
+	year_span(opt, &from_year, &to_year);
+	rc = cli_calendar(&cal, &opt->holidays, opt->divisions, from_year,
+	                  to_year);
 	if (rc)
 		return rc;
 	job.cal = cal;
@@ -527,89 +674,45 @@ run_export(const struct options *opt)
 	return rc;
 }
 
+/* The command, from the options check_options() has parsed. */
 static int
-run(struct options *opt)
+run(const struct options *opt)
 {
 	ukwd_calendar *cal = NULL;
 	char answer[32], error[ERROR_SIZE];
-	const char *cmd = opt->command;
 	int rc;
 
-	if (opt->batch && strcmp(cmd, "is") != 0 && strcmp(cmd, "add") != 0 &&
-	    strcmp(cmd, "count") != 0)
-		return cli_usage_error(
-		    "--batch works with is, add and count, not "
-		    "'%s'",
-		    cmd);
-	if (strcmp(cmd, "holidays") == 0 || strcmp(cmd, "export-ics") == 0) {
-		if (opt->nargs)
-			return cli_usage_error("unexpected argument '%s'",
-			                       opt->args[0]);
-		return cmd[0] == 'h' ? run_holidays(opt) : run_export(opt);
-	}
-	if (strcmp(cmd, "is") && strcmp(cmd, "add") && strcmp(cmd, "count") &&
-	    strcmp(cmd, "next") && strcmp(cmd, "prev") && strcmp(cmd, "roll") &&
-	    strcmp(cmd, "month"))
-		return cli_usage_error("unknown command '%s'", cmd);
+	if (opt->cmd == CMD_HOLIDAYS)
+		return run_holidays(opt);
+	if (opt->cmd == CMD_EXPORT_ICS)
+		return run_export(opt);
 	rc = cli_calendar(&cal, &opt->holidays, opt->divisions,
 	                  UKWD_UK_FIRST_YEAR, UKWD_UK_LAST_YEAR);
 	if (rc)
 		return rc;
 	if (opt->batch) {
-		if (opt->nargs)
-			rc = cli_usage_error("--batch reads its queries from "
-			                     "stdin; unexpected argument '%s'",
-			                     opt->args[0]);
-		else
-			rc = run_batch(cal, cmd);
-	} else if (strcmp(cmd, "month") == 0) {
-		rc = expect_args(opt, 1, "YYYY-MM");
-		if (rc == 0)
-			rc = run_month(cal, opt->args[0]);
-	} else if (strcmp(cmd, "roll") == 0) {
-		int ok;
-		ukwd_roll roll = parse_convention(opt->convention, &ok);
-		ukwd_date d, result;
+		rc = run_batch(cal, opt->cmd);
+	} else if (opt->cmd == CMD_MONTH) {
+		rc = run_month(cal, opt->month, opt->args[0]);
+	} else if (opt->cmd == CMD_ROLL) {
+		ukwd_date result;
 
-		rc = expect_args(opt, 1, "DATE --convention CONVENTION");
-		if (rc == 0 && !ok)
-			rc = cli_usage_error(
-			    "--convention '%s': expected following, "
-			    "preceding, modified-following or "
-			    "modified-preceding",
-			    opt->convention ? opt->convention : "");
-		if (rc == 0 &&
-		    parse_date(&d, opt->args[0], error, sizeof(error))) {
-			fprintf(stderr, PROGRAM ": %s\n", error);
-			rc = 2;
-		}
-		if (rc == 0 && ukwd_workday_roll(&result, cal, d, roll)) {
+		if (ukwd_workday_roll(&result, cal, opt->date, opt->roll)) {
 			range_message(error, sizeof(error), opt->args[0]);
-			fprintf(stderr, PROGRAM ": %s\n", error);
-			rc = 2;
-		}
-		if (rc == 0) {
-			cli_note_projected(cal, d > result ? d : result);
+			rc = cli_error("%s", error);
+		} else {
+			cli_note_projected(cal, opt->date > result ? opt->date
+			                                           : result);
 			ukwd_date_format(answer, sizeof(answer), result);
 			puts(answer);
 		}
 	} else {
-		int two = strcmp(cmd, "add") == 0 || strcmp(cmd, "count") == 0;
-
-		rc = expect_args(opt, two ? 2 : 1,
-		                 strcmp(cmd, "add") == 0     ? "DATE N"
-		                 : strcmp(cmd, "count") == 0 ? "FROM TO"
-		                                             : "DATE");
-		if (rc == 0) {
-			rc = query(cal, cmd, opt->args[0], opt->args[1], answer,
-			           sizeof(answer), error, sizeof(error));
-			if (rc < 0) {
-				fprintf(stderr, PROGRAM ": %s: %s\n", cmd,
-				        error);
-				rc = 2;
-			} else {
-				puts(answer);
-			}
+		rc = answer_query(cal, opt->cmd, &opt->query, opt->args[0],
+		                  answer, sizeof(answer), error, sizeof(error));
+		if (rc < 0) {
+			rc = cli_error("%s: %s", opt->command, error);
+		} else {
+			puts(answer);
 		}
 	}
 	ukwd_calendar_free(cal);
@@ -624,6 +727,8 @@ main(int argc, char **argv)
 
 	cli_program = PROGRAM;
 	rc = parse_options(&opt, argc, argv);
+	if (rc == 0)
+		rc = check_options(&opt);
 	if (rc == CLI_HELP) {
 		fputs(usage, stdout);
 		rc = 0;
