@@ -212,8 +212,11 @@ answer_query(const ukwd_calendar *cal, enum command cmd, const struct query *q,
 	return 0;
 }
 
+/* --batch: one answer line on `out` for each line of `in` (an empty line
+ * where a line fails, said on stderr with its number). 0, 1 when a line
+ * failed, 2 when `in` cannot be read. */
 static int
-run_batch(const ukwd_calendar *cal, enum command cmd)
+run_batch(const ukwd_calendar *cal, enum command cmd, FILE *in, FILE *out)
 {
 	char *line = NULL, answer[32], error[ERROR_SIZE];
 	size_t capacity = 0;
@@ -221,7 +224,7 @@ run_batch(const ukwd_calendar *cal, enum command cmd)
 	long lineno = 0;
 	int failed = 0, words_needed = cmd == CMD_IS ? 1 : 2;
 
-	while ((len = getline(&line, &capacity, stdin)) != -1) {
+	while ((len = getline(&line, &capacity, in)) != -1) {
 		char *word[2] = {NULL, NULL}, *save = NULL;
 		long nwords = 0;
 		struct query q;
@@ -240,7 +243,7 @@ run_batch(const ukwd_calendar *cal, enum command cmd)
 			          : cmd == CMD_ADD  ? "DATE N"
 			                            : "FROM TO",
 			          nwords, nwords == 1 ? "" : "s");
-			fputs("\n", stdout);
+			fputs("\n", out);
 			failed = 1;
 			continue;
 		}
@@ -251,19 +254,16 @@ run_batch(const ukwd_calendar *cal, enum command cmd)
 			                  sizeof(answer), error, sizeof(error));
 		if (rc < 0) {
 			cli_error("line %ld: %s", lineno, error);
-			fputs("\n", stdout);
+			fputs("\n", out);
 			failed = 1;
 			continue;
 		}
-		fputs(answer, stdout);
-		fputc('\n', stdout);
+		fputs(answer, out);
+		fputc('\n', out);
 	}
 	free(line);
-	if (ferror(stdin)) {
-		fprintf(stderr, PROGRAM ": reading standard input: %s\n",
-		        strerror(errno));
-		return 2;
-	}
+	if (ferror(in))
+		return cli_error("reading standard input: %s", strerror(errno));
 	return failed;
 }
 
@@ -691,7 +691,7 @@ run(const struct options *opt)
 	if (rc)
 		return rc;
 	if (opt->batch) {
-		rc = run_batch(cal, opt->cmd);
+		rc = run_batch(cal, opt->cmd, stdin, stdout);
 	} else if (opt->cmd == CMD_MONTH) {
 		rc = run_month(cal, opt->month, opt->args[0]);
 	} else if (opt->cmd == CMD_ROLL) {
