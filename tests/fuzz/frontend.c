@@ -1,5 +1,7 @@
 #include "frontend.h"
 
+#include "cli.h"
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,4 +133,27 @@ fuzz_expect_lines(const char *text, size_t length, const char *program)
 		                     program);
 		line = newline + 1;
 	}
+}
+
+void
+fuzz_options(const uint8_t *data, size_t size, const char *program,
+             int (*handle)(int argc, char **argv))
+{
+	char **argv, *text;
+	size_t length;
+	int argc, rc;
+
+	argc = fuzz_args_split(&argv, data, size, program);
+	if (argc < 0)
+		return;
+	cli_program = program;
+	fuzz_capture_begin(1);
+	rc = handle(argc, argv);
+	text = fuzz_capture_end(&length);
+	if (rc == 2)
+		fuzz_expect_one_line(text, length, program);
+	else if ((rc != 0 && rc != CLI_HELP) || length != 0)
+		abort();
+	free(text);
+	fuzz_args_free(argv);
 }

@@ -27,6 +27,13 @@ void fuzz_args_free(char **argv);
 void fuzz_capture_begin(int quiet_stdout);
 char *fuzz_capture_end(size_t *length);
 
+/* Run a front-end's option handling on the arguments in `data` (split as
+ * by fuzz_args_split): `handle` parses and checks them, frees what it
+ * made, and returns 0, CLI_HELP or 2. Aborts unless a refusal (2) is one
+ * line "PROGRAM: ..." on stderr and anything else prints nothing. */
+void fuzz_options(const uint8_t *data, size_t size, const char *program,
+                  int (*handle)(int argc, char **argv));
+
 /* Abort unless `text` is exactly one line "PROGRAM: ...\n". */
 void fuzz_expect_one_line(const char *text, size_t length, const char *program);
 

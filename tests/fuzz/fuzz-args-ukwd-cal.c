@@ -17,33 +17,25 @@ int ukwd_cal_main(int argc, char **argv);
 #pragma GCC diagnostic pop
 #undef main
 
+/* parse_options() and check_options(), as main() runs them. */
+static int
+handle(int argc, char **argv)
+{
+	struct options opt;
+	int rc;
+
+	rc = parse_options(&opt, argc, argv);
+	if (rc == 0)
+		rc = check_options(&opt);
+	cli_holidays_free(&opt.holidays);
+	return rc;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct options opt;
-	char **argv, *text;
-	size_t len;
-	int argc, rc;
-
-	argc = fuzz_args_split(&argv, data, size, PROGRAM);
-	if (argc < 0)
-		return 0;
-	cli_program = PROGRAM;
-	fuzz_capture_begin(1);
-	rc = parse_options(&opt, argc, argv);
-	if (rc == 0)
-		rc = check_options(&opt);
-	cli_holidays_free(&opt.holidays);
-	fuzz_args_free(argv);
-	text = fuzz_capture_end(&len);
-	if (rc == 2)
-		fuzz_expect_one_line(text, len, PROGRAM);
-	else if (rc != 0 && rc != CLI_HELP)
-		abort();
-	else if (len != 0)
-		abort();
-	free(text);
+	fuzz_options(data, size, PROGRAM, handle);
 	return 0;
 }
