@@ -362,6 +362,18 @@ cli_match_option(const struct cli_option *table, size_t count, int argc,
 }
 
 int
+cli_match_flag(const struct cli_option *table, size_t count, const char *arg,
+               void *options)
+{
+	for (size_t f = 0; f < count; f++)
+		if (strcmp(arg, table[f].name) == 0) {
+			*(int *)((char *)options + table[f].offset) = 1;
+			return 1;
+		}
+	return 0;
+}
+
+int
 cli_store_option(void *options, const struct cli_option *option,
                  const char *value, struct cli_holidays *holidays)
 {

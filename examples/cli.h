@@ -72,6 +72,12 @@ const struct cli_option *cli_match_option(const struct cli_option *table,
                                           int *i, const char **value,
                                           int *status);
 
+/* A flag (an option without a value) from `table`, whose offsets name
+ * `int` fields of the caller's options struct: sets the field to 1 and
+ * returns 1 when `arg` is one of them, else returns 0. */
+int cli_match_flag(const struct cli_option *table, size_t count,
+                   const char *arg, void *options);
+
 /* Put a matched option's value in place: into the options struct at
  * `options`, or note a --holidays file. No I/O. 0, or 2 after a message. */
 int cli_store_option(void *options, const struct cli_option *option,

@@ -480,6 +480,9 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--output", offsetof(struct options, output)},
 	    {"--holidays", CLI_OPTION_HOLIDAYS},
 	};
+	static const struct cli_option flags[] = {
+	    {"--batch", offsetof(struct options, batch)},
+	};
 
 	memset(opt, 0, sizeof(*opt));
 	for (int i = 1; i < argc; i++) {
@@ -490,10 +493,9 @@ parse_options(struct options *opt, int argc, char **argv)
 
 		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
 			return CLI_HELP;
-		if (strcmp(arg, "--batch") == 0) {
-			opt->batch = 1;
+		if (cli_match_flag(flags, sizeof(flags) / sizeof(*flags), arg,
+		                   opt))
 			continue;
-		}
 		option =
 		    cli_match_option(valued, sizeof(valued) / sizeof(*valued),
 		                     argc, argv, &i, &value, &status);
@@ -517,14 +519,6 @@ parse_options(struct options *opt, int argc, char **argv)
 	}
 	if (!opt->command)
 		return cli_usage_error("%s", "no command given");
-	opt->divisions = UKWD_UK_SEC;
-	if (opt->division_name) {
-		ukwd_diag diag;
-
-		if (ukwd_uk_division_parse(&opt->divisions, opt->division_name,
-		                           &diag))
-			return cli_usage_error("--division: %s", diag.message);
-	}
 	return 0;
 }
 
@@ -563,6 +557,14 @@ check_options(struct options *opt)
 	size_t c;
 	int rc, ok;
 
+	opt->divisions = UKWD_UK_SEC;
+	if (opt->division_name) {
+		ukwd_diag diag;
+
+		if (ukwd_uk_division_parse(&opt->divisions, opt->division_name,
+		                           &diag))
+			return cli_usage_error("--division: %s", diag.message);
+	}
 	for (c = 0; c < sizeof(commands) / sizeof(*commands); c++)
 		if (strcmp(cmd, commands[c].name) == 0)
 			break;

@@ -82,10 +82,7 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--division", offsetof(struct options, division)},
 	    {"--holidays", CLI_OPTION_HOLIDAYS},
 	};
-	static const struct {
-		const char *name;
-		size_t offset;
-	} flags[] = {
+	static const struct cli_option flags[] = {
 	    {"--within", offsetof(struct options, within)},
 	    {"--count-event-day", offsetof(struct options, count_event_day)},
 	    {"--batch", offsetof(struct options, batch)},
@@ -95,15 +92,12 @@ parse_options(struct options *opt, int argc, char **argv)
 	memset(opt, 0, sizeof(*opt));
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
-		int known = 0;
+		int known;
 
 		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
 			return CLI_HELP;
-		for (size_t f = 0; f < sizeof(flags) / sizeof(*flags); f++)
-			if (strcmp(arg, flags[f].name) == 0) {
-				*(int *)((char *)opt + flags[f].offset) = 1;
-				known = 1;
-			}
+		known = cli_match_flag(flags, sizeof(flags) / sizeof(*flags),
+		                       arg, opt);
 		if (!known) {
 			const struct cli_option *option;
 			const char *value;

@@ -252,6 +252,11 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--holidays", CLI_OPTION_HOLIDAYS},
 	    {"--set", SET_OPTION},
 	};
+	static const struct cli_option flags[] = {
+	    {"--explain", offsetof(struct options, explain)},
+	    {"--ascii", offsetof(struct options, ascii)},
+	    {"--credit-cover", offsetof(struct options, credit_cover)},
+	};
 
 	memset(opt, 0, sizeof(*opt));
 	opt->uep = uep_defaults;
@@ -263,18 +268,9 @@ parse_options(struct options *opt, int argc, char **argv)
 
 		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
 			return CLI_HELP;
-		if (strcmp(arg, "--explain") == 0) {
-			opt->explain = 1;
+		if (cli_match_flag(flags, sizeof(flags) / sizeof(*flags), arg,
+		                   opt))
 			continue;
-		}
-		if (strcmp(arg, "--ascii") == 0) {
-			opt->ascii = 1;
-			continue;
-		}
-		if (strcmp(arg, "--credit-cover") == 0) {
-			opt->credit_cover = 1;
-			continue;
-		}
 		option =
 		    cli_match_option(valued, sizeof(valued) / sizeof(*valued),
 		                     argc, argv, &i, &value, &status);
