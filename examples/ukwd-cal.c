@@ -465,9 +465,8 @@ run_month(const ukwd_calendar *cal, ukwd_date first, const char *text)
 	return 0;
 }
 
-/* Collect the options and arguments as given, and the --division (the
- * rest of their meaning is for check_options()): 0, CLI_HELP, or 2 after a
- * one-line message. */
+/* Collect the options and arguments as given (their meaning is for
+ * check_options()): 0, CLI_HELP, or 2 after a one-line message. */
 static int
 parse_options(struct options *opt, int argc, char **argv)
 {
