@@ -13,62 +13,67 @@
 	"privacy-assessment-process/"
 #define PRIVACY_CHANGES                                                        \
 	"https://smartenergycodecompany.co.uk/privacy-change-notifications/"
+#define WD     UKWD_UNIT_WORKING_DAYS
+#define DEEMED UKWD_RECEIPT_DEEMED
 
-/* The SEC rules expressed as periods (../shared/SEC-RESEARCH.md §3.1). */
+/* The SEC rules expressed as periods (../shared/SEC-RESEARCH.md §3.1). A
+ * reference is only what the cited source names: the checklist names H1
+ * and Appendix R for the 60 days (H14 is named only by a glossary page
+ * with no figure) and no section for its note 3; the SECAS privacy-change
+ * page gives I1 processes for the outcome only. The DCC's own CTSD
+ * submission binds no Party and is left out. */
 static const ukwd_notice_rule catalogue[] = {
     {UKWD_NOTICE_RULE_VERSION, "uept-notice",
      "Party's notice to the DCC before starting User Entry Process Tests", 60,
-     UKWD_UNIT_WORKING_DAYS, UKWD_NOTICE_BEFORE, UKWD_COUNT_CLEAR,
-     UKWD_NO_CUTOFF, UKWD_SOURCE_CHECKLIST, "H14", CHECKLIST_CITATION},
+     WD, UKWD_NOTICE_BEFORE, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF,
+     UKWD_SOURCE_CHECKLIST, "H1, Appendix R", CHECKLIST_CITATION, DEEMED},
     {UKWD_NOTICE_RULE_VERSION, "uept-exit-receipt",
-     "DCC confirms receipt of the Test Completion notification", 2,
-     UKWD_UNIT_WORKING_DAYS, UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR,
-     UKWD_NO_CUTOFF, UKWD_SOURCE_CHECKLIST, "H14", CHECKLIST_CITATION},
+     "DCC confirms receipt of the Test Completion notification", 2, WD,
+     UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF,
+     UKWD_SOURCE_CHECKLIST, NULL, CHECKLIST_CITATION ", note 3", DEEMED},
     {UKWD_NOTICE_RULE_VERSION, "uept-exit-review",
-     "DCC reviews the test completion report after receiving it", 5,
-     UKWD_UNIT_WORKING_DAYS, UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR,
-     UKWD_NO_CUTOFF, UKWD_SOURCE_CHECKLIST, "H14", CHECKLIST_CITATION},
+     "DCC reviews the test completion report after receiving it", 5, WD,
+     UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF,
+     UKWD_SOURCE_CHECKLIST, NULL, CHECKLIST_CITATION ", note 3", DEEMED},
     {UKWD_NOTICE_RULE_VERSION, "uept-exit-confirm",
      "DCC confirms Test Completion after a successful Exit Quality Gate "
      "Review",
-     2, UKWD_UNIT_WORKING_DAYS, UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR,
-     UKWD_NO_CUTOFF, UKWD_SOURCE_CHECKLIST, "H14", CHECKLIST_CITATION},
+     2, WD, UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF,
+     UKWD_SOURCE_CHECKLIST, NULL, CHECKLIST_CITATION ", note 3", DEEMED},
     {UKWD_NOTICE_RULE_VERSION, "privacy-booking",
      "Privacy Assessment: the requested date is at least 12 weeks after "
      "the request",
      12, UKWD_UNIT_WEEKS, UKWD_NOTICE_BEFORE, UKWD_COUNT_EVENT_DAY,
-     UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED, "I2", PRIVACY_FAQ},
+     UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED, "I2", PRIVACY_FAQ, DEEMED},
     {UKWD_NOTICE_RULE_VERSION, "privacy-reschedule",
      "Privacy Assessment: notice to reschedule or cancel, at least 4 "
      "weeks before the start (else a 25% fee)",
      4, UKWD_UNIT_WEEKS, UKWD_NOTICE_BEFORE, UKWD_COUNT_EVENT_DAY,
-     UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED, "I2", PRIVACY_FAQ},
+     UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED, "I2", PRIVACY_FAQ, DEEMED},
     {UKWD_NOTICE_RULE_VERSION, "privacy-change-outcome",
-     "SECAS gives the outcome of a Privacy Change Notification", 10,
-     UKWD_UNIT_WORKING_DAYS, UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR,
-     UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED, "I1", PRIVACY_CHANGES},
+     "SECAS gives the outcome of a Privacy Change Notification", 10, WD,
+     UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED,
+     "I1", PRIVACY_CHANGES, DEEMED},
     {UKWD_NOTICE_RULE_VERSION, "privacy-change-decision",
-     "Approval or rejection of a non-material privacy change", 10,
-     UKWD_UNIT_WORKING_DAYS, UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR,
-     UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED, "I1", PRIVACY_CHANGES},
+     "Approval or rejection of a non-material privacy change", 10, WD,
+     UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED,
+     NULL, PRIVACY_CHANGES, DEEMED},
     {UKWD_NOTICE_RULE_VERSION, "privacy-change-assessment",
      "Ad-hoc Privacy Change Assessment scheduled (best endeavours)", 4,
      UKWD_UNIT_WEEKS, UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF,
-     UKWD_SOURCE_SOURCED, "I1", PRIVACY_CHANGES},
-    {UKWD_NOTICE_RULE_VERSION, "ctsd-submission",
-     "Common Test Scenarios Document submitted to the Secretary of State "
-     "before Interface Testing",
-     7, UKWD_UNIT_MONTHS, UKWD_NOTICE_BEFORE, UKWD_COUNT_EVENT_DAY,
-     UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED, "T3",
-     "https://www.smartdcc.co.uk/customer-hub/consultations/"
-     "common-test-scenarios/"},
+     UKWD_SOURCE_SOURCED, NULL, PRIVACY_CHANGES, DEEMED},
+    /* B1.2(b): 'given' is the expulsion, 'event' the application; an
+     * expulsion is a date of fact, so a Saturday counts as itself. */
     {UKWD_NOTICE_RULE_VERSION, "readmission-bar",
-     "An applicant expelled in the previous 12 months cannot be admitted "
-     "(unless the Panel sets a shorter period)",
+     "An applicant expelled in the 12 months before the date of its "
+     "application (given: expulsion; event: application) cannot be "
+     "admitted, unless the Panel sets a shorter period",
      12, UKWD_UNIT_MONTHS, UKWD_NOTICE_BEFORE, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF,
      UKWD_SOURCE_SOURCED, "B1.2(b)",
+     "an unofficial copy of the Code (studylib), "
      "https://studylib.net/doc/18047119/"
-     "section-a--definitions-and-interpretation-the-following"},
+     "section-a--definitions-and-interpretation-the-following",
+     UKWD_RECEIPT_AS_GIVEN},
 };
 
 #define CATALOGUE_SIZE (sizeof(catalogue) / sizeof(catalogue[0]))
@@ -83,6 +88,8 @@ ukwd_source_name(ukwd_source source)
 		return "CHECKLIST";
 	case UKWD_SOURCE_SOURCED:
 		return "SOURCED";
+	case UKWD_SOURCE_USER:
+		return "USER";
 	}
 	return "UNKNOWN";
 }
@@ -191,8 +198,9 @@ static void
 explain(ukwd_notice_result *r, const ukwd_notice_rule *rule, ukwd_date given,
         int late, ukwd_date event)
 {
-	char g[UKWD_DATE_STRLEN], dr[UKWD_DATE_STRLEN], e[UKWD_DATE_STRLEN],
-	    dl[UKWD_DATE_STRLEN], ee[UKWD_DATE_STRLEN], receipt[96] = "";
+	char g[UKWD_DATE_STRLEN], dr[UKWD_DATE_STRLEN],
+	    e[UKWD_DATE_STRLEN + 24], dl[UKWD_DATE_STRLEN],
+	    ee[UKWD_DATE_STRLEN], receipt[64] = "";
 	const char *counted = unit_name(r->counted_unit, r->given);
 
 	ukwd_date_format(g, sizeof(g), given);
@@ -200,11 +208,12 @@ explain(ukwd_notice_result *r, const ukwd_notice_rule *rule, ukwd_date given,
 	ukwd_date_format(e, sizeof(e), event);
 	ukwd_date_format(dl, sizeof(dl), r->deadline);
 	ukwd_date_format(ee, sizeof(ee), r->earliest_event);
+	if (r->event_not_working)
+		strcat(e, " (not a working day)");
+	/* Short enough that the longest sentence fits the result's buffer. */
 	if (r->deemed_received != given)
-		snprintf(receipt, sizeof(receipt),
-		         " (%s %s, deemed received %s)",
-		         late ? "received after the cut-off on" : "received on",
-		         late ? g : "a non-working day", dr);
+		snprintf(receipt, sizeof(receipt), " (%s, deemed received %s)",
+		         late ? "after the cut-off" : "a non-working day", dr);
 	if (rule->direction == UKWD_NOTICE_BEFORE &&
 	    rule->unit == UKWD_UNIT_WORKING_DAYS)
 		snprintf(r->explanation, sizeof(r->explanation),
@@ -220,9 +229,9 @@ explain(ukwd_notice_result *r, const ukwd_notice_rule *rule, ukwd_date given,
 		         dl);
 	else if (rule->direction == UKWD_NOTICE_BEFORE)
 		snprintf(r->explanation, sizeof(r->explanation),
-		         "%s: notice of %s%s is %d %s%s before %s; with %d "
-		         "%s needed the event can be on or after %s; the "
-		         "latest compliant notice day is %s",
+		         "%s: notice of %s%s is %d %s%s before %s; %d %s "
+		         "needed (event on or after %s); the latest "
+		         "compliant notice day is %s",
 		         r->compliant ? "compliant" : "NOT compliant", g,
 		         receipt, (int)r->given,
 		         rule->counting == UKWD_COUNT_CLEAR ? "clear " : "",
@@ -237,23 +246,53 @@ explain(ukwd_notice_result *r, const ukwd_notice_rule *rule, ukwd_date given,
 		         unit_name(rule->unit, rule->amount), dl);
 }
 
+/* The latest day a notice can be given for a working-day BEFORE rule
+ * ending at `end` (exclusive). Deemed receipt: the (n+1)-th working day
+ * before `end`, since a later day is deemed received no earlier than the
+ * n-th. As given: the day before the n-th working day before `end`, which
+ * may be a non-working day. */
+static int
+latest_working_notice(ukwd_date *out, const ukwd_calendar *cal, ukwd_date end,
+                      int32_t n, ukwd_notice_receipt receipt)
+{
+	ukwd_date nth = end;
+	int rc;
+
+	if (receipt == UKWD_RECEIPT_DEEMED)
+		return ukwd_workday_add(out, cal, end, -(n + 1));
+	if (n > 0 && (rc = ukwd_workday_add(&nth, cal, end, -n)))
+		return rc;
+	if (!ukwd__date_in_range((long long)nth - 1))
+		return UKWD_ERANGE;
+	*out = nth - 1;
+	return 0;
+}
+
 int
 ukwd_notice_check(ukwd_notice_result *out, const ukwd_calendar *cal,
                   const ukwd_notice_rule *rule, ukwd_date given,
                   int given_minutes, ukwd_date event, ukwd_diag *diag)
 {
 	ukwd_notice_result r;
+	ukwd_notice_receipt receipt;
 	ukwd_date received = given;
-	int late, working, rc;
+	int late, working, event_working, rc;
 	int32_t n;
 
 	ukwd__diag_clear(diag);
 	if (!out || !cal || !rule)
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
 		                      "no result, calendar or rule (NULL)");
+	if (rule->version == 0 || rule->version > UKWD_NOTICE_RULE_VERSION)
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "the rule's version is not one this "
+		                      "library knows");
+	/* A version-1 rule ends before `receipt`: do not read it. */
+	receipt = rule->version >= 2 ? rule->receipt : UKWD_RECEIPT_DEEMED;
 	if (rule->amount < 0 || (unsigned)rule->unit > UKWD_UNIT_MONTHS ||
 	    (unsigned)rule->direction > UKWD_NOTICE_WITHIN ||
 	    (unsigned)rule->counting > UKWD_COUNT_EVENT_DAY ||
+	    (unsigned)receipt > UKWD_RECEIPT_AS_GIVEN ||
 	    (rule->cutoff_minutes != UKWD_NO_CUTOFF &&
 	     (rule->cutoff_minutes < 0 || rule->cutoff_minutes > 1439)) ||
 	    (given_minutes != UKWD_NO_TIME &&
@@ -264,16 +303,20 @@ ukwd_notice_check(ukwd_notice_result *out, const ukwd_calendar *cal,
 	n = rule->amount;
 	memset(&r, 0, sizeof(r));
 	working = ukwd_workday_is_working(cal, given);
-	if (working < 0 || ukwd_workday_is_working(cal, event) < 0)
+	event_working = ukwd_workday_is_working(cal, event);
+	if (working < 0 || event_working < 0)
 		return ukwd__diag_set(diag, UKWD_ERANGE, 0, 0,
 		                      "the notice or event date is outside "
 		                      "the calendar's range");
+	r.event_not_working = !event_working;
 	/* Deemed receipt: the next working day when received on a
-	 * non-working day or after the cut-off. */
-	late = rule->cutoff_minutes != UKWD_NO_CUTOFF &&
+	 * non-working day or after the cut-off. A date of fact counts as
+	 * given. */
+	late = receipt == UKWD_RECEIPT_DEEMED &&
+	       rule->cutoff_minutes != UKWD_NO_CUTOFF &&
 	       given_minutes != UKWD_NO_TIME &&
 	       given_minutes > rule->cutoff_minutes;
-	if (!working || late) {
+	if (receipt == UKWD_RECEIPT_DEEMED && (!working || late)) {
 		rc = ukwd_workday_next(&received, cal, given);
 		if (rc)
 			return range_error(diag, rc);
@@ -293,7 +336,8 @@ ukwd_notice_check(ukwd_notice_result *out, const ukwd_calendar *cal,
 			    (rc = ukwd_workday_count(&r.given, cal,
 			                             received + 1, end)))
 				return range_error(diag, rc);
-			rc = ukwd_workday_add(&r.deadline, cal, end, -(n + 1));
+			rc = latest_working_notice(&r.deadline, cal, end, n,
+			                           receipt);
 			if (rc == 0)
 				rc = ukwd_workday_add(&nth, cal, received, n);
 			if (rc)
@@ -337,13 +381,15 @@ ukwd_notice_check(ukwd_notice_result *out, const ukwd_calendar *cal,
 			r.shortfall =
 			    r.compliant ? 0 : r.earliest_event - event;
 			/* The latest day a notice counts as received on that
-			 * day: a working day. */
+			 * day: a working day, unless the date counts as
+			 * given. */
 			rc = latest_before(&latest, event - clear, rule);
-			if (rc == 0)
-				rc = ukwd_workday_roll(&r.deadline, cal, latest,
+			if (rc == 0 && receipt == UKWD_RECEIPT_DEEMED)
+				rc = ukwd_workday_roll(&latest, cal, latest,
 				                       UKWD_ROLL_PRECEDING);
 			if (rc)
 				return range_error(diag, rc);
+			r.deadline = latest;
 		} else {
 			r.deadline = r.earliest_event = threshold;
 			r.compliant = event <= threshold;
@@ -351,6 +397,13 @@ ukwd_notice_check(ukwd_notice_result *out, const ukwd_calendar *cal,
 			r.shortfall = r.compliant ? 0 : event - threshold;
 		}
 	}
+	/* The earliest event a plan can use is a working day. */
+	if (rule->direction == UKWD_NOTICE_WITHIN)
+		r.earliest_working_event = r.deadline;
+	else if ((rc =
+	              ukwd_workday_roll(&r.earliest_working_event, cal,
+	                                r.earliest_event, UKWD_ROLL_FOLLOWING)))
+		return range_error(diag, rc);
 	explain(&r, rule, given, late, event);
 	*out = r;
 	return 0;

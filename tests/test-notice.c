@@ -262,14 +262,17 @@ test_months__same_day_or_the_months_last_day(void **state)
 	ukwd_notice_result r;
 
 	(void)state;
+	ukwd_notice_rule seven_months = UKWD_NOTICE_RULE_INIT;
+
+	seven_months.amount = 7;
+	seven_months.unit = UKWD_UNIT_MONTHS;
+	seven_months.counting = UKWD_COUNT_EVENT_DAY;
 	/* 31 July 2023 + 7 months = 29 February 2024. */
-	r = check(ukwd_notice_rule_find("ctsd-submission"), "2023-07-31",
-	          UKWD_NO_TIME, "2024-02-29");
+	r = check(&seven_months, "2023-07-31", UKWD_NO_TIME, "2024-02-29");
 	assert_true(r.compliant);
 	assert_date(r.earliest_event, "2024-02-29");
 	assert_date(r.deadline, "2023-07-31");
-	r = check(ukwd_notice_rule_find("ctsd-submission"), "2023-07-31",
-	          UKWD_NO_TIME, "2024-02-28");
+	r = check(&seven_months, "2023-07-31", UKWD_NO_TIME, "2024-02-28");
 	assert_false(r.compliant);
 	/* Readmission: more than 12 months after expulsion. */
 	r = check(ukwd_notice_rule_find("readmission-bar"), "2023-03-15",
@@ -355,7 +358,6 @@ test_catalogue__every_rule_has_an_id_a_source_and_a_citation(void **state)
 	                                       "privacy-change-outcome",
 	                                       "privacy-change-decision",
 	                                       "privacy-change-assessment",
-	                                       "ctsd-submission",
 	                                       "readmission-bar"};
 	size_t n = ukwd_notice_rule_count();
 
@@ -368,8 +370,9 @@ test_catalogue__every_rule_has_an_id_a_source_and_a_citation(void **state)
 		assert_ptr_equal(ukwd_notice_rule_find(expected[i]), rule);
 		assert_non_null(rule->title);
 		assert_non_null(rule->citation);
-		assert_non_null(rule->reference);
+		assert_int_equal(rule->version, UKWD_NOTICE_RULE_VERSION);
 		assert_int_not_equal(rule->source, UKWD_SOURCE_PROPOSED);
+		assert_int_not_equal(rule->source, UKWD_SOURCE_USER);
 	}
 	assert_null(ukwd_notice_rule_at(n));
 	assert_null(ukwd_notice_rule_find("no-such-rule"));
@@ -385,6 +388,304 @@ test_catalogue__every_rule_has_an_id_a_source_and_a_citation(void **state)
 	                    "CHECKLIST");
 	assert_string_equal(ukwd_source_name(UKWD_SOURCE_SOURCED), "SOURCED");
 	assert_string_equal(ukwd_source_name((ukwd_source)9), "UNKNOWN");
+}
+
+static void
+test_source_name__user_is_a_figure_the_caller_chose(void **state)
+{
+	(void)state;
+	assert_int_equal(UKWD_SOURCE_USER, 3);
+	assert_string_equal(ukwd_source_name(UKWD_SOURCE_USER), "USER");
+	assert_string_equal(ukwd_source_name((ukwd_source)4), "UNKNOWN");
+}
+
+/* Every catalogue rule says no more than its source: the checklist gives
+ * the UEPT figures (with H1 and Appendix R for the notice, no section for
+ * the exit figures in its note 3); H14 is named only by a glossary page
+ * that gives no figure; B1.2(b) comes from an unofficial copy of the Code;
+ * the CTSD submission binds the DCC, not a Party. */
+static void
+test_catalogue__citations_say_only_what_their_source_says(void **state)
+{
+	static const char *const exit_rules[] = {
+	    "uept-exit-receipt", "uept-exit-review", "uept-exit-confirm"};
+	static const char checklist[] =
+	    "SECAS, SEC Checklist for Small Suppliers v1.3 (December 2017)";
+	const ukwd_notice_rule *rule;
+
+	(void)state;
+	for (size_t i = 0; i < ukwd_notice_rule_count(); i++) {
+		rule = ukwd_notice_rule_at(i);
+		if (rule->source == UKWD_SOURCE_CHECKLIST &&
+		    strncmp(rule->citation, checklist, strlen(checklist)) != 0)
+			fail_msg("%s: a CHECKLIST rule cites '%s'", rule->id,
+			         rule->citation);
+		if ((rule->reference && strstr(rule->reference, "H14")) ||
+		    strstr(rule->citation, "H14") || strstr(rule->title, "H14"))
+			fail_msg("%s: cites H14", rule->id);
+		if (strstr(rule->citation, "studylib") &&
+		    !strstr(rule->citation, "unofficial copy"))
+			fail_msg("%s: an unofficial copy not said to be one",
+			         rule->id);
+	}
+	rule = ukwd_notice_rule_find("uept-notice");
+	assert_string_equal(rule->reference, "H1, Appendix R");
+	assert_int_equal(rule->source, UKWD_SOURCE_CHECKLIST);
+	assert_string_equal(rule->citation, "SECAS, SEC Checklist for Small "
+	                                    "Suppliers v1.3 (December 2017)");
+	for (size_t i = 0; i < sizeof(exit_rules) / sizeof(*exit_rules); i++) {
+		rule = ukwd_notice_rule_find(exit_rules[i]);
+		assert_non_null(rule);
+		assert_null(rule->reference);
+		assert_int_equal(rule->source, UKWD_SOURCE_CHECKLIST);
+		assert_string_equal(rule->citation,
+		                    "SECAS, SEC Checklist for Small Suppliers "
+		                    "v1.3 (December 2017), note 3");
+		assert_memory_equal(rule->title, "DCC ", 4);
+	}
+	/* The privacy-change page gives a Section I1 process for the outcome
+	 * only. */
+	assert_string_equal(
+	    ukwd_notice_rule_find("privacy-change-outcome")->reference, "I1");
+	assert_null(
+	    ukwd_notice_rule_find("privacy-change-decision")->reference);
+	assert_null(
+	    ukwd_notice_rule_find("privacy-change-assessment")->reference);
+	rule = ukwd_notice_rule_find("readmission-bar");
+	assert_string_equal(rule->reference, "B1.2(b)");
+	assert_int_equal(rule->receipt, UKWD_RECEIPT_AS_GIVEN);
+	assert_non_null(strstr(rule->citation, "unofficial copy of the Code"));
+	assert_non_null(strstr(rule->title, "application"));
+	for (size_t i = 0; i < ukwd_notice_rule_count(); i++)
+		if (ukwd_notice_rule_at(i) != rule)
+			assert_int_equal(ukwd_notice_rule_at(i)->receipt,
+			                 UKWD_RECEIPT_DEEMED);
+	assert_null(ukwd_notice_rule_find("ctsd-submission"));
+}
+
+/* B1.2(b): an applicant expelled in the 12 months preceding the date of
+ * its application cannot be admitted. An expulsion on Saturday 18 March
+ * 2023 counts from that Saturday, not from Monday 20 March. */
+static void
+test_readmission_bar__a_saturday_expulsion_counts_from_that_saturday(
+    void **state)
+{
+	const ukwd_notice_rule *rule = ukwd_notice_rule_find("readmission-bar");
+	ukwd_notice_result r;
+
+	(void)state;
+	r = check(rule, "2023-03-18", UKWD_NO_TIME, "2024-03-19");
+	assert_true(r.compliant);
+	assert_date(r.deemed_received, "2023-03-18");
+	assert_date(r.earliest_event, "2024-03-19");
+	assert_date(r.earliest_working_event, "2024-03-19");
+	/* The latest expulsion that allows this application: the Saturday
+	 * itself, not rolled back to the Friday. */
+	assert_date(r.deadline, "2023-03-18");
+	assert_null(strstr(r.explanation, "deemed"));
+	/* Monday 18 March 2024: the expulsion is in the 12 months before. */
+	r = check(rule, "2023-03-18", UKWD_NO_TIME, "2024-03-18");
+	assert_false(r.compliant);
+	assert_int_equal(r.shortfall, 1);
+	/* A cut-off does not move a date of fact either. */
+	{
+		ukwd_notice_rule late = *rule;
+
+		late.cutoff_minutes = 17 * 60;
+		r = check(&late, "2023-03-17", 23 * 60, "2024-03-18");
+		assert_date(r.deemed_received, "2023-03-17");
+		assert_true(r.compliant);
+	}
+}
+
+/* Two clear working days before Wednesday 7 June 2023: with deemed
+ * receipt the latest notice day is Friday 2 June; a date counted as given
+ * can be as late as Sunday 4 June (Monday and Tuesday lie between). */
+static void
+test_receipt_as_given__the_latest_day_may_be_a_non_working_day(void **state)
+{
+	ukwd_notice_rule rule = UKWD_NOTICE_RULE_INIT;
+	ukwd_notice_result r;
+
+	(void)state;
+	rule.amount = 2;
+	r = check(&rule, "2023-06-04", UKWD_NO_TIME, "2023-06-07");
+	assert_false(r.compliant);
+	assert_date(r.deemed_received, "2023-06-05");
+	assert_date(r.deadline, "2023-06-02");
+	rule.receipt = UKWD_RECEIPT_AS_GIVEN;
+	r = check(&rule, "2023-06-04", UKWD_NO_TIME, "2023-06-07");
+	assert_true(r.compliant);
+	assert_int_equal(r.given, 2);
+	assert_date(r.deemed_received, "2023-06-04");
+	assert_date(r.deadline, "2023-06-04");
+	assert_date(r.earliest_event, "2023-06-07");
+	r = check(&rule, "2023-06-05", UKWD_NO_TIME, "2023-06-07");
+	assert_false(r.compliant);
+	/* Within 2 working days of Saturday 3 June: Monday and Tuesday. */
+	rule.direction = UKWD_NOTICE_WITHIN;
+	r = check(&rule, "2023-06-03", UKWD_NO_TIME, "2023-06-06");
+	assert_true(r.compliant);
+	assert_date(r.deadline, "2023-06-06");
+}
+
+/* A version-1 rule ends before `receipt`, so the check must not read it:
+ * such a rule is deemed received. Versions 0 and above the current one are
+ * refused. */
+static void
+test_rule_version__1_is_deemed_receipt_0_and_3_are_refused(void **state)
+{
+	ukwd_notice_rule rule = *ukwd_notice_rule_find("readmission-bar");
+	ukwd_notice_result r;
+	ukwd_diag diag;
+
+	(void)state;
+	rule.version = 1;
+	r = check(&rule, "2023-03-18", UKWD_NO_TIME, "2024-03-19");
+	assert_date(r.deemed_received, "2023-03-20");
+	assert_false(r.compliant);
+	assert_date(r.earliest_event, "2024-03-21");
+	rule.version = 0;
+	assert_int_equal(ukwd_notice_check(&r, sec, &rule, day("2023-03-18"),
+	                                   UKWD_NO_TIME, day("2024-03-19"),
+	                                   &diag),
+	                 UKWD_EINVAL);
+	assert_int_equal(diag.code, UKWD_EINVAL);
+	rule.version = UKWD_NOTICE_RULE_VERSION + 1;
+	assert_int_equal(ukwd_notice_check(&r, sec, &rule, day("2023-03-18"),
+	                                   UKWD_NO_TIME, day("2024-03-19"),
+	                                   NULL),
+	                 UKWD_EINVAL);
+	rule.version = UKWD_NOTICE_RULE_VERSION;
+	rule.receipt = (ukwd_notice_receipt)2;
+	assert_int_equal(ukwd_notice_check(&r, sec, &rule, day("2023-03-18"),
+	                                   UKWD_NO_TIME, day("2024-03-19"),
+	                                   NULL),
+	                 UKWD_EINVAL);
+	/* A version-1 rule with a bad value beyond its end is still fine. */
+	rule.version = 1;
+	assert_int_equal(ukwd_notice_check(&r, sec, &rule, day("2023-03-18"),
+	                                   UKWD_NO_TIME, day("2024-03-19"),
+	                                   NULL),
+	                 0);
+	assert_int_equal(UKWD_NOTICE_RULE_VERSION, 2);
+	{
+		ukwd_notice_rule init = UKWD_NOTICE_RULE_INIT;
+
+		assert_int_equal(init.version, 2);
+		assert_int_equal(init.receipt, UKWD_RECEIPT_DEEMED);
+	}
+}
+
+/* Notice deemed received Wednesday 7 June 2017: the 60th working day
+ * after it is Friday 1 September, so the earliest event is Saturday 2
+ * September and the earliest working one Monday 4 September. From
+ * Thursday 1 June the 60th is Friday 25 August: Saturday 26 August, and
+ * Monday 28 August is England's Summer bank holiday, so Tuesday 29. */
+static void
+test_earliest_working_event__rolls_forward_to_a_working_day(void **state)
+{
+	const ukwd_notice_rule *rule = ukwd_notice_rule_find("uept-notice");
+	ukwd_notice_result r;
+
+	(void)state;
+	r = check(rule, "2017-06-07", UKWD_NO_TIME, "2017-09-04");
+	assert_date(r.earliest_event, "2017-09-02");
+	assert_date(r.earliest_working_event, "2017-09-04");
+	assert_true(r.compliant);
+	r = check(rule, "2017-06-01", UKWD_NO_TIME, "2017-09-01");
+	assert_date(r.earliest_event, "2017-08-26");
+	assert_date(r.earliest_working_event, "2017-08-29");
+	/* Already a working day: unchanged. */
+	r = check(rule, "2017-06-06", UKWD_NO_TIME, "2017-09-01");
+	assert_date(r.earliest_event, "2017-09-01");
+	assert_date(r.earliest_working_event, "2017-09-01");
+	/* Weeks: 12 weeks after Saturday 7 January 2023 deemed Monday 9
+	 * January is Monday 3 April, a working day; 4 weeks' notice given
+	 * Monday 27 March 2023 allows Monday 24 April. */
+	r = check(ukwd_notice_rule_find("privacy-reschedule"), "2023-03-25",
+	          UKWD_NO_TIME, "2023-04-24");
+	assert_date(r.earliest_event, "2023-04-24");
+	assert_date(r.earliest_working_event, "2023-04-24");
+	/* Calendar days: 10 clear days after Wednesday 3 May 2023 is
+	 * Sunday 14 May, so Monday 15 May. */
+	{
+		ukwd_notice_rule days = UKWD_NOTICE_RULE_INIT;
+
+		days.amount = 10;
+		days.unit = UKWD_UNIT_CALENDAR_DAYS;
+		r = check(&days, "2023-05-03", UKWD_NO_TIME, "2023-05-12");
+		assert_date(r.earliest_event, "2023-05-14");
+		assert_date(r.earliest_working_event, "2023-05-15");
+	}
+	/* Within rules: equal to the deadline. */
+	r = check(ukwd_notice_rule_find("uept-exit-receipt"), "2023-12-22",
+	          UKWD_NO_TIME, "2023-12-28");
+	assert_date(r.earliest_working_event, "2023-12-28");
+	r = check(ukwd_notice_rule_find("privacy-change-assessment"),
+	          "2024-03-27", UKWD_NO_TIME, "2024-04-24");
+	assert_int_equal(r.earliest_working_event, r.deadline);
+	assert_date(r.deadline, "2024-04-24");
+}
+
+static void
+test_event_not_working__flagged_and_explained(void **state)
+{
+	const ukwd_notice_rule *rule = ukwd_notice_rule_find("uept-notice");
+	ukwd_notice_result r;
+
+	(void)state;
+	/* Saturday 2 September 2017. */
+	r = check(rule, "2017-06-06", UKWD_NO_TIME, "2017-09-02");
+	assert_int_equal(r.event_not_working, 1);
+	assert_true(r.compliant);
+	assert_int_equal(r.given, 61);
+	assert_non_null(
+	    strstr(r.explanation, "before 2017-09-02 (not a working day)"));
+	r = check(rule, "2017-06-06", UKWD_NO_TIME, "2017-09-01");
+	assert_int_equal(r.event_not_working, 0);
+	assert_null(strstr(r.explanation, "not a working day"));
+	/* Bank holidays count: Monday 28 August 2017 in England. */
+	r = check(rule, "2017-05-30", UKWD_NO_TIME, "2017-08-28");
+	assert_int_equal(r.event_not_working, 1);
+	/* Within: the action day. Christmas Day 2023. */
+	r = check(ukwd_notice_rule_find("uept-exit-receipt"), "2023-12-22",
+	          UKWD_NO_TIME, "2023-12-25");
+	assert_int_equal(r.event_not_working, 1);
+	assert_true(r.compliant);
+	assert_non_null(
+	    strstr(r.explanation, "2023-12-25 (not a working day)"));
+	/* Weeks. */
+	r = check(ukwd_notice_rule_find("privacy-booking"), "2023-01-04",
+	          UKWD_NO_TIME, "2023-04-01");
+	assert_int_equal(r.event_not_working, 1);
+	assert_non_null(strstr(r.explanation, "not a working day"));
+}
+
+/* The longest sentence (a cut-off, a period in months, an event on a
+ * Saturday, five-digit counts) fits the result's buffer whole. */
+static void
+test_explanation__the_longest_sentence_fits(void **state)
+{
+	ukwd_notice_rule rule = UKWD_NOTICE_RULE_INIT;
+	ukwd_notice_result r;
+	size_t length;
+
+	(void)state;
+	rule.amount = 1500;
+	rule.unit = UKWD_UNIT_MONTHS;
+	rule.cutoff_minutes = 17 * 60;
+	/* Received Wednesday 6 January 1971 at 18:00, deemed the 7th; 1500
+	 * months on is Saturday 7 January 2096. */
+	r = check(&rule, "1971-01-06", 18 * 60, "2096-01-07");
+	assert_false(r.compliant);
+	assert_int_equal(r.event_not_working, 1);
+	length = strlen(r.explanation);
+	if (length + 1 >= sizeof(r.explanation) ||
+	    strcmp(r.explanation + length - 13, "is 1971-01-06") != 0)
+		fail_msg("cut short (%zu bytes): %s", length, r.explanation);
+	assert_non_null(strstr(r.explanation, "after the cut-off"));
+	assert_non_null(strstr(r.explanation, "(not a working day)"));
 }
 
 static void
@@ -517,6 +818,20 @@ main(void)
 	    cmocka_unit_test(test_privacy_reschedule__across_christmas),
 	    cmocka_unit_test(
 	        test_catalogue__every_rule_has_an_id_a_source_and_a_citation),
+	    cmocka_unit_test(
+	        test_source_name__user_is_a_figure_the_caller_chose),
+	    cmocka_unit_test(
+	        test_catalogue__citations_say_only_what_their_source_says),
+	    cmocka_unit_test(
+	        test_readmission_bar__a_saturday_expulsion_counts_from_that_saturday),
+	    cmocka_unit_test(
+	        test_receipt_as_given__the_latest_day_may_be_a_non_working_day),
+	    cmocka_unit_test(
+	        test_rule_version__1_is_deemed_receipt_0_and_3_are_refused),
+	    cmocka_unit_test(
+	        test_earliest_working_event__rolls_forward_to_a_working_day),
+	    cmocka_unit_test(test_event_not_working__flagged_and_explained),
+	    cmocka_unit_test(test_explanation__the_longest_sentence_fits),
 	    cmocka_unit_test(test_errors__bad_rules_times_and_dates),
 	    cmocka_unit_test(test_time_parse__hh_mm_only),
 	};

@@ -7,6 +7,8 @@
  * - **Deemed receipt.** A notice received on a non-working day, or after
  *   the rule's cut-off time on a working day, is deemed received on the
  *   next working day. A notice received exactly at the cut-off is on time.
+ *   A rule with #UKWD_RECEIPT_AS_GIVEN (a date of fact, such as an
+ *   expulsion) counts from the date as given instead, working day or not.
  * - **N working days' notice before E** (#UKWD_NOTICE_BEFORE, the default
  *   #UKWD_COUNT_CLEAR): at least N whole working days strictly between the
  *   day the notice is deemed received and E; neither day counts. The latest
@@ -19,6 +21,11 @@
  *   of the month N months on (the month's last day when it is shorter).
  *   "Clear" calendar periods need E after R + N; "event day" periods need E
  *   on or after R + N ("at least 12 weeks after the request").
+ * - **The earliest compliant event** is a calendar date
+ *   (ukwd_notice_result::earliest_event); the first working day on or
+ *   after it (ukwd_notice_result::earliest_working_event) is the one a
+ *   plan can use. An event given on a non-working day is checked as given
+ *   and flagged (ukwd_notice_result::event_not_working).
  */
 #ifndef UKWD_NOTICE_H
 #define UKWD_NOTICE_H
@@ -44,10 +51,14 @@ typedef enum ukwd_source {
 	 *  2017), not checked against a second source. */
 	UKWD_SOURCE_CHECKLIST = 1,
 	/** From a public source, cited with it. */
-	UKWD_SOURCE_SOURCED = 2
+	UKWD_SOURCE_SOURCED = 2,
+	/** Set by the user: a figure the caller chose instead of the
+	 *  catalogue's; never an SEC rule. */
+	UKWD_SOURCE_USER = 3
 } ukwd_source;
 
-/** "PROPOSED", "CHECKLIST" or "SOURCED"; "UNKNOWN" for other values. */
+/** "PROPOSED", "CHECKLIST", "SOURCED" or "USER"; "UNKNOWN" for other
+ *  values. */
 UKWD_API const char *ukwd_source_name(ukwd_source source);
 
 /** The unit of a notice period. */
@@ -79,7 +90,19 @@ typedef enum ukwd_notice_counting {
 /** No time of day given. */
 #define UKWD_NO_TIME   (-1)
 
-#define UKWD_NOTICE_RULE_VERSION 1
+/** When the given day counts as received (ukwd_notice_rule::receipt). */
+typedef enum ukwd_notice_receipt {
+	/** Deemed receipt: the next working day when received on a
+	 *  non-working day or after the cut-off (the rule for notices). */
+	UKWD_RECEIPT_DEEMED = 0,
+	/** The date as given counts, working day or not, and the cut-off
+	 *  does not apply (for dates of fact such as an expulsion). */
+	UKWD_RECEIPT_AS_GIVEN = 1
+} ukwd_notice_receipt;
+
+/** The current version of ukwd_notice_rule: version 1 ended at
+ *  `citation`; version 2 appended `receipt`. */
+#define UKWD_NOTICE_RULE_VERSION 2
 
 /**
  * A notice rule: a value struct. The strings are borrowed and must outlive
@@ -98,17 +121,23 @@ typedef struct ukwd_notice_rule {
 	 *  received the next working day, or #UKWD_NO_CUTOFF. */
 	int cutoff_minutes;
 	ukwd_source source;
-	const char *reference; /**< SEC reference, e.g. "H14"; may be NULL */
-	const char *citation;  /**< where the figure comes from; may be NULL */
+	/** The SEC sections the source names, e.g. "H1, Appendix R"; NULL
+	 *  when the source names none. */
+	const char *reference;
+	const char *citation; /**< where the figure comes from; may be NULL */
+	/** Read only when `version` >= 2; a version-1 rule has no such
+	 *  field and is #UKWD_RECEIPT_DEEMED. */
+	ukwd_notice_receipt receipt;
 } ukwd_notice_rule;
 
-/** An ad-hoc rule of 0 clear working days' notice, no cut-off, PROPOSED. */
+/** An ad-hoc rule of 0 clear working days' notice, no cut-off, deemed
+ *  receipt, PROPOSED. */
 #define UKWD_NOTICE_RULE_INIT                                                  \
 	{                                                                      \
 		UKWD_NOTICE_RULE_VERSION, NULL, NULL, 0,                       \
 		    UKWD_UNIT_WORKING_DAYS, UKWD_NOTICE_BEFORE,                \
 		    UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF, UKWD_SOURCE_PROPOSED,    \
-		    NULL, NULL                                                 \
+		    NULL, NULL, UKWD_RECEIPT_DEEMED                            \
 	}
 
 /** Size of ukwd_notice_result::explanation, including the NUL. */
@@ -133,12 +162,22 @@ typedef struct ukwd_notice_result {
 	 *  the cut-off, if any) for this event. #UKWD_NOTICE_WITHIN: the last
 	 *  day on which the action complies. */
 	ukwd_date deadline;
-	/** #UKWD_NOTICE_BEFORE: the earliest event date this notice allows
-	 *  (a calendar date; roll it if the event must be a working day).
-	 *  #UKWD_NOTICE_WITHIN: equal to `deadline`. */
+	/** #UKWD_NOTICE_BEFORE: the earliest event date this notice allows,
+	 *  a calendar date that may be a non-working day (see
+	 *  `earliest_working_event`). #UKWD_NOTICE_WITHIN: equal to
+	 *  `deadline`. */
 	ukwd_date earliest_event;
-	/** One line of English saying why. */
+	/** One line of English saying why; it says so when the event is not
+	 *  a working day. */
 	char explanation[UKWD_NOTICE_EXPLANATION_SIZE];
+	/** #UKWD_NOTICE_BEFORE: `earliest_event` rolled forward to the first
+	 *  working day on or after it: the earliest event a plan can use.
+	 *  #UKWD_NOTICE_WITHIN: equal to `deadline`. */
+	ukwd_date earliest_working_event;
+	/** 1 if the `event` passed in (for #UKWD_NOTICE_WITHIN, the action
+	 *  day) is not a working day, else 0. The check still uses the event
+	 *  as given. */
+	int event_not_working;
 } ukwd_notice_result;
 
 /**
@@ -155,10 +194,11 @@ typedef struct ukwd_notice_result {
  * @param[in]  event         BEFORE: the event's date; WITHIN: the day the
  *                           action was (or will be) taken.
  * @param[out] diag          optional.
- * @return 0; #UKWD_EINVAL for NULL arguments, a rule with a negative
- *         amount, unknown enum values, or a time or cut-off outside
- *         0..1439; #UKWD_ERANGE if a date, or a date the answer needs, is
- *         outside the calendar's range.
+ * @return 0; #UKWD_EINVAL for NULL arguments, a rule whose `version` is
+ *         0 or above #UKWD_NOTICE_RULE_VERSION, a negative amount,
+ *         unknown enum values, or a time or cut-off outside 0..1439;
+ *         #UKWD_ERANGE if a date, or a date the answer needs (such as
+ *         `earliest_working_event`), is outside the calendar's range.
  * @since 0.1
  */
 UKWD_API int ukwd_notice_check(ukwd_notice_result *out,
@@ -170,13 +210,23 @@ UKWD_API int ukwd_notice_check(ukwd_notice_result *out,
 /**
  * @brief The SEC notice rules libukwd knows, in a fixed order.
  *
- * Each carries its source tag, SEC reference and citation; periods in
- * weeks stay in weeks. ids: "uept-notice" (60 working days' notice to the
- * DCC before UEPT), "uept-exit-receipt" (2), "uept-exit-review" (5),
- * "uept-exit-confirm" (2), "privacy-booking" (12 weeks),
- * "privacy-reschedule" (4 weeks), "privacy-change-outcome" (10),
- * "privacy-change-decision" (10), "privacy-change-assessment" (4 weeks),
- * "ctsd-submission" (7 months), "readmission-bar" (12 months).
+ * Each carries its source tag, its citation and the SEC reference its
+ * source names (NULL where it names none). A citation says no more than
+ * its source. Periods in weeks stay in weeks. The ids:
+ * - "uept-notice": 60 working days' notice to the DCC before UEPT; the
+ *   checklist gives the figure and names SEC H1 and Appendix R;
+ * - "uept-exit-receipt" (2), "uept-exit-review" (5), "uept-exit-confirm"
+ *   (2): working days the DCC has at UEPT exit, from the checklist's note
+ *   3, which names no SEC section (reference NULL);
+ * - "privacy-booking" (12 weeks), "privacy-reschedule" (4 weeks),
+ *   "privacy-change-outcome" (10), "privacy-change-decision" (10),
+ *   "privacy-change-assessment" (4 weeks): from SECAS pages;
+ * - "readmission-bar" (12 months, B1.2(b)): `given` is the expulsion
+ *   date and `event` the application date; an applicant expelled in the
+ *   12 months before the date of its application cannot be admitted
+ *   (unless the Panel sets a shorter period). #UKWD_RECEIPT_AS_GIVEN: an
+ *   expulsion on a Saturday counts from that Saturday. Cited from an
+ *   unofficial copy of the Code.
  *
  * @param[in] index 0 up to ukwd_notice_rule_count() - 1.
  * @return a static rule; NULL past the end.
