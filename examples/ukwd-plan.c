@@ -49,8 +49,10 @@ static const char usage[] =
     "supplier in the Import Supplier role starting the next working day.\n"
     "\n"
     "User Entry Process options:\n"
-    "  --party NAME      domestic-small-supplier (default),\n"
-    "                    non-domestic-small-supplier or other\n"
+    "  --party NAME      domestic-small-supplier (default; DCC User by\n"
+    "                    2017-11-25), non-domestic-small-supplier (by\n"
+    "                    2018-08-31) or other (no mandate); a plan that\n"
+    "                    finishes after the mandate says so\n"
     "  --roles LIST      User Roles, comma-separated: import-supplier\n"
     "                    (default), export-supplier, gas-supplier,\n"
     "                    electricity-distributor, gas-transporter,\n"
@@ -58,10 +60,20 @@ static const char usage[] =
     "  --credit-cover    the Party's Credit Cover Requirement exceeds the\n"
     "                    Credit Cover Threshold: add the Credit Cover stage\n"
     "  --set STAGE=DAYS  a stage's duration in working days (repeatable);\n"
-    "                    shown as PROPOSED, set by you\n"
+    "                    STAGE/ROLE sets one role's copy; shown as USER\n"
+    "                    (set by you), with a warning when it departs from\n"
+    "                    a CHECKLIST or SOURCED figure\n"
+    "  --stagger         test the roles one after another, not side by side\n"
     "  --deadline DATE   schedule backward so the Party is a DCC User by DATE\n"
-    "                    (2017-11-25 was the domestic small supplier mandate)\n"
-    "\n"
+    "                    (2017-11-25 was the domestic small supplier "
+    "mandate);\n"
+    "                    with --start, schedule forward and say whether the\n"
+    "                    plan meets DATE and by how many working days\n"
+    "\n";
+
+/* The rest of --help (a string literal has at most 4095 characters in
+ * C11). */
+static const char usage_options[] =
     "Options:\n"
     "  --tasks FILE      a plan as CSV ('-' for standard input); see below\n"
     "  --start DATE      schedule forward from DATE (rolled forward to a\n"
@@ -69,10 +81,14 @@ static const char usage[] =
     "                    the next working day after today\n"
     "  --finish DATE     schedule backward to DATE (rolled back to a working\n"
     "                    day): the latest dates that still finish by then\n"
-    "                    (--deadline is the same)\n"
+    "                    (--deadline is the same); with --start, a deadline\n"
+    "                    the forward plan is checked against\n"
     "  --division NAME   england-and-wales, scotland, northern-ireland, gb,\n"
-    "                    uk or sec (default sec: the SEC Working Day, a\n"
-    "                    working day in both England and Wales and Scotland)\n"
+    "                    uk or sec (default sec: libukwd's PROPOSED reading\n"
+    "                    of the SEC Working Day, a working day in both\n"
+    "                    England and Wales and Scotland; no public source\n"
+    "                    quotes the Code's definition; uk is the strictest\n"
+    "                    reading for a Party's notice)\n"
     "  --holidays FILE   official data or extra days off (repeatable), as\n"
     "                    for ukwd-cal\n"
     "  --format FORMAT   table (default): the dates as a table;\n"
@@ -84,7 +100,8 @@ static const char usage[] =
     "  --width N         text: columns, 40 to 10000 (default 100)\n"
     "  --ascii           text: plain ASCII, no block characters\n"
     "  --scale SCALE     text, svg: auto (default), day, week or month\n"
-    "  --today DATE      text, svg, html: mark DATE on the chart\n"
+    "  --today DATE      mark DATE on the chart and flag dates before it as\n"
+    "                    past (User Entry Process: default today)\n"
     "  --explain         after the table, say what fixed each task's dates\n"
     "  --help            this text\n"
     "\n"
@@ -101,6 +118,9 @@ static const char usage[] =
     "no lag starts the next task the working day after. Float is in working\n"
     "days; a task with none is critical (*), and one that cannot meet a date\n"
     "has negative float (!).\n"
+    "A milestone that follows a task's finish is dated on that task's last\n"
+    "day (as Microsoft Project shows it); one that a start drives, on its\n"
+    "own day.\n"
     "Today is read from the clock, or from UKWD_TODAY=YYYY-MM-DD if set.\n"
     "Exit status: 0 success (even when a date cannot be met), 2 bad usage,\n"
     "a bad plan or a date outside the calendar (1971-01-01 to 9999-12-31).\n";
@@ -131,7 +151,7 @@ struct options {
 	const char *format_name, *output;
 	const char *width_text, *today_text, *scale_name;
 	const char *party_name, *roles_name;
-	int explain, credit_cover, ascii;
+	int explain, credit_cover, ascii, stagger;
 	/* What check_options makes of the text. */
 	const char *tasks_label; /* in messages: the file, or "(stdin)" */
 	enum format format;
@@ -140,9 +160,13 @@ struct options {
 	ukwd_render_scale scale;
 	unsigned int divisions;
 	/* --start, or --finish/--deadline when `backward`; `fixed_today`
-	 * (UKWD_TODAY) when neither is given and it is set. */
-	int backward, has_project_date, has_fixed_today;
-	ukwd_date project_date, fixed_today;
+	 * (UKWD_TODAY) when it is set. With both --start and --deadline the
+	 * schedule runs forward and `deadline` is checked. */
+	int backward, has_project_date, has_fixed_today, has_deadline;
+	ukwd_date project_date, fixed_today, deadline, today;
+	/* The party's mandate, when it has one. */
+	int has_mandate;
+	ukwd_date mandate;
 	/* The roles as shown: the catalogue's names, comma-separated. */
 	char roles_text[256];
 	int role_count;
@@ -256,6 +280,7 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--explain", offsetof(struct options, explain)},
 	    {"--ascii", offsetof(struct options, ascii)},
 	    {"--credit-cover", offsetof(struct options, credit_cover)},
+	    {"--stagger", offsetof(struct options, stagger)},
 	};
 
 	memset(opt, 0, sizeof(*opt));
@@ -308,14 +333,13 @@ check_options(struct options *opt)
 	if (opt->tasks && !opt->start && !opt->finish)
 		return cli_usage_error("missing --start DATE or --finish DATE: "
 		                       "when the plan starts, or must finish");
-	if (opt->start && opt->finish)
-		return cli_usage_error("give --start or %s, not both",
-		                       opt->finish_option);
-	if (opt->tasks && (opt->party_name || opt->roles_name ||
-	                   opt->credit_cover || opt->uep.override_count))
-		return cli_usage_error("--party, --roles, --credit-cover and "
-		                       "--set plan the User Entry Process; "
-		                       "they do not go with --tasks");
+	if (opt->tasks &&
+	    (opt->party_name || opt->roles_name || opt->credit_cover ||
+	     opt->uep.override_count || opt->stagger))
+		return cli_usage_error(
+		    "--party, --roles, --credit-cover, "
+		    "--stagger and --set plan the User Entry "
+		    "Process; they do not go with --tasks");
 	opt->tasks_label = !opt->tasks                    ? ""
 	                   : strcmp(opt->tasks, "-") == 0 ? "(stdin)"
 	                                                  : opt->tasks;
@@ -401,19 +425,49 @@ check_options(struct options *opt)
 			strcat(opt->roles_text, ukwd_uep_role_name(r));
 		}
 	opt->uep.credit_cover = opt->credit_cover;
-	for (size_t k = 0; k < opt->uep.override_count; k++)
-		if (!ukwd_uep_stage_find(opt->overrides[k].stage_id))
-			return no_such_stage(opt->overrides[k].stage_id);
+	opt->uep.stagger = opt->stagger;
+	if (!opt->tasks) {
+		ukwd_plan *trial;
+		ukwd_diag diag;
+		int rc = ukwd_uep_build_plan(&trial, &opt->uep, &diag);
+
+		ukwd_plan_free(trial);
+		for (size_t k = 0; rc && k < opt->uep.override_count; k++) {
+			const char *id = opt->overrides[k].stage_id;
+			size_t len = strcspn(id, "/");
+			char stage[128];
+
+			snprintf(stage, sizeof(stage), "%.*s",
+			         (int)(len < 127 ? len : 127), id);
+			if (!ukwd_uep_stage_find(stage))
+				return no_such_stage(stage);
+		}
+		if (rc)
+			return cli_error("%s", diag.message);
+		opt->has_mandate =
+		    ukwd_uep_mandate_date(&opt->mandate, opt->uep.party) == 0;
+	}
 	/* The date the schedule runs from or to; without one, the User
-	 * Entry Process starts after today, which UKWD_TODAY may fix. */
-	opt->backward = opt->finish != NULL;
+	 * Entry Process starts after today, which UKWD_TODAY may fix. With
+	 * both, it runs forward and the finish date is a deadline. */
+	opt->backward = opt->finish != NULL && opt->start == NULL;
 	if (opt->finish || opt->start) {
 		if (parse_date(&opt->project_date,
-		               opt->finish ? opt->finish : opt->start,
-		               opt->finish ? opt->finish_option : "--start"))
+		               opt->start ? opt->start : opt->finish,
+		               opt->start ? "--start" : opt->finish_option))
 			return 2;
 		opt->has_project_date = 1;
-	} else {
+	}
+	if (opt->start && opt->finish) {
+		if (parse_date(&opt->deadline, opt->finish, opt->finish_option))
+			return 2;
+		if (opt->deadline < opt->project_date)
+			return cli_usage_error("%s %s is before --start %s",
+			                       opt->finish_option, opt->finish,
+			                       opt->start);
+		opt->has_deadline = 1;
+	}
+	{
 		const char *fixed = getenv("UKWD_TODAY");
 
 		if (fixed && *fixed) {
@@ -423,6 +477,33 @@ check_options(struct options *opt)
 		}
 	}
 	return 0;
+}
+
+/* --set on a figure a source gives: one line each on stderr. */
+static void
+warn_overrides(const struct options *opt)
+{
+	for (size_t k = 0; k < opt->uep.override_count; k++) {
+		const ukwd_uep_override *set = &opt->overrides[k];
+		const char *id = set->stage_id;
+		size_t len = strcspn(id, "/");
+		const ukwd_uep_stage *stage;
+		char name[128];
+
+		snprintf(name, sizeof(name), "%.*s",
+		         (int)(len < 127 ? len : 127), id);
+		stage = ukwd_uep_stage_find(name);
+		if (!stage || stage->source == UKWD_SOURCE_PROPOSED ||
+		    set->duration == stage->duration)
+			continue;
+		fprintf(
+		    stderr,
+		    PROGRAM ": warning: --set %s=%ld departs from the %s "
+		            "figure of %ld working days (%s); the plan shows "
+		            "it as USER\n",
+		    id, (long)set->duration, ukwd_source_name(stage->source),
+		    (long)stage->duration, stage->citation);
+	}
 }
 
 /* Step 1: the plan. Bad input says FILE:LINE: what. */
@@ -436,10 +517,12 @@ load_plan(ukwd_plan **plan, const struct options *opt)
 	int rc;
 
 	if (!opt->tasks) {
-		if (ukwd_uep_build_plan(plan, &opt->uep, &diag) == 0)
-			return 0;
-		fprintf(stderr, PROGRAM ": %s\n", diag.message);
-		return 2;
+		if (ukwd_uep_build_plan(plan, &opt->uep, &diag) != 0) {
+			fprintf(stderr, PROGRAM ": %s\n", diag.message);
+			return 2;
+		}
+		warn_overrides(opt);
+		return 0;
 	}
 	if (cli_read_file("--tasks", opt->tasks, &data, &size))
 		return 2;
@@ -476,20 +559,27 @@ today(ukwd_date *out, const struct options *opt)
 /* Step 2: the schedule. The User Entry Process starts, unless told
  * otherwise, on the next working day after today. */
 static int
-make_schedule(ukwd_schedule **sched, const ukwd_plan *plan,
-              const ukwd_calendar *cal, struct options *opt)
+make_schedule(ukwd_schedule **sched, ukwd_plan *plan, const ukwd_calendar *cal,
+              struct options *opt)
 {
 	ukwd_schedule_options options = UKWD_SCHEDULE_OPTIONS_INIT;
 	ukwd_diag diag;
 	ukwd_date date;
+	int rc;
 
 	if (opt->backward)
 		options.direction = UKWD_SCHEDULE_BACKWARD;
+	if (today(&opt->today, opt))
+		return 2;
+	if (opt->has_deadline && ukwd_plan_set_deadline(plan, opt->deadline)) {
+		fprintf(stderr, PROGRAM ": %s: cannot set the deadline\n",
+		        opt->finish_option);
+		return 2;
+	}
 	if (opt->has_project_date)
 		date = opt->project_date;
 	else {
-		if (today(&date, opt))
-			return 2;
+		date = opt->today;
 		if (ukwd_workday_next(&date, cal, date)) {
 			fprintf(stderr, PROGRAM ": today is outside the "
 			                        "calendar\n");
@@ -501,7 +591,10 @@ make_schedule(ukwd_schedule **sched, const ukwd_plan *plan,
 		opt->project_date = date;
 		opt->has_project_date = 1;
 	}
-	if (ukwd_schedule_new(sched, plan, cal, date, &options, &diag)) {
+	rc = opt->tasks
+	         ? ukwd_schedule_new(sched, plan, cal, date, &options, &diag)
+	         : ukwd_uep_schedule(sched, plan, cal, date, &options, &diag);
+	if (rc) {
 		fprintf(stderr, PROGRAM ": %s\n", diag.message);
 		return 2;
 	}
@@ -555,46 +648,131 @@ format_date(char *buf, ukwd_date d)
 		snprintf(buf, UKWD_DATE_STRLEN, "?");
 }
 
-/* The latest day to give each role's UEPT notice: 60 clear working days
- * before its testing starts (early dates forward, late dates backward). */
+/* The dates a User Entry Process plan is read by: early forward, late
+ * backward. */
+static ukwd_date
+shown_start(const ukwd_scheduled_task *row, const struct options *opt)
+{
+	return opt->backward ? row->late_start : row->early_start;
+}
+
+static ukwd_date
+shown_finish(const ukwd_scheduled_task *row, const struct options *opt)
+{
+	return opt->backward ? row->late_finish : row->early_finish;
+}
+
+/* A task of the plan by id ("STAGE" or "STAGE/ROLE"); 0 if found. */
+static int
+find_row(ukwd_scheduled_task *row, size_t *index, const ukwd_schedule *sched,
+         const char *stage, unsigned int role)
+{
+	char id[96];
+	size_t task;
+
+	snprintf(id, sizeof(id), "%s%s%s", stage, role ? "/" : "",
+	         role ? ukwd_uep_role_name(role) : "");
+	if (ukwd_plan_find(&task, ukwd_schedule_plan(sched), id) ||
+	    ukwd_schedule_task(row, sched, task))
+		return -1;
+	if (index)
+		*index = task;
+	return 0;
+}
+
+static const char *
+past_note(ukwd_date d, const struct options *opt)
+{
+	return d < opt->today ? " (already past)" : "";
+}
+
+/* "met, N working days to spare" or "missed by N working days". */
+static void
+print_target(const ukwd_calendar *cal, const char *what, ukwd_date target,
+             ukwd_date finish)
+{
+	char date[UKWD_DATE_STRLEN];
+	int32_t days = 0;
+
+	format_date(date, target);
+	if (finish <= target) {
+		ukwd_workday_count(&days, cal, finish + 1, target + 1);
+		fprintf(out_file, "%s %s: met, %ld working day%s to spare.\n",
+		        what, date, (long)days, days == 1 ? "" : "s");
+	} else {
+		ukwd_workday_count(&days, cal, target + 1, finish + 1);
+		fprintf(out_file,
+		        "%s %s: NOT met, missed by %ld working day%s.\n", what,
+		        date, (long)days, days == 1 ? "" : "s");
+	}
+}
+
+/* For each role: the day to give UEPT notice, as the plan has it, with
+ * the figure behind it as the plan holds it (60 CHECKLIST days, or the
+ * user's). */
 static void
 print_uept_notices(const ukwd_schedule *sched, const ukwd_calendar *cal,
                    const struct options *opt)
 {
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	const ukwd_notice_rule *rule = ukwd_notice_rule_find("uept-notice");
 
 	for (unsigned int role = 1; role <= UKWD_ROLE_ALL; role <<= 1) {
-		char id[64], testing[UKWD_DATE_STRLEN],
+		ukwd_notice_rule rule = UKWD_NOTICE_RULE_INIT;
+		ukwd_scheduled_task give, period, testing;
+		ukwd_notice_result check;
+		char day[UKWD_DATE_STRLEN], starts[UKWD_DATE_STRLEN],
 		    latest[UKWD_DATE_STRLEN];
-		ukwd_scheduled_task row;
-		ukwd_notice_result notice;
-		ukwd_date starts;
+		const char *source;
 		size_t task;
 
-		if (!(opt->uep.roles & role))
+		if (!(opt->uep.roles & role) ||
+		    find_row(&give, NULL, sched, "uept-give-notice", role) ||
+		    find_row(&period, &task, sched, "uept-notice", role) ||
+		    find_row(&testing, NULL, sched, "uept-execution", role))
 			continue;
-		snprintf(id, sizeof(id), "uept-execution/%s",
-		         ukwd_uep_role_name(role));
-		if (ukwd_plan_find(&task, plan, id) ||
-		    ukwd_schedule_task(&row, sched, task))
+		source = ukwd_plan_task_source(plan, task);
+		rule.amount = period.duration;
+		if (ukwd_notice_check(&check, cal, &rule,
+		                      shown_start(&give, opt), UKWD_NO_TIME,
+		                      shown_start(&testing, opt), NULL))
 			continue;
-		starts = opt->backward ? row.late_start : row.early_start;
-		if (ukwd_notice_check(&notice, cal, rule, starts, UKWD_NO_TIME,
-		                      starts, NULL))
-			continue;
-		format_date(testing, starts);
-		format_date(latest, notice.deadline);
-		fprintf(
-		    out_file,
-		    "Latest day to give UEPT notice (%s): %s\n"
-		    "  %d clear working days before testing %s on %s (SEC %s; "
-		    "%s: %s).\n",
-		    ukwd_uep_role_name(role), latest, (int)rule->amount,
-		    opt->backward ? "must start, at the latest," : "starts",
-		    testing, rule->reference, ukwd_source_name(rule->source),
-		    rule->citation);
+		format_date(day, shown_start(&give, opt));
+		format_date(starts, shown_start(&testing, opt));
+		format_date(latest, check.deadline);
+		fprintf(out_file, "Give UEPT notice (%s): %s%s\n",
+		        ukwd_uep_role_name(role), day,
+		        past_note(shown_start(&give, opt), opt));
+		fprintf(out_file,
+		        "  %ld clear working days before testing starts on %s "
+		        "(%s: the plan's uept-notice/%s)",
+		        (long)period.duration, starts,
+		        ukwd_render_source_tag(source),
+		        ukwd_uep_role_name(role));
+		if (check.deadline != shown_start(&give, opt))
+			fprintf(out_file,
+			        ";\n  the latest compliant notice day for that "
+			        "start is %s",
+			        latest);
+		fputs(".\n", out_file);
 	}
+}
+
+/* The privacy request: at least 12 weeks before the assessment. */
+static void
+print_privacy_request(const ukwd_schedule *sched, const struct options *opt)
+{
+	ukwd_scheduled_task request, assessment;
+	char day[UKWD_DATE_STRLEN], on[UKWD_DATE_STRLEN];
+
+	if (find_row(&request, NULL, sched, "privacy-request", 0) ||
+	    find_row(&assessment, NULL, sched, "privacy-fieldwork", 0))
+		return;
+	format_date(day, shown_start(&request, opt));
+	format_date(on, shown_start(&assessment, opt));
+	fprintf(out_file,
+	        "Request the Privacy Assessment (Privacy Audit): %s%s\n"
+	        "  at least 12 weeks before the assessment on %s (SOURCED).\n",
+	        day, past_note(shown_start(&request, opt), opt), on);
 }
 
 /* The User Entry Process as a text plan: a row per stage. */
@@ -603,44 +781,49 @@ render_uep_text(const ukwd_schedule *sched, const ukwd_calendar *cal,
                 const struct options *opt)
 {
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	size_t n = ukwd_schedule_task_count(sched);
+	size_t n = ukwd_schedule_task_count(sched), past = 0;
 	char first_text[UKWD_DATE_STRLEN], last_text[UKWD_DATE_STRLEN];
+	ukwd_scheduled_task row;
 	ukwd_date first, last;
 	int32_t days;
-	int proposed = 0, negative = 0;
+	int proposed = 0, user = 0, negative = 0;
 
 	ukwd_schedule_span(&first, &last, &days, sched);
 	format_date(first_text, first);
 	format_date(last_text, last);
-	fprintf(out_file, "SEC User Entry Process: %s, role%s %s%s\n",
-	        ukwd_uep_party_name(opt->uep.party),
-	        opt->role_count > 1 ? "s" : "", opt->roles_text,
-	        opt->uep.credit_cover ? ", with Credit Cover" : "");
+	fprintf(
+	    out_file, "SEC User Entry Process: %s, role%s %s%s%s\n",
+	    ukwd_uep_party_name(opt->uep.party), opt->role_count > 1 ? "s" : "",
+	    opt->roles_text, opt->uep.credit_cover ? ", with Credit Cover" : "",
+	    opt->stagger && opt->role_count > 1 ? ", roles tested one after "
+	                                          "another"
+	                                        : "");
 	fprintf(out_file,
-	        "Scheduled %s %s over %s working days: %s to %s, %ld working "
-	        "days\n\n",
+	        "Scheduled %s %s over %s: %s to %s, %ld working days\n",
 	        opt->backward ? "backward to" : "forward from",
 	        opt->backward ? opt->finish : opt->start,
-	        opt->division_name ? opt->division_name : "SEC (GB)",
+	        opt->division_name
+	            ? opt->division_name
+	            : "SEC working days (PROPOSED reading: England and Wales "
+	              "and Scotland)",
 	        first_text, last_text, (long)days);
-	fprintf(out_file, "  %-34s  %-44s  %-10s  %-10s  %4s  %5s  %s\n",
+	fprintf(out_file, "\n  %-34s  %-44s  %-10s  %-10s  %4s  %5s  %s\n",
 	        "STAGE", "WHAT", opt->backward ? "LATE START" : "START",
 	        opt->backward ? "LATE END" : "FINISH", "DAYS", "FLOAT",
 	        "SOURCE");
 	for (size_t t = 0; t < n; t++) {
-		ukwd_scheduled_task row;
 		char start[UKWD_DATE_STRLEN], finish[UKWD_DATE_STRLEN];
 		const char *tag =
 		    ukwd_render_source_tag(ukwd_plan_task_source(plan, t));
 
 		if (ukwd_schedule_task(&row, sched, t))
 			return 2;
-		format_date(start,
-		            opt->backward ? row.late_start : row.early_start);
-		format_date(finish,
-		            opt->backward ? row.late_finish : row.early_finish);
+		format_date(start, shown_start(&row, opt));
+		format_date(finish, shown_finish(&row, opt));
 		proposed |= strcmp(tag, "PROPOSED") == 0;
+		user |= strcmp(tag, "USER") == 0;
 		negative |= row.total_float < 0;
+		past += shown_start(&row, opt) < opt->today;
 		fprintf(out_file, "%c ",
 		        row.total_float < 0 ? '!'
 		        : row.critical      ? '*'
@@ -651,8 +834,44 @@ render_uep_text(const ukwd_schedule *sched, const ukwd_calendar *cal,
 		fprintf(out_file, "  %s  %s  %4ld  %5ld  %s\n", start, finish,
 		        (long)row.duration, (long)row.total_float, tag);
 	}
-	fprintf(out_file, "\nDCC User: %s\n", last_text);
+	fputc('\n', out_file);
+	for (unsigned int role = 1; role <= UKWD_ROLE_ALL; role <<= 1)
+		if ((opt->uep.roles & role) &&
+		    find_row(&row, NULL, sched, "dcc-user", role) == 0) {
+			format_date(first_text, shown_start(&row, opt));
+			fprintf(out_file, "DCC User (%s): %s%s\n",
+			        ukwd_uep_role_name(role), first_text,
+			        past_note(shown_start(&row, opt), opt));
+		}
+	if (find_row(&row, NULL, sched, "uep-complete", 0) == 0) {
+		format_date(last_text, shown_start(&row, opt));
+		if (opt->role_count > 1)
+			fprintf(out_file, "DCC User in every role: %s%s\n",
+			        last_text,
+			        past_note(shown_start(&row, opt), opt));
+		if (opt->has_mandate) {
+			char what[96];
+
+			snprintf(what, sizeof(what),
+			         "Mandate: a %s had to be a DCC User by",
+			         opt->uep.party ==
+			                 UKWD_PARTY_DOMESTIC_SMALL_SUPPLIER
+			             ? "domestic small supplier"
+			             : "non-domestic small supplier");
+			print_target(cal, what, opt->mandate,
+			             shown_start(&row, opt));
+		}
+		if (opt->has_deadline)
+			print_target(cal, "Deadline", opt->deadline,
+			             shown_start(&row, opt));
+	}
 	print_uept_notices(sched, cal, opt);
+	print_privacy_request(sched, opt);
+	if (past)
+		fprintf(out_file,
+		        "%zu of %zu stages start before today: their dates are "
+		        "past.\n",
+		        past, n);
 	fprintf(out_file, "\n* critical: no float.%s\n",
 	        negative ? "  ! negative float: the date cannot be met." : "");
 	fprintf(out_file,
@@ -664,6 +883,9 @@ render_uep_text(const ukwd_schedule *sched, const ukwd_calendar *cal,
 		        "PROPOSED durations are libukwd's own defaults: no "
 		        "public source gives one.\nThey are not SEC rules; set "
 		        "your own with --set STAGE=DAYS.\n");
+	if (user)
+		fprintf(out_file, "USER durations are the ones you set with "
+		                  "--set; they are not SEC rules.\n");
 	return 0;
 }
 
@@ -894,6 +1116,8 @@ render_format(const struct render_job *job)
 {
 	const struct options *opt = job->opt;
 	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
+	ukwd_render_target targets[2];
+	size_t ntargets = 0;
 	int rc;
 
 	if (opt->format == FORMAT_TABLE) {
@@ -906,6 +1130,22 @@ render_format(const struct render_job *job)
 	options.width = opt->width;
 	options.ascii = opt->ascii;
 	options.today = opt->today_date;
+	/* The User Entry Process flags dates before today as past. */
+	if (!opt->tasks && options.today == UKWD_RENDER_NO_DATE)
+		options.today = opt->today;
+	if (opt->has_mandate) {
+		targets[ntargets].date = opt->mandate;
+		targets[ntargets++].label =
+		    opt->uep.party == UKWD_PARTY_DOMESTIC_SMALL_SUPPLIER
+		        ? "domestic small supplier mandate"
+		        : "non-domestic small supplier mandate";
+	}
+	if (opt->has_deadline) {
+		targets[ntargets].date = opt->deadline;
+		targets[ntargets++].label = "deadline";
+	}
+	options.targets = targets;
+	options.target_count = ntargets;
 	options.scale = opt->scale;
 	if (!opt->tasks) {
 		options.flags |= UKWD_RENDER_SOURCES;
@@ -1029,6 +1269,7 @@ main(int argc, char **argv)
 		rc = check_options(&opt);
 	if (rc == CLI_HELP) {
 		fputs(usage, stdout);
+		fputs(usage_options, stdout);
 		free_options(&opt);
 		return fflush(stdout) != 0 || ferror(stdout) ? 2 : 0;
 	}

@@ -452,6 +452,27 @@ ukwd_plan_set_estimate(ukwd_plan *plan, size_t task, int32_t optimistic,
 }
 
 int
+ukwd_plan_set_duration(ukwd_plan *plan, size_t task, int32_t duration,
+                       ukwd_diag *diag)
+{
+	int rc;
+
+	ukwd__diag_clear(diag);
+	rc = check_task(plan, task, diag);
+	if (rc)
+		return rc;
+	if (duration < 0 || duration > UKWD_PLAN_MAX_WORKING_DAYS)
+		return ukwd__diag_set(diag, UKWD_ERANGE, 0, 0,
+		                      "task '%.*s': a duration must be 0 to %d "
+		                      "working days",
+		                      ID_IN_MESSAGE, plan->tasks[task].id,
+		                      UKWD_PLAN_MAX_WORKING_DAYS);
+	plan->tasks[task].duration = duration;
+	plan->generation++;
+	return 0;
+}
+
+int
 ukwd_plan_set_task_source(ukwd_plan *plan, size_t task, const char *source)
 {
 	struct ukwd__task_extra *extra;

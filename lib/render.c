@@ -5,6 +5,7 @@
  * and checks once at the end. */
 #include <limits.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -113,8 +114,18 @@ get_options(ukwd_render_options *opts, const ukwd_render_options *given,
 
 	if (!sched || !write)
 		return UKWD_EINVAL;
-	*opts = given ? *given : defaults;
-	if (opts->version < 1 || opts->version > UKWD_RENDER_OPTIONS_VERSION)
+	*opts = defaults;
+	if (given) {
+		/* Copy only the members the caller's version has. */
+		if (given->version < 1 ||
+		    given->version > UKWD_RENDER_OPTIONS_VERSION)
+			return UKWD_EINVAL;
+		memcpy(opts, given,
+		       given->version == 1
+		           ? offsetof(ukwd_render_options, targets)
+		           : sizeof(*opts));
+	}
+	if (opts->target_count && !opts->targets)
 		return UKWD_EINVAL;
 	if (opts->width < 0 || (unsigned)opts->scale > UKWD_RENDER_SCALE_MONTH)
 		return UKWD_EINVAL;
@@ -143,19 +154,116 @@ display_name(const ukwd_plan *plan, size_t task)
 const char *
 ukwd_render_source_tag(const char *source)
 {
-	static const char *const tags[] = {"PROPOSED", "CHECKLIST", "SOURCED"};
+	static const char *const tags[] = {"PROPOSED", "CHECKLIST", "SOURCED",
+	                                   "USER"};
 
-	for (size_t i = 0; source && i < 3; i++)
+	for (size_t i = 0; source && i < sizeof(tags) / sizeof(*tags); i++)
 		if (strncmp(source, tags[i], strlen(tags[i])) == 0)
 			return tags[i];
 	return "";
 }
 
+/* A duration that is no published figure: ours (PROPOSED) or the
+ * user's (USER); drawn apart from sourced ones. */
 static int
 is_proposed(const ukwd_plan *plan, size_t task)
 {
-	return strcmp(ukwd_render_source_tag(ukwd_plan_task_source(plan, task)),
-	              "PROPOSED") == 0;
+	const char *tag =
+	    ukwd_render_source_tag(ukwd_plan_task_source(plan, task));
+
+	return strcmp(tag, "PROPOSED") == 0 || strcmp(tag, "USER") == 0;
+}
+
+/* The working days after a target up to and including the project's
+ * finish: 0 when the target is met. */
+static int32_t
+target_late(const ukwd_schedule *sched, ukwd_date target)
+{
+	ukwd_date finish;
+	int32_t late = 0;
+
+	ukwd_schedule_span(NULL, &finish, NULL, sched);
+	if (finish <= target ||
+	    ukwd_workday_count(&late, ukwd_schedule_calendar(sched), target + 1,
+	                       finish + 1))
+		return 0;
+	return late > 0 ? late : 1;
+}
+
+/* The day a task is shown starting: early dates forward, late ones
+ * backward. */
+static ukwd_date
+shown_start(const ukwd_scheduled_task *row, const ukwd_render_options *opts)
+{
+	return opts->direction == UKWD_SCHEDULE_BACKWARD ? row->late_start
+	                                                 : row->early_start;
+}
+
+/* The tasks shown starting before today; 0 without a today. */
+static size_t
+count_past(const ukwd_schedule *sched, const ukwd_render_options *opts)
+{
+	size_t n = ukwd_schedule_task_count(sched), past = 0;
+
+	if (opts->today == UKWD_RENDER_NO_DATE)
+		return 0;
+	for (size_t t = 0; t < n; t++) {
+		ukwd_scheduled_task row;
+
+		if (ukwd_schedule_task(&row, sched, t) == 0 &&
+		    shown_start(&row, opts) < opts->today)
+			past++;
+	}
+	return past;
+}
+
+/* The warnings every chart shows, one line each: targets missed, and
+ * tasks dated in the past. Returns the number of lines; line k is
+ * written into buf by warning_line(). */
+static size_t
+warning_count(const ukwd_schedule *sched, const ukwd_render_options *opts)
+{
+	size_t lines = count_past(sched, opts) > 0;
+
+	for (size_t i = 0; i < opts->target_count; i++)
+		lines += target_late(sched, opts->targets[i].date) > 0;
+	return lines;
+}
+
+#define WARNING_SIZE 256
+
+static void
+warning_line(char buf[WARNING_SIZE], const ukwd_schedule *sched,
+             const ukwd_render_options *opts, size_t k)
+{
+	char finish_text[UKWD_DATE_STRLEN], date_text[UKWD_DATE_STRLEN];
+	ukwd_date finish;
+	size_t past;
+
+	ukwd_schedule_span(NULL, &finish, NULL, sched);
+	format_date(finish_text, finish);
+	for (size_t i = 0; i < opts->target_count; i++) {
+		const ukwd_render_target *target = &opts->targets[i];
+		int32_t late = target_late(sched, target->date);
+
+		if (late == 0 || k-- > 0)
+			continue;
+		format_date(date_text, target->date);
+		snprintf(buf, WARNING_SIZE,
+		         "Misses the %.120s (%s): finishes %s, %ld working "
+		         "day%s late",
+		         target->label ? target->label : "target", date_text,
+		         finish_text, (long)late, late == 1 ? "" : "s");
+		return;
+	}
+	past = count_past(sched, opts);
+	format_date(date_text, opts->today);
+	snprintf(buf, WARNING_SIZE,
+	         "%zu of %zu task%s %s dated before today (%s): those dates "
+	         "are past",
+	         past, ukwd_schedule_task_count(sched),
+	         ukwd_schedule_task_count(sched) == 1 ? "" : "s",
+	         past == 1 ? "is" : "are", date_text);
 }
 
 /* "TAG: citation; SEC REF": the length of "TAG: citation" and "REF". */
@@ -469,6 +577,11 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 			put_json_str(&o, why.text);
 		}
 		json_task_extras(&o, plan, t, &row);
+		if (opts.today != UKWD_RENDER_NO_DATE)
+			out_printf(&o, ", \"past\": %s",
+			           shown_start(&row, &opts) < opts.today
+			               ? "true"
+			               : "false");
 		out_put(&o, "}", 1);
 	}
 	out_puts(&o, "\n  ],\n  \"links\": [");
@@ -520,6 +633,19 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 			put_json_str(&o, ukwd_plan_task_id(plan, tasks[i]));
 		}
 		out_put(&o, "]", 1);
+	}
+	out_puts(&o, "],\n  \"targets\": [");
+	for (size_t i = 0; i < opts.target_count; i++) {
+		int32_t late = target_late(sched, opts.targets[i].date);
+
+		format_date(a, opts.targets[i].date);
+		out_puts(&o, i ? ", {\"label\": " : "{\"label\": ");
+		put_json_str(&o, opts.targets[i].label ? opts.targets[i].label
+		                                       : "target");
+		out_printf(&o,
+		           ", \"date\": \"%s\", \"met\": %s, "
+		           "\"working_days_late\": %ld}",
+		           a, late ? "false" : "true", (long)late);
 	}
 	out_puts(&o, "]\n}\n");
 	rc = out_finish(&o);
@@ -876,7 +1002,7 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
 	struct text_chart c;
 	struct line l = {NULL, 0, 0};
 	size_t n, label_width = 4, area, span_days, indent;
-	int any_proposed = 0, any_negative = 0, any_critical = 0,
+	int any_proposed = 0, any_user = 0, any_negative = 0, any_critical = 0,
 	    any_milestone = 0, show_today;
 	char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN];
 	struct out o;
@@ -934,6 +1060,9 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
 		if (rc)
 			break;
 		any_proposed |= proposed;
+		any_user |= strcmp(ukwd_render_source_tag(
+		                       ukwd_plan_task_source(plan, t)),
+		                   "USER") == 0;
 		any_negative |= row.total_float < 0;
 		any_critical |= row.critical;
 		any_milestone |= row.duration == 0;
@@ -1003,7 +1132,8 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
 		snprintf(items[nitems++], sizeof(*items), "%s float", g->slack);
 		if (any_proposed)
 			snprintf(items[nitems++], sizeof(*items),
-			         "%s PROPOSED duration", g->proposed);
+			         "%s %s duration", g->proposed,
+			         any_user ? "PROPOSED or USER" : "PROPOSED");
 		if (any_milestone)
 			snprintf(items[nitems++], sizeof(*items),
 			         "%s milestone", g->milestone);
@@ -1037,6 +1167,12 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
 			used += w;
 		}
 		out_puts(&o, "\n");
+		for (size_t k = 0; k < warning_count(sched, &opts); k++) {
+			char warning[WARNING_SIZE];
+
+			warning_line(warning, sched, &opts, k);
+			out_printf(&o, "Warning: %s.\n", warning);
+		}
 	}
 	ukwd__free(l.text);
 	if (rc)
@@ -1139,6 +1275,7 @@ put_xml_cut(struct out *o, const char *text, size_t chars)
 #define SVG_HEADER      44
 #define SVG_RIGHT       140
 #define SVG_LEGEND      64
+#define SVG_WARNING     20 /* a warning line above the chart */
 #define SVG_LABEL_CHARS 40 /* of a task name, at 12 px */
 
 struct svg_chart {
@@ -1400,7 +1537,7 @@ svg_legend(struct out *o, const struct svg_chart *c, int today)
 	} items[] = {
 	    {"bar", "working days", 120},
 	    {"bar crit", "critical (no float)", 150},
-	    {"bar proposed", "PROPOSED duration (ours, not sourced)", 270},
+	    {"bar proposed", "PROPOSED or USER duration (not sourced)", 280},
 	    {"float", "total float", 110},
 	};
 
@@ -1446,6 +1583,7 @@ static const char svg_style[] =
     "text { font-family: sans-serif; font-size: 12px; fill: #222; }\n"
     "text.day { font-size: 9px; fill: #666; }\n"
     "text.note { font-size: 10px; fill: #555; }\n"
+    "text.warning { font-size: 13px; font-weight: bold; fill: #b00; }\n"
     ".nonworking rect, rect.nonworking { fill: #e8e8e8; }\n"
     "line.month { stroke: #999; }\n"
     "line.tick { stroke: #eee; }\n"
@@ -1481,6 +1619,7 @@ svg_write(struct out *o, const ukwd_schedule *sched,
 {
 	struct svg_chart c;
 	const char *title = opts->title ? opts->title : "Schedule";
+	size_t warnings;
 	long days;
 	int rc;
 
@@ -1518,14 +1657,30 @@ svg_write(struct out *o, const ukwd_schedule *sched,
 		c.width = 760;
 	c.chart_bottom = SVG_HEADER + (long)c.n * SVG_ROW;
 	c.height = c.chart_bottom + SVG_LEGEND;
+	warnings = warning_count(sched, opts);
 	out_printf(o,
 	           "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
 	           "width=\"%ld\" height=\"%ld\" viewBox=\"0 0 %ld %ld\" "
 	           "role=\"img\">\n<title>",
-	           c.width, c.height, c.width, c.height);
+	           c.width, c.height + (long)warnings * SVG_WARNING, c.width,
+	           c.height + (long)warnings * SVG_WARNING);
 	put_xml_str(o, title);
 	out_puts(o, "</title>\n");
 	out_puts(o, svg_style);
+	/* Warnings above the chart, which moves down to make room. */
+	for (size_t k = 0; k < warnings; k++) {
+		char warning[WARNING_SIZE];
+
+		warning_line(warning, sched, opts, k);
+		out_printf(o, "<text class=\"warning\" x=\"6\" y=\"%ld\">",
+		           (long)k * SVG_WARNING + 16);
+		put_xml_str(o, "\u26a0 ");
+		put_xml_str(o, warning);
+		out_puts(o, "</text>\n");
+	}
+	if (warnings)
+		out_printf(o, "<g transform=\"translate(0 %ld)\">\n",
+		           (long)warnings * SVG_WARNING);
 	svg_grid(o, &c, opts->today);
 	for (size_t t = 0; t < c.n && o->rc == 0; t++) {
 		ukwd_scheduled_task row;
@@ -1542,6 +1697,8 @@ svg_write(struct out *o, const ukwd_schedule *sched,
 	svg_legend(o, &c,
 	           opts->today != UKWD_RENDER_NO_DATE &&
 	               opts->today >= c.first && opts->today <= c.last);
+	if (warnings)
+		out_puts(o, "</g>\n");
 	out_puts(o, "</svg>\n");
 	return o->rc;
 }
@@ -1574,7 +1731,10 @@ static const char html_head[] =
     "th[aria-sort=descending]::after { content: \" \\25BC\"; }\n"
     "td.num { text-align: right; }\n"
     "tr.critical td.name { font-weight: bold; color: #b00; }\n"
-    "td.PROPOSED { background: #eef4fb; font-style: italic; }\n"
+    "td.PROPOSED, td.USER { background: #eef4fb; font-style: italic; }\n"
+    "p.warning { color: #b00; font-weight: bold; border: 2px solid #b00; "
+    "padding: 4px 8px; }\n"
+    "tr.past td { color: #777; }\n"
     "</style>\n";
 
 /* Sorts the table by the clicked header: numbers by data-key, text by
@@ -1669,7 +1829,16 @@ ukwd_render_html(const ukwd_schedule *sched, const ukwd_render_options *options,
 	out_puts(&o, html_head);
 	out_puts(&o, "</head>\n<body>\n<h1>");
 	put_xml_str(&o, title);
-	out_puts(&o, "</h1>\n<figure>\n");
+	out_puts(&o, "</h1>\n");
+	for (size_t k = 0; k < warning_count(sched, &opts); k++) {
+		char warning[WARNING_SIZE];
+
+		warning_line(warning, sched, &opts, k);
+		out_puts(&o, "<p class=\"warning\" role=\"alert\">");
+		put_xml_str(&o, warning);
+		out_puts(&o, "</p>\n");
+	}
+	out_puts(&o, "<figure>\n");
 	rc = svg_write(&o, sched, &opts);
 	if (rc)
 		return rc;
@@ -1693,7 +1862,16 @@ ukwd_render_html(const ukwd_schedule *sched, const ukwd_render_options *options,
 		format_date(lf, row.late_finish);
 		out_printf(
 		    &o, "<tr data-index=\"%zu\"%s><td class=\"num\">%zu</td>",
-		    t, row.critical ? " class=\"critical\"" : "", t + 1);
+		    t,
+		    row.critical && opts.today != UKWD_RENDER_NO_DATE &&
+		            shown_start(&row, &opts) < opts.today
+		        ? " class=\"critical past\""
+		    : row.critical ? " class=\"critical\""
+		    : opts.today != UKWD_RENDER_NO_DATE &&
+		            shown_start(&row, &opts) < opts.today
+		        ? " class=\"past\""
+		        : "",
+		    t + 1);
 		html_cell(&o, NULL, ukwd_plan_task_id(plan, t));
 		html_cell(&o, "name", display_name(plan, t));
 		out_printf(&o,

@@ -1,13 +1,19 @@
 /* The SEC User Entry Process as data (../shared/SEC-RESEARCH.md §2), its
  * plan, and EUI-64 identifiers. */
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "ukwd/uep.h"
+#include "ukwd/workday.h"
 #include "internal.h"
 
 #define CHECKLIST                                                              \
 	"SECAS, SEC Checklist for Small Suppliers v1.3 (December 2017)"
+#define NOTE_1  CHECKLIST ", note 1"
+#define NOTE_2  CHECKLIST ", note 2"
+#define NOTE_3  CHECKLIST ", note 3"
 #define ID_PAGE "https://smartenergycodecompany.co.uk/id-allocation/"
 #define CREDIT_PAGE                                                            \
 	"https://smartenergycodecompany.co.uk/latest-news/"                    \
@@ -15,6 +21,8 @@
 #define SREPT_PAGE                                                             \
 	"https://www.smartdcc.co.uk/implementation/test-assurance/"            \
 	"systems-test-assurance/smki-and-repository-testing/"
+#define UEPT_PAGE                                                              \
+	"https://smartenergycodecompany.co.uk/glossary/additional-sr-tests/"
 #define FUSA_FAQ                                                               \
 	"https://smartenergycodecompany.co.uk/ufaqs/"                          \
 	"what-is-a-full-user-security-assessment-fusa/"
@@ -28,6 +36,7 @@
 #define USER_PAGE                                                              \
 	"https://smartenergycodecompany.co.uk/sec-parties/becoming-a-dcc-user"
 #define NO_FIGURE "no public source gives a duration"
+#define DESCRIBED NO_FIGURE "; the stage is described at "
 
 #define ALL      UKWD_ROLE_ALL
 #define OTHER    UKWD_ROLE_OTHER_USER
@@ -36,120 +45,246 @@
 #define CHECKED  UKWD_SOURCE_CHECKLIST
 #define SOURCED  UKWD_SOURCE_SOURCED
 
-/* id, title, reference, duration, optimistic, pessimistic, stated amount
- * and unit, source, citation, roles, per role, credit cover only. */
+/* A stage whose duration is one figure in working days. */
+#define STAGE(id_, title_, ref_, days_, source_, citation_, roles_, per_role_) \
+	{                                                                      \
+		.id = (id_), .title = (title_), .reference = (ref_),           \
+		.duration = (days_), .optimistic = (days_),                    \
+		.pessimistic = (days_), .stated_amount = (days_),              \
+		.stated_unit = WD, .source = (source_),                        \
+		.citation = (citation_), .roles = (roles_),                    \
+		.per_role = (per_role_), .credit_cover_only = 0                \
+	}
+
 static const ukwd_uep_stage stages[] = {
-    {"id-allocation", "User ID allocation: EUI-64 range from SECAS", "B2", 10,
-     10, 10, 10, WD, PROPOSED, NO_FIGURE " (" ID_PAGE ")", ALL, 0, 0},
-    {"credit-cover",
-     "Credit Cover: DCC sets the requirement, Party lodges Credit Support",
-     "J3", 10, 10, 10, 10, WD, PROPOSED, NO_FIGURE " (" CREDIT_PAGE ")", ALL, 0,
-     1},
-    {"srept-application", "SREPT: application to the DCC", "L7", 20, 20, 20, 20,
-     WD, PROPOSED, NO_FIGURE " (" SREPT_PAGE ")", ALL, 0, 0},
-    {"srept-tests", "SREPT: SMKI and Repository tests", "L7", 10, 10, 10, 10,
-     WD, PROPOSED, NO_FIGURE " (" SREPT_PAGE ")", ALL, 0, 0},
-    {"srept-completion",
-     "SREPT: completion (receipt, review, exit gate, confirmation)", "L7", 10,
-     10, 10, 10, WD, PROPOSED,
-     NO_FIGURE "; the UEPT exit steps (2 + 5 + 1 + 2) reused", ALL, 0, 0},
-    {"uept-notice", "UEPT: notice period (notice to the DCC before testing)",
-     "H14", 60, 60, 60, 60, WD, CHECKED, CHECKLIST, ALL, 1, 0},
-    {"uept-readiness", "UEPT: readiness, inside the notice period", "H14", 10,
-     10, 10, 10, WD, PROPOSED, NO_FIGURE, ALL, 1, 0},
-    {"uept-execution", "UEPT: test execution", "H14", 30, 30, 30, 30, WD,
-     PROPOSED, NO_FIGURE, ALL, 1, 0},
-    {"uept-exit-receipt",
-     "UEPT exit: DCC confirms receipt of the Test Completion notification",
-     "H14", 2, 2, 2, 2, WD, CHECKED, CHECKLIST, ALL, 1, 0},
-    {"uept-exit-review", "UEPT exit: DCC reviews the completion report", "H14",
-     5, 5, 5, 5, WD, CHECKED, CHECKLIST, ALL, 1, 0},
-    {"uept-eqgr", "UEPT exit: Exit Quality Gate Review meeting", "H14", 1, 1, 1,
-     1, WD, PROPOSED, NO_FIGURE, ALL, 1, 0},
-    {"uept-exit-confirm", "UEPT exit: DCC confirms Test Completion", "H14", 2,
-     2, 2, 2, WD, CHECKED, CHECKLIST, ALL, 1, 0},
-    {"fusa-booking", "User Security Assessment: booking with the User CIO",
-     "G8", 60, 60, 60, 60, WD, PROPOSED,
-     NO_FIGURE "; mirrors the 12-week privacy booking rule (" SECURITY_PAGE ")",
-     ALL, 0, 0},
-    {"fusa-fieldwork", "User Security Assessment: fieldwork", "G8", 10, 3, 10,
-     10, WD, SOURCED, "3 to 10 working days (" FUSA_FAQ ")", ALL, 0, 0},
-    {"fusa-report", "User Security Assessment: report (G8.22)", "G8", 10, 10,
-     10, 10, WD, PROPOSED, NO_FIGURE, ALL, 0, 0},
-    {"fusa-response", "User Security Assessment: the User's response (G8.24)",
-     "G8", 10, 10, 10, 10, WD, PROPOSED,
-     "G8.24 sets no figure: as soon as reasonably practicable, by a date "
-     "the Security Sub-Committee sets",
-     ALL, 0, 0},
-    {"fusa-assurance", "User Security Assessment: assurance status (G8.34)",
-     "G8", 10, 10, 10, 10, WD, PROPOSED, NO_FIGURE, ALL, 0, 0},
-    {"privacy-booking", "Privacy Assessment: booking, at least 12 weeks ahead",
-     "I2", 60, 60, 60, 12, UKWD_UNIT_WEEKS, PROPOSED,
-     "60 working days stand in for the sourced rule 'at least 12 weeks' "
-     "(" PRIVACY_FAQ "); 60 working days always span 12 weeks",
-     OTHER, 0, 0},
-    {"privacy-fieldwork", "Privacy Assessment: fieldwork", "I2", 5, 5, 5, 5, WD,
-     PROPOSED, NO_FIGURE " (" PRIVACY_PAGE ")", OTHER, 0, 0},
-    {"privacy-report", "Privacy Assessment: report", "I2", 15, 15, 15, 15, WD,
-     PROPOSED, NO_FIGURE, OTHER, 0, 0},
-    {"privacy-assurance", "Privacy Assessment: assurance status (I2.30)", "I2",
-     15, 15, 15, 15, WD, PROPOSED, NO_FIGURE, OTHER, 0, 0},
-    {"uep-evidence",
-     "UEP completion: Evidence Form to SECAS, paper to the Panel", "H1.12", 20,
-     20, 20, 20, WD, PROPOSED, NO_FIGURE " (" USER_PAGE ")", ALL, 0, 0},
-    {"uep-complete", "DCC User: User Entry Process complete", "H1.12", 0, 0, 0,
-     0, WD, SOURCED, USER_PAGE, ALL, 0, 0},
+    STAGE("id-allocation", "User ID allocation: EUI-64 range from SECAS", "B2",
+          10, PROPOSED, DESCRIBED ID_PAGE, ALL, 0),
+    {.id = "credit-cover",
+     .title = "Credit Cover: DCC sets the requirement, Party lodges Credit "
+              "Support (reviewed monthly)",
+     .reference = "J3",
+     .duration = 10,
+     .optimistic = 10,
+     .pessimistic = 10,
+     .stated_amount = 10,
+     .stated_unit = WD,
+     .source = PROPOSED,
+     .citation = NO_FIGURE "; the requirement is reviewed monthly (" NOTE_1
+                           "); the stage is described at " CREDIT_PAGE,
+     .roles = ALL,
+     .per_role = 0,
+     .credit_cover_only = 1},
+    STAGE("dcc-gateway",
+          "DCC Gateway connection: in place and working for SREPT and UEPT", "",
+          20, PROPOSED,
+          NO_FIGURE "; the SREPT and UEPT time-frames assume a working "
+                    "DCC Gateway connection (" NOTE_2 ")",
+          ALL, 0),
+    STAGE("srept-application", "SREPT: application to the DCC", "L7", 20,
+          PROPOSED, DESCRIBED SREPT_PAGE, ALL, 0),
+    STAGE("srept-tests", "SREPT: SMKI and Repository tests", "L7", 10, PROPOSED,
+          DESCRIBED SREPT_PAGE, ALL, 0),
+    STAGE("srept-completion",
+          "SREPT: completion (notification, review, exit gate, confirmation)",
+          "L7", 8, PROPOSED,
+          NO_FIGURE "; the UEPT exit reused: review 5, meeting 1, "
+                    "confirmation 2 working days after the notification",
+          ALL, 0),
+    STAGE("authorised-subscriber",
+          "SMKI: become an Authorised Subscriber (after SREPT)", "", 5,
+          PROPOSED,
+          NO_FIGURE "; a Party must pass SREPT before it can apply to "
+                    "become an Authorised Subscriber (" SREPT_PAGE ")",
+          ALL, 0),
+    STAGE("uept-give-notice", "Give UEPT notice to the DCC", "H1, Appendix R",
+          0, CHECKED,
+          "the latest day: 60 clear working days before testing starts "
+          "(" CHECKLIST ")",
+          ALL, 1),
+    STAGE("uept-notice",
+          "UEPT: notice period, 60 working days before testing (with "
+          "Self-Service Interface access)",
+          "H1, Appendix R", 60, CHECKED, CHECKLIST, ALL, 1),
+    STAGE("uept-readiness", "UEPT: readiness, inside the notice period",
+          "H1, H14", 10, PROPOSED,
+          NO_FIGURE "; UEPT is described in H1 and H14 (" UEPT_PAGE ")", ALL,
+          1),
+    STAGE("uept-execution",
+          "UEPT: test execution, Self-Service Interface access included",
+          "H1, H14", 30, PROPOSED,
+          NO_FIGURE "; UEPT is described in H1 and H14 (" UEPT_PAGE ")", ALL,
+          1),
+    STAGE("uept-exit-notified", "UEPT exit: Test Completion notified", "", 0,
+          PROPOSED,
+          "its place, when test execution ends, is our reading; the exit "
+          "clocks run from it (" NOTE_3 ")",
+          ALL, 1),
+    STAGE("uept-exit-receipt",
+          "UEPT exit: DCC confirms receipt of the Test Completion "
+          "notification",
+          "", 2, CHECKED, NOTE_3, ALL, 1),
+    STAGE("uept-exit-review", "UEPT exit: DCC reviews the completion report",
+          "", 5, CHECKED, NOTE_3, ALL, 1),
+    STAGE("uept-eqgr", "UEPT exit: Exit Quality Gate Review meeting", "", 1,
+          PROPOSED,
+          NO_FIGURE "; the meeting's place, after the review, is our "
+                    "reading of " NOTE_3,
+          ALL, 1),
+    STAGE("uept-exit-confirm", "UEPT exit: DCC confirms Test Completion", "", 2,
+          CHECKED, NOTE_3, ALL, 1),
+    STAGE("fusa-booking", "User Security Assessment: booking with the User CIO",
+          "G8", 60, PROPOSED,
+          "no public source gives a booking lead for a security "
+          "assessment; 60 working days mirror the privacy rule 'at least 12 "
+          "weeks' (" PRIVACY_FAQ ")",
+          ALL, 0),
+    {.id = "fusa-fieldwork",
+     .title = "User Security Assessment: fieldwork",
+     .reference = "G8",
+     .duration = 10,
+     .optimistic = 3,
+     .pessimistic = 10,
+     .stated_amount = 10,
+     .stated_unit = WD,
+     .source = SOURCED,
+     .citation = "3 to 10 working days (" FUSA_FAQ ")",
+     .roles = ALL,
+     .per_role = 0,
+     .credit_cover_only = 0},
+    STAGE("fusa-report", "User Security Assessment: report (G8.22)", "G8", 10,
+          PROPOSED, NO_FIGURE, ALL, 0),
+    STAGE("fusa-response",
+          "User Security Assessment: the User's response (G8.24)", "G8", 10,
+          PROPOSED,
+          "G8.24 sets no figure: as soon as reasonably practicable, by a "
+          "date the Security Sub-Committee sets",
+          ALL, 0),
+    STAGE("fusa-assurance",
+          "User Security Assessment: assurance status (G8.34)", "G8", 10,
+          PROPOSED, NO_FIGURE, ALL, 0),
+    STAGE("privacy-request",
+          "Privacy Assessment (Privacy Audit): request the assessment", "I2", 0,
+          SOURCED,
+          "the latest day: at least 12 weeks before the assessment "
+          "date (" PRIVACY_FAQ ")",
+          OTHER, 0),
+    {.id = "privacy-booking",
+     .title = "Privacy Assessment (Privacy Audit): booking lead, at least 12 "
+              "weeks",
+     .reference = "I2",
+     .duration = 60,
+     .optimistic = 60,
+     .pessimistic = 60,
+     .stated_amount = 12,
+     .stated_unit = UKWD_UNIT_WEEKS,
+     .source = SOURCED,
+     .citation = "the requested assessment date is at least 12 weeks after "
+                 "the request (" PRIVACY_FAQ "); the plan holds the working "
+                 "days those weeks span",
+     .roles = OTHER,
+     .per_role = 0,
+     .credit_cover_only = 0},
+    STAGE("privacy-fieldwork", "Privacy Assessment (Privacy Audit): fieldwork",
+          "I2", 5, PROPOSED, DESCRIBED PRIVACY_PAGE, OTHER, 0),
+    STAGE("privacy-report", "Privacy Assessment (Privacy Audit): report", "I2",
+          15, PROPOSED, NO_FIGURE, OTHER, 0),
+    STAGE("privacy-assurance",
+          "Privacy Assessment (Privacy Audit): assurance status (I2.30)", "I2",
+          15, PROPOSED, NO_FIGURE, OTHER, 0),
+    STAGE("uep-evidence",
+          "UEP completion: Evidence Form to SECAS, paper to the Panel", "H1.12",
+          20, PROPOSED, DESCRIBED USER_PAGE, ALL, 1),
+    STAGE("dcc-user", "DCC User: User Entry Process complete", "H1.12", 0,
+          SOURCED,
+          "SECAS tells the Panel, the DCC and the Party that the Party has "
+          "completed the User Entry Process for the User Role (" USER_PAGE ")",
+          ALL, 1),
+    STAGE("uep-complete", "DCC User in every User Role sought", "H1.12", 0,
+          PROPOSED, "the last role's completion: our reading of " USER_PAGE,
+          ALL, 0),
 };
 
+#define LINK(from, to, type_, source_, citation_)                              \
+	{                                                                      \
+		.predecessor = (from), .successor = (to), .type = (type_),     \
+		.lag = 0, .source = (source_), .citation = (citation_)         \
+	}
 #define FS          UKWD_LINK_FS
 #define FF          UKWD_LINK_FF
-#define OUR_READING "our reading of SEC-RESEARCH.md section 2.4"
+#define OUR_READING "our reading of the process (SEC-RESEARCH.md section 2.4)"
 
 static const ukwd_uep_dependency dependencies[] = {
-    {"id-allocation", "srept-application", FS, 0, PROPOSED, OUR_READING},
-    {"srept-application", "srept-tests", FS, 0, PROPOSED, OUR_READING},
-    {"srept-tests", "srept-completion", FS, 0, PROPOSED, OUR_READING},
-    {"id-allocation", "uept-notice", FS, 0, PROPOSED,
-     "the notice names the Party's User ID: " OUR_READING},
-    {"uept-notice", "uept-readiness", FF, 0, PROPOSED,
-     "readiness runs inside the notice period: " OUR_READING},
-    {"uept-notice", "uept-execution", FS, 0, CHECKED,
-     "60 working days' notice before starting UEPT: " CHECKLIST},
-    {"uept-readiness", "uept-execution", FS, 0, PROPOSED, OUR_READING},
-    {"srept-completion", "uept-execution", FS, 0, PROPOSED,
-     "SREPT comes before Authorised Subscriber status (" SREPT_PAGE
-     "); that UEPT testing needs it is " OUR_READING},
-    {"uept-execution", "uept-exit-receipt", FS, 0, CHECKED, CHECKLIST},
-    {"uept-exit-receipt", "uept-exit-review", FS, 0, CHECKED, CHECKLIST},
-    {"uept-exit-review", "uept-eqgr", FS, 0, PROPOSED, OUR_READING},
-    {"uept-eqgr", "uept-exit-confirm", FS, 0, CHECKED, CHECKLIST},
-    {"id-allocation", "fusa-booking", FS, 0, PROPOSED, OUR_READING},
-    {"fusa-booking", "fusa-fieldwork", FS, 0, PROPOSED, OUR_READING},
-    {"fusa-fieldwork", "fusa-report", FS, 0, PROPOSED, OUR_READING},
-    {"fusa-report", "fusa-response", FS, 0, PROPOSED, OUR_READING},
-    {"fusa-response", "fusa-assurance", FS, 0, PROPOSED, OUR_READING},
-    {"id-allocation", "privacy-booking", FS, 0, PROPOSED, OUR_READING},
-    {"privacy-booking", "privacy-fieldwork", FS, 0, SOURCED,
-     "the assessment date is at least 12 weeks after the request (" PRIVACY_FAQ
-     ")"},
-    {"privacy-fieldwork", "privacy-report", FS, 0, PROPOSED, OUR_READING},
-    {"privacy-report", "privacy-assurance", FS, 0, PROPOSED, OUR_READING},
-    {"uept-exit-confirm", "uep-evidence", FS, 0, PROPOSED, OUR_READING},
-    {"srept-completion", "uep-evidence", FS, 0, PROPOSED, OUR_READING},
-    {"fusa-assurance", "uep-evidence", FS, 0, PROPOSED,
-     "Approved or Approved subject to, before UEP completion (" SECURITY_PAGE
-     ")"},
-    {"privacy-assurance", "uep-evidence", FS, 0, PROPOSED,
-     "assurance before UEP completion (" PRIVACY_PAGE ")"},
-    {"credit-cover", "uep-evidence", FS, 0, PROPOSED, OUR_READING},
-    {"uep-evidence", "uep-complete", FS, 0, SOURCED,
-     "SECAS puts an information paper to the Panel (H1.12, " USER_PAGE ")"},
+    LINK("id-allocation", "dcc-gateway", FS, PROPOSED, OUR_READING),
+    LINK("id-allocation", "srept-application", FS, PROPOSED, OUR_READING),
+    LINK("srept-application", "srept-tests", FS, PROPOSED, OUR_READING),
+    LINK(
+        "dcc-gateway", "srept-tests", FS, CHECKED,
+        "the SREPT time-frames assume a working DCC Gateway connection (" NOTE_2
+        ")"),
+    LINK("srept-tests", "srept-completion", FS, PROPOSED, OUR_READING),
+    LINK("srept-completion", "authorised-subscriber", FS, SOURCED,
+         "SREPT must be passed before applying to become an Authorised "
+         "Subscriber (" SREPT_PAGE ")"),
+    LINK("id-allocation", "uept-give-notice", FS, PROPOSED,
+         "the notice names the Party's User ID: " OUR_READING),
+    LINK("uept-give-notice", "uept-notice", FS, CHECKED,
+         "60 working days' notice to the DCC before starting UEPT (" CHECKLIST
+         ")"),
+    LINK("uept-notice", "uept-readiness", FF, PROPOSED,
+         "readiness runs inside the notice period: " OUR_READING),
+    LINK("uept-notice", "uept-execution", FS, CHECKED,
+         "60 working days' notice before starting UEPT (" CHECKLIST ")"),
+    LINK("uept-readiness", "uept-execution", FS, PROPOSED, OUR_READING),
+    LINK("dcc-gateway", "uept-execution", FS, CHECKED,
+         "the UEPT time-frames assume a working DCC Gateway connection (" NOTE_2
+         ")"),
+    LINK("authorised-subscriber", "uept-execution", FS, PROPOSED,
+         "UEPT uses SMKI Certificates: " OUR_READING),
+    LINK("uept-execution", "uept-exit-notified", FS, PROPOSED, OUR_READING),
+    LINK("uept-exit-notified", "uept-exit-receipt", FS, CHECKED,
+         "within 2 working days the DCC confirm receipt of the notification "
+         "(" NOTE_3 ")"),
+    LINK("uept-exit-notified", "uept-exit-review", FS, CHECKED,
+         "within 5 working days of receipt of the notification the DCC "
+         "review the completion report (" NOTE_3 ")"),
+    LINK("uept-exit-review", "uept-eqgr", FS, PROPOSED,
+         "the meeting after the review: " OUR_READING),
+    LINK("uept-eqgr", "uept-exit-confirm", FS, CHECKED,
+         "within 2 working days of a successful Exit Quality Gate Review "
+         "meeting the DCC confirm Test Completion (" NOTE_3 ")"),
+    LINK("id-allocation", "fusa-booking", FS, PROPOSED, OUR_READING),
+    LINK("fusa-booking", "fusa-fieldwork", FS, PROPOSED, OUR_READING),
+    LINK("fusa-fieldwork", "fusa-report", FS, PROPOSED, OUR_READING),
+    LINK("fusa-report", "fusa-response", FS, PROPOSED, OUR_READING),
+    LINK("fusa-response", "fusa-assurance", FS, PROPOSED, OUR_READING),
+    LINK("id-allocation", "privacy-request", FS, PROPOSED, OUR_READING),
+    LINK("privacy-request", "privacy-booking", FS, SOURCED,
+         "the assessment date is at least 12 weeks after the request "
+         "(" PRIVACY_FAQ ")"),
+    LINK("privacy-booking", "privacy-fieldwork", FS, SOURCED,
+         "the assessment date is at least 12 weeks after the request "
+         "(" PRIVACY_FAQ ")"),
+    LINK("privacy-fieldwork", "privacy-report", FS, PROPOSED, OUR_READING),
+    LINK("privacy-report", "privacy-assurance", FS, PROPOSED, OUR_READING),
+    LINK("uept-exit-receipt", "uep-evidence", FS, PROPOSED, OUR_READING),
+    LINK("uept-exit-confirm", "uep-evidence", FS, PROPOSED, OUR_READING),
+    LINK(
+        "fusa-assurance", "uep-evidence", FS, PROPOSED,
+        "Approved or Approved subject to, before UEP completion (" SECURITY_PAGE
+        ")"),
+    LINK("privacy-assurance", "uep-evidence", FS, PROPOSED,
+         "assurance before UEP completion (" PRIVACY_PAGE ")"),
+    LINK("credit-cover", "uep-evidence", FS, PROPOSED, OUR_READING),
+    LINK("uep-evidence", "dcc-user", FS, SOURCED,
+         "SECAS puts an information paper to the Panel (H1.12, " USER_PAGE ")"),
+    LINK("dcc-user", "uep-complete", FS, PROPOSED, OUR_READING),
 };
 
 #define NSTAGES       (sizeof(stages) / sizeof(stages[0]))
 #define NDEPENDENCIES (sizeof(dependencies) / sizeof(dependencies[0]))
+#define NROLES        7
 
-static const char *const role_names[7] = {
+static const char *const role_names[NROLES] = {
     "import-supplier", "export-supplier",
     "gas-supplier",    "electricity-distributor",
     "gas-transporter", "registered-supplier-agent",
@@ -158,13 +293,27 @@ static const char *const role_names[7] = {
 static const char *const party_names[3] = {
     "domestic-small-supplier", "non-domestic-small-supplier", "other"};
 
+/* The checklist calls the Privacy Assessment the "Privacy Audit". */
+#define PRIVACY_ALIAS "privacy-audit-"
+
 const char *
 ukwd_uep_role_name(unsigned int role)
 {
-	for (int i = 0; i < 7; i++)
+	for (int i = 0; i < NROLES; i++)
 		if (role == 1u << i)
 			return role_names[i];
 	return NULL;
+}
+
+/* The role named by text[0..len), or -1. */
+static int
+role_index(const char *text, size_t len)
+{
+	for (int i = 0; i < NROLES; i++)
+		if (strlen(role_names[i]) == len &&
+		    strncmp(text, role_names[i], len) == 0)
+			return i;
+	return -1;
 }
 
 int
@@ -179,12 +328,8 @@ ukwd_uep_roles_parse(unsigned int *out, const char *text, ukwd_diag *diag)
 		                      "no roles given (NULL)");
 	for (at = text;;) {
 		size_t len = strcspn(at, ",");
-		int found = -1;
+		int found = role_index(at, len);
 
-		for (int i = 0; i < 7; i++)
-			if (strlen(role_names[i]) == len &&
-			    strncmp(at, role_names[i], len) == 0)
-				found = i;
 		if (found < 0)
 			return ukwd__diag_set(diag, UKWD_ENOTFOUND, 0,
 			                      (int)(at - text) + 1,
@@ -252,13 +397,33 @@ ukwd_uep_stage_at(size_t index)
 	return index < NSTAGES ? &stages[index] : NULL;
 }
 
+/* A stage by id[0..len), reading "privacy-audit-X" as "privacy-X". */
+static const ukwd_uep_stage *
+stage_named(const char *id, size_t len)
+{
+	static const char alias[] = PRIVACY_ALIAS;
+	size_t skip = 0;
+
+	if (len > sizeof(alias) - 1 &&
+	    strncmp(id, alias, sizeof(alias) - 1) == 0)
+		skip = sizeof("privacy-audit") - sizeof("privacy");
+	for (size_t i = 0; i < NSTAGES; i++) {
+		const char *name = stages[i].id;
+
+		if (skip && strncmp(name, "privacy-", 8) != 0)
+			continue;
+		if (strlen(name) == len - skip &&
+		    (skip ? strncmp(name + 8, id + 8 + skip, len - skip - 8)
+		          : strncmp(name, id, len)) == 0)
+			return &stages[i];
+	}
+	return NULL;
+}
+
 const ukwd_uep_stage *
 ukwd_uep_stage_find(const char *id)
 {
-	for (size_t i = 0; id && i < NSTAGES; i++)
-		if (strcmp(stages[i].id, id) == 0)
-			return &stages[i];
-	return NULL;
+	return id ? stage_named(id, strlen(id)) : NULL;
 }
 
 size_t
@@ -273,6 +438,44 @@ ukwd_uep_dependency_at(size_t index)
 	return index < NDEPENDENCIES ? &dependencies[index] : NULL;
 }
 
+/* An override's target: a stage, and a role (-1 for every copy). */
+struct target {
+	const ukwd_uep_stage *stage;
+	int role;
+};
+
+/* "STAGE" or "STAGE/ROLE" (the role only for a per-role stage). */
+static int
+override_target(struct target *t, const char *id, ukwd_diag *diag)
+{
+	const char *slash;
+
+	if (!id)
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "an override names no stage (NULL)");
+	slash = strchr(id, '/');
+	t->stage = stage_named(id, slash ? (size_t)(slash - id) : strlen(id));
+	t->role = -1;
+	if (!t->stage)
+		return ukwd__diag_set(diag, UKWD_ENOTFOUND, 0, 0,
+		                      "no stage '%.60s' in the User Entry "
+		                      "Process",
+		                      id);
+	if (!slash)
+		return 0;
+	t->role = role_index(slash + 1, strlen(slash + 1));
+	if (t->role < 0)
+		return ukwd__diag_set(diag, UKWD_ENOTFOUND, 0, 0,
+		                      "'%.60s': unknown role '%.40s'", id,
+		                      slash + 1);
+	if (!t->stage->per_role)
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "'%.60s': stage '%s' is one for all "
+		                      "roles, not one per role",
+		                      id, t->stage->id);
+	return 0;
+}
+
 static int
 stage_applies(const ukwd_uep_stage *stage, const ukwd_uep_options *opt)
 {
@@ -280,83 +483,175 @@ stage_applies(const ukwd_uep_stage *stage, const ukwd_uep_options *opt)
 	       (!stage->credit_cover_only || opt->credit_cover);
 }
 
-/* The task index of a stage (and, for a per-role stage, a role); -1 when
- * the stage does not apply. `first` maps each stage to its first task. */
-static long
-task_of(const long *first, const ukwd_uep_options *opt, size_t stage,
-        int role_bit)
+/* The roles a small supplier cannot hold, and why. */
+static int
+check_roles(const ukwd_uep_options *opt, ukwd_diag *diag)
 {
-	long task = first[stage];
+	static const struct {
+		unsigned int role;
+		const char *holder;
+	} reserved[] = {
+	    {UKWD_ROLE_ELECTRICITY_DISTRIBUTOR,
+	     "the holder of an electricity distribution licence"},
+	    {UKWD_ROLE_GAS_TRANSPORTER, "the holder of a gas transporter "
+	                                "licence"},
+	};
+
+	if (opt->party == UKWD_PARTY_OTHER)
+		return 0;
+	for (size_t i = 0; i < sizeof(reserved) / sizeof(*reserved); i++)
+		if (opt->roles & reserved[i].role)
+			return ukwd__diag_set(
+			    diag, UKWD_EINVAL, 0, 0,
+			    "a %s cannot take the %s role: that role is for "
+			    "%s, not a supplier",
+			    opt->party == UKWD_PARTY_DOMESTIC_SMALL_SUPPLIER
+			        ? "domestic small supplier"
+			        : "non-domestic small supplier",
+			    ukwd_uep_role_name(reserved[i].role),
+			    reserved[i].holder);
+	return 0;
+}
+
+/* Options of any version up to ours, read into the current layout. */
+static int
+read_options(ukwd_uep_options *opt, const ukwd_uep_options *given,
+             ukwd_diag *diag)
+{
+	static const ukwd_uep_options defaults = UKWD_UEP_OPTIONS_INIT;
+
+	*opt = defaults;
+	if (!given)
+		return 0;
+	if (given->version < 1 || given->version > UKWD_UEP_OPTIONS_VERSION)
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "options version %u: expected 1 to %d",
+		                      given->version, UKWD_UEP_OPTIONS_VERSION);
+	memcpy(opt, given,
+	       given->version == 1 ? offsetof(ukwd_uep_options, stagger)
+	                           : sizeof(*opt));
+	opt->version = UKWD_UEP_OPTIONS_VERSION;
+	return 0;
+}
+
+static int
+check_options(const ukwd_uep_options *opt, ukwd_diag *diag)
+{
+	if ((unsigned)opt->party > UKWD_PARTY_OTHER || opt->roles == 0 ||
+	    (opt->roles & ~UKWD_ROLE_ALL) ||
+	    (opt->override_count && !opt->overrides))
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "bad options: an unknown party or role, "
+		                      "no role, or overrides missing");
+	for (size_t i = 0; i < opt->override_count; i++) {
+		struct target t;
+		int rc = override_target(&t, opt->overrides[i].stage_id, diag);
+
+		if (rc)
+			return rc;
+		if (opt->overrides[i].duration < 0 ||
+		    opt->overrides[i].duration > UKWD_PLAN_MAX_WORKING_DAYS)
+			return ukwd__diag_set(
+			    diag, UKWD_EINVAL, 0, 0,
+			    "stage '%.60s': a duration must be 0 to %d working "
+			    "days",
+			    opt->overrides[i].stage_id,
+			    UKWD_PLAN_MAX_WORKING_DAYS);
+	}
+	return check_roles(opt, diag);
+}
+
+/* The duration a copy of a stage gets: a "STAGE/ROLE" override first,
+ * then a "STAGE" one, else the catalogue's; *set says whether one was
+ * given. */
+static int32_t
+duration_of(const ukwd_uep_options *opt, const ukwd_uep_stage *stage, int role,
+            int *set)
+{
+	int32_t duration = stage->duration;
+	int rank = 0;
+
+	*set = 0;
+	for (size_t i = 0; i < opt->override_count; i++) {
+		struct target t;
+
+		override_target(&t, opt->overrides[i].stage_id, NULL);
+		if (t.stage != stage || (t.role >= 0 && t.role != role))
+			continue;
+		if ((t.role >= 0 ? 2 : 1) >= rank) {
+			rank = t.role >= 0 ? 2 : 1;
+			duration = opt->overrides[i].duration;
+			*set = 1;
+		}
+	}
+	return duration;
+}
+
+/* "TAG: citation; SEC REF" (without "; SEC" when there is no
+ * reference); USER when the caller set the duration. */
+static void
+task_source(char *buf, size_t size, const ukwd_uep_stage *stage, int set,
+            int32_t duration)
+{
+	const char *ref = stage->reference;
+
+	if (set)
+		snprintf(
+		    buf, size,
+		    "USER: %ld working day%s set by the user; the catalogue "
+		    "has %ld (%s: %s)%s%s",
+		    (long)duration, duration == 1 ? "" : "s",
+		    (long)stage->duration, ukwd_source_name(stage->source),
+		    stage->citation, *ref ? "; SEC " : "", ref);
+	else
+		snprintf(buf, size, "%s: %s%s%s",
+		         ukwd_source_name(stage->source), stage->citation,
+		         *ref ? "; SEC " : "", ref);
+}
+
+struct builder {
+	ukwd_plan *plan;
+	const ukwd_uep_options *opt;
+	long first[NSTAGES]; /* each stage's first task, or -1 */
+};
+
+/* The task of a stage for a role; -1 when it does not apply. */
+static long
+task_of(const struct builder *b, size_t stage, int role)
+{
+	long task = b->first[stage];
 
 	if (task < 0 || !stages[stage].per_role)
 		return task;
-	for (int r = 0; r < role_bit; r++)
-		if (opt->roles & (1u << r))
+	for (int r = 0; r < role; r++)
+		if (b->opt->roles & (1u << r))
 			task++;
 	return task;
 }
 
-static size_t
-stage_index(const char *id)
+static int
+add_tasks(struct builder *b, ukwd_diag *diag)
 {
-	return (size_t)(ukwd_uep_stage_find(id) - stages);
-}
+	long next = 0;
+	int rc = 0;
 
-int
-ukwd_uep_build_plan(ukwd_plan **out, const ukwd_uep_options *options,
-                    ukwd_diag *diag)
-{
-	static const ukwd_uep_options defaults = UKWD_UEP_OPTIONS_INIT;
-	const ukwd_uep_options *opt = options ? options : &defaults;
-	long first[NSTAGES];
-	ukwd_plan *plan;
-	long next_task = 0;
-	int rc;
-
-	ukwd__diag_clear(diag);
-	if (!out || opt->version != UKWD_UEP_OPTIONS_VERSION ||
-	    (unsigned)opt->party > UKWD_PARTY_OTHER || opt->roles == 0 ||
-	    (opt->roles & ~UKWD_ROLE_ALL) ||
-	    (opt->override_count && !opt->overrides))
-		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
-		                      "bad options: no plan, an unknown "
-		                      "version, party or role, or no role");
-	for (size_t i = 0; i < opt->override_count; i++) {
-		if (!ukwd_uep_stage_find(opt->overrides[i].stage_id))
-			return ukwd__diag_set(
-			    diag, UKWD_ENOTFOUND, 0, 0,
-			    "no stage '%.60s' in the User Entry Process",
-			    opt->overrides[i].stage_id
-			        ? opt->overrides[i].stage_id
-			        : "(null)");
-		if (opt->overrides[i].duration < 0)
-			return ukwd__diag_set(
-			    diag, UKWD_EINVAL, 0, 0,
-			    "stage '%.60s': a duration cannot be negative",
-			    opt->overrides[i].stage_id);
-	}
-	rc = ukwd_plan_new(&plan);
-	if (rc)
-		return rc;
 	for (size_t s = 0; s < NSTAGES && rc == 0; s++) {
 		const ukwd_uep_stage *stage = &stages[s];
 
-		first[s] = -1;
-		if (!stage_applies(stage, opt))
+		b->first[s] = -1;
+		if (!stage_applies(stage, b->opt))
 			continue;
-		first[s] = next_task;
-		for (int r = 0; r < 7 && rc == 0; r++) {
-			char id[96], name[160], source[512];
-			int32_t duration = stage->duration;
-			const char *tag = ukwd_source_name(stage->source);
+		b->first[s] = next;
+		for (int r = 0; r < NROLES && rc == 0; r++) {
+			char id[96], name[192], source[768];
+			int set;
+			int32_t duration;
 			size_t task;
 
-			if (stage->per_role ? !(opt->roles & (1u << r)) : r > 0)
+			if (stage->per_role ? !(b->opt->roles & (1u << r))
+			                    : r > 0)
 				continue;
-			for (size_t i = 0; i < opt->override_count; i++)
-				if (strcmp(opt->overrides[i].stage_id,
-				           stage->id) == 0)
-					duration = opt->overrides[i].duration;
+			duration = duration_of(b->opt, stage, r, &set);
 			snprintf(id, sizeof(id), "%s%s%s", stage->id,
 			         stage->per_role ? "/" : "",
 			         stage->per_role ? role_names[r] : "");
@@ -364,62 +659,272 @@ ukwd_uep_build_plan(ukwd_plan **out, const ukwd_uep_options *options,
 			         stage->per_role ? " (" : "",
 			         stage->per_role ? role_names[r] : "",
 			         stage->per_role ? ")" : "");
-			if (duration != stage->duration)
-				snprintf(source, sizeof(source),
-				         "PROPOSED: duration set by the caller "
-				         "(the catalogue has %d working days, "
-				         "%s); SEC %s",
-				         (int)stage->duration, tag,
-				         stage->reference);
-			else
-				snprintf(source, sizeof(source),
-				         "%s: %s; SEC %s", tag, stage->citation,
-				         stage->reference);
-			rc = ukwd_plan_add_task(&task, plan, id, name, duration,
-			                        diag);
+			task_source(source, sizeof(source), stage, set,
+			            duration);
+			rc = ukwd_plan_add_task(&task, b->plan, id, name,
+			                        duration, diag);
 			if (rc == 0)
-				rc = ukwd_plan_set_task_source(plan, task,
+				rc = ukwd_plan_set_task_source(b->plan, task,
 				                               source);
-			if (rc == 0 && duration == stage->duration &&
+			if (rc == 0 && !set &&
 			    stage->optimistic != stage->pessimistic)
 				rc = ukwd_plan_set_estimate(
-				    plan, task, stage->optimistic, duration,
+				    b->plan, task, stage->optimistic, duration,
 				    stage->pessimistic, diag);
-			next_task++;
+			next++;
 		}
 	}
+	return rc;
+}
+
+static int
+add_link(struct builder *b, long from, long to, const ukwd_uep_dependency *dep,
+         const char *source, ukwd_diag *diag)
+{
+	if (from < 0 || to < 0)
+		return 0;
+	return ukwd_plan_add_link(NULL, b->plan, (size_t)from, (size_t)to,
+	                          dep->type, dep->lag, source, diag);
+}
+
+/* Per-role copies link role to role; a shared stage links to (or from)
+ * the copy of every role it applies to (the privacy stages only to the
+ * Other User's). */
+static int
+add_links(struct builder *b, ukwd_diag *diag)
+{
+	const ukwd_uep_options *opt = b->opt;
+	int rc = 0;
+
 	for (size_t d = 0; d < NDEPENDENCIES && rc == 0; d++) {
 		const ukwd_uep_dependency *dep = &dependencies[d];
-		size_t from = stage_index(dep->predecessor);
-		size_t to = stage_index(dep->successor);
+		size_t from = (size_t)(ukwd_uep_stage_find(dep->predecessor) -
+		                       stages),
+		       to = (size_t)(ukwd_uep_stage_find(dep->successor) -
+		                     stages);
+		int shared = !stages[from].per_role && !stages[to].per_role;
+		unsigned int both =
+		    opt->roles & stages[from].roles & stages[to].roles;
 		char source[512];
 
-		if (first[from] < 0 || first[to] < 0)
-			continue;
 		snprintf(source, sizeof(source), "%s: %s",
 		         ukwd_source_name(dep->source), dep->citation);
-		/* Per-role copies link role to role; a shared stage links to
-		 * (or from) every role's copy. */
-		for (int r = 0; r < 7 && rc == 0; r++) {
-			long a, b;
+		for (int r = 0; r < NROLES && rc == 0; r++) {
+			unsigned int bit = 1u << r;
 
-			if (!(opt->roles & (1u << r)))
+			/* A link between two shared stages is made once. */
+			if (!(both & bit) ||
+			    (shared && bit != (both & (0u - both))))
 				continue;
-			if (!stages[from].per_role && !stages[to].per_role &&
-			    r != __builtin_ctz(opt->roles))
-				continue;
-			a = task_of(first, opt, from, r);
-			b = task_of(first, opt, to, r);
-			rc = ukwd_plan_add_link(NULL, plan, (size_t)a,
-			                        (size_t)b, dep->type, dep->lag,
-			                        source, diag);
+			rc = add_link(b, task_of(b, from, r), task_of(b, to, r),
+			              dep, source, diag);
 		}
 	}
+	return rc;
+}
+
+/* --stagger: each role's test execution after the previous role's. */
+static int
+add_stagger(struct builder *b, ukwd_diag *diag)
+{
+	static const ukwd_uep_dependency stagger = {
+	    "uept-execution",     "uept-execution",
+	    UKWD_LINK_FS,         0,
+	    UKWD_SOURCE_PROPOSED, "one test stream at a time (stagger)"};
+	size_t stage = (size_t)(ukwd_uep_stage_find("uept-execution") - stages);
+	long previous = -1;
+	int rc = 0;
+
+	if (!b->opt->stagger)
+		return 0;
+	for (int r = 0; r < NROLES && rc == 0; r++) {
+		long task;
+
+		if (!(b->opt->roles & (1u << r)))
+			continue;
+		task = task_of(b, stage, r);
+		if (previous >= 0)
+			rc = add_link(b, previous, task, &stagger,
+			              "PROPOSED: the roles' test execution one "
+			              "after another (stagger)",
+			              diag);
+		previous = task;
+	}
+	return rc;
+}
+
+int
+ukwd_uep_build_plan(ukwd_plan **out, const ukwd_uep_options *options,
+                    ukwd_diag *diag)
+{
+	ukwd_uep_options opt;
+	struct builder b;
+	int rc;
+
+	ukwd__diag_clear(diag);
+	if (!out)
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "no plan to fill (NULL)");
+	rc = read_options(&opt, options, diag);
+	if (rc == 0)
+		rc = check_options(&opt, diag);
+	if (rc)
+		return rc;
+	b.opt = &opt;
+	rc = ukwd_plan_new(&b.plan);
+	if (rc)
+		return ukwd__diag_set(diag, rc, 0, 0, "out of memory");
+	rc = add_tasks(&b, diag);
+	if (rc == 0)
+		rc = add_links(&b, diag);
+	if (rc == 0)
+		rc = add_stagger(&b, diag);
 	if (rc) {
-		ukwd_plan_free(plan);
+		ukwd_plan_free(b.plan);
 		return rc;
 	}
-	*out = plan;
+	*out = b.plan;
+	return 0;
+}
+
+/* The working day numbered `index` (0: the calendar's first). */
+static int
+day_at(ukwd_date *out, const ukwd_calendar *cal, int64_t index)
+{
+	ukwd_date first, working;
+	int rc;
+
+	ukwd_calendar_range(cal, &first, NULL);
+	rc = ukwd_workday_roll(&working, cal, first, UKWD_ROLL_FOLLOWING);
+	if (rc == 0 && (index < 0 || index > INT32_MAX))
+		rc = UKWD_ERANGE;
+	return rc ? rc : ukwd_workday_add(out, cal, working, (int32_t)index);
+}
+
+/* The number of a working day. */
+static int
+index_of(int32_t *out, const ukwd_calendar *cal, ukwd_date d)
+{
+	ukwd_date first;
+
+	ukwd_calendar_range(cal, &first, NULL);
+	return ukwd_workday_count(out, cal, first, d);
+}
+
+/* The task whose finish starts a stage stated in weeks (the privacy
+ * request before the booking lead), or -1. */
+static long
+request_task(const ukwd_plan *plan, const ukwd_uep_stage *stage)
+{
+	for (size_t d = 0; d < NDEPENDENCIES; d++) {
+		size_t task;
+
+		if (strcmp(dependencies[d].successor, stage->id) == 0 &&
+		    ukwd_plan_find(&task, plan, dependencies[d].predecessor) ==
+		        0)
+			return (long)task;
+	}
+	return -1;
+}
+
+/* The working days a stage stated in weeks needs on this schedule's
+ * dates. Backward: the assessment starts where the lead ends, and the
+ * latest request is the working day on or before the assessment less
+ * the weeks. Forward: the request's day is fixed, and the assessment is
+ * the first working day at least the weeks after it. */
+static int
+weeks_need(int32_t *need, const ukwd_schedule *sched, size_t task,
+           const ukwd_uep_stage *stage, int backward)
+{
+	const ukwd_calendar *cal = ukwd_schedule_calendar(sched);
+	const ukwd_plan *plan = ukwd_schedule_plan(sched);
+	ukwd_scheduled_task row, request;
+	ukwd_date assessment, asked, first, last;
+	int32_t asked_index, assessment_index;
+	int64_t days = (int64_t)stage->stated_amount * 7;
+	long before = request_task(plan, stage);
+	int rc = ukwd_schedule_task(&row, sched, task);
+
+	if (rc == 0 && before >= 0)
+		rc = ukwd_schedule_task(&request, sched, (size_t)before);
+	if (rc || before < 0)
+		return rc;
+	ukwd_calendar_range(cal, &first, &last);
+	if (backward) {
+		rc = day_at(&assessment, cal, row.late_end_index);
+		if (rc == 0 && assessment - days < first)
+			rc = UKWD_ERANGE;
+		if (rc == 0)
+			rc = ukwd_workday_roll(&asked, cal,
+			                       (ukwd_date)(assessment - days),
+			                       UKWD_ROLL_PRECEDING);
+		if (rc == 0)
+			rc = index_of(&asked_index, cal, asked);
+		if (rc == 0)
+			*need = row.late_end_index - (asked_index + 1);
+		return rc;
+	}
+	asked = request.early_finish;
+	if (asked + days > last)
+		return UKWD_ERANGE;
+	rc = ukwd_workday_roll(&assessment, cal, (ukwd_date)(asked + days),
+	                       UKWD_ROLL_FOLLOWING);
+	if (rc == 0)
+		rc = index_of(&assessment_index, cal, assessment);
+	if (rc == 0)
+		*need = assessment_index - row.early_start_index;
+	return rc;
+}
+
+int
+ukwd_uep_schedule(ukwd_schedule **out, ukwd_plan *plan,
+                  const ukwd_calendar *cal, ukwd_date date,
+                  const ukwd_schedule_options *options, ukwd_diag *diag)
+{
+	int backward = options && options->direction == UKWD_SCHEDULE_BACKWARD;
+	ukwd_schedule *sched;
+	int changed = 0, rc;
+
+	if (!out || !plan)
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "no schedule or plan (NULL)");
+	rc = ukwd_schedule_new(&sched, plan, cal, date, options, diag);
+	if (rc)
+		return rc;
+	for (size_t t = 0; t < ukwd_plan_task_count(plan); t++) {
+		const char *id = ukwd_plan_task_id(plan, t);
+		const ukwd_uep_stage *stage = ukwd_uep_stage_find(id);
+		int32_t need = 0;
+
+		if (!stage || stage->stated_unit != UKWD_UNIT_WEEKS)
+			continue;
+		rc = weeks_need(&need, sched, t, stage, backward);
+		if (rc) {
+			ukwd_schedule_free(sched);
+			return ukwd__diag_set(
+			    diag, rc, 0, 0,
+			    "task '%s': the %d weeks it stands "
+			    "for reach outside the calendar",
+			    id, (int)stage->stated_amount);
+		}
+		if (need < 0) /* other links start the lead later */
+			need = 0;
+		if (need != ukwd_plan_task_duration(plan, t)) {
+			rc = ukwd_plan_set_duration(plan, t, need, diag);
+			if (rc) {
+				ukwd_schedule_free(sched);
+				return rc;
+			}
+			changed = 1;
+		}
+	}
+	if (changed) {
+		ukwd_schedule_free(sched);
+		rc = ukwd_schedule_new(&sched, plan, cal, date, options, diag);
+		if (rc)
+			return rc;
+	}
+	*out = sched;
 	return 0;
 }
 

@@ -189,6 +189,25 @@ UKWD_API int ukwd_plan_set_estimate(ukwd_plan *plan, size_t task,
                                     int32_t pessimistic, ukwd_diag *diag);
 
 /**
+ * @brief Change a task's duration.
+ *
+ * Schedules made before the change may no longer be read (their
+ * functions return #UKWD_EINVAL); schedule the plan again.
+ *
+ * @param[in] plan     the plan.
+ * @param[in] task     the task's index.
+ * @param[in] duration working days, 0 (a milestone) to
+ *                     #UKWD_PLAN_MAX_WORKING_DAYS.
+ * @param[out] diag    optional.
+ * @return 0; #UKWD_EINVAL for a NULL @p plan; #UKWD_ENOTFOUND for a task
+ *         index out of range; #UKWD_ERANGE for a duration out of range.
+ *         On failure the plan is unchanged.
+ * @since 0.1
+ */
+UKWD_API int ukwd_plan_set_duration(ukwd_plan *plan, size_t task,
+                                    int32_t duration, ukwd_diag *diag);
+
+/**
  * @brief Set or clear a task's source: free text such as a citation
  *        ("SEC H14.14") or a note.
  * @param[in] plan   the plan.

@@ -13,12 +13,21 @@
  * a bar are shaded, not counted.
  *
  * **Source tags.** A task whose source (ukwd_plan_set_task_source()) starts
- * with "PROPOSED", "CHECKLIST" or "SOURCED" carries that tag (the User
- * Entry Process's plans do, see ukwd/uep.h). PROPOSED durations are
- * libukwd's own defaults, not a published figure, so every graphical
- * renderer draws them differently (hatched in SVG, a lighter bar in
- * text) and labels them. A source of the form "TAG: citation; SEC REF" is
- * split into the source "TAG: citation" and the reference "REF" in CSV
+ * with "PROPOSED", "CHECKLIST", "SOURCED" or "USER" carries that tag (the
+ * User Entry Process's plans do, see ukwd/uep.h). PROPOSED durations are
+ * libukwd's own defaults and USER ones the user's, not a published figure,
+ * so every graphical renderer draws them differently (hatched in SVG, a
+ * lighter bar in text) and labels them.
+ *
+ * **Targets and today.** Dates the project should finish by without
+ * being scheduled to them (a mandate, or a deadline the plan may miss)
+ * are #ukwd_render_target values: JSON lists each with whether it is met
+ * and by how many working days it is missed, and the text chart, SVG and
+ * HTML show a warning line for each one missed. With a `today`, JSON marks
+ * each task whose shown start (early dates forward, late dates backward)
+ * is before today `"past": true`, and the text chart, SVG and HTML say how
+ * many tasks are dated in the past. A source of the form "TAG: citation; SEC
+ * REF" is split into the source "TAG: citation" and the reference "REF" in CSV
  * and JSON.
  *
  * Every renderer returns 0; #UKWD_EINVAL for a NULL schedule or sink,
@@ -61,6 +70,14 @@ typedef enum ukwd_render_scale {
 /** CSV: add the columns `source` and `reference`. */
 #define UKWD_RENDER_SOURCES 0x1u
 
+/** A date the project should be finished by: a mandate, say. */
+typedef struct ukwd_render_target {
+	ukwd_date date; /**< the last day that meets it */
+	/** What it is, one line, e.g. "domestic small supplier mandate";
+	 *  NULL for "target". */
+	const char *label;
+} ukwd_render_target;
+
 /** Options for the renderers; NULL means #UKWD_RENDER_OPTIONS_INIT. */
 typedef struct ukwd_render_options {
 	unsigned int version; /**< #UKWD_RENDER_OPTIONS_VERSION */
@@ -85,16 +102,22 @@ typedef struct ukwd_render_options {
 	 *  out of "project". */
 	ukwd_date project_date;
 	ukwd_schedule_direction direction; /**< see @c project_date */
+	/** Version 2: dates the project's finish is checked against (see
+	 *  "Targets and today" above); borrowed; may be NULL when
+	 *  @c target_count is 0. */
+	const ukwd_render_target *targets;
+	size_t target_count; /**< the number of @c targets */
 } ukwd_render_options;
 
-/** The current version of #ukwd_render_options. */
-#define UKWD_RENDER_OPTIONS_VERSION 1
+/** The current version of #ukwd_render_options; version 1 callers
+ *  (without targets) are still accepted. */
+#define UKWD_RENDER_OPTIONS_VERSION 2
 /** Initialise a #ukwd_render_options to the defaults. */
 #define UKWD_RENDER_OPTIONS_INIT                                               \
 	{                                                                      \
 		UKWD_RENDER_OPTIONS_VERSION, 0, 0, UKWD_RENDER_NO_DATE,        \
 		    UKWD_RENDER_SCALE_AUTO, 0u, NULL, UKWD_RENDER_NO_DATE,     \
-		    UKWD_SCHEDULE_FORWARD                                      \
+		    UKWD_SCHEDULE_FORWARD, NULL, 0                             \
 	}
 
 /**
@@ -226,20 +249,23 @@ UKWD_API int ukwd_render_csv(const ukwd_schedule *sched,
  *      "early_start": DATE, "early_finish": DATE,
  *      "late_start": DATE, "late_finish": DATE,
  *      "total_float": INT, "free_float": INT, "critical": BOOL,
- *      "source_tag": "PROPOSED"|"CHECKLIST"|"SOURCED"|"",
+ *      "source_tag": "PROPOSED"|"CHECKLIST"|"SOURCED"|"USER"|"",
  *      "source": STR, "reference": STR,
  *      "why_start": STR, "why_finish": STR,
  *      "early_start_index": INT, "early_end_index": INT,
  *      "late_start_index": INT, "late_end_index": INT,
  *      "estimate": {"optimistic": INT, "most_likely": INT,
  *                   "pessimistic": INT},
- *      "constraints": [{"type": STR, "date": DATE}, ...]}, ...
+ *      "constraints": [{"type": STR, "date": DATE}, ...],
+ *      "past": BOOL}, ...
  *   ],
  *   "links": [{"predecessor": ID, "successor": ID,
  *              "type": "FS"|"SS"|"FF"|"SF", "lag": INT,
  *              "source": STR}, ...],
  *   "negative_float": [ID, ...],
- *   "critical_paths": [[ID, ...], ...]
+ *   "critical_paths": [[ID, ...], ...],
+ *   "targets": [{"label": STR, "date": DATE, "met": BOOL,
+ *                "working_days_late": INT}, ...]
  * }
  * @endcode
  *
@@ -254,9 +280,12 @@ UKWD_API int ukwd_render_csv(const ukwd_schedule *sched,
  * none; "reference" is the part after "; SEC " (else ""); "why_start" and
  * "why_finish" are ukwd_schedule_explain() of the early start and late
  * finish. Critical paths are lists of task ids, as
- * ukwd_schedule_critical_path(). Readers must ignore members they do not
- * know: later versions of format 1 may add some; a change that is not
- * an addition raises "format_version".
+ * ukwd_schedule_critical_path(). "past" appears only with a `today`.
+ * "targets" has one member per ukwd_render_options::targets:
+ * "working_days_late" counts the working days after the target up to and
+ * including the project's finish (0 when met). Readers must ignore members they
+ * do not know: later versions of format 1 may add some; a change that is not an
+ * addition raises "format_version".
  *
  * @return 0; #UKWD_EINVAL; #UKWD_EUSER; #UKWD_ENOMEM.
  * @since 0.1
@@ -267,7 +296,7 @@ UKWD_API int ukwd_render_json(const ukwd_schedule *sched,
 
 /**
  * @brief The tag a task's source starts with: "PROPOSED", "CHECKLIST",
- *        "SOURCED", or "" for none (also for a NULL @p source).
+ *        "SOURCED", "USER", or "" for none (also for a NULL @p source).
  * @since 0.1
  */
 UKWD_API const char *ukwd_render_source_tag(const char *source);

@@ -16,16 +16,28 @@
  * SECAS or DCC page, cited), #UKWD_SOURCE_CHECKLIST (SECAS's *SEC
  * Checklist for Small Suppliers* v1.3, December 2017) or
  * #UKWD_SOURCE_PROPOSED (libukwd's own default: no source gives one; it is
- * never an SEC rule). Most durations are PROPOSED. The dependencies are
- * our reading of the process and carry PROPOSED too, except the few a
- * source states (60 working days' notice before UEPT testing starts, the
- * order of the UEPT exit steps, evidence before the Panel paper).
+ * never an SEC rule). A duration the caller sets is #UKWD_SOURCE_USER.
+ * Most durations are PROPOSED. The dependencies are our reading of the
+ * process and carry PROPOSED too, except the few a source states (60
+ * working days' notice before UEPT testing starts; the UEPT exit clocks of
+ * the checklist's note 3; SREPT before Authorised Subscriber status; the
+ * privacy request at least 12 weeks before the assessment).
+ *
+ * The plan carries the days a Party must act on as milestones: "Give
+ * UEPT notice (ROLE)" on the latest compliant notice day (60 clear working
+ * days before its testing starts), "Privacy Assessment: request" at least
+ * 12 weeks before the assessment, "Test Completion notified (ROLE)" from
+ * which the DCC's receipt (2) and review (5) clocks both run, and "DCC
+ * User (ROLE)" for each role (H1.12 lets the process complete role by
+ * role) before the final "uep-complete".
  *
  * ukwd_uep_build_plan() turns the catalogue and options into a
- * #ukwd_plan for ukwd_schedule_new(). Each task's source text starts with
- * its tag ("PROPOSED", "CHECKLIST" or "SOURCED"), then ": ", the
- * citation, and "; SEC " and the reference; renderers use the tag to draw
- * our own figures differently.
+ * #ukwd_plan; ukwd_uep_schedule() schedules it, fitting the stages stated
+ * in weeks to the calendar. Each task's source text starts with its tag
+ * ("PROPOSED", "CHECKLIST", "SOURCED" or "USER"), then ": ", the
+ * citation, and, when the stage has an SEC reference, "; SEC " and the
+ * reference; renderers use the tag to draw figures that are not SEC
+ * rules differently.
  */
 #ifndef UKWD_UEP_H
 #define UKWD_UEP_H
@@ -38,6 +50,7 @@
 #include "date.h"
 #include "notice.h"
 #include "plan.h"
+#include "schedule.h"
 
 UKWD_BEGIN_DECLS
 
@@ -105,9 +118,11 @@ UKWD_API int ukwd_uep_mandate_date(ukwd_date *out, ukwd_party_type party);
 
 /** A stage of the User Entry Process: static, read-only data. */
 typedef struct ukwd_uep_stage {
-	const char *id;        /**< e.g. "uept-notice" */
-	const char *title;     /**< one line of English */
-	const char *reference; /**< SEC reference, e.g. "H14" */
+	const char *id;    /**< e.g. "uept-notice" */
+	const char *title; /**< one line of English */
+	/** SEC reference as the source names it, e.g. "H1, Appendix R";
+	 *  "" when the source names no section. */
+	const char *reference;
 	/** The duration a plan uses, in working days (0: a milestone). */
 	int32_t duration;
 	/** A range where the source gives one (FUSA fieldwork 3-10);
@@ -136,7 +151,9 @@ UKWD_API size_t ukwd_uep_stage_count(void);
  *  @since 0.1 */
 UKWD_API const ukwd_uep_stage *ukwd_uep_stage_at(size_t index);
 
-/** @brief A stage by id; NULL if unknown. @since 0.1 */
+/** @brief A stage by id; NULL if unknown. The checklist's name for the
+ *  Privacy Assessment is accepted too: "privacy-audit-booking" finds
+ *  "privacy-booking". @since 0.1 */
 UKWD_API const ukwd_uep_stage *ukwd_uep_stage_find(const char *id);
 
 /** A dependency between two stages: static, read-only data. */
@@ -154,56 +171,103 @@ UKWD_API size_t ukwd_uep_dependency_count(void);
 /** @brief A dependency by position; NULL past the end. @since 0.1 */
 UKWD_API const ukwd_uep_dependency *ukwd_uep_dependency_at(size_t index);
 
-/** A stage duration set by the caller instead of the catalogue's. */
+/** A stage duration set by the caller instead of the catalogue's: the
+ *  task is then tagged #UKWD_SOURCE_USER. */
 typedef struct ukwd_uep_override {
-	const char *stage_id; /**< a catalogue id (all roles' copies) */
-	int32_t duration;     /**< working days, 0 or more */
+	/** A catalogue id ("uept-execution": every role's copy) or, for a
+	 *  stage that is per role, one copy ("uept-execution/other-user",
+	 *  which wins over the plain id for that role). */
+	const char *stage_id;
+	int32_t duration; /**< working days, 0 to #UKWD_PLAN_MAX_WORKING_DAYS */
 } ukwd_uep_override;
 
-#define UKWD_UEP_OPTIONS_VERSION 1
+/** The current version of #ukwd_uep_options; version 1 callers (without
+ *  `stagger`) are still accepted. */
+#define UKWD_UEP_OPTIONS_VERSION 2
 
 /** Options for ukwd_uep_build_plan(). */
 typedef struct ukwd_uep_options {
 	unsigned int version;  /**< #UKWD_UEP_OPTIONS_VERSION */
 	ukwd_party_type party; /**< default domestic small supplier */
-	unsigned int roles;    /**< default #UKWD_ROLE_IMPORT_SUPPLIER */
-	int credit_cover;      /**< 1 (default): Credit Cover is needed */
+	/** The User Roles sought; default #UKWD_ROLE_IMPORT_SUPPLIER. A
+	 *  small supplier cannot take the electricity-distributor or
+	 *  gas-transporter role. */
+	unsigned int roles;
+	/** 1: the Party's Credit Cover Requirement exceeds the threshold, so
+	 *  the Credit Cover stage is added; 0 (the default): it is not. */
+	int credit_cover;
 	const ukwd_uep_override *overrides; /**< may be NULL */
 	size_t override_count;
+	/** Version 2. 1: the roles' UEPT test execution runs one role after
+	 *  another, in role order; 0 (the default): side by side. */
+	int stagger;
 } ukwd_uep_options;
 
 /** The defaults: a domestic small supplier seeking the Import Supplier
- *  role, without Credit Cover. */
+ *  role, without Credit Cover, roles tested side by side. */
 #define UKWD_UEP_OPTIONS_INIT                                                  \
 	{                                                                      \
 		UKWD_UEP_OPTIONS_VERSION, UKWD_PARTY_DOMESTIC_SMALL_SUPPLIER,  \
-		    UKWD_ROLE_IMPORT_SUPPLIER, 0, NULL, 0                      \
+		    UKWD_ROLE_IMPORT_SUPPLIER, 0, NULL, 0, 0                   \
 	}
 
 /**
- * @brief The User Entry Process as a plan, ready for ukwd_schedule_new().
+ * @brief The User Entry Process as a plan, ready for ukwd_uep_schedule().
  *
  * One task per stage that applies; stages that are per role get one copy
  * per role sought, with ids "STAGE/ROLE" ("uept-notice/import-supplier")
  * and names that say the role. Each task's name is the stage's title, its
- * duration the catalogue's (or the override's, then tagged PROPOSED with
- * "set by the caller"), its three-point estimate the stage's range, and
- * its source "TAG: citation; SEC reference". The last task is the
- * milestone "uep-complete" (DCC User). No deadline is set: pass the
- * mandate date (ukwd_uep_mandate_date()) as the finish date to schedule
- * backward.
+ * duration the catalogue's (or the override's, then tagged
+ * #UKWD_SOURCE_USER: "USER: N working days set by the user; the catalogue
+ * has M (TAG: citation)"), its three-point estimate the stage's range, and
+ * its source "TAG: citation; SEC reference". A shared stage links to the
+ * copy of every role it applies to (the privacy stages to the Other
+ * User's only). The last task is the milestone "uep-complete", after each
+ * role's "dcc-user/ROLE". No deadline is set: pass the mandate date
+ * (ukwd_uep_mandate_date()) as the finish date to schedule backward.
  *
  * @param[out] out     the plan; the caller frees it.
  * @param[in]  options optional; NULL means #UKWD_UEP_OPTIONS_INIT.
- * @param[out] diag    optional; names an unknown stage in an override.
- * @return 0; #UKWD_EINVAL for NULL @p out, bad options, no role or an
- *         unknown role bit, or a negative override; #UKWD_ENOTFOUND for an
- *         override naming no stage; #UKWD_ENOMEM.
+ *                     Version 1 and 2 structs are accepted.
+ * @param[out] diag    optional; names an unknown stage or role in an
+ *                     override, or a role the party cannot take.
+ * @return 0; #UKWD_EINVAL for NULL @p out, an unknown options version,
+ *         party or role bit, no role, a role the party cannot take, a
+ *         duration out of range or a role given for a shared stage;
+ *         #UKWD_ENOTFOUND for an override naming no stage or role;
+ *         #UKWD_ENOMEM.
  * @since 0.1
  */
 UKWD_API int ukwd_uep_build_plan(ukwd_plan **out,
                                  const ukwd_uep_options *options,
                                  ukwd_diag *diag);
+
+/**
+ * @brief Schedule a User Entry Process plan, fitting the stages stated in
+ *        weeks to the calendar.
+ *
+ * The privacy booking lead is "at least 12 weeks" from the request to the
+ * assessment date: a number of working days that depends on the bank
+ * holidays those weeks hold. This schedules @p plan as ukwd_schedule_new()
+ * does, sets each such stage's duration to the working days its dates
+ * need (backward: the request on the latest day 12 weeks before the
+ * assessment; forward: the assessment on the first working day 12 weeks
+ * after the request), and schedules again. So the request milestone falls
+ * on the day ukwd_notice_check() with the "privacy-booking" rule gives.
+ * A plan without such a stage is scheduled once, unchanged.
+ *
+ * @param[out] out     the schedule; the caller frees it (before @p plan).
+ * @param[in,out] plan a plan from ukwd_uep_build_plan(); the durations of
+ *                     stages stated in weeks may change.
+ * @param[in]  cal, date, options, diag as for ukwd_schedule_new().
+ * @return as ukwd_schedule_new(); #UKWD_ERANGE when the weeks reach
+ *         outside the calendar.
+ * @since 0.1
+ */
+UKWD_API int ukwd_uep_schedule(ukwd_schedule **out, ukwd_plan *plan,
+                               const ukwd_calendar *cal, ukwd_date date,
+                               const ukwd_schedule_options *options,
+                               ukwd_diag *diag);
 
 /** An EUI-64 identifier (a User ID, say): eight octets, most significant
  *  first. A value struct. */
