@@ -39,8 +39,7 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  --division NAME    england-and-wales, scotland, northern-ireland, gb,\n"
-    "                     uk or sec (default sec: the SEC Working Day, a\n"
-    "                     working day in both England and Wales and Scotland)\n"
+    "                     uk or sec (default sec; see Working days below)\n"
     "  --batch            for is, add and count: one query per line on stdin\n"
     "                     (DATE, DATE N or FROM TO), one answer per line\n"
     "  --help             this text\n"
@@ -49,7 +48,16 @@ static const char usage[] =
     "are\n"
     "projected by rule; answers that depend on them say so on stderr.\n"
     "Exit status: 0 success, 1 a false `is` or a failed batch line, 2 bad\n"
-    "usage or an answer outside the calendar.\n";
+    "usage or an answer outside the calendar.\n"
+    "\n"
+    "Working days: sec is gb, so a bank holiday in England and Wales or in\n"
+    "Scotland is not a working day: libukwd's PROPOSED reading of the SEC\n"
+    "Working Day, not the Code's words. The union has fewer working days, so\n"
+    "a Party gives notice earlier (the cautious reading for its notices) and\n"
+    "the DCC gets more calendar time for its own 'within N working days'\n"
+    "duties (the lenient reading for those). For a Party's notice, uk (a\n"
+    "bank holiday anywhere in the UK, as in the FOI Act 2000, s.10) is the\n"
+    "strictest reading.\n";
 
 enum command {
 	CMD_IS,

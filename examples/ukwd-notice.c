@@ -28,7 +28,8 @@ static const char usage[] =
     "Checks that a notice given on --given meets a rule for an event on\n"
     "--event (or, for a 'within' rule, that the action on --event came in\n"
     "time after the trigger on --given), and prints whether it complies,\n"
-    "the period given, the shortfall and the latest compliant notice day.\n"
+    "the period given, the shortfall, the latest compliant notice day and\n"
+    "the earliest compliant event (a working day).\n"
     "\n"
     "Options:\n"
     "  --rule ID          a rule from --list-rules (e.g. uept-notice)\n"
@@ -39,20 +40,32 @@ static const char usage[] =
     "  --cutoff HH:MM     a notice received after this time counts as\n"
     "                     received the next working day\n"
     "  --division NAME    england-and-wales, scotland, northern-ireland, gb,\n"
-    "                     uk or sec (default sec: Great Britain)\n"
+    "                     uk or sec (default sec; see Working days below)\n"
     "  --holidays FILE    official data or extra days off (repeatable)\n"
     "  --batch            read CSV rule,given,event lines from stdin and\n"
     "                     write one result row per line: compliant yes/no,\n"
     "                     deemed receipt, period given and its unit,\n"
     "                     shortfall, deadline (the latest notice day, or for\n"
     "                     a 'within' rule the last day for the action) and\n"
-    "                     the earliest compliant event\n"
+    "                     the earliest compliant event (a working day);\n"
+    "                     warnings on stderr with the line number\n"
     "  --list-rules       the SEC rules with their sources\n"
     "\n"
     "A notice received on a non-working day, or after the cut-off, is deemed\n"
-    "received the next working day. N working days' notice means N whole\n"
-    "working days strictly between receipt and the event. Weeks and months\n"
-    "stay calendar units.\n"
+    "received the next working day (readmission-bar takes its expulsion date\n"
+    "as given). N working days' notice means N whole working days strictly\n"
+    "between receipt and the event. Weeks and months stay calendar units.\n"
+    "An event on a non-working day is checked as given, with a warning.\n"
+    "\n"
+    "Working days: sec is gb, so a bank holiday in England and Wales or in\n"
+    "Scotland is not a working day: libukwd's PROPOSED reading of the SEC\n"
+    "Working Day, not the Code's words. The union has fewer working days, so\n"
+    "a Party gives notice earlier (the cautious reading for its notices) and\n"
+    "the DCC gets more calendar time for its own 'within N working days'\n"
+    "duties (the lenient reading for those). For a Party's notice, uk (a\n"
+    "bank holiday anywhere in the UK, as in the FOI Act 2000, s.10) is the\n"
+    "strictest reading.\n"
+    "\n"
     "Exit status: 0 compliant, 1 not compliant (or a failed batch line),\n"
     "2 error.\n";
 
@@ -218,7 +231,7 @@ list_rules(void)
 	for (size_t i = 0; i < ukwd_notice_rule_count(); i++) {
 		const ukwd_notice_rule *r = ukwd_notice_rule_at(i);
 
-		printf("%-26s %3d %-13s %-6s %-8s %-9s %s\n", r->id,
+		printf("%-26s %3d %-13s %-6s %-14s %-9s %s\n", r->id,
 		       (int)r->amount, unit_words(r->unit),
 		       r->direction == UKWD_NOTICE_BEFORE ? "before" : "within",
 		       r->reference ? r->reference : "-",
@@ -266,10 +279,12 @@ check_one(ukwd_notice_result *result, const ukwd_calendar *cal,
 }
 
 static void
-print_result(const ukwd_notice_rule *rule, const ukwd_notice_result *r)
+print_result(const ukwd_notice_rule *rule, const ukwd_notice_result *r,
+             ukwd_date event)
 {
 	char deemed[UKWD_DATE_STRLEN], deadline[UKWD_DATE_STRLEN],
-	    earliest[UKWD_DATE_STRLEN];
+	    earliest[UKWD_DATE_STRLEN], earliest_working[UKWD_DATE_STRLEN],
+	    event_day[UKWD_DATE_STRLEN];
 	const char *counted = r->counted_unit == UKWD_UNIT_WORKING_DAYS
 	                          ? "working days"
 	                          : "calendar days";
@@ -277,8 +292,11 @@ print_result(const ukwd_notice_rule *rule, const ukwd_notice_result *r)
 	ukwd_date_format(deemed, sizeof(deemed), r->deemed_received);
 	ukwd_date_format(deadline, sizeof(deadline), r->deadline);
 	ukwd_date_format(earliest, sizeof(earliest), r->earliest_event);
+	ukwd_date_format(earliest_working, sizeof(earliest_working),
+	                 r->earliest_working_event);
+	ukwd_date_format(event_day, sizeof(event_day), event);
 	printf("%s\n", r->compliant ? "compliant" : "not compliant");
-	printf("rule: %s, %s%d %s%s%s%s, %s%s%s\n", rule->id ? rule->id : "-",
+	printf("rule: %s, %s%d %s%s%s%s; %s%s%s\n", rule->id ? rule->id : "-",
 	       rule->direction == UKWD_NOTICE_BEFORE ? "" : "within ",
 	       (int)rule->amount, unit_words(rule->unit),
 	       rule->direction == UKWD_NOTICE_BEFORE ? " before" : "",
@@ -291,11 +309,18 @@ print_result(const ukwd_notice_rule *rule, const ukwd_notice_result *r)
 	printf("shortfall: %d %s\n", (int)r->shortfall, counted);
 	if (rule->direction == UKWD_NOTICE_BEFORE) {
 		printf("latest compliant notice: %s\n", deadline);
-		printf("earliest compliant event: %s\n", earliest);
+		/* Scripts read this prefix: the day is a working day. */
+		printf("earliest compliant event: %s", earliest_working);
+		if (r->earliest_working_event != r->earliest_event)
+			printf(" (%s is not a working day)", earliest);
+		putchar('\n');
 	} else {
 		printf("deadline: %s\n", deadline);
 	}
 	printf("%s\n", r->explanation);
+	if (r->event_not_working)
+		printf("warning: the event day %s is not a working day\n",
+		       event_day);
 }
 
 /* Split a CSV line of plain fields (no quoting needed for rule ids and
@@ -388,7 +413,17 @@ run_batch(const ukwd_calendar *cal, const struct options *opt, FILE *in,
 			status = 1;
 		ukwd_date_format(deemed, sizeof(deemed), r.deemed_received);
 		ukwd_date_format(deadline, sizeof(deadline), r.deadline);
-		ukwd_date_format(earliest, sizeof(earliest), r.earliest_event);
+		ukwd_date_format(earliest, sizeof(earliest),
+		                 r.earliest_working_event);
+		if (r.event_not_working) {
+			char event_day[UKWD_DATE_STRLEN];
+
+			ukwd_date_format(event_day, sizeof(event_day),
+			                 event_date);
+			cli_error("line %ld: warning: the event day %s is not "
+			          "a working day",
+			          lineno, event_day);
+		}
 		put_fields(out, field, 3);
 		fprintf(out, ",%s,%s,%d,%s,%d,%s,%s\n",
 		        r.compliant ? "yes" : "no", deemed, (int)r.given,
@@ -469,7 +504,7 @@ run(const struct options *opt)
 	                     sizeof(error))) {
 		rc = cli_error("%s", error);
 	} else {
-		print_result(&opt->rule, &result);
+		print_result(&opt->rule, &result, opt->event_date);
 		rc = result.compliant ? 0 : 1;
 	}
 	ukwd_calendar_free(cal);
