@@ -1,6 +1,7 @@
 /**
  * @file ukwd/uk.h
- * @brief UK bank-holiday calendars from 1971, and the SEC Working Day.
+ * @brief UK bank-holiday calendars from 1971, and libukwd's proposed
+ *        reading of the SEC Working Day.
  *
  * Calendars for England and Wales, Scotland and Northern Ireland, alone or
  * combined, for any years from 1971 (the Banking and Financial Dealings
@@ -61,17 +62,25 @@ UKWD_BEGIN_DECLS
 #define UKWD_UK_ALL              (UKWD_UK_GB | UKWD_UK_NORTHERN_IRELAND)
 
 /**
- * The divisions of the default SEC Working Day: Great Britain.
+ * The divisions of the default SEC Working Day: Great Britain, England and
+ * Wales with Scotland. PROPOSED: libukwd's reading, not the Code's words.
  *
- * The Smart Energy Code defines a Working Day as any day other than a
- * Saturday, a Sunday, Christmas Day, Good Friday or a bank holiday under
- * the Banking and Financial Dealings Act 1971, without saying in which part
- * of the UK. The SEC is a Great Britain code (made under the Electricity
- * Act 1989 and the Gas Act 1986, which do not extend to Northern Ireland),
- * so libukwd's default is the cautious union for Great Britain: a day is an
- * SEC Working Day only if it is a working day in both England and Wales
- * and Scotland. Pass any other division set to ukwd_calendar_new_uk() to
- * choose differently.
+ * No public copy of the SEC's definition of Working Day (Section A1) was
+ * found, so which part of the UK its bank holidays belong to is
+ * unverified. The SEC governs smart metering in Great Britain (its DCC
+ * licence is granted under the Electricity Act 1989 and the Gas Act 1986,
+ * which do not extend to Northern Ireland), so libukwd takes the union for
+ * Great Britain: a day is a working day only if it is one in both England
+ * and Wales and Scotland.
+ *
+ * Which way it errs: the union has fewer working days than either
+ * division, so for a notice a Party gives it means giving notice earlier
+ * (the cautious reading), while for the DCC's own "within N working days"
+ * duties it gives the DCC more calendar time (the lenient reading). The
+ * strictest reading for a Party's notice is #UKWD_UK_ALL (`--division
+ * uk`): a bank holiday anywhere in the UK, as the Freedom of Information
+ * Act 2000, s.10 words it. Pass any division set to ukwd_calendar_new_uk()
+ * to choose.
  */
 #define UKWD_UK_SEC UKWD_UK_GB
 
@@ -115,7 +124,8 @@ UKWD_API int ukwd_calendar_builder_new_uk(ukwd_calendar_builder **out,
 
 /**
  * @brief The default SEC Working Day calendar: ukwd_calendar_new_uk() with
- *        #UKWD_UK_SEC (Great Britain; see there for why).
+ *        #UKWD_UK_SEC (Great Britain), a PROPOSED reading of the Code, not
+ *        its words; see #UKWD_UK_SEC for why and which way it errs.
  * @return as ukwd_calendar_new_uk().
  * @since 0.1
  */
@@ -126,7 +136,8 @@ UKWD_API int ukwd_calendar_new_sec(ukwd_calendar **out, int first_year,
  * @brief Read a division name as the front-ends and GOV.UK spell it.
  *
  * Accepts "england-and-wales", "scotland", "northern-ireland" (GOV.UK's
- * names), "gb", "uk" and "sec" (the default SEC set, #UKWD_UK_SEC).
+ * names), "gb", "uk" and "sec" (libukwd's proposed SEC set,
+ * #UKWD_UK_SEC).
  *
  * @param[out] out   the division bits; unchanged on failure.
  * @param[in]  text  the name (exact, lower case).
