@@ -427,7 +427,7 @@ check_options(struct options *opt)
 	opt->uep.credit_cover = opt->credit_cover;
 	opt->uep.stagger = opt->stagger;
 	if (!opt->tasks) {
-		ukwd_plan *trial;
+		ukwd_plan *trial = NULL;
 		ukwd_diag diag;
 		int rc = ukwd_uep_build_plan(&trial, &opt->uep, &diag);
 

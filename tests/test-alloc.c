@@ -1489,9 +1489,11 @@ run_uep_build_plan(struct fx *f)
 
 	if (f->param == 0)
 		return ukwd_uep_build_plan(&f->plan_out, NULL, &diag);
-	options.party = UKWD_PARTY_NON_DOMESTIC_SMALL_SUPPLIER;
+	/* Every role: a Party that is not a small supplier. */
+	options.party = UKWD_PARTY_OTHER;
 	options.roles = UKWD_ROLE_ALL;
 	options.credit_cover = 1;
+	options.stagger = 1;
 	options.overrides = overrides;
 	options.override_count = 2;
 	return ukwd_uep_build_plan(&f->plan_out, &options, &diag);

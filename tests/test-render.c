@@ -695,6 +695,153 @@ test_ics__libical_reads_back_the_same_tasks_dates_and_relations(void **state)
 }
 #endif
 
+/* ------------------------------------------------------------------ */
+/* Targets, today and the USER tag (issue 12) */
+
+/* The fixture's plan finishes on 2023-05-26 (see the goldens); a target
+ * two working days before it is missed by 2. */
+static void
+test_targets__json_says_met_or_late_and_charts_warn(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
+	ukwd_render_target targets[2];
+	ukwd_date finish;
+	char *text;
+
+	assert_int_equal(ukwd_schedule_span(NULL, &finish, NULL, f->sched), 0);
+	targets[0].date = finish;
+	targets[0].label = "mandate";
+	assert_int_equal(ukwd_workday_add(&targets[1].date, f->cal, finish, -2),
+	                 0);
+	targets[1].label = "deadline";
+	options.targets = targets;
+	options.target_count = 2;
+	text = render(ukwd_render_json, f->sched, &options);
+	assert_non_null(
+	    strstr(text, "\"targets\": [{\"label\": \"mandate\", "));
+	assert_non_null(
+	    strstr(text, "\"met\": true, \"working_days_late\": 0}"));
+	assert_non_null(strstr(text, "{\"label\": \"deadline\", \"date\": \""));
+	assert_non_null(
+	    strstr(text, "\"met\": false, \"working_days_late\": 2}"));
+	free(text);
+	/* Only the missed one is a warning, in every chart. */
+	text = render(ukwd_render_text, f->sched, &options);
+	assert_non_null(strstr(text, "Warning: Misses the deadline ("));
+	assert_non_null(strstr(text, "2 working days late."));
+	assert_null(strstr(text, "Misses the mandate"));
+	free(text);
+	text = render(ukwd_render_svg, f->sched, &options);
+	assert_int_equal(count(text, "<text class=\"warning\""), 1);
+	assert_non_null(strstr(text, "Misses the deadline"));
+	free(text);
+	text = render(ukwd_render_html, f->sched, &options);
+	assert_int_equal(count(text, "<p class=\"warning\" role=\"alert\">"),
+	                 1);
+	free(text);
+	/* Without targets: an empty list and no warning. */
+	options.target_count = 0;
+	text = render(ukwd_render_json, f->sched, &options);
+	assert_non_null(strstr(text, "\"targets\": []"));
+	free(text);
+	text = render(ukwd_render_svg, f->sched, &options);
+	assert_null(strstr(text, "class=\"warning\""));
+	free(text);
+	/* Targets given without an array are refused. */
+	options.target_count = 1;
+	options.targets = NULL;
+	{
+		struct buffer b = {NULL, 0, 0, 0};
+
+		assert_int_equal(
+		    ukwd_render_json(f->sched, &options, buffer_sink, &b),
+		    UKWD_EINVAL);
+	}
+}
+
+static void
+test_today__json_marks_past_tasks_and_charts_count_them(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
+	ukwd_scheduled_task row;
+	char *text;
+
+	/* Today is the early start of task 3 (content): tasks starting
+	 * before it are past. */
+	assert_int_equal(ukwd_schedule_task(&row, f->sched, 3), 0);
+	options.today = row.early_start;
+	text = render(ukwd_render_json, f->sched, &options);
+	assert_int_equal(count(text, "\"past\": "), 7);
+	assert_true(count(text, "\"past\": true") >= 1);
+	assert_true(count(text, "\"past\": false") >= 1);
+	free(text);
+	text = render(ukwd_render_html, f->sched, &options);
+	assert_non_null(strstr(text, "dated before today"));
+	free(text);
+	/* No today, no "past" members. */
+	text = render(ukwd_render_json, f->sched, NULL);
+	assert_null(strstr(text, "\"past\""));
+	free(text);
+}
+
+/* A caller built against version 1 of the options has no targets: the
+ * renderer must not read past its struct. */
+static void
+test_options__version_1_callers_are_read_as_version_1(void **state)
+{
+	/* The layout of version 1, allocated to its exact size so that
+	 * AddressSanitizer catches a read past it. */
+	struct options_v1 {
+		unsigned int version;
+		int width, ascii;
+		ukwd_date today;
+		ukwd_render_scale scale;
+		unsigned int flags;
+		const char *title;
+		ukwd_date project_date;
+		ukwd_schedule_direction direction;
+	};
+	struct fixture *f = *state;
+	struct options_v1 *v1 = calloc(1, sizeof(*v1));
+	char *text;
+
+	assert_non_null(v1);
+	assert_int_equal(sizeof(*v1), offsetof(ukwd_render_options, targets));
+	v1->version = 1;
+	v1->today = UKWD_RENDER_NO_DATE;
+	v1->project_date = UKWD_RENDER_NO_DATE;
+	text = render(ukwd_render_json, f->sched,
+	              (const ukwd_render_options *)(void *)v1);
+	assert_non_null(strstr(text, "\"targets\": []"));
+	free(text);
+	free(v1);
+}
+
+static void
+test_source_tag__user_is_drawn_like_proposed(void **state)
+{
+	struct fixture *f = *state;
+	char *text;
+
+	(void)f;
+	assert_string_equal(ukwd_render_source_tag("USER: 40 working days"),
+	                    "USER");
+	assert_int_equal(ukwd_plan_set_task_source(f->plan, 0, "USER: mine"),
+	                 0);
+	ukwd_schedule_free(f->sched);
+	assert_int_equal(ukwd_schedule_new(&f->sched, f->plan, f->cal,
+	                                   day("2023-04-24"), NULL, NULL),
+	                 0);
+	text = render(ukwd_render_text, f->sched, NULL);
+	assert_non_null(strstr(text, "PROPOSED or USER duration"));
+	free(text);
+	text = render(ukwd_render_json, f->sched, NULL);
+	assert_non_null(strstr(text, "\"source_tag\": \"USER\""));
+	free(text);
+}
+
 #define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -715,6 +862,10 @@ main(void)
 	  TEST(test_svg__invalid_utf8_and_control_characters_become_fffd),
 	  TEST(
 	      test_html__one_file_with_the_svg_a_sortable_table_and_no_network),
+	  TEST(test_targets__json_says_met_or_late_and_charts_warn),
+	  TEST(test_today__json_marks_past_tasks_and_charts_count_them),
+	  TEST(test_options__version_1_callers_are_read_as_version_1),
+	  TEST(test_source_tag__user_is_drawn_like_proposed),
 #if HAVE_LIBICAL
 	  TEST(test_ics__text_form_dates_relations_and_gaps),
 	  TEST(test_ics__todo_has_due_on_the_last_day),
