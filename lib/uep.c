@@ -102,8 +102,8 @@ static const ukwd_uep_stage stages[] = {
           "(" CHECKLIST ")",
           ALL, 1),
     STAGE("uept-notice",
-          "UEPT: notice period, 60 working days before testing (with "
-          "Self-Service Interface access)",
+          "UEPT: notice period before testing (with Self-Service "
+          "Interface access)",
           "H1, Appendix R", 60, CHECKED, CHECKLIST, ALL, 1),
     STAGE("uept-readiness", "UEPT: readiness, inside the notice period",
           "H1, H14", 10, PROPOSED,
@@ -562,8 +562,8 @@ check_options(const ukwd_uep_options *opt, ukwd_diag *diag)
 }
 
 /* The duration a copy of a stage gets: a "STAGE/ROLE" override first,
- * then a "STAGE" one, else the catalogue's; *set says whether one was
- * given. */
+ * then a "STAGE" one, else the catalogue's; *set says whether it
+ * differs from the catalogue's. */
 static int32_t
 duration_of(const ukwd_uep_options *opt, const ukwd_uep_stage *stage, int role,
             int *set)
@@ -581,9 +581,10 @@ duration_of(const ukwd_uep_options *opt, const ukwd_uep_stage *stage, int role,
 		if ((t.role >= 0 ? 2 : 1) >= rank) {
 			rank = t.role >= 0 ? 2 : 1;
 			duration = opt->overrides[i].duration;
-			*set = 1;
 		}
 	}
+	/* The catalogue's own figure, given again, keeps its source. */
+	*set = duration != stage->duration;
 	return duration;
 }
 
