@@ -4,6 +4,10 @@
  * into an index (and back) with O(1) calendar queries, so the whole is
  * linear in tasks + links.
  *
+ * A milestone sits at a position between two working days; which day it
+ * prints on depends on what put it there (a start or a finish), so each
+ * pass also keeps, per milestone, whether its bound was a finish.
+ *
  * The dates are kept as separate arrays rather than a record per task:
  * a pass reads two numbers of each neighbour, and neighbours are close in
  * a plan's order, so this keeps the reads within a few cache lines. */
@@ -27,6 +31,12 @@
 
 #define CONSTRAINT_DRIVER(c) (DRIVER_CONSTRAINT - (int32_t)(c))
 
+/* A milestone's kinds, one byte per task: the bit is set when the early
+ * (late) position was put there by a finish, and the milestone prints on
+ * the working day before its position. Always clear for other tasks. */
+#define EARLY_AT_FINISH 1u
+#define LATE_AT_FINISH  2u
+
 /* The dates that fix a task in both passes. */
 #define FIXING                                                                 \
 	(1u << UKWD_CONSTRAINT_MUST_START_ON |                                 \
@@ -47,12 +57,13 @@ struct ukwd_schedule {
 	ukwd_date first_workday; /* working day number 0 */
 	int32_t bound_start;     /* the lower bound of every start */
 	int32_t bound_finish;    /* the upper bound of every last day */
-	int32_t start, finish;   /* project: first and last working day */
-	int32_t end;             /* project: the largest early end */
+	int32_t start, finish;   /* project: first and last printed day */
+	int32_t working_days;    /* project: working days it spans */
 	size_t ntasks;
 	int32_t *column[COLUMNS]; /* into one allocation, column[0] */
-	size_t ncritical, npaths, nnegative;
-	size_t *critical;   /* critical tasks, path by path */
+	unsigned char *kind;      /* after the columns, in the same one */
+	size_t npaths, nnegative;
+	size_t *critical;   /* critical paths' tasks, path by path */
 	size_t *path_start; /* npaths + 1 offsets into critical */
 	size_t *negative;
 };
@@ -82,6 +93,7 @@ struct context {
 	int64_t deadline_day; /* index of the project deadline, rolled back */
 	/* the schedule's columns, for short names */
 	int32_t *es, *ee, *ls, *le, *free_float, *early_driver, *late_driver;
+	unsigned char *kind;
 };
 
 static const char *
@@ -90,12 +102,45 @@ task_id(const ukwd_plan *plan, size_t task)
 	return plan->tasks[task].id;
 }
 
-/* The index of a task's last day: its last working day, or a
- * milestone's own. */
+/* The indices of the days a task prints as its first and last: for a
+ * milestone driven by a finish, the day before its position. */
 static int64_t
-last_day(int64_t s, int64_t e)
+first_day(int64_t s, int64_t e, unsigned int at_finish)
 {
-	return e > s ? e - 1 : s;
+	return e == s && at_finish ? s - 1 : s;
+}
+
+static int64_t
+last_day(int64_t s, int64_t e, unsigned int at_finish)
+{
+	return e > s ? e - 1 : s - (at_finish != 0);
+}
+
+/* A milestone's position as a point in time, to compare bounds: the end
+ * of the day before position s (driven by a finish) comes just before
+ * the start of day s, as Friday 17:00 comes before Monday 08:00. */
+static int64_t
+point(int64_t s, unsigned int at_finish)
+{
+	return 2 * s + !at_finish;
+}
+
+static int
+constraint_bounds_finish(ukwd_constraint_type type)
+{
+	return type == UKWD_CONSTRAINT_FINISH_NO_LATER_THAN ||
+	       type == UKWD_CONSTRAINT_MUST_FINISH_ON ||
+	       type == UKWD_CONSTRAINT_DEADLINE ||
+	       type == UKWD_CONSTRAINT_ACTUAL_FINISH;
+}
+
+/* Does a constraint driver (a fixing date) put a milestone at a finish? */
+static unsigned int
+driver_at_finish(int32_t driver)
+{
+	return driver <= DRIVER_CONSTRAINT &&
+	       constraint_bounds_finish(
+	           (ukwd_constraint_type)(DRIVER_CONSTRAINT - driver));
 }
 
 static int
@@ -184,7 +229,7 @@ task_bounds(struct bounds *b, struct context *c, size_t t)
 
 		rc = index_on_or_before(
 		    &day, c, t, ukwd_constraint_type_name(type), x->date[type]);
-		b->fixed_e = day + (d > 0);
+		b->fixed_e = day + 1;
 		b->fixed_s = b->fixed_e - d;
 		b->fixed_early = b->fixed_late = CONSTRAINT_DRIVER(type);
 		b->fixed = 1;
@@ -214,7 +259,7 @@ task_bounds(struct bounds *b, struct context *c, size_t t)
 		b->has_end_bound[k] = 1;
 		rc = index_on_or_before(
 		    &day, c, t, ukwd_constraint_type_name(type), x->date[type]);
-		b->end_bound[k] = day + (b->span > 0);
+		b->end_bound[k] = day + 1;
 	}
 	return rc;
 }
@@ -239,15 +284,29 @@ computed_range_error(struct context *c, size_t task, int late, int before)
 	    before ? "first" : "last");
 }
 
-/* Check a task's dates against the calendar. */
+/* Check the days a task prints on against the calendar. */
 static int
-check(struct context *c, size_t t, int late, int64_t s, int64_t e)
+check(struct context *c, size_t t, int late, int64_t s, int64_t e,
+      unsigned int at_finish)
 {
-	if (s < 0)
+	if (first_day(s, e, at_finish) < 0)
 		return computed_range_error(c, t, late, 1);
-	if (last_day(s, e) >= c->total)
+	if (last_day(s, e, at_finish) >= c->total)
 		return computed_range_error(c, t, late, 0);
 	return 0;
+}
+
+/* Does a link put a milestone at a finish: FS and FF do, SS and SF do
+ * not, and a link from (early) or to (late) another milestone passes on
+ * that milestone's kind. other: the task at the far end; bit: its kind. */
+static unsigned int
+link_at_finish(const struct context *c, const int32_t *starts,
+               const int32_t *ends, uint32_t other, unsigned int bit,
+               uint32_t type)
+{
+	if (starts[other] == ends[other])
+		return (c->kind[other] & bit) != 0;
+	return type == UKWD_LINK_FS || type == UKWD_LINK_FF;
 }
 
 /* Early dates, in topological order, with every start >= start_bound:
@@ -263,6 +322,7 @@ forward_pass(struct context *c, int64_t start_bound)
 		struct bounds b;
 		int64_t s, e;
 		int32_t driver;
+		unsigned int at_finish = 0;
 		int rc = task_bounds(&b, c, t);
 
 		if (rc)
@@ -271,6 +331,7 @@ forward_pass(struct context *c, int64_t start_bound)
 			s = b.fixed_s;
 			e = b.fixed_e;
 			driver = b.fixed_early;
+			at_finish = driver_at_finish(driver);
 		} else {
 			s = start_bound;
 			driver = DRIVER_PROJECT_START;
@@ -284,10 +345,12 @@ forward_pass(struct context *c, int64_t start_bound)
 			for (uint32_t i = g->start[t]; i < g->start[t + 1];
 			     i++) {
 				const struct ukwd__edge *edge = &g->edge[i];
-				uint32_t p = edge->predecessor;
+				uint32_t p = edge->predecessor,
+				         type = edge->link & 3u;
+				unsigned int from_finish;
 				int64_t v = edge->lag;
 
-				switch (edge->link & 3u) {
+				switch (type) {
 				case UKWD_LINK_FS:
 					v += ee[p];
 					break;
@@ -301,19 +364,40 @@ forward_pass(struct context *c, int64_t start_bound)
 					v += (int64_t)es[p] - b.span;
 					break;
 				}
-				if (v > s || (v == s && driver < 0)) {
+				if (b.span > 0) {
+					if (v > s || (v == s && driver < 0)) {
+						s = v;
+						driver =
+						    (int32_t)(edge->link >> 2);
+					}
+					continue;
+				}
+				/* A milestone: at one position, a start
+				 * is later than a finish. */
+				from_finish = link_at_finish(
+				    c, es, ee, p, EARLY_AT_FINISH, type);
+				if (point(v, from_finish) >
+				        point(s, at_finish) ||
+				    (point(v, from_finish) ==
+				         point(s, at_finish) &&
+				     driver < 0)) {
 					s = v;
 					driver = (int32_t)(edge->link >> 2);
+					at_finish = from_finish;
 				}
 			}
 			e = s + b.span;
 		}
-		rc = check(c, t, 0, s, e);
+		if (b.span > 0)
+			at_finish = 0;
+		rc = check(c, t, 0, s, e, at_finish);
 		if (rc)
 			return rc;
 		es[t] = (int32_t)s;
 		ee[t] = (int32_t)e;
 		c->early_driver[t] = driver;
+		c->kind[t] = (unsigned char)((c->kind[t] & LATE_AT_FINISH) |
+		                             (at_finish ? EARLY_AT_FINISH : 0));
 	}
 	return 0;
 }
@@ -326,7 +410,8 @@ driver_fixes(int32_t driver)
 	       (FIXING >> (DRIVER_CONSTRAINT - driver) & 1u);
 }
 
-/* Late dates, with every last day <= finish_bound. Each task starts from
+/* Late dates, with every last day <= finish_bound: e <= finish_bound + 1,
+ * a milestone at the end of that day at the latest. Each task starts from
  * its own bounds; then, in reverse topological order, each task's late
  * dates are final and it pushes the bounds of the links into it onto its
  * predecessors (a tie goes to the link added first). */
@@ -335,25 +420,26 @@ backward_pass(struct context *c, int64_t finish_bound)
 {
 	const struct ukwd__graph *g = &c->graph;
 	int32_t *ls = c->ls, *le = c->le, *late_driver = c->late_driver;
+	unsigned char *kind = c->kind;
 
 	for (size_t t = 0; t < g->ntasks; t++) {
 		struct bounds b;
 		int64_t e;
 		int32_t driver;
-		int milestone_shift, rc = task_bounds(&b, c, t);
+		unsigned int at_finish = 1;
+		int rc = task_bounds(&b, c, t);
 
 		if (rc)
 			return rc;
 		if (b.fixed) {
 			e = b.fixed_e;
 			driver = b.fixed_late;
+			at_finish = driver_at_finish(driver);
 		} else {
-			milestone_shift = b.span > 0;
-			e = finish_bound + milestone_shift;
+			e = finish_bound + 1;
 			driver = DRIVER_PROJECT_FINISH;
-			if (c->has_deadline &&
-			    c->deadline_day + milestone_shift <= e) {
-				e = c->deadline_day + milestone_shift;
+			if (c->has_deadline && c->deadline_day + 1 <= e) {
+				e = c->deadline_day + 1;
 				driver = DRIVER_PROJECT_DEADLINE;
 			}
 			for (int i = 0; i < 2; i++)
@@ -370,23 +456,28 @@ backward_pass(struct context *c, int64_t finish_bound)
 		le[t] = (int32_t)e;
 		ls[t] = (int32_t)(e - b.span);
 		late_driver[t] = driver;
+		kind[t] =
+		    (unsigned char)((kind[t] & EARLY_AT_FINISH) |
+		                    (b.span == 0 && at_finish ? LATE_AT_FINISH
+		                                              : 0));
 	}
 	for (size_t k = g->ntasks; k-- > 0;) {
 		uint32_t x = g->order[k];
-		int rc = check(c, x, 1, ls[x], le[x]);
+		int rc = check(c, x, 1, ls[x], le[x], kind[x] & LATE_AT_FINISH);
 
 		if (rc)
 			return rc;
 		for (uint32_t i = g->start[x]; i < g->start[x + 1]; i++) {
 			const struct ukwd__edge *edge = &g->edge[i];
-			uint32_t p = edge->predecessor;
+			uint32_t p = edge->predecessor, type = edge->link & 3u;
+			unsigned int to_finish, at_finish;
 			int32_t link, span;
 			int64_t v = -(int64_t)edge->lag;
 
 			if (driver_fixes(late_driver[p]))
 				continue;
 			span = le[p] - ls[p];
-			switch (edge->link & 3u) {
+			switch (type) {
 			case UKWD_LINK_FS:
 				v += ls[x];
 				break;
@@ -401,12 +492,31 @@ backward_pass(struct context *c, int64_t finish_bound)
 				break;
 			}
 			link = (int32_t)(edge->link >> 2);
-			if (v < le[p] ||
-			    (v == le[p] &&
+			if (span > 0) {
+				if (v < le[p] ||
+				    (v == le[p] && (late_driver[p] < 0 ||
+				                    late_driver[p] > link))) {
+					le[p] = (int32_t)v;
+					ls[p] = (int32_t)(v - span);
+					late_driver[p] = link;
+				}
+				continue;
+			}
+			/* A milestone: at one position, a finish is
+			 * earlier than a start. */
+			to_finish =
+			    link_at_finish(c, ls, le, x, LATE_AT_FINISH, type);
+			at_finish = kind[p] & LATE_AT_FINISH;
+			if (point(v, to_finish) < point(le[p], at_finish) ||
+			    (point(v, to_finish) == point(le[p], at_finish) &&
 			     (late_driver[p] < 0 || late_driver[p] > link))) {
-				le[p] = (int32_t)v;
-				ls[p] = (int32_t)(v - span);
+				le[p] = ls[p] = (int32_t)v;
 				late_driver[p] = link;
+				kind[p] =
+				    (unsigned char)((kind[p] &
+				                     EARLY_AT_FINISH) |
+				                    (to_finish ? LATE_AT_FINISH
+				                               : 0));
 			}
 		}
 	}
@@ -440,126 +550,169 @@ link_to(const struct ukwd__link *link, const int32_t *starts,
 	           : ends[link->successor];
 }
 
-/* Union-find with path halving; the lower index becomes the root. */
-static uint32_t
-find_root(uint32_t *parent, uint32_t t)
-{
-	while (parent[t] != t) {
-		parent[t] = parent[parent[t]];
-		t = parent[t];
-	}
-	return t;
-}
-
-/* One sweep over the links, in the order they are stored: free float
- * (the least early slack of a task's links and of the project's last
- * day, no more than its total float), and the critical links (both ends
- * critical, no float of their own) joining critical tasks into paths,
- * with union-find in parent[]. */
+/* One sweep over the links: free float, the least early slack of a
+ * task's links and of the project's last day (a task may end, a milestone
+ * fall at the end of that day), no more than its total float. */
 static void
-sweep_links(struct context *c, uint32_t *parent)
+sweep_links(struct context *c)
 {
 	const struct ukwd__link *links = c->plan->links;
-	int32_t *es = c->es, *ee = c->ee, *ls = c->ls, *le = c->le;
+	int32_t *es = c->es, *ee = c->ee, *ls = c->ls;
 	int32_t *free_float = c->free_float;
 
-	for (size_t t = 0; t < c->sched->ntasks; t++) {
-		free_float[t] =
-		    c->sched->finish - (int32_t)last_day(es[t], ee[t]);
-		parent[t] = (uint32_t)t;
-	}
+	for (size_t t = 0; t < c->sched->ntasks; t++)
+		free_float[t] = c->sched->finish + 1 - ee[t];
 	for (size_t l = 0; l < c->plan->nlinks; l++) {
 		const struct ukwd__link *link = &links[l];
-		uint32_t p = link->predecessor, x = link->successor, a, b;
-		int64_t from = link_from(link, c);
-		int64_t slack = link_to(link, es, ee) - from;
+		uint32_t p = link->predecessor;
+		int64_t slack = link_to(link, es, ee) - link_from(link, c);
 
 		if (slack < free_float[p])
 			free_float[p] = (int32_t)slack;
-		if (ls[p] > es[p] || ls[x] > es[x] ||
-		    link_to(link, ls, le) - from > 0)
-			continue;
-		a = find_root(parent, p);
-		b = find_root(parent, x);
-		if (a < b)
-			parent[b] = a;
-		else if (b < a)
-			parent[a] = b;
 	}
 	for (size_t t = 0; t < c->sched->ntasks; t++)
 		if (free_float[t] > ls[t] - es[t])
 			free_float[t] = ls[t] - es[t];
 }
 
-/* The critical tasks, grouped into paths numbered by their first task in
- * topological order and listed in that order; and the tasks with
- * negative float. parent: from sweep_links(); path_of: ntasks words. */
+/* A critical link: both ends critical, and no float of its own (the
+ * successor's late position less the predecessor's early one and the
+ * lag is 0 or less). edge: one of the links into x. */
 static int
-critical_paths(struct context *c, uint32_t *parent, uint32_t *path_of)
+edge_critical(const struct context *c, const struct ukwd__edge *edge,
+              uint32_t x)
+{
+	uint32_t p = edge->predecessor, type = edge->link & 3u;
+	int64_t from, to;
+
+	if (c->ls[p] > c->es[p] || c->ls[x] > c->es[x])
+		return 0;
+	from =
+	    (int64_t)(type == UKWD_LINK_FS || type == UKWD_LINK_FF ? c->ee[p]
+	                                                           : c->es[p]) +
+	    edge->lag;
+	to = type == UKWD_LINK_FS || type == UKWD_LINK_SS ? c->ls[x] : c->le[x];
+	return to - from <= 0;
+}
+
+/* Where the chains go. With path_start NULL, only npaths and nentries
+ * are counted; with critical NULL, each path's length into
+ * path_start[path + 1]; else each entry at path_start[path]++. */
+struct chains {
+	size_t npaths, nentries;
+	size_t *path_start;
+	size_t *critical;
+};
+
+static void
+chain_add(struct chains *ch, uint32_t path, uint32_t task)
+{
+	ch->nentries++;
+	if (!ch->path_start)
+		return;
+	if (!ch->critical)
+		ch->path_start[path + 1]++;
+	else
+		ch->critical[ch->path_start[path]++] = task;
+}
+
+/* The critical paths as chains (see ukwd_schedule_critical_path_count()):
+ * the critical tasks in topological order, each extending the open path
+ * that ends at its first critical predecessor able to take it, closing
+ * the others that end at one (a join), or starting a path, from its first
+ * critical predecessor when it has one (a branch). open_end[t]: the path
+ * that ends at t and is open, else UINT32_MAX. Deterministic, so that the
+ * three walks (count, measure, fill) agree. */
+static void
+chain_walk(const struct context *c, uint32_t *open_end, struct chains *ch)
 {
 	const struct ukwd__graph *g = &c->graph;
-	ukwd_schedule *s = c->sched;
-	const uint32_t unset = UINT32_MAX;
-	size_t npaths = 0, ncritical = 0, nnegative = 0, *cursor;
+	const uint32_t none = UINT32_MAX;
 
-	for (size_t t = 0; t < g->ntasks; t++) {
-		path_of[t] = unset;
-		nnegative += c->ls[t] < c->es[t];
-	}
+	ch->npaths = ch->nentries = 0;
+	for (size_t t = 0; t < g->ntasks; t++)
+		open_end[t] = none;
 	for (size_t k = 0; k < g->ntasks; k++) {
-		uint32_t t = g->order[k], root;
+		uint32_t x = g->order[k], path = none, first = none;
 
-		if (c->ls[t] > c->es[t])
+		if (c->ls[x] > c->es[x])
 			continue;
-		root = find_root(parent, t);
-		if (path_of[root] == unset)
-			path_of[root] = (uint32_t)npaths++;
-		path_of[t] = path_of[root];
-		ncritical++;
+		for (uint32_t i = g->start[x]; i < g->start[x + 1]; i++) {
+			uint32_t p = g->edge[i].predecessor;
+
+			if (!edge_critical(c, &g->edge[i], x))
+				continue;
+			if (first == none)
+				first = p;
+			if (open_end[p] == none)
+				continue;
+			chain_add(ch, open_end[p], x);
+			if (path == none)
+				path = open_end[p];
+			open_end[p] = none;
+		}
+		if (path == none) {
+			path = (uint32_t)ch->npaths++;
+			if (first != none)
+				chain_add(ch, path, first);
+			chain_add(ch, path, x);
+		}
+		open_end[x] = path;
 	}
-	s->npaths = npaths;
-	s->ncritical = ncritical;
-	s->path_start = ukwd__calloc(npaths + 1, sizeof(*s->path_start));
-	s->critical = ukwd__malloc(ncritical * sizeof(*s->critical));
+}
+
+/* The critical paths, and the tasks with negative float. open_end:
+ * ntasks words of scratch. */
+static int
+critical_paths(struct context *c, uint32_t *open_end)
+{
+	ukwd_schedule *s = c->sched;
+	struct chains ch = {0, 0, NULL, NULL};
+	size_t nnegative = 0;
+
+	for (size_t t = 0; t < s->ntasks; t++)
+		nnegative += c->ls[t] < c->es[t];
+	chain_walk(c, open_end, &ch);
+	s->npaths = ch.npaths;
+	s->path_start = ukwd__calloc(ch.npaths + 1, sizeof(*s->path_start));
+	s->critical = ukwd__malloc(ch.nentries * sizeof(*s->critical));
 	s->negative = ukwd__malloc(nnegative * sizeof(*s->negative));
-	cursor = ukwd__malloc(npaths * sizeof(*cursor));
-	if (!s->path_start || !s->critical || !s->negative || !cursor) {
-		ukwd__free(cursor);
+	if (!s->path_start || !s->critical || !s->negative)
 		return UKWD_ENOMEM;
-	}
-	for (size_t t = 0; t < g->ntasks; t++) {
+	for (size_t t = 0; t < s->ntasks; t++)
 		if (c->ls[t] < c->es[t])
 			s->negative[s->nnegative++] = t;
-		if (path_of[t] != unset)
-			s->path_start[path_of[t] + 1]++;
-	}
-	/* Counting sort by path, keeping topological order within each. */
-	for (size_t p = 1; p <= npaths; p++)
+	ch.path_start = s->path_start;
+	chain_walk(c, open_end, &ch);
+	for (size_t p = 1; p <= ch.npaths; p++)
 		s->path_start[p] += s->path_start[p - 1];
-	memcpy(cursor, s->path_start, npaths * sizeof(*cursor));
-	for (size_t k = 0; k < g->ntasks; k++) {
-		uint32_t t = g->order[k];
-
-		if (path_of[t] != unset)
-			s->critical[cursor[path_of[t]]++] = t;
-	}
-	ukwd__free(cursor);
+	ch.critical = s->critical;
+	chain_walk(c, open_end, &ch);
+	/* Each path_start[p] now holds where path p ends. */
+	for (size_t p = ch.npaths; p > 0; p--)
+		s->path_start[p] = s->path_start[p - 1];
+	s->path_start[0] = 0;
 	return 0;
 }
 
-/* The project's first day, last day and end, from the early dates. */
+/* The project's first and last printed days and the working days it
+ * spans, from the early dates. */
 static void
 project_span(struct context *c)
 {
 	ukwd_schedule *s = c->sched;
 	int32_t start = s->bound_start, finish = s->bound_start,
-	        end = s->bound_start;
+	        first = s->bound_start, end = s->bound_start;
 
 	for (size_t t = 0; t < s->ntasks; t++) {
-		int32_t last = (int32_t)last_day(c->es[t], c->ee[t]);
+		unsigned int at_finish = c->kind[t] & EARLY_AT_FINISH;
+		int32_t day = (int32_t)first_day(c->es[t], c->ee[t], at_finish),
+		        last = (int32_t)last_day(c->es[t], c->ee[t], at_finish);
 
-		if (c->es[t] < start)
-			start = c->es[t];
+		if (day < start)
+			start = day;
+		if (c->es[t] < first)
+			first = c->es[t];
 		if (t == 0 || last > finish)
 			finish = last;
 		if (t == 0 || c->ee[t] > end)
@@ -567,7 +720,7 @@ project_span(struct context *c)
 	}
 	s->start = start;
 	s->finish = finish;
-	s->end = end > start ? end : start;
+	s->working_days = end > first ? end - first : 0;
 }
 
 /* The project's own date outside the calendar, or with no working day
@@ -641,7 +794,8 @@ schedule_compute(struct context *c, ukwd_date date)
 			goto out;
 		s->bound_finish = n;
 		for (size_t t = 0; t < s->ntasks; t++) {
-			int64_t last = last_day(c->es[t], c->ee[t]);
+			int64_t last = last_day(c->es[t], c->ee[t],
+			                        c->kind[t] & EARLY_AT_FINISH);
 
 			if (t == 0 || last > s->bound_finish)
 				s->bound_finish = (int32_t)last;
@@ -671,10 +825,8 @@ schedule_compute(struct context *c, ukwd_date date)
 	if (rc)
 		goto out;
 	project_span(c);
-	sweep_links(c, scratch);
-	/* The edges are done with; the start array, ntasks + 1 words,
-	 * numbers the paths. */
-	rc = critical_paths(c, scratch, c->graph.start);
+	sweep_links(c);
+	rc = critical_paths(c, scratch);
 	if (rc)
 		rc = ukwd__diag_set(c->diag, rc, 0, 0, "out of memory");
 out:
@@ -736,14 +888,16 @@ ukwd_schedule_new(ukwd_schedule **out, const ukwd_plan *plan,
 	s->ntasks = plan->ntasks;
 	ukwd_workday_roll(&s->first_workday, cal, c.cal_first,
 	                  UKWD_ROLL_FOLLOWING);
-	if (s->ntasks > SIZE_MAX / (COLUMNS * sizeof(int32_t)) ||
+	if (s->ntasks > SIZE_MAX / (COLUMNS * sizeof(int32_t) + 1) ||
 	    !(s->column[0] =
-	          ukwd__malloc(s->ntasks * COLUMNS * sizeof(int32_t)))) {
+	          ukwd__malloc(s->ntasks * (COLUMNS * sizeof(int32_t) + 1)))) {
 		ukwd_schedule_free(s);
 		return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0, "out of memory");
 	}
 	for (int k = 1; k < COLUMNS; k++)
 		s->column[k] = s->column[0] + (size_t)k * s->ntasks;
+	s->kind = (unsigned char *)(s->column[0] + (size_t)COLUMNS * s->ntasks);
+	memset(s->kind, 0, s->ntasks);
 	c.sched = s;
 	c.es = s->column[ES];
 	c.ee = s->column[EE];
@@ -752,6 +906,7 @@ ukwd_schedule_new(ukwd_schedule **out, const ukwd_plan *plan,
 	c.free_float = s->column[FREE_FLOAT];
 	c.early_driver = s->column[EARLY_DRIVER];
 	c.late_driver = s->column[LATE_DRIVER];
+	c.kind = s->kind;
 	rc = schedule_compute(&c, date);
 	if (rc) {
 		ukwd_schedule_free(s);
@@ -809,7 +964,7 @@ ukwd_schedule_span(ukwd_date *start, ukwd_date *finish, int32_t *working_days,
 	if (finish)
 		*finish = day_at(sched, sched->finish);
 	if (working_days)
-		*working_days = sched->end - sched->start;
+		*working_days = sched->working_days;
 	return 0;
 }
 
@@ -818,6 +973,7 @@ ukwd_schedule_task(ukwd_scheduled_task *out, const ukwd_schedule *sched,
                    size_t task)
 {
 	int32_t es, ee, ls, le;
+	unsigned int early_at_finish, late_at_finish;
 
 	if (!out || !schedule_ok(sched))
 		return UKWD_EINVAL;
@@ -827,10 +983,12 @@ ukwd_schedule_task(ukwd_scheduled_task *out, const ukwd_schedule *sched,
 	ee = sched->column[EE][task];
 	ls = sched->column[LS][task];
 	le = sched->column[LE][task];
-	out->early_start = day_at(sched, es);
-	out->early_finish = day_at(sched, last_day(es, ee));
-	out->late_start = day_at(sched, ls);
-	out->late_finish = day_at(sched, last_day(ls, le));
+	early_at_finish = sched->kind[task] & EARLY_AT_FINISH;
+	late_at_finish = sched->kind[task] & LATE_AT_FINISH;
+	out->early_start = day_at(sched, first_day(es, ee, early_at_finish));
+	out->early_finish = day_at(sched, last_day(es, ee, early_at_finish));
+	out->late_start = day_at(sched, first_day(ls, le, late_at_finish));
+	out->late_finish = day_at(sched, last_day(ls, le, late_at_finish));
 	out->early_start_index = es;
 	out->early_end_index = ee;
 	out->late_start_index = ls;
@@ -839,16 +997,11 @@ ukwd_schedule_task(ukwd_scheduled_task *out, const ukwd_schedule *sched,
 	out->total_float = ls - es;
 	out->free_float = sched->column[FREE_FLOAT][task];
 	out->critical = ls - es <= 0;
+	out->early_milestone_day = early_at_finish ? UKWD_MILESTONE_AT_FINISH
+	                                           : UKWD_MILESTONE_AT_START;
+	out->late_milestone_day =
+	    late_at_finish ? UKWD_MILESTONE_AT_FINISH : UKWD_MILESTONE_AT_START;
 	return 0;
-}
-
-static int
-constraint_bounds_finish(ukwd_constraint_type type)
-{
-	return type == UKWD_CONSTRAINT_FINISH_NO_LATER_THAN ||
-	       type == UKWD_CONSTRAINT_MUST_FINISH_ON ||
-	       type == UKWD_CONSTRAINT_DEADLINE ||
-	       type == UKWD_CONSTRAINT_ACTUAL_FINISH;
 }
 
 int
@@ -858,6 +1011,7 @@ ukwd_schedule_driver(ukwd_driver *out, const ukwd_schedule *sched, size_t task,
 	int early = side == UKWD_SCHEDULE_EARLY;
 	ukwd_driver d;
 	int32_t code, s, e;
+	unsigned int at_finish;
 
 	if (!out || !schedule_ok(sched) ||
 	    (side != UKWD_SCHEDULE_EARLY && side != UKWD_SCHEDULE_LATE))
@@ -867,6 +1021,8 @@ ukwd_schedule_driver(ukwd_driver *out, const ukwd_schedule *sched, size_t task,
 	code = sched->column[early ? EARLY_DRIVER : LATE_DRIVER][task];
 	s = sched->column[early ? ES : LS][task];
 	e = sched->column[early ? EE : LE][task];
+	at_finish =
+	    sched->kind[task] & (early ? EARLY_AT_FINISH : LATE_AT_FINISH);
 	memset(&d, 0, sizeof(d));
 	d.task = d.link = (size_t)-1;
 	if (code >= 0) {
@@ -907,7 +1063,9 @@ ukwd_schedule_driver(ukwd_driver *out, const ukwd_schedule *sched, size_t task,
 		d.bounds_finish = 1;
 		d.date = sched->plan->deadline;
 	}
-	d.bound_date = day_at(sched, d.bounds_finish ? last_day(s, e) : s);
+	/* A milestone's bound puts it on the day it prints on. */
+	d.bound_date = day_at(
+	    sched, d.bounds_finish || s == e ? last_day(s, e, at_finish) : s);
 	if (d.kind == UKWD_DRIVER_LINK)
 		d.date = d.bound_date;
 	*out = d;
@@ -942,9 +1100,9 @@ ukwd_schedule_explain(char *buf, size_t size, size_t *length,
 	                                        "after"};
 	char bound[UKWD_DATE_STRLEN], given[UKWD_DATE_STRLEN], amount[48];
 	const char *verb, *what = "", *quote = "", *name = "", *tail = "",
-	                  *event = "", *note = "";
+	                  *event = "", *note = "", *day = "";
 	ukwd_driver d;
-	int early = side == UKWD_SCHEDULE_EARLY, n, rc;
+	int early = side == UKWD_SCHEDULE_EARLY, by = 0, n, rc;
 
 	if (length)
 		*length = 0;
@@ -962,8 +1120,10 @@ ukwd_schedule_explain(char *buf, size_t size, size_t *length,
 	               d.constraint == UKWD_CONSTRAINT_ACTUAL_START ||
 	               d.constraint == UKWD_CONSTRAINT_ACTUAL_FINISH)))
 		verb = d.bounds_finish ? "finishes" : "starts";
-	else
+	else {
 		verb = d.bounds_finish ? "finishes by" : "starts by";
+		by = 1;
+	}
 	switch (d.kind) {
 	case UKWD_DRIVER_PROJECT_START:
 		what = sched->direction == UKWD_SCHEDULE_FORWARD
@@ -1015,6 +1175,21 @@ ukwd_schedule_explain(char *buf, size_t size, size_t *length,
 		break;
 	}
 	}
+	/* A milestone falls on a day, at its start or at its end. */
+	if (sched->column[early ? ES : LS][task] ==
+	    sched->column[early ? EE : LE][task]) {
+		int at_finish =
+		    (sched->kind[task] &
+		     (early ? EARLY_AT_FINISH : LATE_AT_FINISH)) != 0;
+
+		if (d.kind == UKWD_DRIVER_CONSTRAINT &&
+		    (d.constraint == UKWD_CONSTRAINT_ACTUAL_START ||
+		     d.constraint == UKWD_CONSTRAINT_ACTUAL_FINISH))
+			verb = "fell on";
+		else
+			verb = by ? "falls by" : "falls on";
+		day = at_finish ? " (end of day)" : " (start of day)";
+	}
 	if (d.kind == UKWD_DRIVER_LINK) {
 		char tag[24];
 
@@ -1024,11 +1199,11 @@ ukwd_schedule_explain(char *buf, size_t size, size_t *length,
 		else
 			snprintf(tag, sizeof(tag), " (%s)",
 			         ukwd_link_type_name(d.type));
-		n = snprintf(buf, size, "%s %s: %s%s%s%s%s%s", verb, bound,
-		             what, quote, name, tail, event, tag);
+		n = snprintf(buf, size, "%s %s%s: %s%s%s%s%s%s", verb, bound,
+		             day, what, quote, name, tail, event, tag);
 	} else {
-		n = snprintf(buf, size, "%s %s: %s%s%s%s", verb, bound, what,
-		             tail, event, note);
+		n = snprintf(buf, size, "%s %s%s: %s%s%s%s", verb, bound, day,
+		             what, tail, event, note);
 	}
 	if (n < 0)
 		return UKWD_ERROR;

@@ -167,6 +167,17 @@ backward(const ukwd_plan *plan, const ukwd_calendar *cal, const char *finish)
 	return schedule(plan, cal, finish, UKWD_SCHEDULE_BACKWARD);
 }
 
+static ukwd_schedule *
+forward_at(const ukwd_plan *plan, const ukwd_calendar *cal, ukwd_date start)
+{
+	ukwd_schedule *sched = NULL;
+	ukwd_diag diag;
+
+	if (ukwd_schedule_new(&sched, plan, cal, start, NULL, &diag))
+		fail_msg("schedule_new: %s", diag.message);
+	return sched;
+}
+
 static const char *
 show(ukwd_date d, char buf[UKWD_DATE_STRLEN])
 {
@@ -288,18 +299,21 @@ test_fs__after_a_milestone_starts_on_the_milestone_day(void **state)
 	c = add(plan, "c", "Done", 0);
 	link(plan, m, b, UKWD_LINK_FS, 0);
 	link(plan, b, c, UKWD_LINK_FS, 0);
-	/* The milestone prints start = finish = Wed 3 May and b starts the
-	 * same day: Wed 3, Thu 4. The closing milestone falls on the next
-	 * working day after b's last, Fri 5, which is also the project's
-	 * last day. */
+	/* The milestone prints start = finish = Wed 3 May (at the start of
+	 * the day: the project start drives it) and b starts the same day:
+	 * Wed 3, Thu 4. Milestones are now printed as project managers read
+	 * them: the closing milestone, driven by b's finish, prints at the
+	 * end of b's last day, Thu 4 (it used to print Fri 5), which is also
+	 * the project's last day; and late, the kick-off is at the end of
+	 * the day before b must start, Tue 2 (it used to print Wed 3). */
 	sched = forward(plan, cal, "2023-05-03");
-	EXPECT_TASK(sched, m, "2023-05-03", "2023-05-03", "2023-05-03",
-	            "2023-05-03", 0, 0);
+	EXPECT_TASK(sched, m, "2023-05-03", "2023-05-03", "2023-05-02",
+	            "2023-05-02", 0, 0);
 	EXPECT_TASK(sched, b, "2023-05-03", "2023-05-04", "2023-05-03",
 	            "2023-05-04", 0, 0);
-	EXPECT_TASK(sched, c, "2023-05-05", "2023-05-05", "2023-05-05",
-	            "2023-05-05", 0, 0);
-	expect_span(sched, "2023-05-03", "2023-05-05", 2);
+	EXPECT_TASK(sched, c, "2023-05-04", "2023-05-04", "2023-05-04",
+	            "2023-05-04", 0, 0);
+	expect_span(sched, "2023-05-03", "2023-05-04", 2);
 	ukwd_schedule_free(sched);
 	ukwd_plan_free(plan);
 	ukwd_calendar_free(cal);
@@ -533,14 +547,16 @@ test_network__floats_and_critical_path_forward_and_backward(void **state)
 	 * 9 May 9, 10 10, 11 11, 12 12, 13 15, 14 16, 15 17.
 	 * brief [0,3). design FS: [3,8). build SS+2: starts 3+2 = 5, [5,15).
 	 * content FS: [3,11). review: FF gives end >= 15, so start >= 13;
-	 * FS from content gives start >= 11; [13,15). launch FS: 15, May 17.
-	 * hosting SF: end >= 15, start >= 0: [0,15), ends May 16.
-	 * The project's last day is the milestone's, 15 (May 17).
-	 * Late: hosting end <= 16, [1,16); launch at 15; review end <= 15;
-	 * build end <= 15 (FF); content end <= 13 (FS to review at 13),
-	 * [5,13): float 2; design: start <= 5 - 2 = 3; brief end <= 3.
-	 * Free float: content 13 - 11 = 2; hosting to the project's last
-	 * day 15 - 14 = 1. */
+	 * FS from content gives start >= 11; [13,15). launch FS: 15, printed
+	 * at the end of review's last day, 14 (May 16; it used to print on
+	 * May 17). hosting SF: end >= 15, start >= 0: [0,15), ends May 16.
+	 * The project's last day is 14 (May 16), review's, launch's and
+	 * hosting's.
+	 * Late: every end <= 15: hosting [0,15), no float now (it had 1
+	 * when the milestone printed on May 17); launch at 15; review end
+	 * <= 15; build end <= 15 (FF); content end <= 13 (FS to review at
+	 * 13), [5,13): float 2; design: start <= 5 - 2 = 3; brief end <= 3.
+	 * Free float: content 13 - 11 = 2. */
 	sched = forward(plan, cal, "2023-04-24");
 	EXPECT_TASK(sched, brief, "2023-04-24", "2023-04-26", "2023-04-24",
 	            "2023-04-26", 0, 0);
@@ -552,20 +568,22 @@ test_network__floats_and_critical_path_forward_and_backward(void **state)
 	            "2023-05-12", 2, 2);
 	EXPECT_TASK(sched, review, "2023-05-15", "2023-05-16", "2023-05-15",
 	            "2023-05-16", 0, 0);
-	EXPECT_TASK(sched, launch, "2023-05-17", "2023-05-17", "2023-05-17",
-	            "2023-05-17", 0, 0);
-	EXPECT_TASK(sched, hosting, "2023-04-24", "2023-05-16", "2023-04-25",
-	            "2023-05-17", 1, 1);
-	expect_span(sched, "2023-04-24", "2023-05-17", 15);
+	EXPECT_TASK(sched, launch, "2023-05-16", "2023-05-16", "2023-05-16",
+	            "2023-05-16", 0, 0);
+	EXPECT_TASK(sched, hosting, "2023-04-24", "2023-05-16", "2023-04-24",
+	            "2023-05-16", 0, 0);
+	expect_span(sched, "2023-04-24", "2023-05-16", 15);
+	/* One chain, each task linked to the next: FS, SS+2, FF, FS, SF. */
 	assert_int_equal(ukwd_schedule_critical_path_count(sched), 1);
 	assert_int_equal(ukwd_schedule_critical_path(&path, &count, sched, 0),
 	                 0);
-	assert_int_equal(count, 5);
+	assert_int_equal(count, 6);
 	assert_int_equal(path[0], brief);
 	assert_int_equal(path[1], design);
 	assert_int_equal(path[2], build);
 	assert_int_equal(path[3], review);
 	assert_int_equal(path[4], launch);
+	assert_int_equal(path[5], hosting);
 	EXPECT_EXPLAIN(sched, review, UKWD_SCHEDULE_EARLY,
 	               "finishes 2023-05-16: when 'Build' finishes (FF)");
 	EXPECT_EXPLAIN(sched, design, UKWD_SCHEDULE_LATE,
@@ -574,33 +592,38 @@ test_network__floats_and_critical_path_forward_and_backward(void **state)
 	EXPECT_EXPLAIN(sched, hosting, UKWD_SCHEDULE_EARLY,
 	               "finishes 2023-05-16: before 'Go live' starts (SF)");
 	EXPECT_EXPLAIN(sched, launch, UKWD_SCHEDULE_LATE,
-	               "finishes by 2023-05-17: the project finish, the "
-	               "latest early finish");
+	               "falls by 2023-05-16 (end of day): the project finish, "
+	               "the latest early finish");
+	EXPECT_EXPLAIN(sched, launch, UKWD_SCHEDULE_EARLY,
+	               "falls on 2023-05-16 (end of day): after 'Review' "
+	               "finishes (FS)");
 	ukwd_schedule_free(sched);
 
 	/* Backward to Friday 30 June 2023 (no holiday in June): the same
-	 * network shifted so that the milestone falls on Fri 30 June. Days
-	 * back from it: 29 Jun, 28, 27, 26, 23, 22, 21, 20, 19, 16, 15, 14,
-	 * 13, 12, 9 (15 working days before the 30th). */
+	 * network shifted so that the milestone falls at the end of Fri 30
+	 * June and review, build and hosting end that day (they used to end
+	 * on the 29th, with the milestone printed on the 30th). Days back
+	 * from it: 30 Jun, 29, 28, 27, 26, 23, 22, 21, 20, 19, 16, 15, 14,
+	 * 13, 12 (15 working days up to the 30th). */
 	sched = backward(plan, cal, "2023-06-30");
-	EXPECT_TASK(sched, brief, "2023-06-09", "2023-06-13", "2023-06-09",
-	            "2023-06-13", 0, 0);
-	EXPECT_TASK(sched, design, "2023-06-14", "2023-06-20", "2023-06-14",
-	            "2023-06-20", 0, 0);
-	EXPECT_TASK(sched, build, "2023-06-16", "2023-06-29", "2023-06-16",
-	            "2023-06-29", 0, 0);
-	EXPECT_TASK(sched, content, "2023-06-14", "2023-06-23", "2023-06-16",
-	            "2023-06-27", 2, 2);
+	EXPECT_TASK(sched, brief, "2023-06-12", "2023-06-14", "2023-06-12",
+	            "2023-06-14", 0, 0);
+	EXPECT_TASK(sched, design, "2023-06-15", "2023-06-21", "2023-06-15",
+	            "2023-06-21", 0, 0);
+	EXPECT_TASK(sched, build, "2023-06-19", "2023-06-30", "2023-06-19",
+	            "2023-06-30", 0, 0);
+	EXPECT_TASK(sched, content, "2023-06-15", "2023-06-26", "2023-06-19",
+	            "2023-06-28", 2, 2);
 	EXPECT_TASK(sched, launch, "2023-06-30", "2023-06-30", "2023-06-30",
 	            "2023-06-30", 0, 0);
-	EXPECT_TASK(sched, hosting, "2023-06-09", "2023-06-29", "2023-06-12",
-	            "2023-06-30", 1, 1);
-	expect_span(sched, "2023-06-09", "2023-06-30", 15);
+	EXPECT_TASK(sched, hosting, "2023-06-12", "2023-06-30", "2023-06-12",
+	            "2023-06-30", 0, 0);
+	expect_span(sched, "2023-06-12", "2023-06-30", 15);
 	EXPECT_EXPLAIN(sched, brief, UKWD_SCHEDULE_EARLY,
-	               "starts 2023-06-09: the project start, the earliest "
+	               "starts 2023-06-12: the project start, the earliest "
 	               "late start");
 	EXPECT_EXPLAIN(sched, launch, UKWD_SCHEDULE_LATE,
-	               "finishes by 2023-06-30: the project finish");
+	               "falls by 2023-06-30 (end of day): the project finish");
 	ukwd_schedule_free(sched);
 	ukwd_plan_free(plan);
 	ukwd_calendar_free(cal);
@@ -645,13 +668,15 @@ test_backward__a_closing_milestone_falls_on_the_finish_date(void **state)
 	a = add(plan, "a", NULL, 2);
 	done = add(plan, "done", NULL, 0);
 	link(plan, a, done, UKWD_LINK_FS, 0);
-	/* Finish by Fri 12 May: the milestone is on Fri 12 itself, and a
-	 * (FS to it) ends the working day before: Wed 10, Thu 11. */
+	/* Finish by Fri 12 May: the milestone is at the end of Fri 12, and
+	 * a (FS to it) ends that day too: Thu 11, Fri 12. (The milestone
+	 * used to sit at the start of Fri 12, a ending on Thu 11: milestones
+	 * are now printed at the end of their predecessor's last day.) */
 	sched = backward(plan, cal, "2023-05-12");
 	EXPECT_TASK(sched, done, "2023-05-12", "2023-05-12", "2023-05-12",
 	            "2023-05-12", 0, 0);
-	EXPECT_TASK(sched, a, "2023-05-10", "2023-05-11", "2023-05-10",
-	            "2023-05-11", 0, 0);
+	EXPECT_TASK(sched, a, "2023-05-11", "2023-05-12", "2023-05-11",
+	            "2023-05-12", 0, 0);
 	ukwd_schedule_free(sched);
 	ukwd_plan_free(plan);
 	ukwd_calendar_free(cal);
@@ -720,6 +745,410 @@ test_explain__sixty_working_days_after_the_uept_notice(void **state)
 	                                       sched, testing,
 	                                       (ukwd_schedule_side)7),
 	                 UKWD_EINVAL);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+/* ------------------------------------------------------------------ */
+/* Milestones: the day each prints on, and which end of it */
+
+/* A milestone's printed kinds, early and late. */
+static void
+expect_milestone_days(const ukwd_schedule *sched, size_t task,
+                      ukwd_milestone_day early, ukwd_milestone_day late)
+{
+	ukwd_scheduled_task row;
+
+	assert_int_equal(ukwd_schedule_task(&row, sched, task), 0);
+	assert_int_equal(row.early_milestone_day, early);
+	assert_int_equal(row.late_milestone_day, late);
+}
+
+static void
+test_milestone__after_a_task_prints_on_its_last_day(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	ukwd_scheduled_task row;
+	ukwd_driver driver;
+	size_t a, m, b, done;
+	int32_t position;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", "Survey", 3);
+	m = add(plan, "m", "Survey done", 0);
+	b = add(plan, "b", "Report", 2);
+	done = add(plan, "done", "Report sent", 0);
+	link(plan, a, m, UKWD_LINK_FS, 0);
+	link(plan, m, b, UKWD_LINK_FS, 0);
+	link(plan, b, done, UKWD_LINK_FS, 0);
+	/* a: Wed 3 - Fri 5 May. The milestone sits between Friday and the
+	 * next working day, Tue 9 (Mon 8 is the Coronation), and prints at
+	 * the end of Friday, early and late; b starts Tue 9, Tue 9 - Wed 10;
+	 * the closing milestone prints at the end of Wed 10, the project's
+	 * last day. */
+	sched = forward(plan, cal, "2023-05-03");
+	EXPECT_TASK(sched, m, "2023-05-05", "2023-05-05", "2023-05-05",
+	            "2023-05-05", 0, 0);
+	EXPECT_TASK(sched, b, "2023-05-09", "2023-05-10", "2023-05-09",
+	            "2023-05-10", 0, 0);
+	EXPECT_TASK(sched, done, "2023-05-10", "2023-05-10", "2023-05-10",
+	            "2023-05-10", 0, 0);
+	expect_span(sched, "2023-05-03", "2023-05-10", 5);
+	expect_milestone_days(sched, m, UKWD_MILESTONE_AT_FINISH,
+	                      UKWD_MILESTONE_AT_FINISH);
+	expect_milestone_days(sched, done, UKWD_MILESTONE_AT_FINISH,
+	                      UKWD_MILESTONE_AT_FINISH);
+	expect_milestone_days(sched, a, UKWD_MILESTONE_AT_START,
+	                      UKWD_MILESTONE_AT_START);
+	/* The positions are the index space's: m's is b's start. */
+	assert_int_equal(ukwd_schedule_task(&row, sched, b), 0);
+	position = row.early_start_index;
+	assert_int_equal(ukwd_schedule_task(&row, sched, m), 0);
+	assert_int_equal(row.early_start_index, position);
+	assert_int_equal(row.early_end_index, position);
+	assert_int_equal(row.late_start_index, position);
+	assert_int_equal(
+	    ukwd_schedule_driver(&driver, sched, m, UKWD_SCHEDULE_EARLY), 0);
+	assert_int_equal(driver.kind, UKWD_DRIVER_LINK);
+	assert_int_equal(driver.task, a);
+	assert_int_equal(driver.bound_date, iso("2023-05-05"));
+	assert_int_equal(
+	    ukwd_schedule_driver(&driver, sched, m, UKWD_SCHEDULE_LATE), 0);
+	assert_int_equal(driver.task, b);
+	assert_int_equal(driver.bound_date, iso("2023-05-05"));
+	EXPECT_EXPLAIN(sched, m, UKWD_SCHEDULE_EARLY,
+	               "falls on 2023-05-05 (end of day): after 'Survey' "
+	               "finishes (FS)");
+	EXPECT_EXPLAIN(sched, m, UKWD_SCHEDULE_LATE,
+	               "falls by 2023-05-05 (end of day): before 'Report' "
+	               "must start (FS)");
+	EXPECT_EXPLAIN(sched, done, UKWD_SCHEDULE_LATE,
+	               "falls by 2023-05-10 (end of day): the project finish, "
+	               "the latest early finish");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_milestone__at_the_project_start_prints_on_the_start_day(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t kickoff, agreed, a;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	kickoff = add(plan, "kickoff", "Kick-off", 0);
+	agreed = add(plan, "agreed", "Scope agreed", 0);
+	a = add(plan, "a", "Survey", 3);
+	link(plan, kickoff, agreed, UKWD_LINK_FS, 0);
+	link(plan, agreed, a, UKWD_LINK_FS, 0);
+	/* Both milestones are at the start of Wed 3 May: the project start
+	 * drives the kick-off, and the second, FS after a milestone, takes
+	 * its kind. Late, each is at the end of the day before a must
+	 * start, Tue 2: an FS link to a task puts a milestone at the end of
+	 * the day before the task starts. */
+	sched = forward(plan, cal, "2023-05-03");
+	EXPECT_TASK(sched, kickoff, "2023-05-03", "2023-05-03", "2023-05-02",
+	            "2023-05-02", 0, 0);
+	EXPECT_TASK(sched, agreed, "2023-05-03", "2023-05-03", "2023-05-02",
+	            "2023-05-02", 0, 0);
+	EXPECT_TASK(sched, a, "2023-05-03", "2023-05-05", "2023-05-03",
+	            "2023-05-05", 0, 0);
+	expect_milestone_days(sched, kickoff, UKWD_MILESTONE_AT_START,
+	                      UKWD_MILESTONE_AT_FINISH);
+	expect_milestone_days(sched, agreed, UKWD_MILESTONE_AT_START,
+	                      UKWD_MILESTONE_AT_FINISH);
+	expect_span(sched, "2023-05-03", "2023-05-05", 3);
+	EXPECT_EXPLAIN(sched, kickoff, UKWD_SCHEDULE_EARLY,
+	               "falls on 2023-05-03 (start of day): the project start");
+	EXPECT_EXPLAIN(sched, agreed, UKWD_SCHEDULE_EARLY,
+	               "falls on 2023-05-03 (start of day): after 'Kick-off' "
+	               "finishes (FS)");
+	EXPECT_EXPLAIN(sched, agreed, UKWD_SCHEDULE_LATE,
+	               "falls by 2023-05-02 (end of day): before 'Survey' "
+	               "must start (FS)");
+	EXPECT_EXPLAIN(sched, kickoff, UKWD_SCHEDULE_LATE,
+	               "falls by 2023-05-02 (end of day): before 'Scope "
+	               "agreed' must start (FS)");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_milestone__driven_by_a_start_to_start_link_prints_at_its_start(
+    void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a, m, b;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", "Dig", 5);
+	m = add(plan, "m", "Halfway", 0);
+	b = add(plan, "b", "Lay", 1);
+	link(plan, a, m, UKWD_LINK_SS, 2);
+	link(plan, m, b, UKWD_LINK_SS, 2);
+	/* a: Mon 24 - Fri 28 April. m: two working days after a starts, at
+	 * the start of Wed 26. b: two more, Fri 28. Late: b by the project's
+	 * last day, Fri 28; m two working days before b must start, at the
+	 * start of Wed 26 again. */
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, m, "2023-04-26", "2023-04-26", "2023-04-26",
+	            "2023-04-26", 0, 0);
+	EXPECT_TASK(sched, b, "2023-04-28", "2023-04-28", "2023-04-28",
+	            "2023-04-28", 0, 0);
+	expect_milestone_days(sched, m, UKWD_MILESTONE_AT_START,
+	                      UKWD_MILESTONE_AT_START);
+	EXPECT_EXPLAIN(sched, m, UKWD_SCHEDULE_EARLY,
+	               "falls on 2023-04-26 (start of day): 2 working days "
+	               "after 'Dig' starts (SS+2)");
+	EXPECT_EXPLAIN(sched, m, UKWD_SCHEDULE_LATE,
+	               "falls by 2023-04-26 (start of day): 2 working days "
+	               "before 'Lay' must start (SS+2)");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_milestone__a_start_bound_beats_a_finish_at_the_same_position(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a, m;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", "Draft", 3);
+	m = add(plan, "m", "Review opens", 0);
+	link(plan, a, m, UKWD_LINK_FS, -3);
+	constrain(plan, m, UKWD_CONSTRAINT_START_NO_EARLIER_THAN, "2023-04-24");
+	/* a: Mon 24 - Wed 26. FS-3 puts m at a's start position, as the end
+	 * of Fri 21; the start-no-earlier-than puts it at the start of Mon
+	 * 24, the same position but later in the day: it wins. */
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, m, "2023-04-24", "2023-04-24", "2023-04-26",
+	            "2023-04-26", 3, 3);
+	expect_milestone_days(sched, m, UKWD_MILESTONE_AT_START,
+	                      UKWD_MILESTONE_AT_FINISH);
+	EXPECT_EXPLAIN(sched, m, UKWD_SCHEDULE_EARLY,
+	               "falls on 2023-04-24 (start of day): start no earlier "
+	               "than 2023-04-24");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+/* The domestic mandate of the issue: the DCC User milestone on Friday
+ * 24 November 2017, and the evidence task ending that day. */
+static void
+test_milestone__backward_to_a_saturday_falls_on_friday_with_its_task(
+    void **state)
+{
+	ukwd_calendar *cal = england_2017();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t evidence, user;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	evidence = add(plan, "evidence", "Evidence", 20);
+	user = add(plan, "user", "DCC User", 0);
+	link(plan, evidence, user, UKWD_LINK_FS, 0);
+	/* Sat 25 rolls back to Fri 24: the milestone at the end of it, and
+	 * the evidence task ending on it (it used to end on Thu 23). 20
+	 * working days up to Fri 24 November: 18 in November and Mon 30,
+	 * Tue 31 October. */
+	sched = backward(plan, cal, "2017-11-25");
+	EXPECT_TASK(sched, user, "2017-11-24", "2017-11-24", "2017-11-24",
+	            "2017-11-24", 0, 0);
+	EXPECT_TASK(sched, evidence, "2017-10-30", "2017-11-24", "2017-10-30",
+	            "2017-11-24", 0, 0);
+	expect_milestone_days(sched, user, UKWD_MILESTONE_AT_FINISH,
+	                      UKWD_MILESTONE_AT_FINISH);
+	expect_span(sched, "2017-10-30", "2017-11-24", 20);
+	EXPECT_EXPLAIN(sched, user, UKWD_SCHEDULE_LATE,
+	               "falls by 2017-11-24 (end of day): the project finish");
+	EXPECT_EXPLAIN(sched, user, UKWD_SCHEDULE_EARLY,
+	               "falls on 2017-11-24 (end of day): after 'Evidence' "
+	               "finishes (FS)");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_milestone__a_finish_no_later_than_or_deadline_is_met_at_its_end(
+    void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t a, m;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", "Build", 3);
+	m = add(plan, "m", "Built", 0);
+	link(plan, a, m, UKWD_LINK_FS, 0);
+	/* a: Mon 24 - Wed 26 April; m at the end of Wed 26. Finish no later
+	 * than Tue 25: m must fall at the end of Tue 25 at the latest, one
+	 * working day early (float -1, not -2), and a must end Tue 25. */
+	constrain(plan, m, UKWD_CONSTRAINT_FINISH_NO_LATER_THAN, "2023-04-25");
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, m, "2023-04-26", "2023-04-26", "2023-04-25",
+	            "2023-04-25", -1, -1);
+	EXPECT_TASK(sched, a, "2023-04-24", "2023-04-26", "2023-04-21",
+	            "2023-04-25", -1, -1);
+	expect_milestone_days(sched, m, UKWD_MILESTONE_AT_FINISH,
+	                      UKWD_MILESTONE_AT_FINISH);
+	EXPECT_EXPLAIN(sched, m, UKWD_SCHEDULE_LATE,
+	               "falls by 2023-04-25 (end of day): finish no later "
+	               "than 2023-04-25");
+	ukwd_schedule_free(sched);
+	/* A deadline of Wed 26 is met exactly: float 0 (it used to be -1,
+	 * the milestone counted at the start of Thu 27). */
+	assert_int_equal(ukwd_plan_clear_constraint(
+	                     plan, m, UKWD_CONSTRAINT_FINISH_NO_LATER_THAN),
+	                 0);
+	constrain(plan, m, UKWD_CONSTRAINT_DEADLINE, "2023-04-26");
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, m, "2023-04-26", "2023-04-26", "2023-04-26",
+	            "2023-04-26", 0, 0);
+	EXPECT_EXPLAIN(sched, m, UKWD_SCHEDULE_LATE,
+	               "falls by 2023-04-26 (end of day): deadline 2023-04-26");
+	ukwd_schedule_free(sched);
+	/* A must-finish-on a Sunday: the end of the Friday before. */
+	assert_int_equal(
+	    ukwd_plan_clear_constraint(plan, m, UKWD_CONSTRAINT_DEADLINE), 0);
+	constrain(plan, m, UKWD_CONSTRAINT_MUST_FINISH_ON, "2023-04-30");
+	sched = forward(plan, cal, "2023-04-24");
+	EXPECT_TASK(sched, m, "2023-04-28", "2023-04-28", "2023-04-28",
+	            "2023-04-28", 0, 0);
+	expect_milestone_days(sched, m, UKWD_MILESTONE_AT_FINISH,
+	                      UKWD_MILESTONE_AT_FINISH);
+	EXPECT_EXPLAIN(sched, m, UKWD_SCHEDULE_EARLY,
+	               "falls on 2023-04-28 (end of day): must finish on "
+	               "2023-04-30 (not a working day)");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+/* The sentences of the issue, over England and Wales 2017. */
+static void
+test_explain__a_milestone_says_which_end_of_its_day(void **state)
+{
+	ukwd_calendar *cal = england_2017();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	size_t kickoff, alloc, ids, dcc, user;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	kickoff = add(plan, "kickoff", "Kick-off", 0);
+	alloc = add(plan, "alloc", "User ID allocation", 4);
+	ids = add(plan, "ids", "User IDs allocated", 0);
+	dcc = add(plan, "dcc", "DCC testing", 20);
+	user = add(plan, "user", "DCC User", 0);
+	link(plan, kickoff, alloc, UKWD_LINK_FS, 0);
+	link(plan, alloc, ids, UKWD_LINK_FS, 0);
+	link(plan, ids, dcc, UKWD_LINK_FS, 0);
+	link(plan, dcc, user, UKWD_LINK_FS, 0);
+	/* Forward from Thu 1 June: allocation Thu 1, Fri 2, Mon 5, Tue 6;
+	 * testing from Wed 7 for 20 working days, to Tue 4 July. */
+	sched = forward(plan, cal, "2017-06-01");
+	EXPECT_EXPLAIN(sched, kickoff, UKWD_SCHEDULE_EARLY,
+	               "falls on 2017-06-01 (start of day): the project start");
+	EXPECT_EXPLAIN(sched, ids, UKWD_SCHEDULE_EARLY,
+	               "falls on 2017-06-06 (end of day): after 'User ID "
+	               "allocation' finishes (FS)");
+	EXPECT_EXPLAIN(sched, user, UKWD_SCHEDULE_LATE,
+	               "falls by 2017-07-04 (end of day): the project finish, "
+	               "the latest early finish");
+	/* Non-milestones read as before. */
+	EXPECT_EXPLAIN(sched, dcc, UKWD_SCHEDULE_EARLY,
+	               "starts 2017-06-07: after 'User IDs allocated' "
+	               "finishes (FS)");
+	ukwd_schedule_free(sched);
+	/* Backward to Saturday 25 November: testing Mon 30 October - Fri 24
+	 * November, allocation Tue 24 - Fri 27 October. */
+	sched = backward(plan, cal, "2017-11-25");
+	EXPECT_EXPLAIN(sched, user, UKWD_SCHEDULE_LATE,
+	               "falls by 2017-11-24 (end of day): the project finish");
+	EXPECT_EXPLAIN(sched, ids, UKWD_SCHEDULE_LATE,
+	               "falls by 2017-10-27 (end of day): before 'DCC "
+	               "testing' must start (FS)");
+	EXPECT_EXPLAIN(sched, kickoff, UKWD_SCHEDULE_EARLY,
+	               "falls on 2017-10-24 (start of day): the project start, "
+	               "the earliest late start");
+	EXPECT_EXPLAIN(sched, dcc, UKWD_SCHEDULE_LATE,
+	               "finishes by 2017-11-24: before 'DCC User' must start "
+	               "(FS)");
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_range__a_milestone_is_checked_on_the_day_it_prints_on(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched = NULL;
+	ukwd_diag diag;
+	size_t a, m;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", NULL, 3);
+	m = add(plan, "m", NULL, 0);
+	link(plan, a, m, UKWD_LINK_FS, 0);
+	/* a: Wed 27 - Fri 29 December, the calendar's last working day. m
+	 * sits after it, past the last working day, but prints at the end
+	 * of Fri 29: in range. */
+	sched = forward(plan, cal, "2023-12-27");
+	EXPECT_TASK(sched, m, "2023-12-29", "2023-12-29", "2023-12-29",
+	            "2023-12-29", 0, 0);
+	expect_span(sched, "2023-12-27", "2023-12-29", 3);
+	ukwd_schedule_free(sched);
+	sched = NULL;
+	ukwd_plan_free(plan);
+	/* A kick-off FS before a task that starts on the calendar's first
+	 * working day, Tue 3 January: late, it would print at the end of
+	 * the day before, which the calendar does not have. */
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	m = add(plan, "kickoff", NULL, 0);
+	a = add(plan, "a", NULL, 3);
+	link(plan, m, a, UKWD_LINK_FS, 0);
+	{
+		ukwd_schedule_options options = UKWD_SCHEDULE_OPTIONS_INIT;
+
+		options.direction = UKWD_SCHEDULE_BACKWARD;
+		assert_int_equal(ukwd_schedule_new(&sched, plan, cal,
+		                                   iso("2023-01-05"), &options,
+		                                   &diag),
+		                 UKWD_ERANGE);
+	}
+	assert_null(sched);
+	assert_string_equal(diag.message,
+	                    "task 'kickoff': its late start would be before "
+	                    "2023-01-03, the calendar's first working day");
+	/* One day later it fits: the kick-off at the end of Tue 3. */
+	sched = backward(plan, cal, "2023-01-06");
+	EXPECT_TASK(sched, m, "2023-01-04", "2023-01-04", "2023-01-03",
+	            "2023-01-03", 0, 0);
 	ukwd_schedule_free(sched);
 	ukwd_plan_free(plan);
 	ukwd_calendar_free(cal);
@@ -865,13 +1294,15 @@ test_constraint__a_task_deadline_and_a_milestone_deadline(void **state)
 	constrain(plan, a, UKWD_CONSTRAINT_DEADLINE, "2023-04-25");
 	constrain(plan, m, UKWD_CONSTRAINT_DEADLINE, "2023-04-27");
 	/* a: Mon 24 - Wed 26, but its deadline is Tue 25: late Fri 21 -
-	 * Tue 25, float -1. The milestone falls on Thu 27, its deadline
-	 * day: a milestone's "finish" is its own day, so it meets it. */
+	 * Tue 25, float -1. The milestone falls at the end of a's last day,
+	 * Wed 26 (it used to print on Thu 27: milestones are now printed at
+	 * the end of their predecessor's last day), a day inside its
+	 * deadline; the project finish, Wed 26, holds it there. */
 	sched = forward(plan, cal, "2023-04-24");
 	EXPECT_TASK(sched, a, "2023-04-24", "2023-04-26", "2023-04-21",
 	            "2023-04-25", -1, -1);
-	EXPECT_TASK(sched, m, "2023-04-27", "2023-04-27", "2023-04-27",
-	            "2023-04-27", 0, 0);
+	EXPECT_TASK(sched, m, "2023-04-26", "2023-04-26", "2023-04-26",
+	            "2023-04-26", 0, 0);
 	EXPECT_EXPLAIN(sched, a, UKWD_SCHEDULE_LATE,
 	               "finishes by 2023-04-25: deadline 2023-04-25");
 	ukwd_schedule_free(sched);
@@ -975,8 +1406,23 @@ test_constraint__actual_dates_fix_a_task_and_its_length(void **state)
 /* ------------------------------------------------------------------ */
 /* Critical paths */
 
+/* Expect path `index` of sched to be the tasks want[0..n). */
 static void
-test_critical__parallel_chains_are_separate_paths_and_a_diamond_is_one(
+expect_path(const ukwd_schedule *sched, size_t index, const size_t *want,
+            size_t n)
+{
+	const size_t *path;
+	size_t count;
+
+	assert_int_equal(
+	    ukwd_schedule_critical_path(&path, &count, sched, index), 0);
+	assert_int_equal(count, n);
+	for (size_t k = 0; k < n; k++)
+		assert_int_equal(path[k], want[k]);
+}
+
+static void
+test_critical__unlinked_chains_are_two_paths_and_a_diamond_two_chains(
     void **state)
 {
 	ukwd_calendar *cal = england_2023();
@@ -1014,7 +1460,9 @@ test_critical__parallel_chains_are_separate_paths_and_a_diamond_is_one(
 	ukwd_plan_free(plan);
 
 	/* A diamond with both branches critical, plus a link between two
-	 * critical tasks that has float of its own (a -> d directly). */
+	 * critical tasks that has float of its own (a -> d directly). Each
+	 * path is a chain of critical links: a, b, d and a, c, d (it used to
+	 * be one "path" a, b, c, d, with b and c not linked). */
 	assert_int_equal(ukwd_plan_new(&plan), 0);
 	t[0] = add(plan, "a", NULL, 1);
 	t[1] = add(plan, "b", NULL, 2);
@@ -1026,12 +1474,43 @@ test_critical__parallel_chains_are_separate_paths_and_a_diamond_is_one(
 	link(plan, t[2], t[3], UKWD_LINK_FS, 0);
 	link(plan, t[0], t[3], UKWD_LINK_FS, 0);
 	sched = forward(plan, cal, "2023-04-24");
-	assert_int_equal(ukwd_schedule_critical_path_count(sched), 1);
-	assert_int_equal(ukwd_schedule_critical_path(&path, &count, sched, 0),
-	                 0);
-	assert_int_equal(count, 4);
-	assert_int_equal(path[0], t[0]);
-	assert_int_equal(path[3], t[3]);
+	assert_int_equal(ukwd_schedule_critical_path_count(sched), 2);
+	{
+		const size_t abd[] = {t[0], t[1], t[3]},
+		             acd[] = {t[0], t[2], t[3]};
+
+		expect_path(sched, 0, abd, 3);
+		expect_path(sched, 1, acd, 3);
+	}
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+
+	/* A branch that does not join again, and a join of two chains:
+	 * s -> x1 -> x2 and s -> y1; then p -> q <- r. */
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	t[0] = add(plan, "s", NULL, 1);
+	t[1] = add(plan, "x1", NULL, 1);
+	t[2] = add(plan, "x2", NULL, 1);
+	t[3] = add(plan, "y1", NULL, 2);
+	t[4] = add(plan, "p", NULL, 2);
+	t[5] = add(plan, "r", NULL, 2);
+	t[6] = add(plan, "q", NULL, 1);
+	link(plan, t[0], t[1], UKWD_LINK_FS, 0);
+	link(plan, t[1], t[2], UKWD_LINK_FS, 0);
+	link(plan, t[0], t[3], UKWD_LINK_FS, 0);
+	link(plan, t[4], t[6], UKWD_LINK_FS, 0);
+	link(plan, t[5], t[6], UKWD_LINK_FS, 0);
+	sched = forward(plan, cal, "2023-04-24");
+	assert_int_equal(ukwd_schedule_critical_path_count(sched), 4);
+	{
+		const size_t sx[] = {t[0], t[1], t[2]}, sy[] = {t[0], t[3]},
+		             pq[] = {t[4], t[6]}, rq[] = {t[5], t[6]};
+
+		expect_path(sched, 0, sx, 3);
+		expect_path(sched, 1, sy, 2);
+		expect_path(sched, 2, pq, 2);
+		expect_path(sched, 3, rq, 2);
+	}
 	ukwd_schedule_free(sched);
 	ukwd_plan_free(plan);
 	ukwd_calendar_free(cal);
@@ -1426,6 +1905,8 @@ struct ref_task {
 	int64_t span, fixed_s, fixed_e;
 	int fixed;
 	int64_t es, ee, ls, le, tf, ff;
+	/* a milestone driven by a finish, early and late */
+	int ek, lk;
 };
 
 struct ref {
@@ -1486,7 +1967,7 @@ ref_fix(const struct ref *r, struct ref_task *t)
 		                     ? t->date[UKWD_CONSTRAINT_ACTUAL_FINISH]
 		                     : t->date[UKWD_CONSTRAINT_MUST_FINISH_ON];
 
-		t->fixed_e = ref_on_or_before(r, date) + (d > 0);
+		t->fixed_e = ref_on_or_before(r, date) + 1;
 		t->fixed_s = t->fixed_e - d;
 	} else if (ref_has(t, UKWD_CONSTRAINT_MUST_START_ON)) {
 		t->fixed_s =
@@ -1561,7 +2042,8 @@ ref_backward(struct ref *r, int64_t finish)
 
 	for (size_t i = 0; i < r->n; i++) {
 		struct ref_task *t = &r->t[i];
-		int shift = t->span > 0;
+		/* A finish-type date D: e <= D + 1 for every task. */
+		int shift = 1;
 
 		if (t->fixed) {
 			t->le = t->fixed_e;
@@ -1618,16 +2100,153 @@ ref_backward(struct ref *r, int64_t finish)
 		r->t[i].ls = r->t[i].le - r->t[i].span;
 }
 
+/* The days a task prints on: a milestone driven by a finish (at_finish)
+ * on the day before its position. */
 static int64_t
-ref_last(int64_t s, int64_t e)
+ref_first(int64_t s, int64_t e, int at_finish)
 {
-	return e > s ? e - 1 : s;
+	return e == s && at_finish ? s - 1 : s;
+}
+
+static int64_t
+ref_last(int64_t s, int64_t e, int at_finish)
+{
+	return e > s ? e - 1 : at_finish ? s - 1 : s;
 }
 
 static int
-ref_in_range(const struct ref *r, int64_t s, int64_t e)
+ref_in_range(const struct ref *r, int64_t s, int64_t e, int at_finish)
 {
-	return s >= 0 && ref_last(s, e) < r->total;
+	return ref_first(s, e, at_finish) >= 0 &&
+	       ref_last(s, e, at_finish) < r->total;
+}
+
+/* The constraint that fixes a task, early or late, as ref_fix() reads
+ * them. */
+static ukwd_constraint_type
+ref_fixing(const struct ref_task *t, int late)
+{
+	if (ref_has(t, UKWD_CONSTRAINT_ACTUAL_START))
+		return late && t->duration > 0 &&
+		               ref_has(t, UKWD_CONSTRAINT_ACTUAL_FINISH)
+		           ? UKWD_CONSTRAINT_ACTUAL_FINISH
+		           : UKWD_CONSTRAINT_ACTUAL_START;
+	if (ref_has(t, UKWD_CONSTRAINT_ACTUAL_FINISH))
+		return UKWD_CONSTRAINT_ACTUAL_FINISH;
+	if (ref_has(t, UKWD_CONSTRAINT_MUST_FINISH_ON))
+		return UKWD_CONSTRAINT_MUST_FINISH_ON;
+	return UKWD_CONSTRAINT_MUST_START_ON;
+}
+
+static int
+ref_constraint_at_finish(ukwd_constraint_type type)
+{
+	return type == UKWD_CONSTRAINT_FINISH_NO_LATER_THAN ||
+	       type == UKWD_CONSTRAINT_MUST_FINISH_ON ||
+	       type == UKWD_CONSTRAINT_DEADLINE ||
+	       type == UKWD_CONSTRAINT_ACTUAL_FINISH;
+}
+
+/* Does a link put a milestone at a finish: one from (early) or to (late)
+ * another milestone as that one is, else FS and FF. */
+static int
+ref_link_at_finish(const struct ref *r, const struct ref_link *l, int late)
+{
+	const struct ref_task *o = &r->t[late ? l->x : l->p];
+
+	if (o->span == 0)
+		return late ? o->lk : o->ek;
+	return l->type == UKWD_LINK_FS || l->type == UKWD_LINK_FF;
+}
+
+/* The bound a link puts on its successor's start (early) or on its
+ * predecessor's end (late). */
+static int64_t
+ref_link_bound(const struct ref *r, const struct ref_link *l, int late)
+{
+	const struct ref_task *p = &r->t[l->p], *x = &r->t[l->x];
+
+	if (!late)
+		return (l->type == UKWD_LINK_FS || l->type == UKWD_LINK_FF
+		            ? p->ee
+		            : p->es) +
+		       l->lag -
+		       (l->type == UKWD_LINK_FF || l->type == UKWD_LINK_SF
+		            ? x->span
+		            : 0);
+	return (l->type == UKWD_LINK_FS || l->type == UKWD_LINK_SS ? x->ls
+	                                                           : x->le) -
+	       l->lag +
+	       (l->type == UKWD_LINK_SS || l->type == UKWD_LINK_SF ? p->span
+	                                                           : 0);
+}
+
+/* Early kinds: a free milestone is at a start when any of its bounds
+ * that reaches its position is a start (the start of a day comes after
+ * the end of the day before), else at a finish; a fixed one as its
+ * constraint. Late kinds: at a finish when any bound reaching its
+ * position is a finish. Repeated until nothing changes. */
+static void
+ref_kinds(struct ref *r, int late, int64_t bound)
+{
+	for (size_t round = 0; round <= r->n; round++) {
+		for (size_t i = 0; i < r->n; i++) {
+			struct ref_task *t = &r->t[i];
+			int64_t at = late ? t->le : t->es;
+			int start = 0, finish = 0,
+			    *kind = late ? &t->lk : &t->ek;
+
+			if (t->span > 0) {
+				*kind = 0;
+				continue;
+			}
+			if (t->fixed) {
+				*kind = ref_constraint_at_finish(
+				    ref_fixing(t, late));
+				continue;
+			}
+			if (!late) {
+				start |= bound == at;
+				start |=
+				    ref_has(
+				        t,
+				        UKWD_CONSTRAINT_START_NO_EARLIER_THAN) &&
+				    ref_on_or_after(
+				        r,
+				        t->date
+				            [UKWD_CONSTRAINT_START_NO_EARLIER_THAN]) ==
+				        at;
+			} else {
+				finish |= bound + 1 == at;
+				finish |=
+				    r->has_deadline &&
+				    ref_on_or_before(r, r->deadline) + 1 == at;
+				for (int k = 0; k < 2; k++) {
+					ukwd_constraint_type type =
+					    k ? UKWD_CONSTRAINT_DEADLINE
+					      : UKWD_CONSTRAINT_FINISH_NO_LATER_THAN;
+
+					finish |=
+					    ref_has(t, type) &&
+					    ref_on_or_before(r, t->date[type]) +
+					            1 ==
+					        at;
+				}
+			}
+			for (size_t k = 0; k < r->m; k++) {
+				const struct ref_link *l = &r->l[k];
+
+				if ((late ? l->p : l->x) != i ||
+				    ref_link_bound(r, l, late) != at)
+					continue;
+				if (ref_link_at_finish(r, l, late))
+					finish = 1;
+				else
+					start = 1;
+			}
+			*kind = late ? finish : !start;
+		}
+	}
 }
 
 /* The whole schedule: 0 or UKWD_ERANGE. */
@@ -1643,44 +2262,59 @@ ref_schedule(struct ref *r, ukwd_date date, ukwd_schedule_direction dir,
 		int64_t start = ref_on_or_after(r, date);
 
 		ref_forward(r, start);
+		ref_kinds(r, 0, start);
 		for (size_t i = 0; i < r->n; i++)
-			if (!ref_in_range(r, r->t[i].es, r->t[i].ee))
+			if (!ref_in_range(r, r->t[i].es, r->t[i].ee,
+			                  r->t[i].ek))
 				return UKWD_ERANGE;
 		finish = start;
-		for (size_t i = 0; i < r->n; i++)
-			if (i == 0 || ref_last(r->t[i].es, r->t[i].ee) > finish)
-				finish = ref_last(r->t[i].es, r->t[i].ee);
+		for (size_t i = 0; i < r->n; i++) {
+			const struct ref_task *t = &r->t[i];
+
+			if (i == 0 || ref_last(t->es, t->ee, t->ek) > finish)
+				finish = ref_last(t->es, t->ee, t->ek);
+		}
 		ref_backward(r, finish);
+		ref_kinds(r, 1, finish);
 		for (size_t i = 0; i < r->n; i++)
-			if (!ref_in_range(r, r->t[i].ls, r->t[i].le))
+			if (!ref_in_range(r, r->t[i].ls, r->t[i].le,
+			                  r->t[i].lk))
 				return UKWD_ERANGE;
 	} else {
 		int64_t start;
 
 		finish = ref_on_or_before(r, date);
 		ref_backward(r, finish);
+		ref_kinds(r, 1, finish);
 		for (size_t i = 0; i < r->n; i++)
-			if (!ref_in_range(r, r->t[i].ls, r->t[i].le))
+			if (!ref_in_range(r, r->t[i].ls, r->t[i].le,
+			                  r->t[i].lk))
 				return UKWD_ERANGE;
 		start = finish;
 		for (size_t i = 0; i < r->n; i++)
 			if (r->t[i].ls < start)
 				start = r->t[i].ls;
 		ref_forward(r, start);
+		ref_kinds(r, 0, start);
 		for (size_t i = 0; i < r->n; i++)
-			if (!ref_in_range(r, r->t[i].es, r->t[i].ee))
+			if (!ref_in_range(r, r->t[i].es, r->t[i].ee,
+			                  r->t[i].ek))
 				return UKWD_ERANGE;
 	}
-	/* Floats, against the early schedule's last day. */
+	/* Floats, against the early schedule's last day: a task may end, a
+	 * milestone fall at the end of it. */
 	finish = INT64_MIN;
-	for (size_t i = 0; i < r->n; i++)
-		if (ref_last(r->t[i].es, r->t[i].ee) > finish)
-			finish = ref_last(r->t[i].es, r->t[i].ee);
+	for (size_t i = 0; i < r->n; i++) {
+		const struct ref_task *t = &r->t[i];
+
+		if (ref_last(t->es, t->ee, t->ek) > finish)
+			finish = ref_last(t->es, t->ee, t->ek);
+	}
 	for (size_t i = 0; i < r->n; i++) {
 		struct ref_task *t = &r->t[i];
 
 		t->tf = t->ls - t->es;
-		t->ff = finish - ref_last(t->es, t->ee);
+		t->ff = finish + 1 - t->ee;
 	}
 	for (size_t k = 0; k < r->m; k++) {
 		const struct ref_link *l = &r->l[k];
@@ -1875,6 +2509,156 @@ ref_plan(struct ref *r, ukwd_plan *plan, struct rng *rng)
 			         round, i, what, got_, want_);                 \
 	} while (0)
 
+/* The order the schedule takes tasks in, as lib/plan.c makes it: the
+ * plan's when every link runs forward, else Kahn's algorithm scanning
+ * tasks by index, taking a task that becomes ready at once when the scan
+ * has passed it (following each task's links in the order added). */
+static void
+ref_order(const struct ref *r, size_t *order)
+{
+	size_t indegree[MAX_TASKS] = {0}, out = 0;
+	int forward = 1;
+
+	for (size_t k = 0; k < r->m; k++) {
+		forward &= r->l[k].p < r->l[k].x;
+		indegree[r->l[k].x]++;
+	}
+	for (size_t scan = 0; scan < r->n; scan++) {
+		size_t next = out;
+
+		if (forward) {
+			order[scan] = scan;
+			continue;
+		}
+		if (indegree[scan] == 0)
+			order[out++] = scan;
+		while (next < out) {
+			size_t t = order[next++];
+
+			for (size_t k = 0; k < r->m; k++)
+				if (r->l[k].p == t &&
+				    --indegree[r->l[k].x] == 0 &&
+				    r->l[k].x <= scan)
+					order[out++] = r->l[k].x;
+		}
+	}
+}
+
+/* Both ends critical, and no float of its own. */
+static int
+ref_critical_link(const struct ref *r, const struct ref_link *l)
+{
+	const struct ref_task *p = &r->t[l->p], *x = &r->t[l->x];
+	int64_t from =
+	    (l->type == UKWD_LINK_FS || l->type == UKWD_LINK_FF ? p->ee
+	                                                        : p->es) +
+	    l->lag;
+	int64_t to =
+	    l->type == UKWD_LINK_FS || l->type == UKWD_LINK_SS ? x->ls : x->le;
+
+	return p->tf <= 0 && x->tf <= 0 && to - from <= 0;
+}
+
+/* The critical paths as schedule.h defines them, path by path, with a
+ * search of every path for the open one ending at a predecessor. */
+struct ref_paths {
+	size_t n;
+	size_t len[MAX_TASKS];
+	int open[MAX_TASKS];
+	size_t task[MAX_TASKS][MAX_TASKS + 2];
+};
+
+static void
+ref_paths(const struct ref *r, struct ref_paths *paths)
+{
+	size_t order[MAX_TASKS];
+
+	ref_order(r, order);
+	paths->n = 0;
+	for (size_t k = 0; k < r->n; k++) {
+		size_t x = order[k], extended = SIZE_MAX, first = SIZE_MAX;
+
+		if (r->t[x].tf > 0)
+			continue;
+		for (size_t l = 0; l < r->m; l++) {
+			if (r->l[l].x != x || !ref_critical_link(r, &r->l[l]))
+				continue;
+			if (first == SIZE_MAX)
+				first = r->l[l].p;
+			for (size_t q = 0; q < paths->n; q++) {
+				if (!paths->open[q] ||
+				    paths->task[q][paths->len[q] - 1] !=
+				        r->l[l].p)
+					continue;
+				paths->task[q][paths->len[q]++] = x;
+				if (extended == SIZE_MAX)
+					extended = q; /* x carries it on */
+				else
+					paths->open[q] = 0; /* a join */
+				break;
+			}
+		}
+		if (extended == SIZE_MAX) {
+			size_t q = paths->n++;
+
+			paths->len[q] = 0;
+			paths->open[q] = 1;
+			if (first != SIZE_MAX)
+				paths->task[q][paths->len[q]++] = first;
+			paths->task[q][paths->len[q]++] = x;
+		}
+	}
+}
+
+/* The schedule's paths are the reference's; and, checked on their own:
+ * each is a chain of critical links, every critical task is on one, and
+ * they hold at most two entries per path more than the critical tasks. */
+static void
+check_paths(const ukwd_schedule *sched, const struct ref *r, int round)
+{
+	struct ref_paths want;
+	size_t i = 0, entries = 0, ncritical = 0, npaths;
+	int on_path[MAX_TASKS] = {0};
+
+	ref_paths(r, &want);
+	npaths = ukwd_schedule_critical_path_count(sched);
+	PROPERTY_EQ("critical paths", npaths, want.n);
+	for (size_t p = 0; p < npaths; p++) {
+		const size_t *tasks;
+		size_t count;
+
+		assert_int_equal(
+		    ukwd_schedule_critical_path(&tasks, &count, sched, p), 0);
+		assert_true(count > 0);
+		PROPERTY_EQ("path length", count, want.len[p]);
+		for (size_t k = 0; k < count; k++) {
+			int linked = 0;
+
+			i = tasks[k];
+			PROPERTY_EQ("path task", i, want.task[p][k]);
+			PROPERTY_EQ("critical on a path", r->t[i].tf <= 0, 1);
+			on_path[i] = 1;
+			entries++;
+			for (size_t l = 0; k > 0 && l < r->m; l++)
+				linked |= r->l[l].p == tasks[k - 1] &&
+				          r->l[l].x == i &&
+				          ref_critical_link(r, &r->l[l]);
+			if (k > 0)
+				PROPERTY_EQ("linked to the one before", linked,
+				            1);
+		}
+	}
+	for (i = 0; i < r->n; i++) {
+		ncritical += r->t[i].tf <= 0;
+		if (r->t[i].tf <= 0)
+			PROPERTY_EQ("critical task on a path", on_path[i], 1);
+	}
+	if (entries > ncritical + 2 * npaths)
+		fail_msg("case %d: %zu path entries for %zu critical tasks "
+		         "and %zu paths",
+		         round, entries, ncritical, npaths);
+}
+
 /* The driver's bound, recomputed from the schedule, is the date it
  * claims to fix. */
 static void
@@ -1893,7 +2677,9 @@ check_driver(const ukwd_schedule *sched, const struct ref *r, size_t i,
 	                                      : (int)d.kind]++;
 	want = d.bounds_finish ? e : s;
 	PROPERTY_EQ("driver bound date", d.bound_date,
-	            ref_day(r, d.bounds_finish ? ref_last(s, e) : s));
+	            ref_day(r, d.bounds_finish || s == e
+	                           ? ref_last(s, e, early ? t->ek : t->lk)
+	                           : s));
 	switch (d.kind) {
 	case UKWD_DRIVER_LINK: {
 		const struct ref_link *l = &r->l[d.link];
@@ -1920,10 +2706,10 @@ check_driver(const ukwd_schedule *sched, const struct ref *r, size_t i,
 		fixed = start;
 		break;
 	case UKWD_DRIVER_PROJECT_FINISH:
-		fixed = finish + (t->span > 0);
+		fixed = finish + 1;
 		break;
 	case UKWD_DRIVER_PROJECT_DEADLINE:
-		fixed = ref_on_or_before(r, r->deadline) + (t->span > 0);
+		fixed = ref_on_or_before(r, r->deadline) + 1;
 		break;
 	case UKWD_DRIVER_CONSTRAINT:
 		assert_true(t->has[d.constraint]);
@@ -1933,6 +2719,29 @@ check_driver(const ukwd_schedule *sched, const struct ref *r, size_t i,
 	}
 	PROPERTY_EQ(early ? "early driver value" : "late driver value", fixed,
 	            want);
+	/* A milestone's kind is its driver's: the tie rule picked it. */
+	if (t->span == 0) {
+		int at_finish;
+
+		switch (d.kind) {
+		case UKWD_DRIVER_LINK:
+			at_finish =
+			    ref_link_at_finish(r, &r->l[d.link], !early);
+			break;
+		case UKWD_DRIVER_PROJECT_START:
+			at_finish = 0;
+			break;
+		case UKWD_DRIVER_PROJECT_FINISH:
+		case UKWD_DRIVER_PROJECT_DEADLINE:
+			at_finish = 1;
+			break;
+		default:
+			at_finish = ref_constraint_at_finish(d.constraint);
+			break;
+		}
+		PROPERTY_EQ("driver's milestone kind", at_finish,
+		            early ? t->ek : t->lk);
+	}
 }
 
 static void
@@ -1953,7 +2762,7 @@ test_property__random_networks_agree_with_a_relaxation_reference(void **state)
 		ukwd_date date;
 		int64_t finish = 0, start;
 		int want_rc, rc;
-		size_t i = 0, on_paths = 0, ncritical = 0;
+		size_t i = 0;
 
 		memset(&r, 0, sizeof(r));
 		cal = ref_calendar(&r, &rng);
@@ -1993,18 +2802,27 @@ test_property__random_networks_agree_with_a_relaxation_reference(void **state)
 			PROPERTY_EQ("early end", row.early_end_index, t->ee);
 			PROPERTY_EQ("late start", row.late_start_index, t->ls);
 			PROPERTY_EQ("late end", row.late_end_index, t->le);
-			PROPERTY_EQ("early start date", row.early_start,
-			            ref_day(&r, t->es));
+			PROPERTY_EQ(
+			    "early start date", row.early_start,
+			    ref_day(&r, ref_first(t->es, t->ee, t->ek)));
 			PROPERTY_EQ("early finish date", row.early_finish,
-			            ref_day(&r, ref_last(t->es, t->ee)));
-			PROPERTY_EQ("late start date", row.late_start,
-			            ref_day(&r, t->ls));
+			            ref_day(&r, ref_last(t->es, t->ee, t->ek)));
+			PROPERTY_EQ(
+			    "late start date", row.late_start,
+			    ref_day(&r, ref_first(t->ls, t->le, t->lk)));
 			PROPERTY_EQ("late finish date", row.late_finish,
-			            ref_day(&r, ref_last(t->ls, t->le)));
+			            ref_day(&r, ref_last(t->ls, t->le, t->lk)));
+			PROPERTY_EQ("early milestone day",
+			            row.early_milestone_day,
+			            t->ek ? UKWD_MILESTONE_AT_FINISH
+			                  : UKWD_MILESTONE_AT_START);
+			PROPERTY_EQ("late milestone day",
+			            row.late_milestone_day,
+			            t->lk ? UKWD_MILESTONE_AT_FINISH
+			                  : UKWD_MILESTONE_AT_START);
 			PROPERTY_EQ("total float", row.total_float, t->tf);
 			PROPERTY_EQ("free float", row.free_float, t->ff);
 			PROPERTY_EQ("critical", row.critical, t->tf <= 0);
-			ncritical += t->tf <= 0;
 			negative += t->tf < 0;
 			check_driver(sched, &r, i, UKWD_SCHEDULE_EARLY, start,
 			             finish, round, seen);
@@ -2014,42 +2832,7 @@ test_property__random_networks_agree_with_a_relaxation_reference(void **state)
 			                 : ref_on_or_before(&r, date),
 			             round, seen);
 		}
-		/* Every critical task is on exactly one path, and links
-		 * within a path run forward along it. */
-		{
-			int where[MAX_TASKS];
-
-			for (i = 0; i < r.n; i++)
-				where[i] = -1;
-			for (size_t p = 0;
-			     p < ukwd_schedule_critical_path_count(sched);
-			     p++) {
-				const size_t *tasks;
-				size_t count;
-
-				assert_int_equal(ukwd_schedule_critical_path(
-				                     &tasks, &count, sched, p),
-				                 0);
-				assert_true(count > 0);
-				for (size_t k = 0; k < count; k++) {
-					i = tasks[k];
-					PROPERTY_EQ("on one path", where[i],
-					            -1);
-					PROPERTY_EQ("critical on a path",
-					            r.t[i].tf <= 0, 1);
-					where[i] = (int)(p * 1000 + k);
-					on_paths++;
-				}
-			}
-			PROPERTY_EQ("tasks on paths", on_paths, ncritical);
-			for (size_t k = 0; k < r.m; k++) {
-				int a = where[r.l[k].p], b = where[r.l[k].x];
-
-				i = r.l[k].x;
-				if (a >= 0 && b >= 0 && a / 1000 == b / 1000)
-					PROPERTY_EQ("path order", a < b, 1);
-			}
-		}
+		check_paths(sched, &r, round);
 	next:
 		ukwd_schedule_free(sched);
 		ukwd_plan_free(plan);
@@ -2066,6 +2849,91 @@ test_property__random_networks_agree_with_a_relaxation_reference(void **state)
 	for (int k = 0; k < 5 + UKWD_CONSTRAINT_TYPE_COUNT; k++)
 		if (k != UKWD_DRIVER_CONSTRAINT && seen[k] < 10)
 			fail_msg("driver %d decided only %d dates", k, seen[k]);
+}
+
+/* Networks made to tie: short equal durations and plain links, so that
+ * critical paths branch and join often. */
+static void
+test_critical__paths_of_random_networks_are_chains_of_critical_links(
+    void **state)
+{
+	struct rng rng = {UINT64_C(0xC417C417)};
+	int branched = 0;
+
+	(void)state;
+	for (int round = 0; round < 400; round++) {
+		struct ref r;
+		ukwd_calendar *cal;
+		ukwd_plan *plan = NULL;
+		ukwd_schedule *sched = NULL;
+		size_t rank[MAX_TASKS], entries = 0;
+		int64_t finish;
+		ukwd_date date;
+
+		memset(&r, 0, sizeof(r));
+		cal = ref_calendar(&r, &rng);
+		assert_int_equal(ukwd_plan_new(&plan), 0);
+		r.n = (size_t)rng_between(&rng, 2, MAX_TASKS);
+		for (size_t i = 0; i < r.n; i++) {
+			char id[8];
+
+			rank[i] = i;
+			r.t[i].duration = (int32_t)rng_between(&rng, 0, 2);
+			snprintf(id, sizeof(id), "t%zu", i);
+			add(plan, id, NULL, r.t[i].duration);
+		}
+		/* Half the plans out of dependency order. */
+		for (size_t i = r.n; i > 1 && rng_percent(&rng, 50); i--) {
+			size_t j = (size_t)rng_between(&rng, 0, (int64_t)i - 1),
+			       keep = rank[i - 1];
+
+			rank[i - 1] = rank[j];
+			rank[j] = keep;
+		}
+		for (size_t a = 0; a < r.n; a++)
+			for (size_t b = 0; b < r.n; b++) {
+				struct ref_link *l;
+
+				if (rank[a] >= rank[b] || r.m == MAX_LINKS ||
+				    !rng_percent(&rng, 25))
+					continue;
+				l = &r.l[r.m++];
+				l->p = a;
+				l->x = b;
+				l->type = rng_percent(&rng, 80) ? UKWD_LINK_FS
+				                                : UKWD_LINK_SS;
+				l->lag = 0;
+				link(plan, a, b, l->type, 0);
+			}
+		date = ref_date(&rng);
+		if (r.total > 0 && ref_schedule(&r, date, UKWD_SCHEDULE_FORWARD,
+		                                &finish) == 0) {
+			sched = forward_at(plan, cal, date);
+			check_paths(sched, &r, round);
+			for (size_t p = 0;
+			     p < ukwd_schedule_critical_path_count(sched);
+			     p++) {
+				const size_t *tasks;
+				size_t count;
+
+				assert_int_equal(ukwd_schedule_critical_path(
+				                     &tasks, &count, sched, p),
+				                 0);
+				entries += count;
+			}
+			for (size_t i = 0; i < r.n; i++)
+				entries -= r.t[i].tf <= 0;
+			branched += entries > 0;
+		}
+		ukwd_schedule_free(sched);
+		ukwd_plan_free(plan);
+		ukwd_calendar_free(cal);
+		free(r.working);
+		free(r.before);
+		free(r.number);
+	}
+	/* Many networks branch or join somewhere on a critical path. */
+	assert_true(branched > 100);
 }
 
 int
@@ -2094,6 +2962,22 @@ main(void)
 	    cmocka_unit_test(
 	        test_explain__sixty_working_days_after_the_uept_notice),
 	    cmocka_unit_test(
+	        test_milestone__after_a_task_prints_on_its_last_day),
+	    cmocka_unit_test(
+	        test_milestone__at_the_project_start_prints_on_the_start_day),
+	    cmocka_unit_test(
+	        test_milestone__driven_by_a_start_to_start_link_prints_at_its_start),
+	    cmocka_unit_test(
+	        test_milestone__a_start_bound_beats_a_finish_at_the_same_position),
+	    cmocka_unit_test(
+	        test_milestone__backward_to_a_saturday_falls_on_friday_with_its_task),
+	    cmocka_unit_test(
+	        test_milestone__a_finish_no_later_than_or_deadline_is_met_at_its_end),
+	    cmocka_unit_test(
+	        test_explain__a_milestone_says_which_end_of_its_day),
+	    cmocka_unit_test(
+	        test_range__a_milestone_is_checked_on_the_day_it_prints_on),
+	    cmocka_unit_test(
 	        test_constraint__start_no_earlier_than_on_a_saturday_rolls_forward),
 	    cmocka_unit_test(
 	        test_constraint__finish_no_later_than_that_cannot_be_met_gives_negative_float),
@@ -2108,7 +2992,7 @@ main(void)
 	    cmocka_unit_test(
 	        test_constraint__actual_dates_fix_a_task_and_its_length),
 	    cmocka_unit_test(
-	        test_critical__parallel_chains_are_separate_paths_and_a_diamond_is_one),
+	        test_critical__unlinked_chains_are_two_paths_and_a_diamond_two_chains),
 	    cmocka_unit_test(test_cycle__of_length_one_is_refused_when_added),
 	    cmocka_unit_test(
 	        test_cycle__of_every_length_is_reported_with_its_ids_in_order),
@@ -2124,6 +3008,8 @@ main(void)
 	        test_chain__a_million_tasks_schedule_without_overflowing_the_stack),
 	    cmocka_unit_test(
 	        test_property__random_networks_agree_with_a_relaxation_reference),
+	    cmocka_unit_test(
+	        test_critical__paths_of_random_networks_are_chains_of_critical_links),
 	};
 
 	return cmocka_run_group_tests_name("schedule", tests, NULL, NULL);

@@ -13,15 +13,48 @@
  * days [s, e) with e = s + d, and links are inequalities between those
  * numbers (see #ukwd_link_type). Dates are printed as project tools print
  * them: the start is the working day numbered s, the finish the working
- * day numbered e - 1 (its last day, inclusive); a milestone (d = 0) starts
- * and finishes on the day numbered s. So a finish-to-start link with no
- * lag starts the successor on the working day after the predecessor's
- * last day, or on a milestone's own day.
+ * day numbered e - 1 (its last day, inclusive). So a finish-to-start link
+ * with no lag starts the successor on the working day after the
+ * predecessor's last day.
+ *
+ * **Milestones.** A milestone (d = 0, or actual dates that leave it no
+ * working day) sits at a position s between two working days, and prints
+ * on one day, as its start and its finish, separately for the early and
+ * the late schedule (#ukwd_milestone_day):
+ * - driven by a finish (#UKWD_MILESTONE_AT_FINISH), it prints on the
+ *   working day numbered s - 1, at the end of that day, as Microsoft
+ *   Project and TaskJuggler show a milestone that follows a task's finish.
+ *   Early: an FS or FF link, a must-finish-on or an actual finish. Late:
+ *   the project finish, the project deadline, finish-no-later-than, a
+ *   task deadline, must-finish-on, an actual finish, or an FS or FF link
+ *   to a successor (FS: at the end of the day before the successor
+ *   starts).
+ * - driven by a start (#UKWD_MILESTONE_AT_START), it prints on the working
+ *   day numbered s, at its start. Early: the project start,
+ *   start-no-earlier-than, must-start-on, an actual start, or an SS or SF
+ *   link. Late: an SS or SF link to a successor, must-start-on or an
+ *   actual start.
+ * - A link from (early) or to (late) another milestone passes on that
+ *   milestone's kind: a milestone FS after a kick-off milestone at the
+ *   project start also falls at the start of the project's first day.
+ * - When bounds of both kinds meet at one position, the later point wins
+ *   in the forward pass and the earlier in the backward pass: the start
+ *   of day s comes after the end of day s - 1, as Monday 08:00 comes after
+ *   Friday 17:00. So early, a start-type bound beats a link that ends at
+ *   the same position; late, a finish beats a start.
+ *
+ * The positions, and so float, are those of the index space: only the
+ * day printed, ukwd_driver::bound_date and ukwd_schedule_explain() say
+ * which. A milestone FS after a task whose last day is Friday prints on
+ * Friday (the successor of both starts on Monday); a milestone driven by
+ * a finish at the very start of the calendar would print before its first
+ * working day, #UKWD_ERANGE.
  *
  * **Forward** (#UKWD_SCHEDULE_FORWARD): the project start date, rolled
  * forward to a working day, is the lower bound of every start. A forward
  * pass in dependency order gives the early dates; the project finish is
- * the latest early finish. A backward pass from that finish gives the late
+ * the latest early finish as printed (a milestone at the end of a day
+ * counts as that day). A backward pass from that finish gives the late
  * dates: no task may finish after the project finish.
  *
  * **Backward** (#UKWD_SCHEDULE_BACKWARD): the project finish date, rolled
@@ -29,9 +62,12 @@
  * pass runs first and gives the late dates; the project start is the
  * earliest late start; the early dates follow forward from it.
  *
- * Finish-type dates (the project finish, finish-no-later-than, deadlines)
- * bound a task's last working day, or a milestone's day: a milestone that
- * must finish by Friday falls on Friday at the latest.
+ * Finish-type dates D (the project finish, finish-no-later-than,
+ * deadlines, must-finish-on, an actual finish; D rolled back to a working
+ * day) bound every task alike, e <= (the number of D) + 1: a task's last
+ * working day is D at the latest, and a milestone bound by D falls at the
+ * end of D: a milestone that must finish by Friday falls on Friday, and a
+ * task FS before it ends on Friday too.
  *
  * **Float.** Total float = late start - early start, in working days.
  * Free float = how far a task can slip in the early schedule without
@@ -52,9 +88,9 @@
  * ones, else Kahn's algorithm; no recursion, so a chain of millions of
  * tasks is fine) and two passes, with O(1) working-day arithmetic. A
  * million tasks with three million links schedule in about 0.15 s. The
- * schedule keeps 28 bytes per task and 8 per critical task; computing it
- * borrows 12 bytes per task and 12 per link more (16 and 16 for a plan
- * not in dependency order).
+ * schedule keeps 29 bytes per task, 8 per critical task and at most 24
+ * per critical path; computing it borrows 12 bytes per task and 12 per
+ * link more (16 and 16 for a plan not in dependency order).
  *
  * A schedule borrows its plan and calendar: both must outlive it, and the
  * plan must not change while the schedule is in use (functions that can
@@ -110,15 +146,29 @@ typedef enum ukwd_schedule_side {
 	UKWD_SCHEDULE_LATE = 1   /**< the late dates */
 } ukwd_schedule_side;
 
-/** One task's dates and float, from ukwd_schedule_task(). */
+/** Which day a milestone is printed on (see "Milestones" above). */
+typedef enum ukwd_milestone_day {
+	/** Driven by a start (the project start, SS or SF links, a
+	 *  start-no-earlier-than): the working day at its position. Also the
+	 *  value for a task that is not a milestone. */
+	UKWD_MILESTONE_AT_START = 0,
+	/** Driven by a finish (FS or FF links, a finish-type bound): the last
+	 *  working day before its position, at the end of that day. */
+	UKWD_MILESTONE_AT_FINISH = 1
+} ukwd_milestone_day;
+
+/** One task's dates and float, from ukwd_schedule_task(). A milestone's
+ *  start and finish are the one day it prints on (see "Milestones"
+ *  above). */
 typedef struct ukwd_scheduled_task {
 	ukwd_date early_start;  /**< first working day, early schedule */
-	ukwd_date early_finish; /**< last working day (a milestone's own) */
+	ukwd_date early_finish; /**< last working day, early schedule */
 	ukwd_date late_start;   /**< first working day, late schedule */
 	ukwd_date late_finish;  /**< last working day, late schedule */
 	/** Working-day numbers: the task occupies [start, end) early and
 	 *  [late_start, late_end) late; 0 is the calendar's first working
-	 *  day. */
+	 *  day. A milestone's are its positions, so one driven by a finish
+	 *  prints on the day numbered start - 1. */
 	int32_t early_start_index, early_end_index;
 	int32_t late_start_index, late_end_index; /**< see above */
 	/** Working days the task occupies: early_end_index -
@@ -129,6 +179,12 @@ typedef struct ukwd_scheduled_task {
 	                      *   be met */
 	int32_t free_float;  /**< working days, at most total_float */
 	int critical;        /**< 1 when total_float <= 0, else 0 */
+	/** A milestone's early day: #UKWD_MILESTONE_AT_FINISH when it prints
+	 *  on early_start_index - 1. #UKWD_MILESTONE_AT_START for a task
+	 *  that is not a milestone. */
+	ukwd_milestone_day early_milestone_day;
+	/** The same for the late schedule and late_start_index. */
+	ukwd_milestone_day late_milestone_day;
 } ukwd_scheduled_task;
 
 /** What fixed a date: see #ukwd_driver. */
@@ -169,7 +225,8 @@ typedef struct ukwd_driver {
 	int32_t lag;         /**< #UKWD_DRIVER_LINK: its lag, working days */
 	/** 1 when the bound is on the task's finish, 0 on its start. */
 	int bounds_finish;
-	/** The day the bound puts that start or finish on. */
+	/** The day the bound puts that start or finish on; for a milestone,
+	 *  the day it prints on. */
 	ukwd_date bound_date;
 	/** The date behind a constraint or a project bound, as given
 	 *  (before rolling to a working day); for a link, @c bound_date. */
@@ -231,14 +288,17 @@ UKWD_API size_t ukwd_schedule_task_count(const ukwd_schedule *sched);
  *
  * The start is the earliest early start (normally the project start; an
  * actual or must-start-on date may be earlier), the finish the latest
- * early finish. For a plan with no tasks both are the project date.
- * Any output pointer may be NULL.
+ * early finish, both as printed (a milestone's day counts). For a plan
+ * with no tasks both are the project date. Any output pointer may be
+ * NULL.
  *
  * @param[out] start        the project's first working day.
  * @param[out] finish       its last working day (a final milestone's
  *                          day counts).
- * @param[out] working_days working days in [start, the end of the last
- *                          task): 0 for milestones only.
+ * @param[out] working_days working days from the earliest early start
+ *                          position to the end of the last task: 0 for
+ *                          milestones only (a milestone at the end of a
+ *                          day adds no working day).
  * @param[in]  sched        the schedule.
  * @return 0; #UKWD_EINVAL for a NULL @p sched or a changed plan.
  * @since 0.1
@@ -281,7 +341,11 @@ UKWD_API int ukwd_schedule_driver(ukwd_driver *out, const ukwd_schedule *sched,
  *        project finish".
  *
  * Tasks are named by name in single quotes (by id when the name is
- * empty).
+ * empty). A milestone's sentence gives the day it prints on and which
+ * end of it: "falls on 2017-06-06 (end of day): after 'User ID
+ * allocation' finishes (FS)", "falls on 2017-06-07 (start of day): the
+ * project start", "falls by 2017-11-24 (end of day): the project finish"
+ * ("falls on" for a fixed date, "fell on" for an actual one).
  *
  * @param[out] buf    the buffer; on #UKWD_EBUFS it holds "" (if
  *                    @p size > 0).
@@ -305,17 +369,36 @@ UKWD_API int ukwd_schedule_explain(char *buf, size_t size, size_t *length,
 /**
  * @brief The number of critical paths. 0 for NULL.
  *
- * Critical tasks joined by critical links (links with no float of their
- * own: late position of the successor minus early position of the
- * predecessor minus the lag is 0 or less) form one path; a critical task
- * with no such link is a path by itself. Paths are ordered by their first
- * task in dependency order.
+ * Each path is one chain: consecutive tasks in it are joined by a
+ * critical link, from predecessor to successor. A critical link joins
+ * two critical tasks and has no float of its own: the late position of
+ * the successor minus the early position of the predecessor minus the
+ * lag is 0 or less (positions as the link type reads them: start or end).
+ *
+ * The paths are built by taking the critical tasks in dependency
+ * (topological) order. A task x with critical links in looks at them in
+ * the order the links were added:
+ * - x extends the open path that ends at the predecessor of the first of
+ *   them whose predecessor ends an open path;
+ * - every other open path ending at one of x's critical predecessors gets
+ *   x as its last task and is closed (a join: x is on each of them);
+ * - when no open path ends at a critical predecessor, x starts a new path
+ *   [p, x], p the predecessor of its first critical link in (a branch: p
+ *   is on this path and on an earlier one).
+ * A critical task with no critical link in starts a new path [x]; so a
+ * critical task with no critical link at all is a path by itself. Paths
+ * are numbered in the order they are started. For example A -> B -> D
+ * and A -> C -> D, all critical, give the paths A, B, D and A, C, D.
+ *
+ * Every critical task is on at least one path; the paths hold each
+ * critical task once plus at most two more entries each.
  * @since 0.1
  */
 UKWD_API size_t ukwd_schedule_critical_path_count(const ukwd_schedule *sched);
 
 /**
- * @brief One critical path: its tasks in dependency (topological) order.
+ * @brief One critical path: its tasks in dependency (topological) order,
+ *        each joined to the next by a critical link.
  * @param[out] tasks borrowed array of task indices, valid as long as the
  *                   schedule.
  * @param[out] count its length.
