@@ -375,9 +375,12 @@ UKWD_API int ukwd_schedule_explain(char *buf, size_t size, size_t *length,
  * the successor minus the early position of the predecessor minus the
  * lag is 0 or less (positions as the link type reads them: start or end).
  *
- * The paths are built by taking the critical tasks in dependency
- * (topological) order. A task x with critical links in looks at them in
- * the order the links were added:
+ * The paths are built by taking the critical tasks in the schedule's
+ * dependency order (the plan's order when every link runs from a task to
+ * one added after it; otherwise Kahn's algorithm scanning the tasks in
+ * plan order, a task that becomes ready being taken at once if the scan
+ * has passed it). A task x with critical links in looks at them in the
+ * order the links were added:
  * - x extends the open path that ends at the predecessor of the first of
  *   them whose predecessor ends an open path;
  * - every other open path ending at one of x's critical predecessors gets
