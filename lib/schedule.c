@@ -463,7 +463,13 @@ backward_pass(struct context *c, int64_t finish_bound)
 	}
 	for (size_t k = g->ntasks; k-- > 0;) {
 		uint32_t x = g->order[k];
-		int rc = check(c, x, 1, ls[x], le[x], kind[x] & LATE_AT_FINISH);
+		int rc;
+
+		/* No working day precedes the calendar's first: a milestone
+		 * there is at the start of it. */
+		if (ls[x] == 0 && le[x] == 0)
+			kind[x] &= (unsigned char)~LATE_AT_FINISH;
+		rc = check(c, x, 1, ls[x], le[x], kind[x] & LATE_AT_FINISH);
 
 		if (rc)
 			return rc;
@@ -824,6 +830,17 @@ schedule_compute(struct context *c, ukwd_date date)
 	}
 	if (rc)
 		goto out;
+	/* A milestone with no float is one moment: it prints on the same
+	 * day early and late, as its early dates say (a kick-off at the
+	 * project start stays on the start day). */
+	for (size_t t = 0; t < s->ntasks; t++)
+		if (c->es[t] == c->ee[t] && c->ls[t] == c->es[t] &&
+		    c->ls[t] == c->le[t])
+			c->kind[t] =
+			    (unsigned char)((c->kind[t] & EARLY_AT_FINISH)
+			                        ? EARLY_AT_FINISH |
+			                              LATE_AT_FINISH
+			                        : 0);
 	project_span(c);
 	sweep_links(c);
 	rc = critical_paths(c, scratch);

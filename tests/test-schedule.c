@@ -304,11 +304,11 @@ test_fs__after_a_milestone_starts_on_the_milestone_day(void **state)
 	 * Wed 3, Thu 4. Milestones are now printed as project managers read
 	 * them: the closing milestone, driven by b's finish, prints at the
 	 * end of b's last day, Thu 4 (it used to print Fri 5), which is also
-	 * the project's last day; and late, the kick-off is at the end of
-	 * the day before b must start, Tue 2 (it used to print Wed 3). */
+	 * the project's last day. The kick-off has no float, so its late
+	 * date is its early one, Wed 3. */
 	sched = forward(plan, cal, "2023-05-03");
-	EXPECT_TASK(sched, m, "2023-05-03", "2023-05-03", "2023-05-02",
-	            "2023-05-02", 0, 0);
+	EXPECT_TASK(sched, m, "2023-05-03", "2023-05-03", "2023-05-03",
+	            "2023-05-03", 0, 0);
 	EXPECT_TASK(sched, b, "2023-05-03", "2023-05-04", "2023-05-03",
 	            "2023-05-04", 0, 0);
 	EXPECT_TASK(sched, c, "2023-05-04", "2023-05-04", "2023-05-04",
@@ -851,20 +851,20 @@ test_milestone__at_the_project_start_prints_on_the_start_day(void **state)
 	link(plan, agreed, a, UKWD_LINK_FS, 0);
 	/* Both milestones are at the start of Wed 3 May: the project start
 	 * drives the kick-off, and the second, FS after a milestone, takes
-	 * its kind. Late, each is at the end of the day before a must
-	 * start, Tue 2: an FS link to a task puts a milestone at the end of
-	 * the day before the task starts. */
+	 * its kind. Late, an FS link to a task would put each at the end of
+	 * the day before a must start, Tue 2; but neither has float, and a
+	 * milestone with none is one moment, printed on its early day. */
 	sched = forward(plan, cal, "2023-05-03");
-	EXPECT_TASK(sched, kickoff, "2023-05-03", "2023-05-03", "2023-05-02",
-	            "2023-05-02", 0, 0);
-	EXPECT_TASK(sched, agreed, "2023-05-03", "2023-05-03", "2023-05-02",
-	            "2023-05-02", 0, 0);
+	EXPECT_TASK(sched, kickoff, "2023-05-03", "2023-05-03", "2023-05-03",
+	            "2023-05-03", 0, 0);
+	EXPECT_TASK(sched, agreed, "2023-05-03", "2023-05-03", "2023-05-03",
+	            "2023-05-03", 0, 0);
 	EXPECT_TASK(sched, a, "2023-05-03", "2023-05-05", "2023-05-03",
 	            "2023-05-05", 0, 0);
 	expect_milestone_days(sched, kickoff, UKWD_MILESTONE_AT_START,
-	                      UKWD_MILESTONE_AT_FINISH);
+	                      UKWD_MILESTONE_AT_START);
 	expect_milestone_days(sched, agreed, UKWD_MILESTONE_AT_START,
-	                      UKWD_MILESTONE_AT_FINISH);
+	                      UKWD_MILESTONE_AT_START);
 	expect_span(sched, "2023-05-03", "2023-05-05", 3);
 	EXPECT_EXPLAIN(sched, kickoff, UKWD_SCHEDULE_EARLY,
 	               "falls on 2023-05-03 (start of day): the project start");
@@ -872,10 +872,10 @@ test_milestone__at_the_project_start_prints_on_the_start_day(void **state)
 	               "falls on 2023-05-03 (start of day): after 'Kick-off' "
 	               "finishes (FS)");
 	EXPECT_EXPLAIN(sched, agreed, UKWD_SCHEDULE_LATE,
-	               "falls by 2023-05-02 (end of day): before 'Survey' "
+	               "falls by 2023-05-03 (start of day): before 'Survey' "
 	               "must start (FS)");
 	EXPECT_EXPLAIN(sched, kickoff, UKWD_SCHEDULE_LATE,
-	               "falls by 2023-05-02 (end of day): before 'Scope "
+	               "falls by 2023-05-03 (start of day): before 'Scope "
 	               "agreed' must start (FS)");
 	ukwd_schedule_free(sched);
 	ukwd_plan_free(plan);
@@ -1126,8 +1126,9 @@ test_range__a_milestone_is_checked_on_the_day_it_prints_on(void **state)
 	sched = NULL;
 	ukwd_plan_free(plan);
 	/* A kick-off FS before a task that starts on the calendar's first
-	 * working day, Tue 3 January: late, it would print at the end of
-	 * the day before, which the calendar does not have. */
+	 * working day, Tue 3 January: late, an FS link would put it at the
+	 * end of the day before, which the calendar does not have; it is at
+	 * the start of Tue 3 instead (and has no float either way). */
 	assert_int_equal(ukwd_plan_new(&plan), 0);
 	m = add(plan, "kickoff", NULL, 0);
 	a = add(plan, "a", NULL, 3);
@@ -1139,16 +1140,17 @@ test_range__a_milestone_is_checked_on_the_day_it_prints_on(void **state)
 		assert_int_equal(ukwd_schedule_new(&sched, plan, cal,
 		                                   iso("2023-01-05"), &options,
 		                                   &diag),
-		                 UKWD_ERANGE);
+		                 0);
 	}
-	assert_null(sched);
-	assert_string_equal(diag.message,
-	                    "task 'kickoff': its late start would be before "
-	                    "2023-01-03, the calendar's first working day");
-	/* One day later it fits: the kick-off at the end of Tue 3. */
-	sched = backward(plan, cal, "2023-01-06");
-	EXPECT_TASK(sched, m, "2023-01-04", "2023-01-04", "2023-01-03",
+	EXPECT_TASK(sched, m, "2023-01-03", "2023-01-03", "2023-01-03",
 	            "2023-01-03", 0, 0);
+	expect_milestone_days(sched, m, UKWD_MILESTONE_AT_START,
+	                      UKWD_MILESTONE_AT_START);
+	ukwd_schedule_free(sched);
+	/* One day later: the kick-off on Wed 4, where a starts. */
+	sched = backward(plan, cal, "2023-01-06");
+	EXPECT_TASK(sched, m, "2023-01-04", "2023-01-04", "2023-01-04",
+	            "2023-01-04", 0, 0);
 	ukwd_schedule_free(sched);
 	ukwd_plan_free(plan);
 	ukwd_calendar_free(cal);
@@ -2147,6 +2149,16 @@ ref_constraint_at_finish(ukwd_constraint_type type)
 	       type == UKWD_CONSTRAINT_ACTUAL_FINISH;
 }
 
+/* A milestone late at the calendar's first working day is at its start:
+ * no working day comes before it. */
+static void
+ref_first_day_starts(struct ref *r)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (r->t[i].span == 0 && r->t[i].ls == 0)
+			r->t[i].lk = 0;
+}
+
 /* Does a link put a milestone at a finish: one from (early) or to (late)
  * another milestone as that one is, else FS and FF. */
 static int
@@ -2276,6 +2288,7 @@ ref_schedule(struct ref *r, ukwd_date date, ukwd_schedule_direction dir,
 		}
 		ref_backward(r, finish);
 		ref_kinds(r, 1, finish);
+		ref_first_day_starts(r);
 		for (size_t i = 0; i < r->n; i++)
 			if (!ref_in_range(r, r->t[i].ls, r->t[i].le,
 			                  r->t[i].lk))
@@ -2286,6 +2299,7 @@ ref_schedule(struct ref *r, ukwd_date date, ukwd_schedule_direction dir,
 		finish = ref_on_or_before(r, date);
 		ref_backward(r, finish);
 		ref_kinds(r, 1, finish);
+		ref_first_day_starts(r);
 		for (size_t i = 0; i < r->n; i++)
 			if (!ref_in_range(r, r->t[i].ls, r->t[i].le,
 			                  r->t[i].lk))
@@ -2300,6 +2314,13 @@ ref_schedule(struct ref *r, ukwd_date date, ukwd_schedule_direction dir,
 			if (!ref_in_range(r, r->t[i].es, r->t[i].ee,
 			                  r->t[i].ek))
 				return UKWD_ERANGE;
+	}
+	/* A milestone with no float prints on its early day both ways. */
+	for (size_t i = 0; i < r->n; i++) {
+		struct ref_task *t = &r->t[i];
+
+		if (t->span == 0 && t->ls == t->es)
+			t->lk = t->ek;
 	}
 	/* Floats, against the early schedule's last day: a task may end, a
 	 * milestone fall at the end of it. */
@@ -2719,8 +2740,13 @@ check_driver(const ukwd_schedule *sched, const struct ref *r, size_t i,
 	}
 	PROPERTY_EQ(early ? "early driver value" : "late driver value", fixed,
 	            want);
-	/* A milestone's kind is its driver's: the tie rule picked it. */
-	if (t->span == 0) {
+	/* A milestone's kind is its driver's: the tie rule picked it;
+	 * except late, where a milestone with no float (or one passing on
+	 * the kind of such a milestone) prints on its early day, and one at
+	 * the calendar's first working day at its start. */
+	if (t->span == 0 && (early || (t->ls != t->es && t->ls != 0 &&
+	                               !(d.kind == UKWD_DRIVER_LINK &&
+	                                 r->t[r->l[d.link].x].span == 0)))) {
 		int at_finish;
 
 		switch (d.kind) {
