@@ -747,16 +747,40 @@ text_add(struct text_buf *t, const char *fmt, ...)
 	t->len += (size_t)n;
 }
 
-/* The working day at index e of a task (the day after its last, or a
- * milestone's own day) and at index s (its first). */
+/* A task's dates as the schedule is read: early dates forward, late
+ * dates backward (put in the early_* members). */
+static int
+shown_task(ukwd_scheduled_task *row, const ukwd_schedule *sched, size_t task)
+{
+	ukwd_schedule_direction direction = UKWD_SCHEDULE_FORWARD;
+	int rc = ukwd_schedule_task(row, sched, task);
+
+	if (rc == 0)
+		rc = ukwd_schedule_anchor(&direction, NULL, sched);
+	if (rc == 0 && direction == UKWD_SCHEDULE_BACKWARD) {
+		row->early_start = row->late_start;
+		row->early_finish = row->late_finish;
+		row->early_start_index = row->late_start_index;
+		row->early_end_index = row->late_end_index;
+		row->early_milestone_day = row->late_milestone_day;
+	}
+	return rc;
+}
+
+/* The working day at a task's position: index e (the day after its last
+ * day) or index s (its first). A milestone is at one position: its own
+ * day when a start drives it, the working day after its day when it
+ * falls at the end of that day. */
 static ukwd_date
 link_anchor(const ukwd_calendar *cal, const ukwd_scheduled_task *row,
             int from_finish)
 {
 	ukwd_date d = row->early_start;
+	int after = row->duration > 0
+	                ? from_finish
+	                : row->early_milestone_day == UKWD_MILESTONE_AT_FINISH;
 
-	if (from_finish && row->duration > 0 &&
-	    ukwd_workday_add(&d, cal, row->early_finish, 1))
+	if (after && ukwd_workday_add(&d, cal, row->early_finish, 1))
 		d = row->early_finish + 1;
 	return d;
 }
@@ -785,7 +809,7 @@ add_relations(icalcomponent *comp, const ukwd_schedule *sched, size_t task)
 			return rc;
 		if (link.successor != task)
 			continue;
-		rc = ukwd_schedule_task(&pred, sched, link.predecessor);
+		rc = shown_task(&pred, sched, link.predecessor);
 		if (rc)
 			return rc;
 		task_uid(uid, sizeof(uid),
@@ -873,7 +897,9 @@ task_component(const ukwd_schedule *sched, size_t task,
 	}
 	desc->len = 0;
 	text_add(desc, "%s%s", name,
-	         strcmp(tag, "PROPOSED") == 0 ? " (PROPOSED)" : "");
+	         strcmp(tag, "PROPOSED") == 0 ? " (PROPOSED)"
+	         : strcmp(tag, "USER") == 0   ? " (USER)"
+	                                      : "");
 	if (desc->rc) {
 		icalcomponent_free(comp);
 		*rc = desc->rc;
@@ -955,7 +981,7 @@ ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
 		icalcomponent *comp;
 		char *text;
 
-		rc = ukwd_schedule_task(&row, sched, t);
+		rc = shown_task(&row, sched, t);
 		if (rc)
 			break;
 		comp = task_component(sched, t, &row, flags, stamp, &desc, &rc);

@@ -971,6 +971,19 @@ ukwd_schedule_task_count(const ukwd_schedule *sched)
 }
 
 int
+ukwd_schedule_anchor(ukwd_schedule_direction *direction, ukwd_date *date,
+                     const ukwd_schedule *sched)
+{
+	if (!schedule_ok(sched))
+		return UKWD_EINVAL;
+	if (direction)
+		*direction = sched->direction;
+	if (date)
+		*date = sched->date;
+	return 0;
+}
+
+int
 ukwd_schedule_span(ukwd_date *start, ukwd_date *finish, int32_t *working_days,
                    const ukwd_schedule *sched)
 {

@@ -39,6 +39,7 @@ json_late_start() {
 ics_start() {
 	uid=$(echo "$1" | tr / _)
 	awk -v uid="$uid" '
+		{ sub(/\r$/, "") }
 		/^BEGIN:VEVENT/ { inside = 0 }
 		/^UID:/ && index($0, "-" uid "@") { inside = 1 }
 		inside && /^DTSTART;VALUE=DATE:/ { print substr($0, 20); exit }

@@ -151,7 +151,9 @@ UKWD_API int ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from,
  * @brief Write a schedule as an iCalendar document: a component a task,
  *        in plan order, with its dependencies.
  *
- * By default each task is an all-day VEVENT over its early dates:
+ * By default each task is an all-day VEVENT over the dates the schedule
+ * is read by (its early dates when scheduled forward, its late dates when
+ * scheduled backward, ukwd_schedule_anchor()):
  * `DTSTART;VALUE=DATE` its first working day and `DTEND;VALUE=DATE` the day
  * after its last (exclusive, as RFC 5545 says; non-working days between
  * are inside the event); a milestone is its one day. With
@@ -160,7 +162,8 @@ UKWD_API int ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from,
  * that is earlier (RFC 5545 wants DUE later than DTSTART).
  *
  * SUMMARY is the task's name (its id when it has none), with
- * " (PROPOSED)" when its source says so (ukwd_render_source_tag());
+ * " (PROPOSED)" or " (USER)" when its source says so
+ * (ukwd_render_source_tag());
  * DESCRIPTION gives its duration and float in working days, its source
  * and what fixed its dates; CATEGORIES its source tag and CRITICAL for a
  * critical task. The UID is made from the task's id alone

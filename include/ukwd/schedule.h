@@ -284,6 +284,20 @@ ukwd_schedule_calendar(const ukwd_schedule *sched);
 UKWD_API size_t ukwd_schedule_task_count(const ukwd_schedule *sched);
 
 /**
+ * @brief Which way a schedule was computed, and from what date.
+ * @param[out] direction optional: #UKWD_SCHEDULE_FORWARD or
+ *                       #UKWD_SCHEDULE_BACKWARD, as given to
+ *                       ukwd_schedule_new().
+ * @param[out] date      optional: the project start (forward) or finish
+ *                       (backward) as given, before any rolling.
+ * @param[in]  sched     the schedule.
+ * @return 0; #UKWD_EINVAL for a NULL @p sched or a changed plan.
+ * @since 0.1
+ */
+UKWD_API int ukwd_schedule_anchor(ukwd_schedule_direction *direction,
+                                  ukwd_date *date, const ukwd_schedule *sched);
+
+/**
  * @brief The project's first and last working days and its length.
  *
  * The start is the earliest early start (normally the project start; an
