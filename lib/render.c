@@ -576,6 +576,17 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 			                  : ", \"why_start\": ");
 			put_json_str(&o, why.text);
 		}
+		if (row.duration == 0)
+			out_printf(
+			    &o,
+			    ", \"milestone_day\": {\"early\": \"%s\", "
+			    "\"late\": \"%s\"}",
+			    row.early_milestone_day == UKWD_MILESTONE_AT_FINISH
+			        ? "finish"
+			        : "start",
+			    row.late_milestone_day == UKWD_MILESTONE_AT_FINISH
+			        ? "finish"
+			        : "start");
 		json_task_extras(&o, plan, t, &row);
 		if (opts.today != UKWD_RENDER_NO_DATE)
 			out_printf(&o, ", \"past\": %s",

@@ -303,8 +303,10 @@ test_csv__ten_columns_quoted_and_sources_split_on_request(void **state)
 	    csv, "build,Build the site,10,2023-05-02,2023-05-16,"));
 	assert_non_null(line_starting(
 	    csv, "content,\"Write \"\"final\"\" 'content'\",8,2023-04-26,"));
-	assert_non_null(line_starting(csv, "launch,Go live,0,2023-05-18,"
-	                                   "2023-05-18,"));
+	/* Go live: FS+1 after Review's last day, 16 May: at the end of 17
+	 * May (milestones that a finish drives print on the day it ends). */
+	assert_non_null(line_starting(csv, "launch,Go live,0,2023-05-17,"
+	                                   "2023-05-17,"));
 	free(csv);
 	opts.flags = UKWD_RENDER_SOURCES;
 	csv = render(ukwd_render_csv, f->sched, &opts);
@@ -323,7 +325,7 @@ test_json__format_version_fields_and_escapes(void **state)
 
 	assert_non_null(strstr(json, "\"format_version\": 1,"));
 	assert_non_null(strstr(json, "\"project\": {\"start\": \"2023-04-24\", "
-	                             "\"finish\": \"2023-05-18\", "
+	                             "\"finish\": \"2023-05-17\", "
 	                             "\"working_days\": 16},"));
 	assert_non_null(strstr(json, "\"name\": \"Write \\\"final\\\" "
 	                             "'content'\""));
@@ -376,9 +378,11 @@ test_mermaid__excludes_tags_sections_and_escapes(void **state)
 	    text,
 	    "    Build the site (PROPOSED) :crit, t3, 2023-05-02, 10d\n"));
 	assert_non_null(line_starting(
-	    text, "    Go live :crit, milestone, t6, 2023-05-18, 0d\n"));
-	assert_non_null(
-	    line_starting(text, "    hosting/old :t7, 2023-04-25, 15d\n"));
+	    text, "    Go live :crit, milestone, t6, 2023-05-17, 0d\n"));
+	/* Hosting ends (SF) when Go live falls, at the end of 17 May, the
+	 * project's last day: critical. */
+	assert_non_null(line_starting(
+	    text, "    hosting/old :crit, t7, 2023-04-25, 15d\n"));
 	assert_int_equal(count(text, "section "), 3);
 	free(text);
 }
@@ -433,8 +437,8 @@ test_text__day_scale_bars_holidays_milestone_today_in_ascii(void **state)
 	assert_memory_equal(row + 26 + 5, ":::////:::////", 14);
 	row = line_starting(text, "* Go live");
 	assert_non_null(row);
-	assert_int_equal(row[26 + 24], '*');
-	assert_int_equal(strcspn(row + 26, "*"), 24);
+	assert_int_equal(row[26 + 23], '*');
+	assert_int_equal(strcspn(row + 26, "*"), 23);
 	/* Today, 10 May (column 16), where no bar is. */
 	row = line_starting(text, "* Review");
 	assert_int_equal(row[26 + 16], '|');
@@ -589,8 +593,8 @@ test_ics__text_form_dates_relations_and_gaps(void **state)
 	                               "DTEND;VALUE=DATE:20230517\r\n"));
 	assert_non_null(strstr(b.text, "SUMMARY:Build the site (PROPOSED)"));
 	/* The milestone is its one day. */
-	assert_non_null(strstr(b.text, "DTSTART;VALUE=DATE:20230518\r\n"
-	                               "DTEND;VALUE=DATE:20230519\r\n"));
+	assert_non_null(strstr(b.text, "DTSTART;VALUE=DATE:20230517\r\n"
+	                               "DTEND;VALUE=DATE:20230518\r\n"));
 	/* SS+2 from 27 April reaches 2 May: 5 calendar days. */
 	assert_non_null(strstr(b.text, "RELATED-TO;RELTYPE=STARTTOSTART;"
 	                               "GAP=P5D;X-UKWD-LAG=2:"));
@@ -619,7 +623,7 @@ test_ics__todo_has_due_on_the_last_day(void **state)
 	assert_non_null(strstr(b.text, "DTSTART;VALUE=DATE:20230502\r\n"
 	                               "DUE;VALUE=DATE:20230516\r\n"));
 	/* A milestone has a DUE and no DTSTART. */
-	assert_non_null(strstr(b.text, "Z\r\nDUE;VALUE=DATE:20230518\r\n"));
+	assert_non_null(strstr(b.text, "Z\r\nDUE;VALUE=DATE:20230517\r\n"));
 	free(b.text);
 }
 
@@ -788,6 +792,24 @@ test_today__json_marks_past_tasks_and_charts_count_them(void **state)
 
 /* A caller built against version 1 of the options has no targets: the
  * renderer must not read past its struct. */
+/* JSON says which day a milestone is dated on, and only for milestones:
+ * Go live follows Review's finish (FS+1), so a finish drives it. */
+static void
+test_json__milestones_say_which_day_they_are_dated_on(void **state)
+{
+	struct fixture *f = *state;
+	char *text = render(ukwd_render_json, f->sched, NULL);
+
+	assert_int_equal(count(text, "\"milestone_day\""), 1);
+	assert_non_null(strstr(text, "\"why_finish\": "));
+	assert_non_null(strstr(text, "\"milestone_day\": {\"early\": "
+	                             "\"finish\", \"late\": \"finish\"}"));
+	assert_non_null(strstr(text, "falls on 2023-05-17 (end of day): 1 "
+	                             "working day after 'Review' finishes "
+	                             "(FS+1)"));
+	free(text);
+}
+
 static void
 test_options__version_1_callers_are_read_as_version_1(void **state)
 {
@@ -865,6 +887,7 @@ main(void)
 	  TEST(test_targets__json_says_met_or_late_and_charts_warn),
 	  TEST(test_today__json_marks_past_tasks_and_charts_count_them),
 	  TEST(test_options__version_1_callers_are_read_as_version_1),
+	  TEST(test_json__milestones_say_which_day_they_are_dated_on),
 	  TEST(test_source_tag__user_is_drawn_like_proposed),
 #if HAVE_LIBICAL
 	  TEST(test_ics__text_form_dates_relations_and_gaps),

@@ -252,6 +252,8 @@ UKWD_API int ukwd_render_csv(const ukwd_schedule *sched,
  *      "source_tag": "PROPOSED"|"CHECKLIST"|"SOURCED"|"USER"|"",
  *      "source": STR, "reference": STR,
  *      "why_start": STR, "why_finish": STR,
+ *      "milestone_day": {"early": "start"|"finish",
+ *                        "late": "start"|"finish"},
  *      "early_start_index": INT, "early_end_index": INT,
  *      "late_start_index": INT, "late_end_index": INT,
  *      "estimate": {"optimistic": INT, "most_likely": INT,
@@ -281,6 +283,9 @@ UKWD_API int ukwd_render_csv(const ukwd_schedule *sched,
  * "why_finish" are ukwd_schedule_explain() of the early start and late
  * finish. Critical paths are lists of task ids, as
  * ukwd_schedule_critical_path(). "past" appears only with a `today`.
+ * "milestone_day" appears for milestones only: "finish" when a finish
+ * drives the milestone and its date is the end of that day, "start" when
+ * a start drives it (#ukwd_milestone_day).
  * "targets" has one member per ukwd_render_options::targets:
  * "working_days_late" counts the working days after the target up to and
  * including the project's finish (0 when met). Readers must ignore members they
