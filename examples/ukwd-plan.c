@@ -739,8 +739,11 @@ print_uept_notices(const ukwd_schedule *sched, const ukwd_calendar *cal,
 		format_date(day, shown_start(&give, opt));
 		format_date(starts, shown_start(&testing, opt));
 		format_date(latest, check.deadline);
-		fprintf(out_file, "Give UEPT notice (%s): %s%s\n",
+		fprintf(out_file, "Give UEPT notice (%s): %s%s%s\n",
 		        ukwd_uep_role_name(role), day,
+		        check.deadline == shown_start(&give, opt)
+		            ? ", the latest compliant day"
+		            : "",
 		        past_note(shown_start(&give, opt), opt));
 		fprintf(out_file,
 		        "  %ld clear working days before testing starts on %s "
@@ -1006,6 +1009,11 @@ render_table(const ukwd_schedule *sched, const struct options *opt)
 		        (long)row.total_float, (long)row.free_float);
 	}
 	ukwd_schedule_negative_float(&negative, &nnegative, sched);
+	if (opt->has_deadline) {
+		fputc('\n', out_file);
+		print_target(ukwd_schedule_calendar(sched), "Deadline",
+		             opt->deadline, last);
+	}
 	fprintf(out_file, "\n* critical: no float.%s\n",
 	        nnegative ? "  ! negative float: a date cannot be met." : "");
 	npaths = ukwd_schedule_critical_path_count(sched);

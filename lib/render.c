@@ -1626,7 +1626,7 @@ static const char svg_style[] =
 
 static int
 svg_write(struct out *o, const ukwd_schedule *sched,
-          const ukwd_render_options *opts)
+          const ukwd_render_options *opts, int with_warnings)
 {
 	struct svg_chart c;
 	const char *title = opts->title ? opts->title : "Schedule";
@@ -1668,7 +1668,8 @@ svg_write(struct out *o, const ukwd_schedule *sched,
 		c.width = 760;
 	c.chart_bottom = SVG_HEADER + (long)c.n * SVG_ROW;
 	c.height = c.chart_bottom + SVG_LEGEND;
-	warnings = warning_count(sched, opts);
+	/* In HTML the page states the warnings above the chart. */
+	warnings = with_warnings ? warning_count(sched, opts) : 0;
 	out_printf(o,
 	           "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
 	           "width=\"%ld\" height=\"%ld\" viewBox=\"0 0 %ld %ld\" "
@@ -1726,7 +1727,7 @@ ukwd_render_svg(const ukwd_schedule *sched, const ukwd_render_options *options,
 		return rc;
 	out_init(&o, write, payload);
 	out_puts(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	rc = svg_write(&o, sched, &opts);
+	rc = svg_write(&o, sched, &opts, 1);
 	return rc ? rc : out_finish(&o);
 }
 
@@ -1850,7 +1851,7 @@ ukwd_render_html(const ukwd_schedule *sched, const ukwd_render_options *options,
 		out_puts(&o, "</p>\n");
 	}
 	out_puts(&o, "<figure>\n");
-	rc = svg_write(&o, sched, &opts);
+	rc = svg_write(&o, sched, &opts, 0);
 	if (rc)
 		return rc;
 	out_puts(&o, "</figure>\n<table id=\"ukwd-tasks\">\n<thead><tr>");

@@ -84,7 +84,7 @@ bars=17
 rows=7
 header=Total float
 ascending=brief,design,build,review,launch,hosting,content
-descending=content,hosting,brief,design,build,review,launch
+descending=content,brief,design,build,review,launch,hosting
 errors=0 
 EXPECTED
 if ! diff -u "$tmp/expected" "$tmp/got"; then
