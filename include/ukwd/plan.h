@@ -73,7 +73,10 @@ typedef struct ukwd_plan ukwd_plan;
 typedef enum ukwd_link_type {
 	/** Finish to start: s(successor) >= e(predecessor) + L. With L = 0
 	 *  the successor starts on the next working day after the
-	 *  predecessor's last day (or on a milestone's own day). */
+	 *  predecessor's last day; after a milestone, on the milestone's own
+	 *  day when a start drives it, or on the working day after it when
+	 *  it falls at the end of its day (see #ukwd_milestone_day). A
+	 *  milestone successor is dated on the predecessor's last day. */
 	UKWD_LINK_FS = 0,
 	/** Start to start: s(successor) >= s(predecessor) + L. */
 	UKWD_LINK_SS = 1,

@@ -9,7 +9,9 @@
  *
  * Dates are drawn as ukwd/schedule.h prints them: a task's bar covers
  * the working days from its early start to its early finish, both
- * inclusive; a milestone is drawn on its own day. Non-working days inside
+ * inclusive; a milestone is drawn on the day it is dated (the last day of
+ * the work it follows, or its own day when a start drives it, see
+ * #ukwd_milestone_day). Non-working days inside
  * a bar are shaded, not counted.
  *
  * **Source tags.** A task whose source (ukwd_plan_set_task_source()) starts
@@ -175,8 +177,8 @@ UKWD_API int ukwd_render_mermaid(const ukwd_schedule *sched,
  *
  * A row per task in plan order with its name on the left; bars over the
  * task's working days (runs of working days joined by a thin line across
- * non-working days), critical tasks in red, PROPOSED durations hatched
- * (a `<pattern>`) and labelled "PROPOSED", milestones as diamonds, total
+ * non-working days), critical tasks in red, PROPOSED and USER durations
+ * hatched (a `<pattern>`) and labelled so, milestones as diamonds, total
  * float as a thin grey bar after the task, dependency arrows from the
  * predecessor's start or finish to the successor's start or finish as
  * the link type says, non-working days shaded with a `<title>` naming

@@ -4,12 +4,16 @@
  *
  * A Party becomes a DCC User under the Smart Energy Code by going through
  * the User Entry Process: User ID allocation (SEC B2), Credit Cover (J3)
- * where its Credit Cover Requirement exceeds the Credit Cover Threshold,
- * the SMKI and Repository Entry Process Tests (SREPT, L7), the User Entry
- * Process Tests for each User Role sought (UEPT, H1 and H14), a User
- * Security Assessment (G3-G8) and, for the Other User role only, a Privacy
- * Assessment (I2); then evidence to SECAS and an information paper to the
- * Panel (H1.12).
+ * where its Credit Cover Requirement exceeds the Credit Cover Threshold
+ * (reviewed monthly, the checklist's note 1), a working DCC Gateway
+ * connection (note 2), the SMKI and Repository Entry Process Tests
+ * (SREPT, L7) and Authorised Subscriber status, the User Entry Process
+ * Tests with Self-Service Interface access for each User Role sought
+ * (UEPT; the checklist names H1 and Appendix R for its 60 working days'
+ * notice, the SEC glossary describes UEPT in H1 and H14), a User Security
+ * Assessment (G3-G8) and, for the Other User role only, a Privacy
+ * Assessment (the checklist's "Privacy Audit", I2); then, role by role,
+ * evidence to SECAS and an information paper to the Panel (H1.12).
  *
  * Each stage is a row of data with its indicative duration in working
  * days and where that figure comes from: #UKWD_SOURCE_SOURCED (a public
