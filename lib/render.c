@@ -801,7 +801,9 @@ ukwd_render_mermaid(const ukwd_schedule *sched,
 		put_mermaid(&o, name + (len ? len + 2 : 0),
 		            strlen(name) - (len ? len + 2 : 0));
 		if (is_proposed(plan, t))
-			out_puts(&o, " (PROPOSED)");
+			out_printf(&o, " (%s)",
+			           ukwd_render_source_tag(
+			               ukwd_plan_task_source(plan, t)));
 		out_puts(&o, " :");
 		if (row.critical)
 			out_puts(&o, "crit, ");
@@ -1407,7 +1409,7 @@ svg_task(struct out *o, const struct svg_chart *c, size_t t,
 {
 	const char *source = ukwd_plan_task_source(c->plan, t);
 	const char *tag = ukwd_render_source_tag(source);
-	int proposed = strcmp(tag, "PROPOSED") == 0;
+	int proposed = is_proposed(c->plan, t);
 	long mid = svg_row_mid(t), top = mid - SVG_ROW / 2 + 5;
 	char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN];
 	const char *cls = row->critical
@@ -1486,7 +1488,7 @@ svg_task(struct out *o, const struct svg_chart *c, size_t t,
 	if (row->duration)
 		out_printf(o, "%ld d", (long)row->duration);
 	if (proposed)
-		out_puts(o, row->duration ? " PROPOSED" : "PROPOSED");
+		out_printf(o, "%s%s", row->duration ? " " : "", tag);
 	out_puts(o, "</text>\n</g>\n");
 	return o->rc;
 }

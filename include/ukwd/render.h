@@ -159,7 +159,7 @@ UKWD_API int ukwd_render_text(const ukwd_schedule *sched,
  * excluded days), TAGS `crit` for critical tasks and `milestone` for
  * milestones. Colons, semicolons and `#` in names, which Mermaid would
  * read as syntax, become `꞉` (U+A789), `,` and `＃` (U+FF03); PROPOSED
- * tasks end in " (PROPOSED)".
+ * and USER tasks end in " (PROPOSED)" or " (USER)".
  *
  * @param[in] sched   the schedule.
  * @param[in] options optional: title.
