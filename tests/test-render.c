@@ -862,6 +862,14 @@ test_source_tag__user_is_drawn_like_proposed(void **state)
 	text = render(ukwd_render_json, f->sched, NULL);
 	assert_non_null(strstr(text, "\"source_tag\": \"USER\""));
 	free(text);
+	/* Labelled USER, never PROPOSED. */
+	text = render(ukwd_render_mermaid, f->sched, NULL);
+	assert_non_null(strstr(text, "Agree the brief (USER) :"));
+	assert_null(strstr(text, "Agree the brief (PROPOSED)"));
+	free(text);
+	text = render(ukwd_render_svg, f->sched, NULL);
+	assert_non_null(strstr(text, "3 d USER</text>"));
+	free(text);
 }
 
 #define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
