@@ -286,6 +286,70 @@ date_value(ukwd_date d)
 	return t;
 }
 
+/* A date property (DTSTART, DTEND, DUE: `;VALUE=DATE:YYYYMMDD`) or a
+ * DTSTAMP at 00:00:00Z of a date. libical 3.0 writes every DATE-TIME
+ * after the year 3000 and every DATE after 3000-12-31 as 00000000, so
+ * the value is formatted here and handed to libical as text; the VALUE
+ * parameter keeps the property's type (and is not written for
+ * DTSTAMP's default DATE-TIME). */
+static icalproperty *
+date_property(icalproperty_kind kind, ukwd_date d)
+{
+	icalproperty *prop = icalproperty_new(kind);
+	icalparameter *param;
+	icalvalue *value;
+	char text[32];
+	int y = 0, m = 0, day = 0;
+
+	if (!prop)
+		return NULL;
+	ukwd_date_to_ymd(d, &y, &m, &day);
+	snprintf(text, sizeof(text),
+	         kind == ICAL_DTSTAMP_PROPERTY ? "%04d%02d%02dT000000Z"
+	                                       : "%04d%02d%02d",
+	         y, m, day);
+	value = icalvalue_new_x(text);
+	param = icalparameter_new_value(kind == ICAL_DTSTAMP_PROPERTY
+	                                    ? ICAL_VALUE_DATETIME
+	                                    : ICAL_VALUE_DATE);
+	if (!value || !param) {
+		if (value)
+			icalvalue_free(value);
+		if (param)
+			icalparameter_free(param);
+		icalproperty_free(prop);
+		return NULL;
+	}
+	icalproperty_set_value(prop, value);
+	icalproperty_add_parameter(prop, param);
+	return prop;
+}
+
+/* The exclusive end of an all-day component whose last day is `last`:
+ * DTEND the next day, or DURATION:P1D... when that day is past
+ * 9999-12-31, which no four-digit year can write (RFC 5545 3.6.1: a
+ * date DTSTART with a DURATION in days). */
+static icalproperty *
+end_property(ukwd_date first, ukwd_date last)
+{
+	struct icaldurationtype length = icaldurationtype_null_duration();
+
+	if (last < UKWD_DATE_MAX)
+		return date_property(ICAL_DTEND_PROPERTY, last + 1);
+	length.days = (unsigned int)(last - first + 1);
+	return icalproperty_new_duration(length);
+}
+
+/* Add `prop` to `comp`; UKWD_ENOMEM when it could not be made. */
+static int
+add_property(icalcomponent *comp, icalproperty *prop)
+{
+	if (!prop)
+		return UKWD_ENOMEM;
+	icalcomponent_add_property(comp, prop);
+	return 0;
+}
+
 /* A growing list of instance start dates. */
 struct instances {
 	ukwd_date *day;
@@ -413,7 +477,7 @@ import_event(struct ukwd__import *imp, const struct ics_text *text,
 		long long days = (long long)span_of.weeks * 7 + span_of.days;
 
 		if (span_of.is_neg || span_of.hours || span_of.minutes ||
-		    span_of.seconds || days > UKWD_DATE_MAX - start)
+		    span_of.seconds || days > UKWD_DATE_MAX + 1 - start)
 			return ics_error(diag,
 			                 find_line(text, span.begin, span.end,
 			                           "DURATION", 1),
@@ -619,9 +683,8 @@ export_one(ukwd_date d, const char *name, void *payload)
 {
 	struct export_state *state = payload;
 	icalcomponent *event = icalcomponent_new_vevent();
-	struct icaltimetype stamp = date_value(d);
 	char uid[64], *text;
-	int y, m, day;
+	int y, m, day, rc;
 
 	if (!event) {
 		state->rc = UKWD_ENOMEM;
@@ -630,19 +693,19 @@ export_one(ukwd_date d, const char *name, void *payload)
 	ukwd_date_to_ymd(d, &y, &m, &day);
 	snprintf(uid, sizeof(uid), "%04d%02d%02d-%08x@libukwd", y, m, day,
 	         (unsigned)name_hash(name));
-	stamp.is_date = 0;
-	stamp.hour = stamp.minute = stamp.second = 0;
-	stamp = icaltime_set_timezone(&stamp, icaltimezone_get_utc_timezone());
-	icalcomponent_add_property(event, icalproperty_new_uid(uid));
-	icalcomponent_add_property(event, icalproperty_new_dtstamp(stamp));
-	icalcomponent_add_property(event,
-	                           icalproperty_new_dtstart(date_value(d)));
-	icalcomponent_add_property(event,
-	                           icalproperty_new_dtend(date_value(d + 1)));
-	if (*name) /* libical rejects an empty SUMMARY on the way back in */
-		icalcomponent_add_property(event,
-		                           icalproperty_new_summary(name));
-	text = icalcomponent_as_ical_string_r(event);
+	rc = add_property(event, icalproperty_new_uid(uid));
+	if (rc == 0)
+		rc = add_property(event,
+		                  date_property(ICAL_DTSTAMP_PROPERTY, d));
+	if (rc == 0)
+		rc = add_property(event,
+		                  date_property(ICAL_DTSTART_PROPERTY, d));
+	if (rc == 0)
+		rc = add_property(event, end_property(d, d));
+	/* libical rejects an empty SUMMARY on the way back in */
+	if (rc == 0 && *name)
+		rc = add_property(event, icalproperty_new_summary(name));
+	text = rc ? NULL : icalcomponent_as_ical_string_r(event);
 	icalcomponent_free(event);
 	if (!text) {
 		state->rc = UKWD_ENOMEM;
@@ -859,7 +922,7 @@ add_relations(icalcomponent *comp, const ukwd_schedule *sched, size_t task)
 static icalcomponent *
 task_component(const ukwd_schedule *sched, size_t task,
                const ukwd_scheduled_task *row, unsigned int flags,
-               struct icaltimetype stamp, struct text_buf *desc, int *rc)
+               ukwd_date stamp, struct text_buf *desc, int *rc)
 {
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
 	const char *name = ukwd_plan_task_name(plan, task);
@@ -877,23 +940,32 @@ task_component(const ukwd_schedule *sched, size_t task,
 	if (!name || !*name)
 		name = ukwd_plan_task_id(plan, task);
 	task_uid(uid, sizeof(uid), ukwd_plan_task_id(plan, task));
-	icalcomponent_add_property(comp, icalproperty_new_uid(uid));
-	icalcomponent_add_property(comp, icalproperty_new_dtstamp(stamp));
-	if (!(flags & UKWD_ICAL_TODO)) {
-		icalcomponent_add_property(
-		    comp,
-		    icalproperty_new_dtstart(date_value(row->early_start)));
-		icalcomponent_add_property(
-		    comp, icalproperty_new_dtend(date_value(
-		              row->duration ? row->early_finish + 1
-		                            : row->early_start + 1)));
-	} else {
+	*rc = add_property(comp, icalproperty_new_uid(uid));
+	if (*rc == 0)
+		*rc = add_property(comp,
+		                   date_property(ICAL_DTSTAMP_PROPERTY, stamp));
+	if (*rc == 0 && !(flags & UKWD_ICAL_TODO)) {
+		*rc = add_property(comp, date_property(ICAL_DTSTART_PROPERTY,
+		                                       row->early_start));
+		if (*rc == 0)
+			*rc = add_property(
+			    comp,
+			    end_property(row->early_start,
+			                 row->duration ? row->early_finish
+			                               : row->early_start));
+	} else if (*rc == 0) {
 		if (row->early_finish > row->early_start)
-			icalcomponent_add_property(
-			    comp, icalproperty_new_dtstart(
-			              date_value(row->early_start)));
-		icalcomponent_add_property(
-		    comp, icalproperty_new_due(date_value(row->early_finish)));
+			*rc = add_property(comp,
+			                   date_property(ICAL_DTSTART_PROPERTY,
+			                                 row->early_start));
+		if (*rc == 0)
+			*rc = add_property(comp,
+			                   date_property(ICAL_DUE_PROPERTY,
+			                                 row->early_finish));
+	}
+	if (*rc) {
+		icalcomponent_free(comp);
+		return NULL;
 	}
 	desc->len = 0;
 	text_add(desc, "%s%s", name,
@@ -959,7 +1031,6 @@ ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
 	    "CALSCALE:GREGORIAN\r\n";
 	static const char tail[] = "END:VCALENDAR\r\n";
 	struct text_buf desc = {NULL, 0, 0, 0};
-	struct icaltimetype stamp;
 	ukwd_date first;
 	size_t n;
 	int rc;
@@ -969,10 +1040,6 @@ ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
 	rc = ukwd_schedule_span(&first, NULL, NULL, sched);
 	if (rc)
 		return rc;
-	stamp = date_value(first);
-	stamp.is_date = 0;
-	stamp.hour = stamp.minute = stamp.second = 0;
-	stamp = icaltime_set_timezone(&stamp, icaltimezone_get_utc_timezone());
 	n = ukwd_schedule_task_count(sched);
 	if (write(head, sizeof(head) - 1, payload))
 		return UKWD_EUSER;
@@ -984,7 +1051,7 @@ ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
 		rc = shown_task(&row, sched, t);
 		if (rc)
 			break;
-		comp = task_component(sched, t, &row, flags, stamp, &desc, &rc);
+		comp = task_component(sched, t, &row, flags, first, &desc, &rc);
 		if (!comp)
 			break;
 		text = icalcomponent_as_ical_string_r(comp);

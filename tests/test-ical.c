@@ -2467,6 +2467,159 @@ test_features__ical_and_json_are_built_in(void **state)
 }
 
 /* ------------------------------------------------------------------ */
+/* Issue 13: the whole calendar range, bounded work, clean text */
+
+/* Every date the calendar holds is written as itself: libical 3.0 writes
+ * dates after 3000 as 00000000. The last day of 9999 has no next day to
+ * be a DTEND, so it must still come back as one day. */
+static void
+test_round_trip__dates_in_1971_3000_3001_and_9999(void **state)
+{
+	static const struct day days[] = {
+	    {1971, 6, 1, "Early"},   {3000, 12, 31, "Last of 3000"},
+	    {3001, 1, 2, "In 3001"}, {9999, 12, 30, "Next to last"},
+	    {9999, 12, 31, "Last"},
+	};
+	static const char *const want_text[] = {
+	    "DTSTART;VALUE=DATE:19710601", "DTSTART;VALUE=DATE:30001231",
+	    "DTEND;VALUE=DATE:30010101",   "DTSTART;VALUE=DATE:30010102",
+	    "DTEND;VALUE=DATE:30010103",   "DTSTAMP:30010102T000000Z",
+	    "DTSTART;VALUE=DATE:99991231", "DTSTAMP:99991231T000000Z",
+	};
+	ukwd_date first = ymd(1971, 1, 1), last = ymd(9999, 12, 31);
+	ukwd_calendar_builder *b = plain_builder(first, last);
+	ukwd_calendar *original, *copy;
+	struct sink s;
+
+	(void)state;
+	for (size_t i = 0; i < NDAYS(days); i++)
+		assert_int_equal(
+		    ukwd_calendar_builder_add_holiday(
+		        b, ymd(days[i].y, days[i].m, days[i].d), days[i].name),
+		    0);
+	original = build(b);
+	ukwd_calendar_builder_free(b);
+	assert_int_equal(export_to(&s, original, first, last), 0);
+	if (strstr(s.out.data, "00000000"))
+		fail_msg("a date written as 00000000:\n%s", s.out.data);
+	for (size_t i = 0; i < sizeof(want_text) / sizeof(want_text[0]); i++)
+		if (!strstr(s.out.data, want_text[i]))
+			fail_msg("no \"%s\" in:\n%s", want_text[i], s.out.data);
+	b = plain_builder(first, last);
+	import_ok(b, s.out.data, 0);
+	copy = build(b);
+	assert_int_equal(count_holidays(copy), (int)NDAYS(days));
+	assert_same_days(original, copy, ymd(1971, 1, 1), ymd(1971, 12, 31),
+	                 IGNORE_PROVENANCE, "1971");
+	assert_same_days(original, copy, ymd(3000, 1, 1), ymd(3001, 12, 31),
+	                 IGNORE_PROVENANCE, "3000 and 3001");
+	assert_same_days(original, copy, ymd(9999, 1, 1), last,
+	                 IGNORE_PROVENANCE, "9999");
+	text_free(&s.out);
+	ukwd_calendar_free(copy);
+	ukwd_calendar_free(original);
+	ukwd_calendar_builder_free(b);
+}
+
+/* The issue's command: Scotland's holidays of 3001 and of 9999, out and
+ * back in, into a builder of the same weekend. */
+static void
+test_round_trip__scotland_in_3001_and_9999(void **state)
+{
+	static const int years[] = {1971, 3000, 3001, 9999};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(years) / sizeof(years[0]); i++) {
+		ukwd_calendar *original =
+		    uk_calendar(UKWD_UK_SCOTLAND, years[i], years[i]);
+		ukwd_date first = ymd(years[i], 1, 1),
+		          last = ymd(years[i], 12, 31);
+		ukwd_calendar_builder *b = plain_builder(first, last);
+		ukwd_calendar *copy;
+		struct sink s;
+
+		assert_int_equal(export_to(&s, original, first, last), 0);
+		if (strstr(s.out.data, "00000000"))
+			fail_msg("%d: a date written as 00000000", years[i]);
+		import_ok(b, s.out.data, 0);
+		copy = build(b);
+		assert_same_calendar(original, copy, IGNORE_PROVENANCE,
+		                     "Scotland");
+		if (count_holidays(copy) < 6)
+			fail_msg("%d: %d holidays", years[i],
+			         count_holidays(copy));
+		text_free(&s.out);
+		ukwd_calendar_free(copy);
+		ukwd_calendar_free(original);
+		ukwd_calendar_builder_free(b);
+	}
+}
+
+/* A plan in 9999 exported as events and as to-dos: the task ending on
+ * 9999-12-31 ends with DURATION (no DTEND can be written), and the
+ * events come back in as the days they cover. */
+static void
+test_export_schedule__a_task_in_9999_round_trips(void **state)
+{
+	ukwd_date first = ymd(9999, 1, 1), last = ymd(9999, 12, 31);
+	ukwd_calendar_builder *b = plain_builder(first, last);
+	ukwd_calendar *cal = build(b), *copy;
+	ukwd_schedule *sched = NULL;
+	ukwd_plan *plan = NULL;
+	size_t a, m;
+	struct sink s;
+	ukwd_diag diag;
+
+	(void)state;
+	ukwd_calendar_builder_free(b);
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	assert_int_equal(ukwd_plan_add_task(&m, plan, "m", "Start", 0, NULL),
+	                 0);
+	assert_int_equal(ukwd_plan_add_task(&a, plan, "a", "Last", 10, NULL),
+	                 0);
+	assert_int_equal(
+	    ukwd_plan_add_link(NULL, plan, m, a, UKWD_LINK_FS, 0, NULL, NULL),
+	    0);
+	assert_int_equal(ukwd_schedule_new(&sched, plan, cal, ymd(9999, 12, 20),
+	                                   NULL, &diag),
+	                 0);
+	memset(&s, 0, sizeof(s));
+	text_append(&s.out, "", 0);
+	assert_int_equal(ukwd_ical_export_schedule(sched, 0, sink_write, &s),
+	                 0);
+	if (strstr(s.out.data, "00000000") ||
+	    !strstr(s.out.data, "DTSTAMP:99991220T000000Z") ||
+	    !strstr(s.out.data, "DTSTART;VALUE=DATE:99991220") ||
+	    !strstr(s.out.data, "DTEND;VALUE=DATE:99991221") ||
+	    !strstr(s.out.data, "DURATION:P12D"))
+		fail_msg("wrong dates in:\n%s", s.out.data);
+	b = plain_builder(first, last);
+	import_ok(b, s.out.data, 0);
+	copy = build(b);
+	for (ukwd_date d = first; d <= last; d++)
+		if ((ukwd_calendar_holiday_name(copy, d) != NULL) !=
+		    (d >= ymd(9999, 12, 20)))
+			fail_msg("re-imported: day %ld wrong", (long)d);
+	ukwd_calendar_free(copy);
+	ukwd_calendar_builder_free(b);
+	text_free(&s.out);
+
+	memset(&s, 0, sizeof(s));
+	text_append(&s.out, "", 0);
+	assert_int_equal(
+	    ukwd_ical_export_schedule(sched, UKWD_ICAL_TODO, sink_write, &s),
+	    0);
+	if (strstr(s.out.data, "00000000") ||
+	    !strstr(s.out.data, "DUE;VALUE=DATE:99991231") ||
+	    !strstr(s.out.data, "DTSTART;VALUE=DATE:99991220"))
+		fail_msg("wrong to-do dates in:\n%s", s.out.data);
+	text_free(&s.out);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+/* ------------------------------------------------------------------ */
 
 #define TEST(f) cmocka_unit_test(f)
 
@@ -2513,6 +2666,9 @@ static const struct CMUnitTest fixed_tests[] = {
     TEST(test_arguments__errors_are_einval_and_change_nothing),
     TEST(test_arguments__success_clears_the_diag),
     TEST(test_features__ical_and_json_are_built_in),
+    TEST(test_round_trip__dates_in_1971_3000_3001_and_9999),
+    TEST(test_round_trip__scotland_in_3001_and_9999),
+    TEST(test_export_schedule__a_task_in_9999_round_trips),
 };
 
 int

@@ -122,7 +122,8 @@ UKWD_API ukwd_holidays_format ukwd_holidays_detect(const char *data,
  *        clipped to the calendar's range) as an iCalendar document.
  *
  * One all-day VEVENT per holiday: `DTSTART;VALUE=DATE`, exclusive
- * `DTEND;VALUE=DATE` (the next day), SUMMARY the holiday's name, a UID made
+ * `DTEND;VALUE=DATE` (the next day; `DURATION:P1D` for 9999-12-31, whose
+ * next day no four-digit year can write), SUMMARY the holiday's name, a UID made
  * from the date and the name, and a DTSTAMP fixed at the event's date, so
  * that the same calendar always gives the same bytes. PRODID is
  * `-//libukwd//ukwd VERSION//EN`. Weekend days that are not named holidays
@@ -156,7 +157,9 @@ UKWD_API int ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from,
  * scheduled backward, ukwd_schedule_anchor()):
  * `DTSTART;VALUE=DATE` its first working day and `DTEND;VALUE=DATE` the day
  * after its last (exclusive, as RFC 5545 says; non-working days between
- * are inside the event); a milestone is its one day. With
+ * are inside the event; `DURATION:PnD` instead when the last day is
+ * 9999-12-31); a milestone is its one day. Every date from 0001-01-01
+ * to 9999-12-31 is written as itself. With
  * #UKWD_ICAL_TODO each task is a VTODO with `DUE;VALUE=DATE` its last
  * working day (a milestone's day) and `DTSTART;VALUE=DATE` its first when
  * that is earlier (RFC 5545 wants DUE later than DTSTART).
