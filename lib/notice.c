@@ -258,8 +258,12 @@ latest_working_notice(ukwd_date *out, const ukwd_calendar *cal, ukwd_date end,
 	ukwd_date nth = end;
 	int rc;
 
-	if (receipt == UKWD_RECEIPT_DEEMED)
+	if (receipt == UKWD_RECEIPT_DEEMED) {
+		/* n + 1 working days cannot fit when n is INT32_MAX. */
+		if (n == INT32_MAX)
+			return UKWD_ERANGE;
 		return ukwd_workday_add(out, cal, end, -(n + 1));
+	}
 	if (n > 0 && (rc = ukwd_workday_add(&nth, cal, end, -n)))
 		return rc;
 	if (!ukwd__date_in_range((long long)nth - 1))

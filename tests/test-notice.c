@@ -742,6 +742,83 @@ test_errors__bad_rules_times_and_dates(void **state)
 	assert_int_equal(r.compliant, 0x5a5a5a5a);
 }
 
+/* One rule at one pair of dates: a clean UKWD_ERANGE, UKWD_EINVAL for a
+ * negative amount, or an answer consistent with itself; a failure leaves
+ * the result untouched. */
+static void
+check_edge(const ukwd_calendar *cal, const ukwd_notice_rule *rule,
+           ukwd_date given, ukwd_date event)
+{
+	ukwd_notice_result r, untouched;
+	ukwd_diag diag;
+	int rc;
+
+	memset(&r, 0x5a, sizeof(r));
+	untouched = r;
+	rc =
+	    ukwd_notice_check(&r, cal, rule, given, UKWD_NO_TIME, event, &diag);
+	if (rule->amount < 0) {
+		assert_int_equal(rc, UKWD_EINVAL);
+	} else if (rule->amount > UKWD_DATE_MAX - UKWD_DATE_MIN) {
+		/* No period that long fits between 0001 and 9999. */
+		assert_int_equal(rc, UKWD_ERANGE);
+	} else if (rc == 0) {
+		assert_true(r.given >= 0);
+		assert_true(r.shortfall >= 0);
+		assert_int_equal(r.compliant, r.shortfall == 0);
+		assert_true(r.deadline >= UKWD_DATE_MIN &&
+		            r.deadline <= UKWD_DATE_MAX);
+		return;
+	} else {
+		assert_int_equal(rc, UKWD_ERANGE);
+	}
+	assert_int_equal(diag.code, rc);
+	assert_memory_equal(&r, &untouched, sizeof(r));
+}
+
+/* Every unit, direction, counting and receipt at the amounts' and the
+ * calendar's edges (issue 13, item 10): amount 2^31-1 once overflowed at
+ * -(n + 1). */
+static void
+test_edges__int32_extremes_and_the_first_and_last_day_are_clean(void **state)
+{
+	static const int32_t amounts[] = {
+	    INT32_MAX, INT32_MAX - 1, 3652058,  3652059, 1, 0,
+	    -1,        -INT32_MAX,    INT32_MIN};
+	const ukwd_date edges[] = {UKWD_DATE_MIN, UKWD_DATE_MIN + 1,
+	                           UKWD_DATE_MAX - 1, UKWD_DATE_MAX};
+	const size_t namounts = sizeof(amounts) / sizeof(amounts[0]);
+	ukwd_calendar_builder *b;
+	ukwd_calendar *whole;
+
+	(void)state;
+	assert_int_equal(ukwd_calendar_builder_new(&b), 0);
+	assert_int_equal(
+	    ukwd_calendar_builder_set_range(b, UKWD_DATE_MIN, UKWD_DATE_MAX),
+	    0);
+	assert_int_equal(ukwd_calendar_build(&whole, b, NULL), 0);
+	ukwd_calendar_builder_free(b);
+	/* amount x unit (4) x direction (2) x counting (2) x receipt (2) x
+	 * given (4) x event (4), as one index. */
+	for (size_t i = 0; i < namounts * 4 * 2 * 2 * 2 * 16; i++) {
+		ukwd_notice_rule rule = *ukwd_notice_rule_find("uept-notice");
+		size_t rest = i;
+
+		rule.amount = amounts[rest % namounts];
+		rest /= namounts;
+		rule.unit = (ukwd_notice_unit)(rest % 4);
+		rest /= 4;
+		rule.direction = (ukwd_notice_direction)(rest % 2);
+		rest /= 2;
+		rule.counting = (ukwd_notice_counting)(rest % 2);
+		rest /= 2;
+		rule.receipt = (ukwd_notice_receipt)(rest % 2);
+		rest /= 2;
+		check_edge(whole, &rule, edges[rest % 4], edges[rest / 4]);
+	}
+	ukwd_calendar_free(whole);
+}
+
 static void
 test_time_parse__hh_mm_only(void **state)
 {
@@ -834,6 +911,8 @@ main(void)
 	    cmocka_unit_test(test_explanation__the_longest_sentence_fits),
 	    cmocka_unit_test(test_errors__bad_rules_times_and_dates),
 	    cmocka_unit_test(test_time_parse__hh_mm_only),
+	    cmocka_unit_test(
+	        test_edges__int32_extremes_and_the_first_and_last_day_are_clean),
 	};
 
 	return cmocka_run_group_tests_name("notice", tests, setup, teardown);
