@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -174,29 +175,100 @@ cli_read_file(const char *option, const char *path, char **data, size_t *size)
 	return 0;
 }
 
-/* GOV.UK names its .ics files after the division. */
-static unsigned int
-division_of_file(const char *path)
+/* Whether `line` (not NUL-terminated, `len` bytes) is the content line
+ * NAME:... (case-insensitive name); its value's offset, or 0. */
+static size_t
+ics_property(const char *line, size_t len, const char *name)
 {
-	static const unsigned int divisions[] = {
-	    UKWD_UK_ENGLAND_WALES, UKWD_UK_SCOTLAND, UKWD_UK_NORTHERN_IRELAND};
-	const char *base = strrchr(path, '/');
+	size_t n = strlen(name);
 
-	base = base ? base + 1 : path;
-	for (size_t i = 0; i < 3; i++) {
-		const char *name = ukwd_uk_division_name(divisions[i]);
+	if (len <= n || strncasecmp(line, name, n) != 0 ||
+	    (line[n] != ':' && line[n] != ';'))
+		return 0;
+	while (n < len && line[n] != ':')
+		n++;
+	return n < len ? n + 1 : 0;
+}
 
-		if (strncmp(base, name, strlen(name)) == 0)
-			return divisions[i];
-	}
+/* Whether `value` (`len` bytes) contains `needle`, ignoring case. */
+static int
+contains(const char *value, size_t len, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (size_t i = 0; i + n <= len; i++)
+		if (strncasecmp(value + i, needle, n) == 0)
+			return 1;
 	return 0;
 }
 
-int
-cli_holidays_add(struct cli_holidays *holidays, const char *path)
+/* The role of a --holidays file, from its content alone (its name plays
+ * no part: scotland-office-closures.ics is extra days off like any other
+ * file). An iCalendar file whose PRODID is GOV.UK's ("-//uk.gov/GOVUK
+ * calendars//EN") is one division's official data: the division its
+ * X-WR-CALNAME names, else the one its days say (St Andrew's Day or 2
+ * January: Scotland; St Patrick's Day or the Battle of the Boyne:
+ * Northern Ireland; neither: England and Wales). Anything else is 0:
+ * GOV.UK JSON names its divisions itself, and any other .ics is extra
+ * days off. Use --official DIVISION=FILE for official data from
+ * elsewhere. */
+static unsigned int
+division_of_content(const char *data, size_t size)
+{
+	unsigned int calname = 0, days = 0;
+	int govuk = 0, in_event = 0;
+
+	if (!data || !contains(data, size < 64 ? size : 64, "BEGIN:VCALENDAR"))
+		return 0;
+	for (size_t at = 0; at < size;) {
+		const char *line = data + at,
+		           *end = memchr(line, '\n', size - at);
+		size_t len = end ? (size_t)(end - line) : size - at, v;
+
+		at += len + 1;
+		if (len && line[len - 1] == '\r')
+			len--;
+		if (len == 12 && strncasecmp(line, "BEGIN:VEVENT", 12) == 0)
+			in_event = 1;
+		else if (len == 10 && strncasecmp(line, "END:VEVENT", 10) == 0)
+			in_event = 0;
+		else if (!in_event && (v = ics_property(line, len, "PRODID")))
+			govuk |= contains(line + v, len - v,
+			                  "//uk.gov/GOVUK calendars//");
+		else if (!in_event &&
+		         (v = ics_property(line, len, "X-WR-CALNAME"))) {
+			if (contains(line + v, len - v, "scotland"))
+				calname = UKWD_UK_SCOTLAND;
+			else if (contains(line + v, len - v,
+			                  "northern ireland"))
+				calname = UKWD_UK_NORTHERN_IRELAND;
+			else if (contains(line + v, len - v, "england"))
+				calname = UKWD_UK_ENGLAND_WALES;
+		} else if (in_event &&
+		           (v = ics_property(line, len, "SUMMARY"))) {
+			if (contains(line + v, len - v, "St Andrew") ||
+			    contains(line + v, len - v, "2nd January"))
+				days = UKWD_UK_SCOTLAND;
+			else if (!days &&
+			         (contains(line + v, len - v, "St Patrick") ||
+			          contains(line + v, len - v, "Boyne")))
+				days = UKWD_UK_NORTHERN_IRELAND;
+		}
+	}
+	if (!govuk)
+		return 0;
+	if (calname)
+		return calname;
+	return days ? days : UKWD_UK_ENGLAND_WALES;
+}
+
+static int
+holidays_append(struct cli_holidays *holidays, const char *path,
+                unsigned int division)
 {
 	ukwd_holiday_file *grown = realloc(
 	    holidays->files, (size_t)(holidays->count + 1) * sizeof(*grown));
+	unsigned char *explicit_grown;
 	ukwd_holiday_file *file;
 
 	if (!grown) {
@@ -204,12 +276,48 @@ cli_holidays_add(struct cli_holidays *holidays, const char *path)
 		return 2;
 	}
 	holidays->files = grown;
+	explicit_grown =
+	    realloc(holidays->explicit_division, (size_t)holidays->count + 1);
+	if (!explicit_grown) {
+		cli_error("out of memory");
+		return 2;
+	}
+	holidays->explicit_division = explicit_grown;
+	holidays->explicit_division[holidays->count] = division != 0;
 	file = &holidays->files[holidays->count++];
 	file->name = path;
 	file->data = NULL;
 	file->size = 0;
-	file->division = division_of_file(path);
+	file->division = division;
 	return 0;
+}
+
+int
+cli_holidays_add(struct cli_holidays *holidays, const char *path)
+{
+	return holidays_append(holidays, path, 0);
+}
+
+int
+cli_holidays_add_official(struct cli_holidays *holidays, const char *value)
+{
+	const char *equals = strchr(value, '=');
+	char name[32];
+	unsigned int division;
+
+	if (!equals || equals == value || !equals[1] ||
+	    (size_t)(equals - value) >= sizeof(name))
+		return cli_usage_error(
+		    "--official '%s': expected DIVISION=FILE", value);
+	memcpy(name, value, (size_t)(equals - value));
+	name[equals - value] = '\0';
+	if (ukwd_uk_division_parse(&division, name, NULL) != 0 ||
+	    !ukwd_uk_division_name(division))
+		return cli_usage_error("--official '%s': %s is not one of "
+		                       "england-and-wales, scotland or "
+		                       "northern-ireland",
+		                       value, name);
+	return holidays_append(holidays, equals + 1, division);
 }
 
 int
@@ -221,9 +329,13 @@ cli_holidays_load(struct cli_holidays *holidays)
 
 		if (file->data)
 			continue;
-		if (cli_read_file("--holidays", file->name, &data, &file->size))
+		if (cli_read_file(holidays->explicit_division[i] ? "--official"
+		                                                 : "--holidays",
+		                  file->name, &data, &file->size))
 			return 2;
 		file->data = data;
+		if (!holidays->explicit_division[i])
+			file->division = division_of_content(data, file->size);
 	}
 	return 0;
 }
@@ -234,7 +346,9 @@ cli_holidays_free(struct cli_holidays *holidays)
 	for (int i = 0; i < holidays->count; i++)
 		free((char *)(uintptr_t)holidays->files[i].data);
 	free(holidays->files);
+	free(holidays->explicit_division);
 	holidays->files = NULL;
+	holidays->explicit_division = NULL;
 	holidays->count = 0;
 }
 
@@ -379,6 +493,8 @@ cli_store_option(void *options, const struct cli_option *option,
 {
 	if (option->offset == CLI_OPTION_HOLIDAYS)
 		return cli_holidays_add(holidays, value);
+	if (option->offset == CLI_OPTION_OFFICIAL)
+		return cli_holidays_add_official(holidays, value);
 	*(const char **)((char *)options + option->offset) = value;
 	return 0;
 }

@@ -52,6 +52,7 @@ int cli_read_file(const char *option, const char *path, char **data,
 struct cli_holidays {
 	ukwd_holiday_file *files;
 	int count;
+	unsigned char *explicit_division; /* per file: --official gave it */
 };
 
 /* An option that takes a value: its name, and the offset in the caller's
@@ -62,6 +63,9 @@ struct cli_option {
 	size_t offset;
 };
 #define CLI_OPTION_HOLIDAYS SIZE_MAX
+/* --official DIVISION=FILE (callers' own sentinels count down from
+ * CLI_OPTION_HOLIDAYS - 1; this one is far below them). */
+#define CLI_OPTION_OFFICIAL (SIZE_MAX - 64)
 
 /* Match argv[*i] ("--name VALUE" or "--name=VALUE") against `table`:
  * the entry, with *value set and *i past a separate value; NULL when it
@@ -83,13 +87,22 @@ int cli_match_flag(const struct cli_option *table, size_t count,
 int cli_store_option(void *options, const struct cli_option *option,
                      const char *value, struct cli_holidays *holidays);
 
-/* Note a file for --holidays (read later by cli_holidays_load()). A .ics
- * named after a GOV.UK division (scotland*.ics, ...) is that division's
- * official data. Prints a one-line error and returns 2 on failure. */
+/* Note a file for --holidays (read later by cli_holidays_load()). Its
+ * role comes from its content when it is read, never from its name: GOV.UK
+ * JSON, or an iCalendar file with GOV.UK's PRODID, is official data (see
+ * cli_holidays_load()); any other file is extra days off for every
+ * division. Prints a one-line error and returns 2 on failure. */
 int cli_holidays_add(struct cli_holidays *holidays, const char *path);
 
-/* Read every noted --holidays file; prints a one-line error and returns 2
- * on the first that cannot be read. */
+/* Note a file for --official DIVISION=FILE: FILE is that division's
+ * official data whatever its content says. Prints a one-line error and
+ * returns 2 on failure. */
+int cli_holidays_add_official(struct cli_holidays *holidays, const char *value);
+
+/* Read every noted --holidays file and decide the role of each from its
+ * content: an iCalendar file whose PRODID is GOV.UK's is the official data
+ * of the division its X-WR-CALNAME or its days name; prints a one-line error
+ * and returns 2 on the first that cannot be read. */
 int cli_holidays_load(struct cli_holidays *holidays);
 void cli_holidays_free(struct cli_holidays *holidays);
 

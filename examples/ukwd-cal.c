@@ -40,6 +40,16 @@ static const char usage[] =
     "Options:\n"
     "  --division NAME    england-and-wales, scotland, northern-ireland, gb,\n"
     "                     uk or sec (default sec; see Working days below)\n"
+    "  --holidays FILE    GOV.UK data or extra days off (repeatable, oldest\n"
+    "                     first). Its content says which, never its name:\n"
+    "                     GOV.UK's bank-holidays.json, or a .ics with\n"
+    "                     GOV.UK's PRODID, is official data (the truth for\n"
+    "                     the years it covers, for the division it names\n"
+    "                     or whose days it holds); any other .ics adds days\n"
+    "                     off to every division\n"
+    "  --official DIVISION=FILE\n"
+    "                     FILE (.ics) is DIVISION's official data, whatever\n"
+    "                     made it\n"
     "  --batch            for is, add and count: one query per line on stdin\n"
     "                     (DATE, DATE N or FROM TO), one answer per line\n"
     "  --help             this text\n"
@@ -486,6 +496,7 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--to", offsetof(struct options, to_year)},
 	    {"--output", offsetof(struct options, output)},
 	    {"--holidays", CLI_OPTION_HOLIDAYS},
+	    {"--official", CLI_OPTION_OFFICIAL},
 	};
 	static const struct cli_option flags[] = {
 	    {"--batch", offsetof(struct options, batch)},

@@ -41,7 +41,8 @@ static const char usage[] =
     "                     received the next working day\n"
     "  --division NAME    england-and-wales, scotland, northern-ireland, gb,\n"
     "                     uk or sec (default sec; see Working days below)\n"
-    "  --holidays FILE    official data or extra days off (repeatable)\n"
+    "  --holidays FILE    official data or extra days off (repeatable), and\n"
+    "  --official DIVISION=FILE  as for ukwd-cal\n"
     "  --batch            read CSV rule,given,event lines from stdin and\n"
     "                     write one result row per line: compliant yes/no,\n"
     "                     deemed receipt, period given and its unit,\n"
@@ -94,6 +95,7 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--cutoff", offsetof(struct options, cutoff)},
 	    {"--division", offsetof(struct options, division)},
 	    {"--holidays", CLI_OPTION_HOLIDAYS},
+	    {"--official", CLI_OPTION_OFFICIAL},
 	};
 	static const struct cli_option flags[] = {
 	    {"--within", offsetof(struct options, within)},

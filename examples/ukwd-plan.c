@@ -93,8 +93,8 @@ static const char usage_options[] =
     "                    England and Wales and Scotland; no public source\n"
     "                    quotes the Code's definition; uk is the strictest\n"
     "                    reading for a Party's notice)\n"
-    "  --holidays FILE   official data or extra days off (repeatable), as\n"
-    "                    for ukwd-cal\n"
+    "  --holidays FILE   official data or extra days off (repeatable), and\n"
+    "  --official DIVISION=FILE  as for ukwd-cal\n"
     "  --format FORMAT   table (default): the dates as a table;\n"
     "                    text: a Gantt chart for a terminal; svg; html (the\n"
     "                    chart and a sortable table in one file); mermaid;\n"
@@ -278,6 +278,7 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--party", offsetof(struct options, party_name)},
 	    {"--roles", offsetof(struct options, roles_name)},
 	    {"--holidays", CLI_OPTION_HOLIDAYS},
+	    {"--official", CLI_OPTION_OFFICIAL},
 	    {"--set", SET_OPTION},
 	};
 	static const struct cli_option flags[] = {

@@ -77,7 +77,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	cli_program = PROGRAM;
 	if (!cal) {
-		struct cli_holidays none = {NULL, 0};
+		struct cli_holidays none = {NULL, 0, NULL};
 
 		if (cli_calendar(&cal, &none, UKWD_UK_SEC, UKWD_UK_FIRST_YEAR,
 		                 UKWD_UK_LAST_YEAR))
