@@ -82,6 +82,11 @@ struct csv {
 	size_t text_len, text_capacity;
 	struct field *fields;
 	size_t nfields, field_capacity;
+	/* A record stops being read after this many fields (0: no limit),
+	 * so that a line of commas costs no more than the header allows;
+	 * truncated says there was more. */
+	size_t max_fields;
+	int truncated;
 	ukwd_diag *diag;
 	const char *source_name;
 };
@@ -282,6 +287,7 @@ read_record(struct csv *csv, int *record_line)
 			return 0;
 		csv->nfields = 0;
 		csv->text_len = 0;
+		csv->truncated = 0;
 		*record_line = csv->line;
 		for (;;) {
 			struct field *f;
@@ -309,6 +315,10 @@ read_record(struct csv *csv, int *record_line)
 				                       "out of memory")
 				           : rc;
 			if (csv->p < csv->end && *csv->p == ',') {
+				if (csv->nfields == csv->max_fields) {
+					csv->truncated = 1;
+					return 1;
+				}
 				csv->p++;
 				continue;
 			}
@@ -583,6 +593,11 @@ read_task(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 	int32_t duration, estimate[3] = {0, 0, 0};
 	int rc;
 
+	if (csv->truncated)
+		return csv_error(
+		    csv, UKWD_EPARSE, record_line, 0,
+		    "more than %zu fields where the header has %zu",
+		    csv->nfields, ncolumns);
 	if (csv->nfields != ncolumns)
 		return csv_error(csv, UKWD_EPARSE, record_line, 0,
 		                 "%zu field%s where the header has %zu",
@@ -898,10 +913,14 @@ ukwd_plan_read_csv(ukwd_plan **out, const char *data, size_t size,
 		rc = csv_error(&csv, rc, 0, 0, "out of memory");
 		goto out;
 	}
+	/* A header names each known column at most once: one field more is
+	 * already an error, which read_header() reports. */
+	csv.max_fields = COL_COUNT + 1;
 	rc = read_header(&csv, where);
 	if (rc)
 		goto out;
 	ncolumns = csv.nfields;
+	csv.max_fields = ncolumns + 1;
 	while ((rc = read_record(&csv, &record_line)) == 1) {
 		rc = read_task(&csv, plan, &pend, where, ncolumns, record_line);
 		if (rc)

@@ -1333,6 +1333,44 @@ test_plan_read_csv(void **state)
 	assert_true(run_scenario(&s, 5) > 0);
 }
 
+/* Allocations made reading `before` followed by `commas` commas. */
+static long
+csv_allocations(const char *before, size_t commas)
+{
+	size_t len = strlen(before);
+	char *text = malloc(len + commas + 2);
+	ukwd_plan *plan = NULL;
+	ukwd_diag diag;
+
+	assert_non_null(text);
+	memcpy(text, before, len);
+	memset(text + len, ',', commas);
+	text[len + commas] = '\n';
+	ukwd__alloc_fail_at = 0;
+	ukwd__alloc_count = 0;
+	assert_int_equal(
+	    ukwd_plan_read_csv(&plan, text, len + commas + 1, NULL, &diag),
+	    UKWD_EPARSE);
+	assert_null(plan);
+	free(text);
+	return ukwd__alloc_count;
+}
+
+/* A record of a million commas costs the reader no more than one of a
+ * field too many (issue 13, item 8: it once grew its field array to the
+ * whole record first, 27 times the file). */
+static void
+test_plan_read_csv__a_line_of_commas_costs_what_one_field_more_does(
+    void **state)
+{
+	static const char before[] = "id,name,duration,predecessors\na,A,1";
+
+	(void)state;
+	assert_int_equal(csv_allocations(before, 1000000),
+	                 csv_allocations(before, 4));
+	assert_int_equal(ukwd__alloc_live, 0);
+}
+
 static void
 test_plan_find_cycle(void **state)
 {
@@ -1674,6 +1712,8 @@ main(void)
 	    cmocka_unit_test(test_plan_set_constraint),
 	    cmocka_unit_test(test_plan_set_task_source_and_estimate),
 	    cmocka_unit_test(test_plan_read_csv),
+	    cmocka_unit_test(
+	        test_plan_read_csv__a_line_of_commas_costs_what_one_field_more_does),
 	    cmocka_unit_test(test_plan_find_cycle),
 	    cmocka_unit_test(test_schedule_new),
 	    cmocka_unit_test(test_uep_build_plan),

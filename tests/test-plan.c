@@ -727,6 +727,8 @@ static const struct bad_csv bad_csvs[] = {
      "3 fields where the header has 4"},
     {"too many fields", HEADER "a,A,1,,\n", UKWD_EPARSE, 2, 0,
      "5 fields where the header has 4"},
+    {"fields beyond one too many", HEADER "a,A,1,,,,x\n", UKWD_EPARSE, 2, 0,
+     "more than 5 fields where the header has 4"},
     {"empty id", HEADER "a,A,1,\n  ,B,1,\n", UKWD_EPARSE, 3, 3, "empty id"},
     {"duplicate id", HEADER "a,A,1,\nb,B,1,\na,C,1,\n", UKWD_EPARSE, 4, 1,
      "duplicate id 'a' (first on line 2)"},
@@ -814,6 +816,33 @@ test_csv__every_error_names_its_line_and_what_is_wrong(void **state)
 	}
 }
 
+/* A record of a million fields is refused after the header's count + 1
+ * (issue 13, item 8), and the records before it are not what fails. */
+static void
+test_csv__a_generated_line_of_a_million_commas_is_too_many_fields(void **state)
+{
+	const size_t commas = 1000000;
+	const char *head = HEADER "a,A,1,\nb,B,1,a";
+	size_t len = strlen(head);
+	char *text = malloc(len + commas + 2);
+	ukwd_plan *plan = NULL;
+	ukwd_diag diag;
+
+	(void)state;
+	assert_non_null(text);
+	memcpy(text, head, len);
+	memset(text + len, ',', commas);
+	text[len + commas] = '\n';
+	assert_int_equal(ukwd_plan_read_csv(&plan, text, len + commas + 1,
+	                                    "commas.csv", &diag),
+	                 UKWD_EPARSE);
+	assert_null(plan);
+	assert_int_equal(diag.line, 3);
+	assert_string_equal(diag.message,
+	                    "more than 5 fields where the header has 4");
+	free(text);
+}
+
 static void
 test_csv__nul_bytes_null_arguments_and_no_source_name(void **state)
 {
@@ -874,6 +903,8 @@ main(void)
 	        test_csv__every_error_names_its_line_and_what_is_wrong),
 	    cmocka_unit_test(
 	        test_csv__nul_bytes_null_arguments_and_no_source_name),
+	    cmocka_unit_test(
+	        test_csv__a_generated_line_of_a_million_commas_is_too_many_fields),
 	};
 
 	return cmocka_run_group_tests_name("plan", tests, NULL, NULL);
