@@ -848,30 +848,78 @@ link_anchor(const ukwd_calendar *cal, const ukwd_scheduled_task *row,
 	return d;
 }
 
+/* The links into each task, in plan order: built once per export, so
+ * that writing every task's RELATED-TO is linear in tasks + links. */
+struct links_in {
+	size_t *first; /* first[t]..first[t + 1]: task t's slice of `link` */
+	size_t *link;  /* link indices, grouped by successor */
+};
+
+static void
+links_in_free(struct links_in *in)
+{
+	ukwd__free(in->first);
+	ukwd__free(in->link);
+}
+
 static int
-add_relations(icalcomponent *comp, const ukwd_schedule *sched, size_t task)
+links_in_build(struct links_in *in, const ukwd_plan *plan, size_t ntasks)
+{
+	size_t nlinks = ukwd_plan_link_count(plan);
+	int rc = 0;
+
+	in->first = ukwd__calloc(ntasks + 2, sizeof(*in->first));
+	in->link = ukwd__calloc(nlinks ? nlinks : 1, sizeof(*in->link));
+	if (!in->first || !in->link) {
+		links_in_free(in);
+		return UKWD_ENOMEM;
+	}
+	/* Count into first[t + 2], sum into first[t + 1], then place each
+	 * link at first[t + 1]++: afterwards first[t] starts task t. */
+	for (size_t k = 0; k < nlinks && rc == 0; k++) {
+		ukwd_plan_link_info link;
+
+		rc = ukwd_plan_link(&link, plan, k);
+		if (rc == 0 && link.successor >= ntasks)
+			rc = UKWD_EINVAL;
+		if (rc == 0)
+			in->first[link.successor + 2]++;
+	}
+	for (size_t t = 2; t < ntasks + 2; t++)
+		in->first[t] += in->first[t - 1];
+	for (size_t k = 0; k < nlinks && rc == 0; k++) {
+		ukwd_plan_link_info link;
+
+		rc = ukwd_plan_link(&link, plan, k);
+		if (rc == 0)
+			in->link[in->first[link.successor + 1]++] = k;
+	}
+	if (rc)
+		links_in_free(in);
+	return rc;
+}
+
+static int
+add_relations(icalcomponent *comp, const ukwd_schedule *sched, size_t task,
+              const struct links_in *in)
 {
 	static const char *const reltypes[] = {
 	    "RELTYPE=FINISHTOSTART", "RELTYPE=STARTTOSTART",
 	    "RELTYPE=FINISHTOFINISH", "RELTYPE=STARTTOFINISH"};
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
 	const ukwd_calendar *cal = ukwd_schedule_calendar(sched);
-	size_t nlinks = ukwd_plan_link_count(plan);
 
-	/* Plan order of links, so the output is stable. Linear in links
-	 * per task: fine for the plans people export to a calendar. */
-	for (size_t k = 0; k < nlinks; k++) {
+	/* Plan order of links, so the output is stable. */
+	for (size_t i = in->first[task]; i < in->first[task + 1]; i++) {
 		ukwd_plan_link_info link;
 		ukwd_scheduled_task pred;
 		icalproperty *prop;
 		icalparameter *param;
 		char uid[128];
-		int rc = ukwd_plan_link(&link, plan, k);
+		int rc = ukwd_plan_link(&link, plan, in->link[i]);
 
 		if (rc)
 			return rc;
-		if (link.successor != task)
-			continue;
 		rc = shown_task(&pred, sched, link.predecessor);
 		if (rc)
 			return rc;
@@ -922,7 +970,8 @@ add_relations(icalcomponent *comp, const ukwd_schedule *sched, size_t task)
 static icalcomponent *
 task_component(const ukwd_schedule *sched, size_t task,
                const ukwd_scheduled_task *row, unsigned int flags,
-               ukwd_date stamp, struct text_buf *desc, int *rc)
+               ukwd_date stamp, const struct links_in *in,
+               struct text_buf *desc, int *rc)
 {
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
 	const char *name = ukwd_plan_task_name(plan, task);
@@ -1010,7 +1059,7 @@ task_component(const ukwd_schedule *sched, size_t task,
 			icalcomponent_add_property(
 			    comp, icalproperty_new_categories(desc->text));
 	}
-	*rc = add_relations(comp, sched, task);
+	*rc = add_relations(comp, sched, task, in);
 	if (*rc == 0)
 		*rc = desc->rc;
 	if (*rc) {
@@ -1031,6 +1080,7 @@ ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
 	    "CALSCALE:GREGORIAN\r\n";
 	static const char tail[] = "END:VCALENDAR\r\n";
 	struct text_buf desc = {NULL, 0, 0, 0};
+	struct links_in in = {NULL, NULL};
 	ukwd_date first;
 	size_t n;
 	int rc;
@@ -1041,8 +1091,13 @@ ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
 	if (rc)
 		return rc;
 	n = ukwd_schedule_task_count(sched);
-	if (write(head, sizeof(head) - 1, payload))
+	rc = links_in_build(&in, ukwd_schedule_plan(sched), n);
+	if (rc)
+		return rc;
+	if (write(head, sizeof(head) - 1, payload)) {
+		links_in_free(&in);
 		return UKWD_EUSER;
+	}
 	for (size_t t = 0; t < n && rc == 0; t++) {
 		ukwd_scheduled_task row;
 		icalcomponent *comp;
@@ -1051,7 +1106,8 @@ ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
 		rc = shown_task(&row, sched, t);
 		if (rc)
 			break;
-		comp = task_component(sched, t, &row, flags, first, &desc, &rc);
+		comp = task_component(sched, t, &row, flags, first, &in, &desc,
+		                      &rc);
 		if (!comp)
 			break;
 		text = icalcomponent_as_ical_string_r(comp);
@@ -1065,6 +1121,7 @@ ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
 		icalmemory_free_buffer(text);
 	}
 	ukwd__free(desc.text);
+	links_in_free(&in);
 	if (rc)
 		return rc;
 	if (write(tail, sizeof(tail) - 1, payload))

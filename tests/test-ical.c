@@ -2619,6 +2619,83 @@ test_export_schedule__a_task_in_9999_round_trips(void **state)
 	ukwd_calendar_free(cal);
 }
 
+/* Each task's RELATED-TO lines are the links into it, in plan order,
+ * whatever order the links were added in (the export indexes the links
+ * by successor once instead of scanning every link for every task). */
+static void
+test_export_schedule__relations_follow_their_successor(void **state)
+{
+	static const char *const ids[] = {"a", "b", "c", "d"};
+	/* predecessor, successor, in the order they are added */
+	static const int links[][2] = {{0, 2}, {1, 3}, {0, 1}, {1, 2}, {2, 3}};
+	/* the RELATED-TO lines each task must have, in order */
+	static const char *const want[4] = {
+	    "",
+	    "RELATED-TO;RELTYPE=FINISHTOSTART:ukwd-*-a@libukwd\n",
+	    "RELATED-TO;RELTYPE=FINISHTOSTART:ukwd-*-a@libukwd\n"
+	    "RELATED-TO;RELTYPE=FINISHTOSTART:ukwd-*-b@libukwd\n",
+	    "RELATED-TO;RELTYPE=FINISHTOSTART:ukwd-*-b@libukwd\n"
+	    "RELATED-TO;RELTYPE=FINISHTOSTART:ukwd-*-c@libukwd\n",
+	};
+	ukwd_calendar *cal = uk_calendar(UKWD_UK_ENGLAND_WALES, 2026, 2026);
+	ukwd_schedule *sched = NULL;
+	ukwd_plan *plan = NULL;
+	const char *at;
+	struct sink s;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	for (size_t t = 0; t < 4; t++)
+		assert_int_equal(
+		    ukwd_plan_add_task(NULL, plan, ids[t], NULL, 2, NULL), 0);
+	for (size_t k = 0; k < NDAYS(links); k++)
+		assert_int_equal(ukwd_plan_add_link(NULL, plan, links[k][0],
+		                                    links[k][1], UKWD_LINK_FS,
+		                                    0, NULL, NULL),
+		                 0);
+	assert_int_equal(
+	    ukwd_schedule_new(&sched, plan, cal, ymd(2026, 3, 2), NULL, NULL),
+	    0);
+	memset(&s, 0, sizeof(s));
+	text_append(&s.out, "", 0);
+	assert_int_equal(ukwd_ical_export_schedule(sched, 0, sink_write, &s),
+	                 0);
+	at = s.out.data;
+	for (size_t t = 0; t < 4; t++) {
+		const char *begin = strstr(at, "BEGIN:VEVENT\r\n");
+		const char *end =
+		    begin ? strstr(begin, "END:VEVENT\r\n") : NULL;
+		char got[512] = "";
+		size_t len = 0;
+
+		if (!end)
+			fail_msg("task %s: no VEVENT in:\n%s", ids[t],
+			         s.out.data);
+		/* The RELATED-TO lines, the hash masked as "*". */
+		for (const char *line = begin; line < end;
+		     line = strstr(line, "\r\n") + 2) {
+			const char *eol = strstr(line, "\r\n");
+			const char *hash = strstr(line, "ukwd-");
+
+			if (strncmp(line, "RELATED-TO", 10) != 0)
+				continue;
+			assert_true(hash && hash < eol && hash + 14 < eol);
+			len += (size_t)snprintf(
+			    got + len, sizeof(got) - len, "%.*s*%.*s\n",
+			    (int)(hash + 5 - line), line,
+			    (int)(eol - (hash + 13)), hash + 13);
+		}
+		if (strcmp(got, want[t]) != 0)
+			fail_msg("task %s: RELATED-TO lines\n%s\nexpected\n%s",
+			         ids[t], got, want[t]);
+		at = end;
+	}
+	text_free(&s.out);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
 /* ------------------------------------------------------------------ */
 
 #define TEST(f) cmocka_unit_test(f)
@@ -2669,6 +2746,7 @@ static const struct CMUnitTest fixed_tests[] = {
     TEST(test_round_trip__dates_in_1971_3000_3001_and_9999),
     TEST(test_round_trip__scotland_in_3001_and_9999),
     TEST(test_export_schedule__a_task_in_9999_round_trips),
+    TEST(test_export_schedule__relations_follow_their_successor),
 };
 
 int
