@@ -1,4 +1,9 @@
+/* realpath() for --output through a symbolic link. */
+#define _XOPEN_SOURCE 700
+
 #include <errno.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -388,54 +393,76 @@ cli_note_projected(const ukwd_calendar *cal, ukwd_date later)
 	          UKWD_UK_LAST_OFFICIAL_YEAR);
 }
 
-int
-cli_write_file(const char *path, int (*produce)(FILE *out, void *payload),
+/* The temporary file of cli_write_file() while it exists, for the signal
+ * handler to remove. */
+static char *volatile pending_temporary;
+static const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
+static struct sigaction saved_actions[3];
+
+/* SIGINT, SIGTERM, SIGHUP while a temporary file exists: remove it, then
+ * die of the signal as the previous action would have. Only
+ * async-signal-safe calls (unlink, sigaction, raise). */
+static void
+remove_temporary_on_signal(int sig)
+{
+	char *tmp = pending_temporary;
+
+	if (tmp)
+		unlink(tmp);
+	for (size_t i = 0; i < 3; i++)
+		if (cleanup_signals[i] == sig)
+			sigaction(sig, &saved_actions[i], NULL);
+	raise(sig); /* delivered when this handler returns */
+}
+
+static void
+block_cleanup_signals(int how, sigset_t *saved)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	for (size_t i = 0; i < 3; i++)
+		sigaddset(&set, cleanup_signals[i]);
+	sigprocmask(how, how == SIG_BLOCK ? &set : saved,
+	            how == SIG_BLOCK ? saved : NULL);
+}
+
+/* "DIR/NAME.tmp-XXXXXX" beside `target`, with NAME cut short so that the
+ * temporary name fits the directory's NAME_MAX as `target` does. */
+static char *
+temporary_name(const char *target)
+{
+	static const char suffix[] = ".tmp-XXXXXX";
+	const char *slash = strrchr(target, '/');
+	size_t dir_length = slash ? (size_t)(slash - target) + 1 : 0;
+	size_t base_length = strlen(target) - dir_length, name_max = NAME_MAX;
+	char *tmp = malloc(dir_length + base_length + sizeof(suffix));
+	long limit;
+
+	if (!tmp)
+		return NULL;
+	memcpy(tmp, target, dir_length);
+	tmp[dir_length] = '\0';
+	limit = pathconf(dir_length ? tmp : ".", _PC_NAME_MAX);
+	if (limit > 0 && (unsigned long)limit < name_max)
+		name_max = (size_t)limit;
+	if (base_length + sizeof(suffix) - 1 > name_max)
+		base_length = name_max - (sizeof(suffix) - 1);
+	memcpy(tmp + dir_length, target + dir_length, base_length);
+	memcpy(tmp + dir_length + base_length, suffix, sizeof(suffix));
+	return tmp;
+}
+
+/* Write the output in place: a device or a pipe. */
+static int
+write_in_place(const char *path, int (*produce)(FILE *out, void *payload),
                void *payload)
 {
-	size_t len = strlen(path) + sizeof(".tmp-XXXXXX");
-	char *tmp = malloc(len);
-	FILE *out = NULL;
-	mode_t mask;
-	struct stat existing;
-	int fd, rc;
+	FILE *out = fopen(path, "wb");
+	int rc;
 
-	if (!tmp) {
-		cli_error("out of memory");
-		return 2;
-	}
-	/* A device or a pipe (/dev/stdout, a FIFO) is written in place:
-	 * renaming over it would replace it with a plain file. */
-	if (stat(path, &existing) == 0 && !S_ISREG(existing.st_mode)) {
-		free(tmp);
-		out = fopen(path, "wb");
-		if (!out) {
-			cli_error("--output %s: %s", path, strerror(errno));
-			return 2;
-		}
-		rc = produce(out, payload);
-		if (fclose(out) != 0 && rc == 0) {
-			cli_error("--output %s: %s", path, strerror(errno));
-			rc = 2;
-		}
-		return rc ? 2 : 0;
-	}
-	snprintf(tmp, len, "%s.tmp-XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd >= 0) {
-		/* mkstemp makes 0600; give the file the mode a plain
-		 * creation would have. */
-		mask = umask(0);
-		umask(mask);
-		fchmod(fd, 0666 & ~mask);
-		out = fdopen(fd, "wb");
-		if (!out)
-			close(fd);
-	}
 	if (!out) {
 		cli_error("--output %s: %s", path, strerror(errno));
-		if (fd >= 0)
-			unlink(tmp);
-		free(tmp);
 		return 2;
 	}
 	rc = produce(out, payload);
@@ -443,13 +470,97 @@ cli_write_file(const char *path, int (*produce)(FILE *out, void *payload),
 		cli_error("--output %s: %s", path, strerror(errno));
 		rc = 2;
 	}
-	if (rc == 0 && rename(tmp, path) != 0) {
+	return rc ? 2 : 0;
+}
+
+int
+cli_write_file(const char *path, int (*produce)(FILE *out, void *payload),
+               void *payload)
+{
+	char *target = NULL, *tmp;
+	FILE *out = NULL;
+	struct stat existing;
+	struct sigaction action;
+	sigset_t saved_mask;
+	int fd, rc, exists;
+
+	/* A symbolic link is written through: its target is replaced (a
+	 * rename over the link would turn it into a plain file). */
+	if (lstat(path, &existing) == 0 && S_ISLNK(existing.st_mode)) {
+		target = realpath(path, NULL);
+		if (!target) {
+			cli_error("--output %s: a symbolic link whose target "
+			          "cannot be written: %s",
+			          path, strerror(errno));
+			return 2;
+		}
+		path = target;
+	}
+	exists = stat(path, &existing) == 0;
+	/* A device or a pipe (/dev/stdout, a FIFO) is written in place:
+	 * renaming over it would replace it with a plain file. */
+	if (exists && !S_ISREG(existing.st_mode)) {
+		rc = write_in_place(path, produce, payload);
+		free(target);
+		return rc;
+	}
+	tmp = temporary_name(path);
+	if (!tmp) {
+		free(target);
+		cli_error("out of memory");
+		return 2;
+	}
+	memset(&action, 0, sizeof(action));
+	action.sa_handler = remove_temporary_on_signal;
+	sigemptyset(&action.sa_mask);
+	block_cleanup_signals(SIG_BLOCK, &saved_mask);
+	for (size_t i = 0; i < 3; i++) {
+		/* A signal ignored (nohup, a background job) stays so. */
+		sigaction(cleanup_signals[i], NULL, &saved_actions[i]);
+		if (saved_actions[i].sa_handler != SIG_IGN)
+			sigaction(cleanup_signals[i], &action, NULL);
+	}
+	fd = mkstemp(tmp);
+	if (fd >= 0) {
+		pending_temporary = tmp;
+		/* mkstemp makes 0600: keep the mode of the file replaced,
+		 * or give a new file the mode a plain creation would. */
+		if (exists) {
+			fchmod(fd, existing.st_mode & 07777);
+		} else {
+			mode_t mask = umask(0);
+
+			umask(mask);
+			fchmod(fd, 0666 & ~mask);
+		}
+		out = fdopen(fd, "wb");
+		if (!out)
+			close(fd);
+	}
+	block_cleanup_signals(SIG_SETMASK, &saved_mask);
+	if (!out) {
+		cli_error("--output %s: %s", path, strerror(errno));
+		rc = 2;
+	} else {
+		rc = produce(out, payload);
+		if (fclose(out) != 0 && rc == 0) {
+			cli_error("--output %s: %s", path, strerror(errno));
+			rc = 2;
+		}
+	}
+	block_cleanup_signals(SIG_BLOCK, &saved_mask);
+	if (fd >= 0 && rc == 0 && rename(tmp, path) != 0) {
 		cli_error("--output %s: %s", path, strerror(errno));
 		rc = 2;
 	}
-	if (rc)
+	if (fd >= 0 && rc)
 		unlink(tmp);
+	pending_temporary = NULL;
+	for (size_t i = 0; i < 3; i++)
+		sigaction(cleanup_signals[i], &saved_actions[i], NULL);
+	block_cleanup_signals(SIG_SETMASK, &saved_mask);
 	free(tmp);
+	free(target);
 	return rc ? 2 : 0;
 }
 

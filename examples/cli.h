@@ -117,10 +117,19 @@ void cli_note_projected(const ukwd_calendar *cal, ukwd_date later);
 
 /* Write `path` through a temporary file in the same directory and a
  * rename, so that a failure never leaves a partial file: `produce` writes
- * to the FILE and returns 0 or non-zero. A path that exists and is not a
- * regular file (a device such as /dev/stdout, a FIFO) is written in
- * place, since renaming over it would replace it. Prints a one-line error
- * and returns 2 on failure. */
+ * to the FILE and returns 0 or non-zero.
+ * - A symbolic link is written through: the file it points to is
+ *   replaced and the link stays a link (one whose target cannot be
+ *   resolved, a dangling link say, is an error).
+ * - The file replaced keeps its permission bits (a 0600 file stays
+ *   0600); a new file gets 0666 less the umask, as a plain creation.
+ * - The temporary file is NAME.tmp-XXXXXX, NAME cut short where needed so
+ *   that it fits NAME_MAX wherever `path` does; SIGINT, SIGTERM and
+ *   SIGHUP while it exists remove it before the program dies of them.
+ * - A path that exists and is not a regular file (a device such as
+ *   /dev/stdout, a FIFO) is written in place, since renaming over it
+ *   would replace it.
+ * Prints a one-line error and returns 2 on failure. */
 int cli_write_file(const char *path, int (*produce)(FILE *out, void *payload),
                    void *payload);
 
