@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ukwd/ical.h"
@@ -106,6 +107,30 @@ is_blank_line(const char *line)
 	while (*line == ' ' || *line == '\t' || *line == '\r')
 		line++;
 	return *line == '\n' || *line == '\0';
+}
+
+/* libical's reader is quadratic in the length of a physical line (an
+ * 8 MB line took 6 s): refuse long ones before it sees them. Folded
+ * lines (RFC 5545 3.1) are read in linear time, so a long value only has
+ * to be folded. */
+static int
+ics_check_line_length(const struct ics_text *text, ukwd_diag *diag)
+{
+	for (int l = 0; l < text->nlines; l++) {
+		size_t end = l + 1 < text->nlines ? text->line_start[l + 1] - 1
+		                                  : text->size;
+		size_t len = end - text->line_start[l];
+
+		if (len > 0 && text->buf[text->line_start[l] + len - 1] == '\r')
+			len--;
+		if (len > UKWD_ICAL_MAX_LINE)
+			return ukwd__diag_set(
+			    diag, UKWD_EPARSE, l + 1, 0,
+			    "line of %zu bytes, longer than %d: fold it "
+			    "(RFC 5545 3.1)",
+			    len, UKWD_ICAL_MAX_LINE);
+	}
+	return 0;
 }
 
 /* Check that BEGIN and END lines pair up inside one VCALENDAR after
@@ -373,23 +398,69 @@ instances_add(struct instances *list, ukwd_date d)
 	return 0;
 }
 
+/* The work one import may do, whatever the file holds
+ * (UKWD_ICAL_MAX_DAYS): recurrence steps and days made. */
+struct ics_budget {
+	long long steps, days;
+};
+
+/* Refuse what a calendar of whole days has no use for: a rule finer than
+ * a day, or one that picks hours, minutes or seconds (each date would
+ * come back many times, at a cost of seconds). */
+static const char *
+rule_finer_than_a_day(const struct icalrecurrencetype *rule)
+{
+	switch (rule->freq) {
+	case ICAL_SECONDLY_RECURRENCE:
+		return "FREQ=SECONDLY";
+	case ICAL_MINUTELY_RECURRENCE:
+		return "FREQ=MINUTELY";
+	case ICAL_HOURLY_RECURRENCE:
+		return "FREQ=HOURLY";
+	default:
+		break;
+	}
+	if (rule->by_hour[0] != ICAL_RECURRENCE_ARRAY_MAX)
+		return "BYHOUR";
+	if (rule->by_minute[0] != ICAL_RECURRENCE_ARRAY_MAX)
+		return "BYMINUTE";
+	if (rule->by_second[0] != ICAL_RECURRENCE_ARRAY_MAX)
+		return "BYSECOND";
+	return NULL;
+}
+
+static int
+compare_dates(const void *a, const void *b)
+{
+	ukwd_date x = *(const ukwd_date *)a, y = *(const ukwd_date *)b;
+
+	return (x > y) - (x < y);
+}
+
 /* One RRULE's instances from `start` to `range_last`. */
 static int
 expand_rule(struct instances *list, const struct ics_text *text,
             struct span span, icalproperty *p, struct icaltimetype start_time,
             ukwd_date start, int32_t length, ukwd_date range_first,
-            ukwd_date range_last, ukwd_diag *diag)
+            ukwd_date range_last, struct ics_budget *budget, ukwd_diag *diag)
 {
 	struct icalrecurrencetype rule = icalproperty_get_rrule(p);
 	icalrecur_iterator *it;
-	ukwd_date from = start, last_seen = UKWD_DATE_MIN - 1;
-	long long budget;
+	ukwd_date last_seen = UKWD_DATE_MIN - 1;
+	const char *finer = rule_finer_than_a_day(&rule);
 	int rc = 0;
 
 	if (rule.freq == ICAL_NO_RECURRENCE)
 		return ics_error(
 		    diag, find_line(text, span.begin, span.end, "RRULE", 1),
 		    "RRULE has no FREQ");
+	if (finer)
+		return ukwd__diag_set(
+		    diag, UKWD_EPARSE,
+		    find_line(text, span.begin, span.end, "RRULE", 1), 0,
+		    "RRULE with %s: a rule finer than a day is refused (days "
+		    "off repeat daily at most)",
+		    finer);
 	it = icalrecur_iterator_new(rule, start_time);
 	if (!it)
 		return ics_error(
@@ -397,14 +468,9 @@ expand_rule(struct instances *list, const struct ics_text *text,
 		    "RRULE that libical cannot read");
 	/* Skip to the range when the rule allows it (not with COUNT, which
 	 * counts from DTSTART). */
-	if (rule.count == 0 && start < range_first - length &&
-	    icalrecur_iterator_set_start(it, date_value(range_first - length)))
-		from = range_first - length;
-	/* A rule finer than a day repeats dates: bound the walk by the
-	 * days it covers. */
-	budget =
-	    4LL * (range_last - (from < range_first ? from : range_first) + 1) +
-	    1000;
+	if (rule.count == 0 && start < range_first - length)
+		(void)icalrecur_iterator_set_start(
+		    it, date_value(range_first - length));
 	for (;;) {
 		struct icaltimetype t = icalrecur_iterator_next(it);
 		ukwd_date d;
@@ -412,13 +478,14 @@ expand_rule(struct instances *list, const struct ics_text *text,
 		if (icaltime_is_null_time(t) || to_date(&d, t) ||
 		    d > range_last)
 			break;
-		if (--budget < 0) {
+		if (--budget->steps < 0) {
 			rc = ukwd__diag_set(
 			    diag, UKWD_ERANGE,
 			    find_line(text, span.begin, span.end, "RRULE", 1),
 			    0,
-			    "RRULE makes more instances than the calendar has "
-			    "days");
+			    "the file's recurrences take more than %d steps "
+			    "(UKWD_ICAL_MAX_DAYS)",
+			    UKWD_ICAL_MAX_DAYS);
 			break;
 		}
 		if (d == last_seen)
@@ -436,11 +503,11 @@ expand_rule(struct instances *list, const struct ics_text *text,
 static int
 import_event(struct ukwd__import *imp, const struct ics_text *text,
              icalcomponent *event, struct span span, ukwd_date range_first,
-             ukwd_date range_last, ukwd_diag *diag)
+             ukwd_date range_last, struct ics_budget *budget, ukwd_diag *diag)
 {
 	icalproperty *p;
 	struct icaltimetype start_time;
-	struct instances list = {NULL, 0, 0};
+	struct instances list = {NULL, 0, 0}, excluded = {NULL, 0, 0};
 	ukwd_date start, end;
 	const char *name = icalcomponent_get_summary(event);
 	int32_t length;
@@ -502,7 +569,7 @@ import_event(struct ukwd__import *imp, const struct ics_text *text,
 	     p = icalcomponent_get_next_property(event, ICAL_RRULE_PROPERTY)) {
 		recurs = 1;
 		rc = expand_rule(&list, text, span, p, start_time, start,
-		                 length, range_first, range_last, diag);
+		                 length, range_first, range_last, budget, diag);
 	}
 	if (rc == 0 && !recurs)
 		rc = instances_add(&list, start);
@@ -528,25 +595,41 @@ import_event(struct ukwd__import *imp, const struct ics_text *text,
 	     p = icalcomponent_get_next_property(event, ICAL_EXDATE_PROPERTY)) {
 		ukwd_date d;
 
-		if (to_date(&d, icalproperty_get_exdate(p))) {
+		if (to_date(&d, icalproperty_get_exdate(p)))
 			rc = ics_error(
 			    diag,
 			    find_line(text, span.begin, span.end, "EXDATE", 1),
 			    "EXDATE is not a date");
-			break;
-		}
+		else
+			rc = instances_add(&excluded, d);
+	}
+	/* Sorted, so that many EXDATEs over many instances stay cheap. */
+	if (rc == 0 && excluded.count) {
+		qsort(excluded.day, excluded.count, sizeof(*excluded.day),
+		      compare_dates);
 		for (size_t i = 0; i < list.count; i++)
-			if (list.day[i] == d)
+			if (bsearch(&list.day[i], excluded.day, excluded.count,
+			            sizeof(*excluded.day), compare_dates))
 				list.day[i] = UKWD_DATE_MIN - 1; /* excluded */
 	}
+	ukwd__free(excluded.day);
 	for (size_t i = 0; i < list.count && rc == 0; i++) {
 		ukwd_date first = list.day[i];
 
 		if (first < UKWD_DATE_MIN)
 			continue;
 		for (ukwd_date k = first > range_first ? first : range_first;
-		     k < first + length && k <= range_last && rc == 0; k++)
+		     k < first + length && k <= range_last && rc == 0; k++) {
+			if (--budget->days < 0) {
+				rc = ukwd__diag_set(
+				    diag, UKWD_ERANGE, span.begin, 0,
+				    "the file makes more than %d days off "
+				    "(UKWD_ICAL_MAX_DAYS)",
+				    UKWD_ICAL_MAX_DAYS);
+				break;
+			}
 			rc = ukwd__import_add(imp, k, name);
+		}
 	}
 	ukwd__free(list.day);
 	return rc;
@@ -559,6 +642,7 @@ import_tree(struct ukwd__import *imp, const struct ics_text *text,
             icalcomponent *root, ukwd_date range_first, ukwd_date range_last,
             ukwd_diag *diag)
 {
+	struct ics_budget budget = {UKWD_ICAL_MAX_DAYS, UKWD_ICAL_MAX_DAYS};
 	icalcomponent *stack[ICS_MAX_DEPTH + 1];
 	int depth = 0, index = 0, rc = 0;
 	icalcomponent *comp;
@@ -581,7 +665,7 @@ import_tree(struct ukwd__import *imp, const struct ics_text *text,
 		rc = report_lic_error(text, comp, span, diag);
 		if (rc == 0 && icalcomponent_isa(comp) == ICAL_VEVENT_COMPONENT)
 			rc = import_event(imp, text, comp, span, range_first,
-			                  range_last, diag);
+			                  range_last, &budget, diag);
 		/* Next in pre-order: the first child, else the next sibling
 		 * of this or an enclosing component. */
 		child = depth < ICS_MAX_DEPTH
@@ -636,7 +720,9 @@ ukwd_ical_import(ukwd_calendar_builder *b, const char *data, size_t size,
 	rc = nul ? ics_error(diag,
 	                     line_of_offset(&text, (size_t)(nul - text.buf)),
 	                     "NUL byte in the text")
-	         : ics_check_nesting(&text, diag);
+	         : ics_check_line_length(&text, diag);
+	if (rc == 0)
+		rc = ics_check_nesting(&text, diag);
 	if (rc) {
 		ics_text_free(&text);
 		return rc;

@@ -2231,10 +2231,11 @@ test_recurrence__daily_over_1971_2100_closes_every_day(void **state)
 	ukwd_calendar_builder_free(b);
 }
 
-/* A rule finer than a day (HOURLY on a date) repeats each date 24 times
- * and runs past the budget: UKWD_ERANGE, builder unchanged. */
+/* A rule finer than a day (HOURLY on a date) would repeat each date 24
+ * times at a cost of seconds: refused, naming the RRULE, builder
+ * unchanged. */
 static void
-test_recurrence__an_hourly_rule_is_erange_and_changes_nothing(void **state)
+test_recurrence__an_hourly_rule_is_refused_and_changes_nothing(void **state)
 {
 	/* clang-format off */
 	static const char text[] =
@@ -2251,9 +2252,10 @@ test_recurrence__an_hourly_rule_is_erange_and_changes_nothing(void **state)
 	ukwd_diag diag;
 
 	(void)state;
-	assert_int_equal(import_text(b, text, 0, &diag), UKWD_ERANGE);
-	assert_int_equal(diag.code, UKWD_ERANGE);
+	assert_int_equal(import_text(b, text, 0, &diag), UKWD_EPARSE);
+	assert_int_equal(diag.code, UKWD_EPARSE);
 	assert_int_equal(diag.line, 12); /* the RRULE */
+	assert_non_null(strstr(diag.message, "FREQ=HOURLY"));
 	after = build(b);
 	assert_same_calendar(before, after, SAME_PROVENANCE, "after ERANGE");
 	ukwd_calendar_free(before);
@@ -2696,6 +2698,196 @@ test_export_schedule__relations_follow_their_successor(void **state)
 	ukwd_calendar_free(cal);
 }
 
+/* An event whose SUMMARY is `n` bytes of 'x', folded every 70 bytes or
+ * on one physical line. The SUMMARY is line 7. */
+static char *
+long_summary_ics(size_t n, int fold)
+{
+	static const char head[] = ICS_HEAD "BEGIN:VEVENT\r\nUID:long@test\r\n"
+	                                    "DTSTART;VALUE=DATE:20230601\r\n"
+	                                    "SUMMARY:";
+	static const char tail[] = "\r\nEND:VEVENT\r\n" ICS_TAIL;
+	char *text = malloc(sizeof(head) + n + n / 70 * 3 + sizeof(tail));
+	size_t len = sizeof(head) - 1;
+
+	assert_non_null(text);
+	memcpy(text, head, len);
+	for (size_t i = 0; i < n; i++) {
+		text[len++] = 'x';
+		if (fold && i % 70 == 69 && i + 1 < n) {
+			memcpy(text + len, "\r\n ", 3);
+			len += 3;
+		}
+	}
+	memcpy(text + len, tail, sizeof(tail));
+	return text;
+}
+
+/* libical reads one long physical line in quadratic time: a line longer
+ * than UKWD_ICAL_MAX_LINE is refused, naming it, before libical sees it;
+ * a line of exactly the limit, and a long folded value, are read. */
+static void
+test_import__a_line_longer_than_the_limit_is_refused(void **state)
+{
+	const size_t prefix = strlen("SUMMARY:");
+	ukwd_calendar_builder *b =
+	    plain_builder(ymd(2023, 1, 1), ymd(2023, 12, 31));
+	ukwd_calendar *cal;
+	ukwd_diag diag;
+	char *text;
+
+	(void)state;
+	text = long_summary_ics(UKWD_ICAL_MAX_LINE + 1 - prefix, 0);
+	assert_int_equal(import_text(b, text, 0, &diag), UKWD_EPARSE);
+	assert_int_equal(diag.line, 7);
+	assert_non_null(strstr(diag.message, "65536"));
+	free(text);
+	/* 8 MB on one line, as the adversarial run sent it. */
+	text = long_summary_ics((size_t)8 << 20, 0);
+	assert_int_equal(import_text(b, text, 0, &diag), UKWD_EPARSE);
+	assert_int_equal(diag.line, 7);
+	free(text);
+	cal = build(b);
+	assert_int_equal(count_holidays(cal), 0);
+	ukwd_calendar_free(cal);
+
+	text = long_summary_ics(UKWD_ICAL_MAX_LINE - prefix, 0);
+	import_ok(b, text, 0);
+	free(text);
+	cal = build(b);
+	assert_int_equal(
+	    strlen(ukwd_calendar_holiday_name(cal, ymd(2023, 6, 1))),
+	    UKWD_ICAL_MAX_LINE - prefix);
+	ukwd_calendar_free(cal);
+	ukwd_calendar_builder_free(b);
+
+	/* The same 8 MB folded is read. */
+	b = plain_builder(ymd(2023, 1, 1), ymd(2023, 12, 31));
+	text = long_summary_ics((size_t)8 << 20, 1);
+	import_ok(b, text, 0);
+	free(text);
+	cal = build(b);
+	assert_int_equal(
+	    strlen(ukwd_calendar_holiday_name(cal, ymd(2023, 6, 1))),
+	    (size_t)8 << 20);
+	ukwd_calendar_free(cal);
+	ukwd_calendar_builder_free(b);
+}
+
+/* Every rule finer than a day, and every BYHOUR, BYMINUTE or BYSECOND,
+ * is refused at once (each cost 33 s in a 216-byte file), naming the
+ * line of the RRULE. */
+static void
+test_recurrence__rules_finer_than_a_day_are_refused_at_once(void **state)
+{
+	static const char *const rules[] = {
+	    "FREQ=SECONDLY",          "FREQ=MINUTELY",
+	    "FREQ=HOURLY;INTERVAL=1", "FREQ=DAILY;BYHOUR=1,2,3",
+	    "FREQ=DAILY;BYMINUTE=5",  "FREQ=YEARLY;BYSECOND=1,2",
+	};
+	ukwd_calendar_builder *b =
+	    plain_builder(ymd(1971, 1, 1), ymd(9999, 12, 31));
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		char text[512];
+		ukwd_diag diag;
+
+		snprintf(text, sizeof(text),
+		         ICS_HEAD "BEGIN:VEVENT\r\nUID:x@test\r\n"
+		                  "DTSTART;VALUE=DATE:19710101\r\n"
+		                  "RRULE:%s\r\nSUMMARY:Fine\r\n"
+		                  "END:VEVENT\r\n" ICS_TAIL,
+		         rules[i]);
+		assert_int_equal(import_text(b, text, 0, &diag), UKWD_EPARSE);
+		assert_int_equal(diag.line, 7);
+		assert_non_null(strstr(diag.message, "finer than a day"));
+	}
+	ukwd_calendar_builder_free(b);
+}
+
+/* The whole file's work is bounded, not each rule's: a whole-range event
+ * that repeats daily would make 3.6 M x 3.6 M days; many daily events
+ * each within budget add up past UKWD_ICAL_MAX_DAYS. Both are ERANGE,
+ * and the builder is unchanged. */
+static void
+test_import__the_whole_file_is_bounded_by_max_days(void **state)
+{
+	static const char quadratic[] =
+	    ICS_ONE("DTSTART;VALUE=DATE:19710101\r\n"
+	            "DTEND;VALUE=DATE:25001231\r\n"
+	            "RRULE:FREQ=DAILY\r\nSUMMARY:Everything\r\n");
+	struct text many = {NULL, 0, 0};
+	ukwd_calendar_builder *b =
+	    plain_builder(ymd(1971, 1, 1), ymd(2500, 12, 31));
+	ukwd_calendar *cal;
+	ukwd_diag diag;
+
+	(void)state;
+	assert_int_equal(import_text(b, quadratic, 0, &diag), UKWD_ERANGE);
+	assert_non_null(strstr(diag.message, "UKWD_ICAL_MAX_DAYS"));
+	/* 40 events, each closing every day 1971-2500 (193,000 days):
+	 * 7.7 M days in all. */
+	text_append(&many, ICS_HEAD, strlen(ICS_HEAD));
+	for (int i = 0; i < 40; i++) {
+		char event[256];
+		int n = snprintf(event, sizeof(event),
+		                 "BEGIN:VEVENT\r\nUID:%d@test\r\n"
+		                 "DTSTART;VALUE=DATE:19710101\r\n"
+		                 "DTEND;VALUE=DATE:25010101\r\n"
+		                 "SUMMARY:Closed\r\nEND:VEVENT\r\n",
+		                 i);
+
+		text_append(&many, event, (size_t)n);
+	}
+	text_append(&many, ICS_TAIL, strlen(ICS_TAIL));
+	assert_int_equal(import_text(b, many.data, 0, &diag), UKWD_ERANGE);
+	assert_non_null(strstr(diag.message, "UKWD_ICAL_MAX_DAYS"));
+	cal = build(b);
+	assert_int_equal(count_holidays(cal), 0);
+	ukwd_calendar_free(cal);
+	text_free(&many);
+	ukwd_calendar_builder_free(b);
+}
+
+/* Many EXDATEs over a daily rule cost no more than the rule. */
+static void
+test_recurrence__many_exdates_are_each_applied(void **state)
+{
+	struct text t = {NULL, 0, 0};
+	static const char head[] = ICS_HEAD "BEGIN:VEVENT\r\nUID:x@test\r\n"
+	                                    "DTSTART;VALUE=DATE:20000101\r\n"
+	                                    "RRULE:FREQ=DAILY\r\n"
+	                                    "SUMMARY:Closed\r\n";
+	ukwd_date first = ymd(2000, 1, 1), last = ymd(2099, 12, 31);
+	ukwd_calendar_builder *b = plain_builder(first, last);
+	ukwd_calendar *cal;
+	int open = 0;
+
+	(void)state;
+	text_append(&t, head, strlen(head));
+	/* Every other day open: 18,262 EXDATEs. */
+	for (ukwd_date d = first; d <= last; d += 2) {
+		char line[64];
+		int y, m, day, n;
+
+		ukwd_date_to_ymd(d, &y, &m, &day);
+		n = snprintf(line, sizeof(line),
+		             "EXDATE;VALUE=DATE:%04d%02d%02d\r\n", y, m, day);
+		text_append(&t, line, (size_t)n);
+	}
+	text_append(&t, "END:VEVENT\r\n" ICS_TAIL,
+	            strlen("END:VEVENT\r\n" ICS_TAIL));
+	import_ok(b, t.data, 0);
+	cal = build(b);
+	for (ukwd_date d = first; d <= last; d++)
+		open += ukwd_calendar_holiday_name(cal, d) == NULL;
+	assert_int_equal(open, (last - first) / 2 + 1);
+	ukwd_calendar_free(cal);
+	text_free(&t);
+	ukwd_calendar_builder_free(b);
+}
+
 /* ------------------------------------------------------------------ */
 
 #define TEST(f) cmocka_unit_test(f)
@@ -2734,7 +2926,7 @@ static const struct CMUnitTest fixed_tests[] = {
     TEST(test_events__a_multi_day_event_is_clipped_to_the_range),
     TEST(test_events__a_second_vcalendar_is_not_silently_dropped),
     TEST(test_recurrence__daily_over_1971_2100_closes_every_day),
-    TEST(test_recurrence__an_hourly_rule_is_erange_and_changes_nothing),
+    TEST(test_recurrence__an_hourly_rule_is_refused_and_changes_nothing),
     TEST(test_recurrence__a_weekly_rule_from_long_before_the_range_is_fine),
     TEST(test_detect__formats),
     TEST(test_detect__an_ics_with_a_byte_order_mark_imports),
@@ -2747,6 +2939,10 @@ static const struct CMUnitTest fixed_tests[] = {
     TEST(test_round_trip__scotland_in_3001_and_9999),
     TEST(test_export_schedule__a_task_in_9999_round_trips),
     TEST(test_export_schedule__relations_follow_their_successor),
+    TEST(test_import__a_line_longer_than_the_limit_is_refused),
+    TEST(test_recurrence__rules_finer_than_a_day_are_refused_at_once),
+    TEST(test_import__the_whole_file_is_bounded_by_max_days),
+    TEST(test_recurrence__many_exdates_are_each_applied),
 };
 
 int

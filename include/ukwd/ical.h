@@ -43,6 +43,25 @@ UKWD_BEGIN_DECLS
 #define UKWD_IMPORT_OFFICIAL 0x1u
 
 /**
+ * The longest physical line ukwd_ical_import() reads: 65,536 bytes, not
+ * counting its CR LF. A longer line is #UKWD_EPARSE naming it (libical
+ * reads one long line in quadratic time); a long value must be folded
+ * (RFC 5545 3.1: CR LF and a space), as every writer of iCalendar does.
+ * @since 0.1
+ */
+#define UKWD_ICAL_MAX_LINE 65536
+
+/**
+ * The most work one ukwd_ical_import() does, whatever the file: at most
+ * 4,000,000 days off made, counting a day once for every event
+ * instance that covers it, and at most as many recurrence steps over all
+ * the file's RRULEs. (The whole calendar range, 0001 to 9999, is 3,652,059
+ * days.) Past either, the import is #UKWD_ERANGE naming the line.
+ * @since 0.1
+ */
+#define UKWD_ICAL_MAX_DAYS 4000000
+
+/**
  * @brief Add the all-day events of an iCalendar text to a builder.
  *
  * Each VEVENT with a date DTSTART (`DTSTART;VALUE=DATE:20231225`) makes
@@ -56,9 +75,12 @@ UKWD_BEGIN_DECLS
  * Errors (#UKWD_EPARSE, with diag.line the 1-based line of the offending
  * text): not iCalendar, truncated, a DTSTART that is missing or is not a
  * date, DTEND not after DTSTART, a year outside 0001..9999, a recurrence
- * that libical cannot read, and every property libical rejected (libical
+ * that libical cannot read, a rule finer than a day (FREQ=HOURLY,
+ * MINUTELY or SECONDLY, or BYHOUR, BYMINUTE or BYSECOND: days off repeat
+ * daily at most), and every property libical rejected (libical
  * drops a malformed property and inserts an X-LIC-ERROR in its place;
- * each one is an error here). A NUL byte inside @p size is an error.
+ * each one is an error here). A NUL byte inside @p size is an error, and
+ * so is a physical line longer than #UKWD_ICAL_MAX_LINE bytes.
  *
  * @param[in,out] b     the builder; its range must be set.
  * @param[in]     data  the text, UTF-8; need not be NUL-terminated.
@@ -66,8 +88,8 @@ UKWD_BEGIN_DECLS
  * @param[in]     flags 0 or #UKWD_IMPORT_OFFICIAL.
  * @param[out]    diag  optional.
  * @return 0; #UKWD_EINVAL for NULL arguments, unknown flags or a builder
- *         without a range; #UKWD_EPARSE; #UKWD_ERANGE for a recurrence
- *         that would make more days than the range holds; #UKWD_ENOMEM;
+ *         without a range; #UKWD_EPARSE; #UKWD_ERANGE for a file
+ *         that would do more than #UKWD_ICAL_MAX_DAYS of work; #UKWD_ENOMEM;
  *         #UKWD_ENOTSUPPORTED without libical.
  * @since 0.1
  */
