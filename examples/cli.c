@@ -115,17 +115,104 @@ cli_option_value(int argc, char **argv, int *i, const char *arg,
 void
 cli_put_csv(FILE *out, const char *field)
 {
-	if (!strpbrk(field, ",\"\r\n")) {
-		fputs(field, out);
+	const char *quote;
+
+	if (!strpbrk(field, ",\"")) {
+		cli_put_clean(out, field, strlen(field));
 		return;
 	}
 	putc('"', out);
-	for (; *field; field++) {
-		if (*field == '"')
-			putc('"', out);
-		putc(*field, out);
+	while ((quote = strchr(field, '"'))) {
+		cli_put_clean(out, field, (size_t)(quote - field) + 1);
+		putc('"', out);
+		field = quote + 1;
 	}
+	cli_put_clean(out, field, strlen(field));
 	putc('"', out);
+}
+
+/* The well-formed UTF-8 sequence at text[0..len): its length, or 0 for
+ * a byte that starts none (as lib/render.c decides); *control is set for
+ * C0, DEL and C1 control characters. */
+static size_t
+utf8_next(const char *text, size_t len, int *control)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	unsigned char c = p[0];
+	size_t need = c < 0x80             ? 1
+	              : (c & 0xE0) == 0xC0 ? 2
+	              : (c & 0xF0) == 0xE0 ? 3
+	              : (c & 0xF8) == 0xF0 ? 4
+	                                   : 0;
+	uint32_t cp = need == 1   ? c
+	              : need == 2 ? c & 0x1Fu
+	              : need == 3 ? c & 0x0Fu
+	                          : c & 0x07u;
+
+	if (need == 0 || need > len)
+		return 0;
+	for (size_t k = 1; k < need; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (p[k] & 0x3Fu);
+	}
+	if (need > 1 && (cp < (need == 2   ? 0x80u
+	                       : need == 3 ? 0x800u
+	                                   : 0x10000u) ||
+	                 cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu) ||
+	                 cp == 0xFFFEu || cp == 0xFFFFu))
+		return 0;
+	*control = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+	return need;
+}
+
+void
+cli_put_clean(FILE *out, const char *text, size_t len)
+{
+	size_t run = 0, i = 0;
+
+	while (i < len) {
+		int control = 0;
+		size_t n = utf8_next(text + i, len - i, &control);
+
+		if (n && !control) {
+			i += n;
+			continue;
+		}
+		fwrite(text + run, 1, i - run, out);
+		fputs("\xef\xbf\xbd", out);
+		i += n ? n : 1;
+		run = i;
+	}
+	fwrite(text + run, 1, len - run, out);
+}
+
+size_t
+cli_text_width(const char *text)
+{
+	size_t width = 0, len = strlen(text);
+
+	for (size_t i = 0; i < len; width++) {
+		int control;
+		size_t n = utf8_next(text + i, len - i, &control);
+
+		i += n ? n : 1;
+	}
+	return width;
+}
+
+size_t
+cli_text_prefix(const char *text, size_t chars)
+{
+	size_t i = 0, len = strlen(text);
+
+	for (; chars > 0 && i < len; chars--) {
+		int control;
+		size_t n = utf8_next(text + i, len - i, &control);
+
+		i += n ? n : 1;
+	}
+	return i;
 }
 
 int

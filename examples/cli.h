@@ -39,7 +39,20 @@ int cli_parse_int32(int32_t *out, const char *text);
 const char *cli_option_value(int argc, char **argv, int *i, const char *arg,
                              size_t name_length);
 
-/* One CSV field, quoted when RFC 4180 needs it. */
+/* Names from files (task names, holiday names) on stdout follow one rule,
+ * libukwd's renderers' (render.h): each byte that is not well-formed
+ * UTF-8 and each control character (C0 with tab and newline, DEL, C1)
+ * is written as U+FFFD, so a name can neither split a line or a record
+ * nor send an escape sequence to a terminal. */
+void cli_put_clean(FILE *out, const char *text, size_t len);
+
+/* Characters of text as cli_put_clean() shows them (an ill-formed byte
+ * is one U+FFFD), and the bytes of its first `chars` characters. */
+size_t cli_text_width(const char *text);
+size_t cli_text_prefix(const char *text, size_t chars);
+
+/* One CSV field, quoted when RFC 4180 needs it, cleaned as by
+ * cli_put_clean() (a record is always one line). */
 void cli_put_csv(FILE *out, const char *field);
 
 /* Read a whole file ("-": standard input) named by `option`, at most

@@ -380,10 +380,13 @@ run_holidays(const struct options *opt)
 				static const char *const days[] = {
 				    "Mon", "Tue", "Wed", "Thu", "Fri"};
 
-				printf("%s %s  %-18s %s\n", text,
+				printf("%s %s  %-18s ", text,
 				       days[ukwd_date_weekday(d) - 1],
-				       ukwd_uk_division_name(order[i]),
-				       name ? name : "");
+				       ukwd_uk_division_name(order[i]));
+				if (name)
+					cli_put_clean(stdout, name,
+					              strlen(name));
+				putchar('\n');
 			}
 		}
 	}
@@ -477,7 +480,9 @@ run_month(const ukwd_calendar *cal, ukwd_date first, const char *text)
 		if (!name || ukwd_date_weekday(d) >= UKWD_SATURDAY)
 			continue;
 		ukwd_date_format(day_text, sizeof(day_text), d);
-		printf("* %s %s\n", day_text, name);
+		printf("* %s ", day_text);
+		cli_put_clean(stdout, name, strlen(name));
+		putchar('\n');
 	}
 	cli_note_projected(cal, first);
 	return 0;

@@ -606,35 +606,27 @@ make_schedule(ukwd_schedule **sched, ukwd_plan *plan, const ukwd_calendar *cal,
 	return 0;
 }
 
-/* Characters in UTF-8 text (bytes that do not continue a sequence). */
+/* Characters of text as shown (cli_text_width()). */
 static size_t
 text_width(const char *text)
 {
-	size_t width = 0;
-
-	for (; *text; text++)
-		width += ((unsigned char)*text & 0xC0) != 0x80;
-	return width;
+	return cli_text_width(text);
 }
 
-/* Print text in exactly `width` characters: padded, or cut with "…". */
+/* Print text in exactly `width` characters: padded, or cut with "…";
+ * cleaned as cli_put_clean() says. */
 static void
 put_column(const char *text, size_t width)
 {
 	size_t have = text_width(text);
 
 	if (have <= width) {
-		fputs(text, out_file);
+		cli_put_clean(out_file, text, strlen(text));
 		for (; have < width; have++)
 			putc(' ', out_file);
 		return;
 	}
-	for (size_t chars = 0; *text; text++) {
-		if (((unsigned char)*text & 0xC0) != 0x80 &&
-		    ++chars > width - 1)
-			break;
-		putc(*text, out_file);
-	}
+	cli_put_clean(out_file, text, cli_text_prefix(text, width - 1));
 	fputs("…", out_file);
 }
 
@@ -910,7 +902,8 @@ print_path(const ukwd_schedule *sched, const size_t *tasks, size_t count,
 	for (size_t i = 0; i < count; i++) {
 		if (i)
 			fputs(chain ? " -> " : ", ", out_file);
-		fputs(ukwd_plan_task_id(plan, tasks[i]), out_file);
+		cli_put_clean(out_file, ukwd_plan_task_id(plan, tasks[i]),
+		              strlen(ukwd_plan_task_id(plan, tasks[i])));
 	}
 	putc('\n', out_file);
 }
@@ -1045,9 +1038,11 @@ render_table(const ukwd_schedule *sched, const struct options *opt)
 			ukwd_scheduled_task row;
 
 			ukwd_schedule_task(&row, sched, negative[i]);
-			fprintf(out_file, "%s%s (%ld)", i ? ", " : "",
-			        ukwd_plan_task_id(plan, negative[i]),
-			        (long)row.total_float);
+			fputs(i ? ", " : "", out_file);
+			cli_put_clean(
+			    out_file, ukwd_plan_task_id(plan, negative[i]),
+			    strlen(ukwd_plan_task_id(plan, negative[i])));
+			fprintf(out_file, " (%ld)", (long)row.total_float);
 		}
 		fprintf(out_file, "\n");
 	}
@@ -1103,7 +1098,9 @@ render_explanations(const ukwd_schedule *sched)
 			fprintf(out_file, "  ");
 			put_column(side ? "" : ukwd_plan_task_id(plan, t),
 			           width);
-			fprintf(out_file, "  %s\n", sentence);
+			fputs("  ", out_file);
+			cli_put_clean(out_file, sentence, strlen(sentence));
+			putc('\n', out_file);
 		}
 	}
 	free(sentence);

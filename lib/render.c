@@ -339,34 +339,133 @@ explain(struct sentence *s, const ukwd_schedule *sched, size_t task,
 	return rc;
 }
 
-/* Characters in UTF-8 text. */
+/* The length of the well-formed UTF-8 sequence at text[0..len) (1 to 4),
+ * with its code point in *cp; 0 for a byte that starts none (a stray
+ * continuation byte, an overlong form, a surrogate, beyond U+10FFFF, a
+ * sequence cut short), which the renderers show as U+FFFD. U+FFFE and
+ * U+FFFF count as ill-formed too, since XML 1.0 cannot hold them. */
+static size_t
+utf8_next(const char *text, size_t len, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	unsigned char c = p[0];
+	size_t need = c < 0x80             ? 1
+	              : (c & 0xE0) == 0xC0 ? 2
+	              : (c & 0xF0) == 0xE0 ? 3
+	              : (c & 0xF8) == 0xF0 ? 4
+	                                   : 0;
+	uint32_t value = need == 1   ? c
+	                 : need == 2 ? c & 0x1Fu
+	                 : need == 3 ? c & 0x0Fu
+	                             : c & 0x07u;
+
+	if (need == 0 || need > len)
+		return 0;
+	for (size_t k = 1; k < need; k++) {
+		if ((p[k] & 0xC0) != 0x80)
+			return 0;
+		value = value << 6 | (p[k] & 0x3Fu);
+	}
+	if (need > 1 &&
+	    (value < (need == 2   ? 0x80u
+	              : need == 3 ? 0x800u
+	                          : 0x10000u) ||
+	     value > 0x10FFFFu || (value >= 0xD800u && value <= 0xDFFFu) ||
+	     value == 0xFFFEu || value == 0xFFFFu))
+		return 0;
+	*cp = value;
+	return need;
+}
+
+/* C0 controls, DEL and C1 controls: what a terminal may act on. */
+static int
+is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
+
+static const char replacement_character[] = "\xef\xbf\xbd"; /* U+FFFD */
+
+/* Text for a terminal, a CSV field or Mermaid: each ill-formed byte and
+ * each control character (newline and tab included) becomes U+FFFD, so
+ * that a name can neither break a line or a record nor reach a terminal
+ * as an escape sequence (render.h: "Names in output"). */
+static void
+put_clean(struct out *o, const char *text, size_t len)
+{
+	size_t run = 0, i = 0;
+
+	while (i < len) {
+		uint32_t cp = 0;
+		size_t n = utf8_next(text + i, len - i, &cp);
+
+		if (n && !is_control(cp)) {
+			i += n;
+			continue;
+		}
+		out_put(o, text + run, i - run);
+		out_put(o, replacement_character, 3);
+		i += n ? n : 1;
+		run = i;
+	}
+	out_put(o, text + run, len - run);
+}
+
+/* Characters in UTF-8 text, as the renderers show it: each ill-formed
+ * byte counts as the one U+FFFD it becomes. */
 static size_t
 utf8_width(const char *text)
 {
-	size_t width = 0;
+	size_t width = 0, len = strlen(text);
 
-	for (; *text; text++)
-		width += ((unsigned char)*text & 0xC0) != 0x80;
+	for (size_t i = 0; i < len; width++) {
+		uint32_t cp;
+		size_t n = utf8_next(text + i, len - i, &cp);
+
+		i += n ? n : 1;
+	}
 	return width;
+}
+
+/* The bytes of the first `chars` characters of text, counted as by
+ * utf8_width(). */
+static size_t
+utf8_prefix(const char *text, size_t chars)
+{
+	size_t i = 0, len = strlen(text);
+
+	for (; chars > 0 && i < len; chars--) {
+		uint32_t cp;
+		size_t n = utf8_next(text + i, len - i, &cp);
+
+		i += n ? n : 1;
+	}
+	return i;
 }
 
 /* ------------------------------------------------------------------ */
 /* CSV */
 
+/* One field, quoted when RFC 4180 needs it; cleaned as put_clean() does,
+ * so a record is always one line. */
 static void
 put_csv(struct out *o, const char *field, size_t len)
 {
-	if (!memchr(field, ',', len) && !memchr(field, '"', len) &&
-	    !memchr(field, '\r', len) && !memchr(field, '\n', len)) {
-		out_put(o, field, len);
+	size_t run = 0;
+
+	if (!memchr(field, ',', len) && !memchr(field, '"', len)) {
+		put_clean(o, field, len);
 		return;
 	}
 	out_put(o, "\"", 1);
 	for (size_t i = 0; i < len; i++) {
-		if (field[i] == '"')
-			out_put(o, "\"", 1);
-		out_put(o, field + i, 1);
+		if (field[i] != '"')
+			continue;
+		put_clean(o, field + run, i + 1 - run);
+		out_put(o, "\"", 1);
+		run = i + 1;
 	}
+	put_clean(o, field + run, len - run);
 	out_put(o, "\"", 1);
 }
 
@@ -427,27 +526,38 @@ ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
 /* ------------------------------------------------------------------ */
 /* JSON */
 
+/* A JSON string: '"' and '\\' escaped, control characters (C0, DEL, C1)
+ * as \\uXXXX (newline as \\n), each ill-formed UTF-8 byte as U+FFFD,
+ * so that the document is always valid JSON (RFC 8259 wants UTF-8). */
 static void
 put_json(struct out *o, const char *text, size_t len)
 {
-	size_t run = 0;
+	size_t run = 0, i = 0;
 
 	out_put(o, "\"", 1);
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)text[i];
+	while (i < len) {
+		uint32_t cp = 0;
+		size_t n = utf8_next(text + i, len - i, &cp);
 		char escape[8];
 
-		if (c != '"' && c != '\\' && c >= 0x20)
+		if (n && cp != '"' && cp != '\\' && !is_control(cp)) {
+			i += n;
 			continue;
+		}
 		out_put(o, text + run, i - run);
-		run = i + 1;
-		if (c == '"' || c == '\\')
-			snprintf(escape, sizeof(escape), "\\%c", c);
-		else if (c == '\n')
+		if (!n)
+			out_put(o, replacement_character, 3);
+		else if (cp == '"' || cp == '\\')
+			snprintf(escape, sizeof(escape), "\\%c", (char)cp);
+		else if (cp == '\n')
 			snprintf(escape, sizeof(escape), "\\n");
 		else
-			snprintf(escape, sizeof(escape), "\\u%04x", c);
-		out_puts(o, escape);
+			snprintf(escape, sizeof(escape), "\\u%04x",
+			         (unsigned int)cp);
+		if (n)
+			out_puts(o, escape);
+		i += n ? n : 1;
+		run = i;
 	}
 	out_put(o, text + run, len - run);
 	out_put(o, "\"", 1);
@@ -673,20 +783,24 @@ done:
 static void
 put_mermaid(struct out *o, const char *text, size_t len)
 {
+	size_t run = 0;
+
+	/* The three are ASCII, never inside a multi-byte character. */
 	for (size_t i = 0; i < len; i++) {
 		char c = text[i];
 
+		if (c != ':' && c != ';' && c != '#')
+			continue;
+		put_clean(o, text + run, i - run);
+		run = i + 1;
 		if (c == ':')
 			out_puts(o, "\xea\x9e\x89"); /* U+A789 */
 		else if (c == ';')
 			out_put(o, ",", 1);
-		else if (c == '#')
-			out_puts(o, "\xef\xbc\x83"); /* U+FF03 */
-		else if (c == '\n' || c == '\r' || c == '\t')
-			out_put(o, " ", 1);
 		else
-			out_put(o, &c, 1);
+			out_puts(o, "\xef\xbc\x83"); /* U+FF03 */
 	}
+	put_clean(o, text + run, len - run);
 }
 
 /* The section of a name: the text before ": ", or none. */
@@ -862,7 +976,8 @@ line_emit(struct out *o, struct line *l)
 {
 	while (l->len && l->text[l->len - 1] == ' ')
 		l->len--;
-	out_put(o, l->text, l->len);
+	/* Only names can bring a control character or a bad byte. */
+	put_clean(o, l->text, l->len);
 	out_put(o, "\n", 1);
 	l->len = 0;
 }
@@ -871,8 +986,7 @@ line_emit(struct out *o, struct line *l)
 static int
 line_column(struct line *l, const char *text, size_t width, const char *cut)
 {
-	size_t have = utf8_width(text), chars = 0;
-	const char *p = text;
+	size_t have = utf8_width(text);
 	int rc = 0;
 
 	if (have <= width) {
@@ -881,10 +995,7 @@ line_column(struct line *l, const char *text, size_t width, const char *cut)
 			rc = line_put(l, " ", 1);
 		return rc;
 	}
-	for (; *p; p++)
-		if (((unsigned char)*p & 0xC0) != 0x80 && ++chars > width - 1)
-			break;
-	rc = line_put(l, text, (size_t)(p - text));
+	rc = line_put(l, text, utf8_prefix(text, width - 1));
 	return rc ? rc : line_puts(l, cut);
 }
 
@@ -1184,7 +1295,9 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
 			char warning[WARNING_SIZE];
 
 			warning_line(warning, sched, &opts, k);
-			out_printf(&o, "Warning: %s.\n", warning);
+			out_puts(&o, "Warning: ");
+			put_clean(&o, warning, strlen(warning));
+			out_puts(&o, ".\n");
 		}
 	}
 	ukwd__free(l.text);
@@ -1198,61 +1311,36 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
 
 /* Text as XML character data or attribute value: markup characters
  * escaped, and what XML 1.0 cannot hold (control characters, invalid
- * UTF-8) replaced by U+FFFD, so the document always parses. */
+ * UTF-8) replaced by U+FFFD, so the document always parses; C1 controls
+ * too, as everywhere (tab, newline and return are XML white space). */
 static void
 put_xml(struct out *o, const char *text, size_t len)
 {
-	static const char replacement[] = "\xef\xbf\xbd";
-	const unsigned char *p = (const unsigned char *)text;
 	size_t i = 0;
 
 	while (i < len) {
-		unsigned char c = p[i];
-		size_t need = c < 0x80             ? 1
-		              : (c & 0xE0) == 0xC0 ? 2
-		              : (c & 0xF0) == 0xE0 ? 3
-		              : (c & 0xF8) == 0xF0 ? 4
-		                                   : 0;
-		uint32_t cp = need == 2   ? c & 0x1Fu
-		              : need == 3 ? c & 0x0Fu
-		                          : c & 0x07u;
-		int ok = need > 0 && i + need <= len;
+		uint32_t c = 0;
+		size_t need = utf8_next(text + i, len - i, &c);
 
-		for (size_t k = 1; ok && k < need; k++) {
-			ok = (p[i + k] & 0xC0) == 0x80;
-			cp = cp << 6 | (p[i + k] & 0x3Fu);
-		}
-		if (ok && need > 1)
-			ok = cp >= (need == 2   ? 0x80u
-			            : need == 3 ? 0x800u
-			                        : 0x10000u) &&
-			     cp <= 0x10FFFFu &&
-			     (cp < 0xD800u || cp > 0xDFFFu) && cp != 0xFFFEu &&
-			     cp != 0xFFFFu;
-		if (!ok) {
-			out_put(o, replacement, 3);
+		if (!need) {
+			out_put(o, replacement_character, 3);
 			i++;
 			continue;
 		}
-		if (need > 1) {
-			out_put(o, text + i, need);
-		} else if (c == '&') {
+		if (c == '&')
 			out_puts(o, "&amp;");
-		} else if (c == '<') {
+		else if (c == '<')
 			out_puts(o, "&lt;");
-		} else if (c == '>') {
+		else if (c == '>')
 			out_puts(o, "&gt;");
-		} else if (c == '"') {
+		else if (c == '"')
 			out_puts(o, "&quot;");
-		} else if (c == '\'') {
+		else if (c == '\'')
 			out_puts(o, "&apos;");
-		} else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-			out_put(o, replacement, 3);
-		} else if (c == 0x7F) {
-			out_put(o, replacement, 3);
-		} else {
-			out_put(o, text + i, 1);
-		}
+		else if (is_control(c) && c != '\t' && c != '\n' && c != '\r')
+			out_put(o, replacement_character, 3);
+		else
+			out_put(o, text + i, need);
 		i += need;
 	}
 }
@@ -1268,17 +1356,11 @@ put_xml_str(struct out *o, const char *text)
 static void
 put_xml_cut(struct out *o, const char *text, size_t chars)
 {
-	size_t seen = 0;
-	const char *p = text;
-
 	if (utf8_width(text) <= chars) {
 		put_xml_str(o, text);
 		return;
 	}
-	for (; *p; p++)
-		if (((unsigned char)*p & 0xC0) != 0x80 && ++seen > chars - 1)
-			break;
-	put_xml(o, text, (size_t)(p - text));
+	put_xml(o, text, utf8_prefix(text, chars - 1));
 	out_puts(o, "\xe2\x80\xa6");
 }
 

@@ -79,5 +79,60 @@ check plan-invalid-utf8-roles 2 /dev/null "$plan" --roles "$bad_utf8"
 check plan-huge-width 2 /dev/null "$plan" --start 2017-01-03 --format text --width "$huge"
 check plan-unwritable-output 2 /dev/null "$plan" --start 2017-01-03 --format svg --output "$tmp/out/missing/plan.svg"
 check plan-stdin-closed 2 closed "$plan" --tasks - --start 2023-01-03
+
+# Task names with invalid UTF-8 and control characters (a tab, a newline,
+# ESC sequences, a C1 CSI, DEL), in every format of ukwd-plan: each output
+# is valid UTF-8 with no control character but the line ends (SVG and
+# HTML: XML white space), and parses where a parser is at hand (render.h,
+# "Names in output").
+printf 'id,name,duration,predecessors\n%s\n%s\n%s\n%s\n' \
+	$'a,"Bad \xff\xfe byte",1,' $'b,"Tab\there; #x: y",2,a' \
+	$'c,"Esc \x1b[31mred\x1b[0m, C1 \xc2\x9b and DEL \x7f",1,b' \
+	$'d,"New\nline \xe2\x82",0,c' >"$tmp/hostile.csv"
+for format in table text csv json mermaid svg html; do
+	name=plan-hostile-names-$format
+	if ! "$plan" --tasks "$tmp/hostile.csv" --start 2026-01-05 \
+		--format "$format" >"$tmp/stdout" 2>"$tmp/stderr"; then
+		echo "FAIL $name: exit status $?"
+		failed=$((failed + 1))
+		continue
+	fi
+	allowed='\n'
+	case $format in svg | html) allowed='\n\t\r' ;; esac
+	problem=
+	if ! iconv -f UTF-8 -t UTF-8 "$tmp/stdout" >/dev/null 2>&1; then
+		problem="not valid UTF-8"
+	elif LC_ALL=C tr -d "$allowed" <"$tmp/stdout" | LC_ALL=C grep -q '[[:cntrl:]]'; then
+		problem="a control character"
+	elif LC_ALL=C grep -q $'\xc2[\x80-\x9f]' "$tmp/stdout"; then
+		problem="a C1 control character"
+	fi
+	case $format in
+	csv)
+		[ "$(wc -l <"$tmp/stdout")" -eq 5 ] || problem="not 5 CSV records" ;;
+	json)
+		if command -v python3 >/dev/null &&
+			! python3 -c 'import json, sys; json.load(open(sys.argv[1], encoding="utf-8"))' \
+				"$tmp/stdout" 2>"$tmp/stderr"; then
+			problem="invalid JSON: $(tail -1 "$tmp/stderr")"
+		fi ;;
+	svg)
+		if command -v xmllint >/dev/null &&
+			! xmllint --noout "$tmp/stdout" 2>"$tmp/stderr"; then
+			problem="invalid XML: $(head -1 "$tmp/stderr")"
+		fi ;;
+	html)
+		if command -v xmllint >/dev/null &&
+			! xmllint --html --noout "$tmp/stdout" 2>"$tmp/stderr"; then
+			problem="invalid HTML: $(head -1 "$tmp/stderr")"
+		fi ;;
+	esac
+	if [ -n "$problem" ]; then
+		echo "FAIL $name: $problem"
+		failed=$((failed + 1))
+	else
+		passed=$((passed + 1))
+	fi
+done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -24,6 +24,9 @@
 #if HAVE_LIBICAL
 #include <libical/ical.h>
 #endif
+#if HAVE_JANSSON
+#include <jansson.h>
+#endif
 
 /* ------------------------------------------------------------------ */
 /* Fixtures */
@@ -872,6 +875,173 @@ test_source_tag__user_is_drawn_like_proposed(void **state)
 	free(text);
 }
 
+/* ------------------------------------------------------------------ */
+/* Hostile names: one rule for every format (render.h, "Names in
+ * output") */
+
+/* Whether text is well-formed UTF-8 (no overlong forms, surrogates or
+ * code points past U+10FFFF). */
+static int
+valid_utf8(const char *text, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)text;
+
+	for (size_t i = 0; i < len;) {
+		unsigned char c = p[i];
+		size_t need = c < 0x80                 ? 1
+		              : c >= 0xC2 && c <= 0xDF ? 2
+		              : (c & 0xF0) == 0xE0     ? 3
+		              : c >= 0xF0 && c <= 0xF4 ? 4
+		                                       : 0;
+		uint32_t cp = c & (need == 2   ? 0x1Fu
+		                   : need == 3 ? 0x0Fu
+		                               : 0x07u);
+
+		if (!need || i + need > len)
+			return 0;
+		for (size_t k = 1; k < need; k++) {
+			if ((p[i + k] & 0xC0) != 0x80)
+				return 0;
+			cp = cp << 6 | (p[i + k] & 0x3Fu);
+		}
+		if ((need == 3 &&
+		     (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+		    (need == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+			return 0;
+		i += need;
+	}
+	return 1;
+}
+
+/* A control character (C0 but `allowed`, DEL, C1) anywhere in text. */
+static int
+has_control(const char *text, const char *allowed)
+{
+	const unsigned char *p = (const unsigned char *)text;
+
+	for (size_t i = 0; p[i]; i++) {
+		if ((p[i] < 0x20 && !strchr(allowed, p[i])) || p[i] == 0x7F)
+			return 1;
+		if (p[i] == 0xC2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9F)
+			return 1;
+	}
+	return 0;
+}
+
+/* RFC 4180 records: each must have `fields` fields; their number. */
+static size_t
+csv_records(const char *text, size_t fields)
+{
+	size_t records = 0, seen = 1;
+	int quoted = 0;
+
+	for (const char *p = text; *p; p++) {
+		if (quoted) {
+			if (*p == '"' && p[1] == '"')
+				p++;
+			else if (*p == '"')
+				quoted = 0;
+		} else if (*p == '"') {
+			quoted = 1;
+		} else if (*p == ',') {
+			seen++;
+		} else if (*p == '\n') {
+			assert_int_equal(seen, fields);
+			records++;
+			seen = 1;
+		}
+	}
+	assert_false(quoted);
+	return records;
+}
+
+static void
+test_hostile_names__every_format_writes_valid_text_without_controls(
+    void **state)
+{
+	static const char *const names[] = {
+	    "Bad \xff\xfe byte",
+	    "Tab\there",
+	    "New\nline, \"quoted\"",
+	    "Esc \x1b[31mred\x1b[0m",
+	    "C1 \xc2\x9b"
+	    "csi and DEL \x7f",
+	    "Cut \xe2\x82",
+	    "Overlong \xc0\xaf; #x: y",
+	};
+	ukwd_plan *plan;
+	ukwd_schedule *sched;
+	size_t prev = 0;
+	struct fixture *f = *state;
+
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		char id[16];
+		size_t t;
+
+		snprintf(id, sizeof(id), "t%zu\x01", i);
+		t = add_task(plan, id, names[i], (int32_t)(i % 3));
+		if (i)
+			add_link(plan, prev, t, UKWD_LINK_FS, 0);
+		prev = t;
+	}
+	assert_int_equal(ukwd_schedule_new(&sched, plan, f->cal,
+	                                   ymd(2023, 4, 24), NULL, NULL),
+	                 0);
+	for (size_t r = 0; r < NRENDERERS; r++) {
+		char *text;
+
+		if (strcmp(renderers[r].name, "ics") == 0)
+			continue; /* lib/ical.c: its own rule and tests */
+		text = render(renderers[r].render, sched, NULL);
+		if (!valid_utf8(text, strlen(text)))
+			fail_msg("%s: not valid UTF-8", renderers[r].name);
+		if (strcmp(renderers[r].name, "svg") == 0 ||
+		    strcmp(renderers[r].name, "html") == 0) {
+			/* XML white space is allowed; markup must be too. */
+			if (has_control(text, "\t\n\r"))
+				fail_msg("%s: a control character",
+				         renderers[r].name);
+		} else if (has_control(text, "\n")) {
+			fail_msg("%s: a control character", renderers[r].name);
+		}
+		if (strcmp(renderers[r].name, "csv") == 0)
+			assert_int_equal(csv_records(text, 10),
+			                 1 + sizeof(names) / sizeof(*names));
+		if (strcmp(renderers[r].name, "mermaid") == 0) {
+			/* one line a task, each a whole statement */
+			assert_int_equal(count(text, " :"),
+			                 sizeof(names) / sizeof(*names));
+			assert_non_null(
+			    strstr(text, "Esc \xef\xbf\xbd[31mred"));
+		}
+		if (strcmp(renderers[r].name, "text") == 0)
+			assert_non_null(strstr(text, "Tab\xef\xbf\xbdhere"));
+		if (strcmp(renderers[r].name, "json") == 0) {
+#if HAVE_JANSSON
+			json_error_t error;
+			json_t *doc =
+			    json_loads(text, JSON_REJECT_DUPLICATES, &error);
+
+			if (!doc)
+				fail_msg("json: %s at line %d", error.text,
+				         error.line);
+			json_decref(doc);
+#endif
+			assert_non_null(strstr(text, "\"Tab\\u0009here\""));
+			assert_non_null(strstr(text, "Esc \\u001b[31mred"));
+			assert_non_null(
+			    strstr(text, "C1 \\u009bcsi and DEL \\u007f"));
+			assert_non_null(
+			    strstr(text, "Bad \xef\xbf\xbd\xef\xbf\xbd byte"));
+			assert_non_null(strstr(text, "\"t0\\u0001\""));
+		}
+		free(text);
+	}
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+}
+
 #define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -897,6 +1067,8 @@ main(void)
 	  TEST(test_options__version_1_callers_are_read_as_version_1),
 	  TEST(test_json__milestones_say_which_day_they_are_dated_on),
 	  TEST(test_source_tag__user_is_drawn_like_proposed),
+	  TEST(
+	      test_hostile_names__every_format_writes_valid_text_without_controls),
 #if HAVE_LIBICAL
 	  TEST(test_ics__text_form_dates_relations_and_gaps),
 	  TEST(test_ics__todo_has_due_on_the_last_day),

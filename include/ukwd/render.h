@@ -32,6 +32,21 @@
  * REF" is split into the source "TAG: citation" and the reference "REF" in CSV
  * and JSON.
  *
+ * **Names in output.** Task ids, names, sources and target labels are
+ * the caller's text and may hold anything. Every renderer follows one
+ * rule, so that output is always valid UTF-8 in its format and a name
+ * can neither break a line, a record or a statement nor reach a terminal
+ * as an escape sequence:
+ * - a byte that is not part of well-formed UTF-8 (a stray or missing
+ *   continuation byte, an overlong form, a surrogate, a code point past
+ *   U+10FFFF, U+FFFE or U+FFFF) becomes U+FFFD, one for each such byte;
+ * - a control character (U+0000 to U+001F, U+007F, U+0080 to U+009F) is
+ *   escaped in JSON (`\n`, else `\u00XX`), and becomes U+FFFD in the
+ *   text chart, Mermaid and CSV (tab and newline included: a CSV record
+ *   is always one line) and in SVG and HTML, where tab, newline and
+ *   return stay as XML white space.
+ * A character counts as one column in the text chart whatever it is.
+ *
  * Every renderer returns 0; #UKWD_EINVAL for a NULL schedule or sink,
  * bad options or a plan changed since it was scheduled; #UKWD_EUSER when
  * the sink returned non-zero (nothing more is written); #UKWD_ENOMEM.
