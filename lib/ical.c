@@ -398,10 +398,63 @@ instances_add(struct instances *list, ukwd_date d)
 	return 0;
 }
 
+/* The years an official file covers are the years that have its days
+ * (after recurrences and the range): a file with days in 2012 and 2030
+ * only is the truth for those two years, not for 2013-2029. */
+struct covered_years {
+	unsigned char year[10000]; /* 1: the file has a day in that year */
+};
+
+static void
+cover(struct covered_years *covered, ukwd_date d)
+{
+	int year = 0;
+
+	ukwd_date_to_ymd(d, &year, NULL, NULL);
+	if (year >= 1 && year <= 9999)
+		covered->year[year] = 1;
+}
+
+/* Apply `imp` as official data for the years it covers: in each run of
+ * covered years, the builder's weekday holidays are dropped and the years
+ * become official; then the file's days are added. All or nothing. (The
+ * same as in govuk-json.c.) */
+static int
+apply_official(ukwd_calendar_builder *b, const struct ukwd__import *imp,
+               const struct covered_years *covered)
+{
+	ukwd_calendar_builder *work = NULL;
+	int rc = ukwd__builder_clone(&work, b);
+
+	for (int first = 1; rc == 0 && first <= 9999; first++) {
+		int last = first;
+
+		if (!covered->year[first])
+			continue;
+		while (last < 9999 && covered->year[last + 1])
+			last++;
+		rc = ukwd__builder_remove_weekday_holidays(
+		    work, ukwd__days_from_civil(first, 1, 1),
+		    ukwd__days_from_civil(last, 12, 31));
+		if (rc == 0)
+			rc = ukwd_calendar_builder_set_provenance(
+			    work, first, last, UKWD_PROVENANCE_OFFICIAL);
+		first = last;
+	}
+	if (rc == 0)
+		rc = ukwd__import_apply(work, imp, 0);
+	if (rc == 0)
+		ukwd__builder_swap(b, work);
+	ukwd_calendar_builder_free(work);
+	return rc;
+}
+
 /* The work one import may do, whatever the file holds
- * (UKWD_ICAL_MAX_DAYS): recurrence steps and days made. */
+ * (UKWD_ICAL_MAX_DAYS): recurrence steps and days made; and the years
+ * its days fall in. */
 struct ics_budget {
 	long long steps, days;
+	struct covered_years *covered;
 };
 
 /* Refuse what a calendar of whole days has no use for: a rule finer than
@@ -629,6 +682,7 @@ import_event(struct ukwd__import *imp, const struct ics_text *text,
 				break;
 			}
 			rc = ukwd__import_add(imp, k, name);
+			cover(budget->covered, k);
 		}
 	}
 	ukwd__free(list.day);
@@ -640,9 +694,8 @@ import_event(struct ukwd__import *imp, const struct ics_text *text,
 static int
 import_tree(struct ukwd__import *imp, const struct ics_text *text,
             icalcomponent *root, ukwd_date range_first, ukwd_date range_last,
-            ukwd_diag *diag)
+            struct ics_budget *budget, ukwd_diag *diag)
 {
-	struct ics_budget budget = {UKWD_ICAL_MAX_DAYS, UKWD_ICAL_MAX_DAYS};
 	icalcomponent *stack[ICS_MAX_DEPTH + 1];
 	int depth = 0, index = 0, rc = 0;
 	icalcomponent *comp;
@@ -665,7 +718,7 @@ import_tree(struct ukwd__import *imp, const struct ics_text *text,
 		rc = report_lic_error(text, comp, span, diag);
 		if (rc == 0 && icalcomponent_isa(comp) == ICAL_VEVENT_COMPONENT)
 			rc = import_event(imp, text, comp, span, range_first,
-			                  range_last, &budget, diag);
+			                  range_last, budget, diag);
 		/* Next in pre-order: the first child, else the next sibling
 		 * of this or an enclosing component. */
 		child = depth < ICS_MAX_DEPTH
@@ -696,6 +749,7 @@ ukwd_ical_import(ukwd_calendar_builder *b, const char *data, size_t size,
 {
 	struct ics_text text;
 	struct ukwd__import imp = {0};
+	struct ics_budget budget;
 	icalcomponent *root;
 	ukwd_date range_first, range_last;
 	const char *nul;
@@ -736,9 +790,16 @@ ukwd_ical_import(ukwd_calendar_builder *b, const char *data, size_t size,
 		ics_text_free(&text);
 		return rc;
 	}
-	rc = import_tree(&imp, &text, root, range_first, range_last, diag);
+	budget.steps = budget.days = UKWD_ICAL_MAX_DAYS;
+	budget.covered = ukwd__calloc(1, sizeof(*budget.covered));
+	rc = budget.covered ? import_tree(&imp, &text, root, range_first,
+	                                  range_last, &budget, diag)
+	                    : UKWD_ENOMEM;
 	if (rc == 0)
-		rc = ukwd__import_apply(b, &imp, flags);
+		rc = flags & UKWD_IMPORT_OFFICIAL
+		         ? apply_official(b, &imp, budget.covered)
+		         : ukwd__import_apply(b, &imp, 0);
+	ukwd__free(budget.covered);
 	ukwd__import_free(&imp);
 	icalcomponent_free(root);
 	ics_text_free(&text);

@@ -2888,6 +2888,84 @@ test_recurrence__many_exdates_are_each_applied(void **state)
 	ukwd_calendar_builder_free(b);
 }
 
+/* The years an official file covers are the years that have its days: a
+ * GOV.UK JSON or an .ics with days in 2012 and 2030 only must not wipe
+ * the bank holidays of 2013-2029, nor make those years official. */
+static void
+check_gap_years_kept(const ukwd_calendar *before, const ukwd_calendar *after,
+                     const char *what)
+{
+	assert_same_days(before, after, ymd(2013, 1, 1), ymd(2029, 12, 31),
+	                 SAME_PROVENANCE, what);
+	assert_same_days(before, after, ymd(2031, 1, 1), ymd(2035, 12, 31),
+	                 SAME_PROVENANCE, what);
+	if (is_working(after, ymd(2020, 12, 25)) ||
+	    is_working(after, ymd(2025, 12, 25)))
+		fail_msg("%s: Christmas between the file's years is working",
+		         what);
+	/* The file's own years: official, and their weekday holidays are
+	 * the file's only (Boxing Day and Early May are working). */
+	assert_provenance(after, 2012, 2012, UKWD_PROVENANCE_OFFICIAL);
+	assert_provenance(after, 2030, 2030, UKWD_PROVENANCE_OFFICIAL);
+	assert_int_equal(is_working(after, ymd(2012, 12, 26)), 1);
+	assert_int_equal(is_working(after, ymd(2030, 12, 26)), 1);
+	assert_int_equal(is_working(after, ymd(2030, 5, 6)), 1);
+	assert_int_equal(is_working(after, ymd(2012, 12, 25)), 0);
+	assert_string_equal(
+	    ukwd_calendar_holiday_name(after, ymd(2030, 12, 25)),
+	    "Christmas Day");
+}
+
+static void
+test_official__a_file_with_days_in_2012_and_2030_only_covers_those_years(
+    void **state)
+{
+	static const char json[] =
+	    "{\"england-and-wales\": {\"division\": \"england-and-wales\", "
+	    "\"events\": ["
+	    "{\"title\": \"Christmas Day\", \"date\": \"2012-12-25\", "
+	    "\"notes\": \"\", \"bunting\": true},"
+	    "{\"title\": \"Christmas Day\", \"date\": \"2030-12-25\", "
+	    "\"notes\": \"\", \"bunting\": true}]}}";
+	/* clang-format off */
+	static const char ics[] =
+		ICS_HEAD
+		ICS_DAY("20121225", "Christmas Day")
+		ICS_DAY("20301225", "Christmas Day")
+		ICS_TAIL;
+	/* clang-format on */
+	ukwd_calendar_builder *b =
+	    uk_builder(UKWD_UK_ENGLAND_WALES, 2010, 2035);
+	ukwd_calendar *before = build(b), *after;
+	ukwd_holiday_file file = {"ew.json", json, sizeof(json) - 1, 0};
+	ukwd_diag diag;
+
+	(void)state;
+	assert_int_equal(ukwd_govuk_json_import(b, json, sizeof(json) - 1,
+	                                        UKWD_UK_ENGLAND_WALES,
+	                                        UKWD_IMPORT_OFFICIAL, &diag),
+	                 0);
+	after = build(b);
+	check_gap_years_kept(before, after, "GOV.UK JSON");
+	ukwd_calendar_free(after);
+	ukwd_calendar_builder_free(b);
+
+	b = uk_builder(UKWD_UK_ENGLAND_WALES, 2010, 2035);
+	import_ok(b, ics, UKWD_IMPORT_OFFICIAL);
+	after = build(b);
+	check_gap_years_kept(before, after, "official .ics");
+	ukwd_calendar_free(after);
+	ukwd_calendar_builder_free(b);
+
+	assert_int_equal(ukwd_calendar_new_uk_files(&after,
+	                                            UKWD_UK_ENGLAND_WALES, 2010,
+	                                            2035, &file, 1, &diag),
+	                 0);
+	check_gap_years_kept(before, after, "ukwd_calendar_new_uk_files");
+	ukwd_calendar_free(after);
+	ukwd_calendar_free(before);
+}
+
 /* ------------------------------------------------------------------ */
 
 #define TEST(f) cmocka_unit_test(f)
@@ -2943,6 +3021,8 @@ static const struct CMUnitTest fixed_tests[] = {
     TEST(test_recurrence__rules_finer_than_a_day_are_refused_at_once),
     TEST(test_import__the_whole_file_is_bounded_by_max_days),
     TEST(test_recurrence__many_exdates_are_each_applied),
+    TEST(
+        test_official__a_file_with_days_in_2012_and_2030_only_covers_those_years),
 };
 
 int

@@ -32,11 +32,14 @@ UKWD_BEGIN_DECLS
  * @{ */
 
 /**
- * Import flag: the file is official data. For the years it covers (from
- * the year of its first day to the year of its last), it replaces the
- * builder's holidays on weekdays (a day proclaimed after release appears,
- * a day moved away disappears) and those years become
- * #UKWD_PROVENANCE_OFFICIAL. Other years keep the builder's answer.
+ * Import flag: the file is official data. For the years it covers, it
+ * replaces the builder's holidays on weekdays (a day proclaimed after
+ * release appears, a day moved away disappears) and those years become
+ * #UKWD_PROVENANCE_OFFICIAL. Other years keep the builder's answer. The
+ * years a file covers are the years that hold at least one of its days
+ * (for iCalendar, after recurrences and within the builder's range): a
+ * file with days in 2012 and 2030 only covers 2012 and 2030, and
+ * 2013-2029 keep their holidays.
  * Without it, the file's days are added to the builder's (a company's
  * shutdown days).
  */
