@@ -249,6 +249,13 @@ run_batch(const ukwd_calendar *cal, enum command cmd, FILE *in, FILE *out)
 		int rc;
 
 		lineno++;
+		if (memchr(line, '\0', (size_t)len)) {
+			/* A NUL would end the line early: refuse it whole. */
+			cli_error("line %ld: a NUL byte in the line", lineno);
+			fputs("\n", out);
+			failed = 1;
+			continue;
+		}
 		/* Count every word, so that the message says how many. */
 		for (char *w = strtok_r(line, " \t\r\n", &save); w;
 		     w = strtok_r(NULL, " \t\r\n", &save))

@@ -325,24 +325,50 @@ print_result(const ukwd_notice_rule *rule, const ukwd_notice_result *r,
 		       event_day);
 }
 
-/* Split a CSV line of plain fields (no quoting needed for rule ids and
- * dates); returns the number of fields. */
+/* Split a CSV line into at most `max` fields, in place: RFC 4180, so a
+ * field may be quoted ("a,b", "say ""x""") as this program's own output
+ * quotes it. The number of fields (max + 1 when there are more), or -1
+ * for a quote that does not end its field. */
 static int
 split_fields(char *line, char **field, int max)
 {
 	int n = 0;
+	char *at = line;
 
 	line[strcspn(line, "\r\n")] = '\0';
-	for (char *at = line; n < max;) {
-		char *comma = strchr(at, ',');
+	for (;;) {
+		char *to = at;
 
+		if (n == max)
+			return n + 1; /* too many */
 		field[n++] = at;
-		if (!comma)
+		if (*at == '"') {
+			for (char *from = at + 1;; from++) {
+				if (*from == '\0')
+					return -1; /* unterminated */
+				if (*from == '"' && from[1] == '"') {
+					*to++ = '"';
+					from++;
+				} else if (*from == '"') {
+					at = from + 1;
+					break;
+				} else {
+					*to++ = *from;
+				}
+			}
+			if (*at != ',' && *at != '\0')
+				return -1; /* text after the closing quote */
+		} else {
+			at += strcspn(at, ",");
+			to = at;
+		}
+		if (*at == '\0') {
+			*to = '\0';
 			return n;
-		*comma = '\0';
-		at = comma + 1;
+		}
+		*to = '\0';
+		at++;
 	}
-	return n + 1; /* too many */
 }
 
 /* The rule, given and event fields of a batch row, quoted as CSV needs. */
@@ -367,14 +393,15 @@ run_batch(const ukwd_calendar *cal, const struct options *opt, FILE *in,
 {
 	char *line = NULL, error[256];
 	size_t capacity = 0;
+	ssize_t length;
 	long lineno = 0;
 	int status = 0;
 
 	fputs("rule,given,event,compliant,deemed_received,given_count,"
 	      "given_unit,shortfall,deadline,earliest_event\n",
 	      out);
-	while (getline(&line, &capacity, in) != -1) {
-		char *field[3];
+	while ((length = getline(&line, &capacity, in)) != -1) {
+		char *field[3] = {NULL, NULL, NULL};
 		const ukwd_notice_rule *found;
 		ukwd_notice_rule rule;
 		ukwd_notice_result r;
@@ -384,12 +411,21 @@ run_batch(const ukwd_calendar *cal, const struct options *opt, FILE *in,
 		    earliest[UKWD_DATE_STRLEN];
 
 		lineno++;
-		n = split_fields(line, field, 3);
+		/* A NUL would end the line early: refuse it whole. */
+		n = memchr(line, '\0', (size_t)length)
+		        ? -2
+		        : split_fields(line, field, 3);
 		if (lineno == 1 && n >= 1 && strcmp(field[0], "rule") == 0)
 			continue; /* a header line */
 		found = n == 3 ? ukwd_notice_rule_find(field[0]) : NULL;
 		error[0] = '\0';
-		if (n != 3)
+		if (n == -2)
+			snprintf(error, sizeof(error),
+			         "a NUL byte in the line");
+		else if (n == -1)
+			snprintf(error, sizeof(error),
+			         "a quoted field does not end with its quote");
+		else if (n != 3)
 			snprintf(error, sizeof(error),
 			         "expected rule,given,event");
 		else if (!found)
