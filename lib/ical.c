@@ -808,112 +808,6 @@ ukwd_ical_import(ukwd_calendar_builder *b, const char *data, size_t size,
 	return rc;
 }
 
-/* FNV-1a: a stable, portable hash for UIDs. */
-static uint32_t
-name_hash(const char *name)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *name; name++)
-		h = (h ^ (unsigned char)*name) * 16777619u;
-	return h;
-}
-
-struct export_state {
-	ukwd_sink write;
-	void *payload;
-	int rc;
-};
-
-static int
-export_one(ukwd_date d, const char *name, void *payload)
-{
-	struct export_state *state = payload;
-	icalcomponent *event = icalcomponent_new_vevent();
-	char uid[64], *text;
-	int y, m, day, rc;
-
-	if (!event) {
-		state->rc = UKWD_ENOMEM;
-		return 1;
-	}
-	ukwd_date_to_ymd(d, &y, &m, &day);
-	snprintf(uid, sizeof(uid), "%04d%02d%02d-%08x@libukwd", y, m, day,
-	         (unsigned)name_hash(name));
-	rc = add_property(event, icalproperty_new_uid(uid));
-	if (rc == 0)
-		rc = add_property(event,
-		                  date_property(ICAL_DTSTAMP_PROPERTY, d));
-	if (rc == 0)
-		rc = add_property(event,
-		                  date_property(ICAL_DTSTART_PROPERTY, d));
-	if (rc == 0)
-		rc = add_property(event, end_property(d, d));
-	/* libical rejects an empty SUMMARY on the way back in */
-	if (rc == 0 && *name)
-		rc = add_property(event, icalproperty_new_summary(name));
-	text = rc ? NULL : icalcomponent_as_ical_string_r(event);
-	icalcomponent_free(event);
-	if (!text) {
-		state->rc = UKWD_ENOMEM;
-		return 1;
-	}
-	if (state->write(text, strlen(text), state->payload))
-		state->rc = UKWD_EUSER;
-	icalmemory_free_buffer(text);
-	return state->rc != 0;
-}
-
-int
-ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from, ukwd_date to,
-                 ukwd_sink write, void *payload)
-{
-	static const char head[] =
-	    "BEGIN:VCALENDAR\r\n"
-	    "VERSION:2.0\r\n"
-	    "PRODID:-//libukwd//ukwd " UKWD_VERSION_STRING "//EN\r\n"
-	    "CALSCALE:GREGORIAN\r\n";
-	static const char tail[] = "END:VCALENDAR\r\n";
-	struct export_state state = {write, payload, 0};
-	int rc;
-
-	if (!cal || !write || to < from)
-		return UKWD_EINVAL;
-	if (write(head, sizeof(head) - 1, payload))
-		return UKWD_EUSER;
-	rc = ukwd_calendar_foreach_holiday(cal, from, to, export_one, &state);
-	if (rc == UKWD_EUSER && state.rc)
-		return state.rc;
-	if (rc)
-		return rc;
-	if (write(tail, sizeof(tail) - 1, payload))
-		return UKWD_EUSER;
-	return 0;
-}
-
-/* ------------------------------------------------------------------ */
-/* Schedules */
-
-/* A task's UID: stable across reschedules, made from its id alone. */
-static void
-task_uid(char *buf, size_t size, const char *id)
-{
-	size_t len;
-
-	snprintf(buf, size, "ukwd-%08x-", (unsigned)name_hash(id));
-	len = strlen(buf);
-	for (; *id && len + sizeof("@libukwd") < size; id++) {
-		char c = *id;
-
-		buf[len++] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		                     (c >= '0' && c <= '9') || c == '.' ||
-		                     c == '_' || c == '-'
-		                 ? c
-		                 : '_';
-	}
-	snprintf(buf + len, size - len, "@libukwd");
-}
-
 /* Text that grows, for DESCRIPTION. */
 struct text_buf {
 	char *text;
@@ -955,6 +849,177 @@ text_add(struct text_buf *t, const char *fmt, ...)
 		va_end(ap);
 	}
 	t->len += (size_t)n;
+}
+
+/* A code point's UTF-8 sequence at text[0..len): its length (1 to 4), or
+ * 0 for a byte that starts no well-formed sequence (a stray continuation
+ * byte, an overlong form, a surrogate, past U+10FFFF, cut short). */
+static size_t
+utf8_sequence(const unsigned char *text, size_t len, uint32_t *cp)
+{
+	unsigned char lead = text[0];
+	size_t need = lead < 0x80                    ? 1
+	              : lead >= 0xC2 && lead <= 0xDF ? 2
+	              : (lead & 0xF0) == 0xE0        ? 3
+	              : lead >= 0xF0 && lead <= 0xF4 ? 4
+	                                             : 0;
+	uint32_t value = lead & (need == 1 ? 0x7Fu : 0x7Fu >> need);
+
+	if (need == 0 || need > len)
+		return 0;
+	for (size_t k = 1; k < need; k++) {
+		if ((text[k] & 0xC0) != 0x80)
+			return 0;
+		value = value << 6 | (text[k] & 0x3Fu);
+	}
+	if ((need == 3 &&
+	     (value < 0x800u || (value >= 0xD800u && value <= 0xDFFFu))) ||
+	    (need == 4 && (value < 0x10000u || value > 0x10FFFFu)))
+		return 0;
+	*cp = value;
+	return need;
+}
+
+/* Append `text` to `t` as iCalendar TEXT may hold it: each byte of
+ * ill-formed UTF-8 and each control character (C0, DEL, C1) becomes
+ * U+FFFD, except a newline (libical writes it as the escape \n) and a
+ * tab (RFC 5545 TEXT allows it). A name then cannot break the document
+ * or reach a terminal as an escape sequence. */
+static void
+text_add_clean(struct text_buf *t, const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t len = strlen(text), run = 0, i = 0;
+
+	while (i < len && t->rc == 0) {
+		uint32_t cp = 0;
+		size_t n = utf8_sequence(p + i, len - i, &cp);
+
+		if (n &&
+		    (cp == '\n' || cp == '\t' ||
+		     (cp >= 0x20 && cp != 0x7F && (cp < 0x80 || cp > 0x9F)))) {
+			i += n;
+			continue;
+		}
+		text_add(t, "%.*s\xEF\xBF\xBD", (int)(i - run), text + run);
+		i += n ? n : 1;
+		run = i;
+	}
+	text_add(t, "%s", text + run);
+}
+
+/* FNV-1a: a stable, portable hash for UIDs. */
+static uint32_t
+name_hash(const char *name)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *name; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return h;
+}
+
+struct export_state {
+	ukwd_sink write;
+	void *payload;
+	int rc;
+	struct text_buf name; /* the holiday's name, cleaned */
+};
+
+static int
+export_one(ukwd_date d, const char *name, void *payload)
+{
+	struct export_state *state = payload;
+	icalcomponent *event = icalcomponent_new_vevent();
+	char uid[64], *text;
+	int y, m, day, rc;
+
+	if (!event) {
+		state->rc = UKWD_ENOMEM;
+		return 1;
+	}
+	ukwd_date_to_ymd(d, &y, &m, &day);
+	snprintf(uid, sizeof(uid), "%04d%02d%02d-%08x@libukwd", y, m, day,
+	         (unsigned)name_hash(name));
+	rc = add_property(event, icalproperty_new_uid(uid));
+	if (rc == 0)
+		rc = add_property(event,
+		                  date_property(ICAL_DTSTAMP_PROPERTY, d));
+	if (rc == 0)
+		rc = add_property(event,
+		                  date_property(ICAL_DTSTART_PROPERTY, d));
+	if (rc == 0)
+		rc = add_property(event, end_property(d, d));
+	/* libical rejects an empty SUMMARY on the way back in */
+	if (rc == 0 && *name) {
+		state->name.len = 0;
+		text_add_clean(&state->name, name);
+		rc = state->name.rc;
+		if (rc == 0)
+			rc = add_property(
+			    event, icalproperty_new_summary(state->name.text));
+	}
+	text = rc ? NULL : icalcomponent_as_ical_string_r(event);
+	icalcomponent_free(event);
+	if (!text) {
+		state->rc = UKWD_ENOMEM;
+		return 1;
+	}
+	if (state->write(text, strlen(text), state->payload))
+		state->rc = UKWD_EUSER;
+	icalmemory_free_buffer(text);
+	return state->rc != 0;
+}
+
+int
+ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from, ukwd_date to,
+                 ukwd_sink write, void *payload)
+{
+	static const char head[] =
+	    "BEGIN:VCALENDAR\r\n"
+	    "VERSION:2.0\r\n"
+	    "PRODID:-//libukwd//ukwd " UKWD_VERSION_STRING "//EN\r\n"
+	    "CALSCALE:GREGORIAN\r\n";
+	static const char tail[] = "END:VCALENDAR\r\n";
+	struct export_state state = {write, payload, 0, {NULL, 0, 0, 0}};
+	int rc;
+
+	if (!cal || !write || to < from)
+		return UKWD_EINVAL;
+	if (write(head, sizeof(head) - 1, payload))
+		return UKWD_EUSER;
+	rc = ukwd_calendar_foreach_holiday(cal, from, to, export_one, &state);
+	ukwd__free(state.name.text);
+	if (rc == UKWD_EUSER && state.rc)
+		return state.rc;
+	if (rc)
+		return rc;
+	if (write(tail, sizeof(tail) - 1, payload))
+		return UKWD_EUSER;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Schedules */
+
+/* A task's UID: stable across reschedules, made from its id alone. */
+static void
+task_uid(char *buf, size_t size, const char *id)
+{
+	size_t len;
+
+	snprintf(buf, size, "ukwd-%08x-", (unsigned)name_hash(id));
+	len = strlen(buf);
+	for (; *id && len + sizeof("@libukwd") < size; id++) {
+		char c = *id;
+
+		buf[len++] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		                     (c >= '0' && c <= '9') || c == '.' ||
+		                     c == '_' || c == '-'
+		                 ? c
+		                 : '_';
+	}
+	snprintf(buf + len, size - len, "@libukwd");
 }
 
 /* A task's dates as the schedule is read: early dates forward, late
@@ -1164,7 +1229,8 @@ task_component(const ukwd_schedule *sched, size_t task,
 		return NULL;
 	}
 	desc->len = 0;
-	text_add(desc, "%s%s", name,
+	text_add_clean(desc, name);
+	text_add(desc, "%s",
 	         strcmp(tag, "PROPOSED") == 0 ? " (PROPOSED)"
 	         : strcmp(tag, "USER") == 0   ? " (USER)"
 	                                      : "");
@@ -1188,9 +1254,14 @@ task_component(const ukwd_schedule *sched, size_t task,
 	text_add(desc, "; total float %ld, free float %ld working days%s.\n",
 	         (long)row->total_float, (long)row->free_float,
 	         row->critical ? "; critical" : "");
-	if (source)
-		text_add(desc, "Source: %s\n", source);
-	text_add(desc, "%s\n%s", why[0], why[1]);
+	if (source) {
+		text_add(desc, "Source: ");
+		text_add_clean(desc, source);
+		text_add(desc, "\n");
+	}
+	text_add_clean(desc, why[0]);
+	text_add(desc, "\n");
+	text_add_clean(desc, why[1]);
 	if (desc->rc) {
 		icalcomponent_free(comp);
 		*rc = desc->rc;

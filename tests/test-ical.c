@@ -2966,6 +2966,122 @@ test_official__a_file_with_days_in_2012_and_2030_only_covers_those_years(
 	ukwd_calendar_free(before);
 }
 
+/* iCalendar text must be well-formed UTF-8 with no control character
+ * but CR LF line ends (and a tab): what a terminal or a strict reader
+ * would choke on. */
+static void
+assert_clean_ics(const char *text, const char *what)
+{
+	const unsigned char *p = (const unsigned char *)text;
+
+	for (size_t i = 0; p[i];) {
+		unsigned char c = p[i];
+		size_t n = c < 0x80                 ? 1
+		           : c >= 0xC2 && c <= 0xDF ? 2
+		           : c >= 0xE0 && c <= 0xEF ? 3
+		           : c >= 0xF0 && c <= 0xF4 ? 4
+		                                    : 0;
+
+		if (n == 0)
+			fail_msg("%s: byte 0x%02X at %zu is not UTF-8", what, c,
+			         i);
+		for (size_t k = 1; k < n; k++)
+			if ((p[i + k] & 0xC0) != 0x80)
+				fail_msg("%s: bad UTF-8 at %zu", what, i);
+		if (n == 2 && c == 0xC2 && p[i + 1] < 0xA0)
+			fail_msg("%s: C1 control at %zu", what, i);
+		if ((c == 0xED && p[i + 1] >= 0xA0) ||
+		    (c == 0xE0 && p[i + 1] < 0xA0) ||
+		    (c == 0xF0 && p[i + 1] < 0x90) ||
+		    (c == 0xF4 && p[i + 1] >= 0x90))
+			fail_msg("%s: surrogate or overlong at %zu", what, i);
+		if (c == 0x7F || (c < 0x20 && c != '\t' &&
+		                  !(c == '\r' && p[i + 1] == '\n') &&
+		                  !(c == '\n' && i > 0 && p[i - 1] == '\r')))
+			fail_msg("%s: control character 0x%02X at %zu", what, c,
+			         i);
+		i += n;
+	}
+}
+
+#define FFFD "\xEF\xBF\xBD"
+/* A name with an escape sequence, C0 and C1 controls, a bare CR, bytes
+ * that are not UTF-8 (a stray 0xFF, an overlong NUL, a lone
+ * continuation byte, a surrogate), a tab and a newline. */
+static const char hostile_name[] = "Evil\x1B[31m\x01\r\xFF\xC0\x80\xBF"
+                                   "\xED\xA0\x80\xC2\x9B name\tTab\nLine";
+static const char hostile_clean[] =
+    "Evil" FFFD "[31m" FFFD FFFD FFFD FFFD FFFD FFFD FFFD FFFD FFFD FFFD
+    " name\tTab\nLine";
+
+/* SUMMARY and DESCRIPTION never carry raw control characters or invalid
+ * UTF-8 (issue 13, item 12): each becomes U+FFFD, the document parses,
+ * and a hostile name comes back as its cleaned form. */
+static void
+test_export__hostile_names_are_clean_text(void **state)
+{
+	ukwd_date first = ymd(2026, 1, 1), last = ymd(2026, 12, 31);
+	ukwd_calendar_builder *b = plain_builder(first, last);
+	ukwd_calendar *cal, *copy;
+	ukwd_schedule *sched = NULL;
+	ukwd_plan *plan = NULL;
+	size_t task;
+	struct sink s;
+
+	(void)state;
+	assert_int_equal(
+	    ukwd_calendar_builder_add_holiday(b, ymd(2026, 6, 1), hostile_name),
+	    0);
+	cal = build(b);
+	ukwd_calendar_builder_free(b);
+	assert_int_equal(export_to(&s, cal, first, last), 0);
+	assert_clean_ics(s.out.data, "calendar export");
+	b = plain_builder(first, last);
+	import_ok(b, s.out.data, 0);
+	copy = build(b);
+	assert_string_equal(ukwd_calendar_holiday_name(copy, ymd(2026, 6, 1)),
+	                    hostile_clean);
+	ukwd_calendar_free(copy);
+	ukwd_calendar_builder_free(b);
+	text_free(&s.out);
+
+	/* A plan whose task name and source are hostile, as events and as
+	 * to-dos. */
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	assert_int_equal(
+	    ukwd_plan_add_task(&task, plan, "evil", hostile_name, 3, NULL), 0);
+	assert_int_equal(ukwd_plan_set_task_source(plan, task, hostile_name),
+	                 0);
+	assert_int_equal(
+	    ukwd_schedule_new(&sched, plan, cal, ymd(2026, 3, 2), NULL, NULL),
+	    0);
+	for (unsigned int flags = 0; flags <= UKWD_ICAL_TODO; flags++) {
+		memset(&s, 0, sizeof(s));
+		text_append(&s.out, "", 0);
+		assert_int_equal(
+		    ukwd_ical_export_schedule(sched, flags, sink_write, &s), 0);
+		assert_clean_ics(s.out.data, "schedule export");
+		if (!strstr(s.out.data, "SUMMARY:Evil" FFFD "[31m"))
+			fail_msg("no cleaned SUMMARY in:\n%s", s.out.data);
+		if (!strstr(s.out.data, "Source: Evil" FFFD "[31m"))
+			fail_msg("no cleaned source in:\n%s", s.out.data);
+		if (flags == 0) {
+			b = plain_builder(first, last);
+			import_ok(b, s.out.data, 0);
+			copy = build(b);
+			assert_string_equal(
+			    ukwd_calendar_holiday_name(copy, ymd(2026, 3, 2)),
+			    hostile_clean);
+			ukwd_calendar_free(copy);
+			ukwd_calendar_builder_free(b);
+		}
+		text_free(&s.out);
+	}
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
 /* ------------------------------------------------------------------ */
 
 #define TEST(f) cmocka_unit_test(f)
@@ -3023,6 +3139,7 @@ static const struct CMUnitTest fixed_tests[] = {
     TEST(test_recurrence__many_exdates_are_each_applied),
     TEST(
         test_official__a_file_with_days_in_2012_and_2030_only_covers_those_years),
+    TEST(test_export__hostile_names_are_clean_text),
 };
 
 int

@@ -151,7 +151,11 @@ UKWD_API ukwd_holidays_format ukwd_holidays_detect(const char *data,
  * next day no four-digit year can write), SUMMARY the holiday's name, a UID made
  * from the date and the name, and a DTSTAMP fixed at the event's date, so
  * that the same calendar always gives the same bytes. PRODID is
- * `-//libukwd//ukwd VERSION//EN`. Weekend days that are not named holidays
+ * `-//libukwd//ukwd VERSION//EN`. Text (SUMMARY, and DESCRIPTION in
+ * ukwd_ical_export_schedule()) is well-formed UTF-8 without control
+ * characters: each ill-formed byte and each C0, DEL or C1 control but a
+ * newline (written as the escape `\n`) and a tab becomes U+FFFD, as in
+ * the other renderers. Weekend days that are not named holidays
  * are not written (the weekend is not an iCalendar concept); importing the
  * result into a builder with the same weekend gives the same calendar.
  *
