@@ -62,8 +62,13 @@ void ukwd__builder_swap(ukwd_calendar_builder *a, ukwd_calendar_builder *b);
 /* The builder's range; UKWD_EINVAL when none is set. */
 int ukwd__builder_range(const ukwd_calendar_builder *b, ukwd_date *first,
                         ukwd_date *last);
-/* Drop the holidays in [from, to] that fall outside the weekend. */
-void ukwd__builder_remove_weekday_holidays(ukwd_calendar_builder *b,
-                                           ukwd_date from, ukwd_date to);
+/* Add days [first, last] (first <= last, both valid dates) with one name,
+ * copied once; as ukwd_calendar_builder_add_holiday() for each day. */
+int ukwd__builder_add_range(ukwd_calendar_builder *b, ukwd_date first,
+                            ukwd_date last, const char *name);
+/* Drop the holidays in [from, to] that fall outside the weekend; 0 or
+ * UKWD_ENOMEM (the builder unchanged). */
+int ukwd__builder_remove_weekday_holidays(ukwd_calendar_builder *b,
+                                          ukwd_date from, ukwd_date to);
 
 #endif

@@ -10,21 +10,167 @@
 #define UKWD__MAX_YEAR 9999
 #define UKWD__ALL_DAYS 0x7Fu
 
+/* The builder's distinct names, each held once however many days carry
+ * it: an open-addressing set of owned strings, never shrunk before the
+ * builder is freed. */
+struct name_pool {
+	char **slot;     /* capacity entries, NULL when empty */
+	size_t count;    /* names held */
+	size_t capacity; /* 0 or a power of two */
+};
+
 struct ukwd_calendar_builder {
 	unsigned int weekend;
 	int has_range;
 	ukwd_date first, last;
 	size_t count, capacity;
-	struct ukwd__day *holidays; /* sorted by date, unique; names owned */
+	/* holidays[0, sorted) are sorted by date and unique; the rest were
+	 * added after, in any order, a later one for a date replacing an
+	 * earlier one. Sorted and merged once, when asked for (issue 13:
+	 * inserting each in place moved the tail every time). Names point
+	 * into `names`. */
+	struct ukwd__day *holidays;
+	size_t sorted;
+	struct name_pool names;
 	unsigned char provenance[UKWD__MAX_YEAR + 1]; /* indexed by year */
 };
 
-/* The builder owns its names but keeps them as const char * to share the
- * ukwd__day type with ukwd__calendar_assemble(). */
-static void
-free_name(const char *name)
+/* FNV-1a: names are few and come from the file being read, never chosen
+ * to collide with each other at a cost worth attacking (a thousand equal
+ * hashes cost a thousand string compares each). */
+static size_t
+name_hash(const char *name)
 {
-	ukwd__free((char *)(uintptr_t)name);
+	uint64_t h = UINT64_C(14695981039346656037);
+
+	for (; *name; name++)
+		h = (h ^ (unsigned char)*name) * UINT64_C(1099511628211);
+	return (size_t)(h ^ (h >> 32));
+}
+
+static void
+pool_free(struct name_pool *pool)
+{
+	for (size_t i = 0; i < pool->capacity; i++)
+		ukwd__free(pool->slot[i]);
+	ukwd__free(pool->slot);
+	memset(pool, 0, sizeof(*pool));
+}
+
+static int
+pool_grow(struct name_pool *pool)
+{
+	size_t capacity = pool->capacity ? pool->capacity * 2 : 16;
+	char **slot = ukwd__calloc(capacity, sizeof(*slot));
+
+	if (!slot)
+		return UKWD_ENOMEM;
+	for (size_t i = 0; i < pool->capacity; i++) {
+		size_t at;
+
+		if (!pool->slot[i])
+			continue;
+		at = name_hash(pool->slot[i]) & (capacity - 1);
+		while (slot[at])
+			at = (at + 1) & (capacity - 1);
+		slot[at] = pool->slot[i];
+	}
+	ukwd__free(pool->slot);
+	pool->slot = slot;
+	pool->capacity = capacity;
+	return 0;
+}
+
+/* The pool's copy of name, added if new. */
+static int
+pool_intern(const char **out, struct name_pool *pool, const char *name)
+{
+	size_t at;
+
+	if (!name)
+		name = "";
+	if ((pool->count + 1) * 4 > pool->capacity * 3 && pool_grow(pool))
+		return UKWD_ENOMEM;
+	at = name_hash(name) & (pool->capacity - 1);
+	for (; pool->slot[at]; at = (at + 1) & (pool->capacity - 1))
+		if (strcmp(pool->slot[at], name) == 0) {
+			*out = pool->slot[at];
+			return 0;
+		}
+	pool->slot[at] = ukwd__strdup(name);
+	if (!pool->slot[at])
+		return UKWD_ENOMEM;
+	pool->count++;
+	*out = pool->slot[at];
+	return 0;
+}
+
+/* Sort days[0, count) by date, stably, then keep the last of each date;
+ * *kept is the new count. A bottom-up merge sort with a scratch array of
+ * the same size; the common case, already sorted and unique, costs one
+ * pass. On UKWD_ENOMEM the days are as they were. */
+static int
+days_sort_unique(size_t *kept_out, struct ukwd__day *days, size_t count)
+{
+	struct ukwd__day *from = days, *to, *scratch;
+	size_t kept = 0, i;
+
+	for (i = 1; i < count && days[i - 1].date < days[i].date; i++)
+		;
+	if (i >= count) {
+		*kept_out = count;
+		return 0;
+	}
+	scratch = ukwd__malloc(count * sizeof(*scratch));
+	if (!scratch)
+		return UKWD_ENOMEM;
+	to = scratch;
+	for (size_t width = 1; width < count; width *= 2) {
+		for (size_t lo = 0; lo < count; lo += 2 * width) {
+			size_t mid = lo + width < count ? lo + width : count;
+			size_t hi = mid + width < count ? mid + width : count;
+			size_t a = lo, b = mid, out = lo;
+
+			while (a < mid && b < hi)
+				to[out++] = from[b].date < from[a].date
+				                ? from[b++]
+				                : from[a++];
+			while (a < mid)
+				to[out++] = from[a++];
+			while (b < hi)
+				to[out++] = from[b++];
+		}
+		{
+			struct ukwd__day *swap = from;
+
+			from = to;
+			to = swap;
+		}
+	}
+	for (i = 0; i < count; i++) {
+		if (i + 1 < count && from[i + 1].date == from[i].date)
+			continue; /* a later one replaces it */
+		days[kept++] = from[i];
+	}
+	ukwd__free(scratch);
+	*kept_out = kept;
+	return 0;
+}
+
+/* Sort and merge what was added since the last time. */
+static int
+builder_settle(ukwd_calendar_builder *b)
+{
+	size_t kept;
+	int rc;
+
+	if (b->sorted == b->count)
+		return 0;
+	rc = days_sort_unique(&kept, b->holidays, b->count);
+	if (rc)
+		return rc;
+	b->count = b->sorted = kept;
+	return 0;
 }
 
 int
@@ -47,8 +193,7 @@ ukwd_calendar_builder_free(ukwd_calendar_builder *b)
 {
 	if (!b)
 		return;
-	for (size_t i = 0; i < b->count; i++)
-		free_name(b->holidays[i].name);
+	pool_free(&b->names);
 	ukwd__free(b->holidays);
 	ukwd__free(b);
 }
@@ -106,42 +251,77 @@ int
 ukwd_calendar_builder_add_holiday(ukwd_calendar_builder *b, ukwd_date d,
                                   const char *name)
 {
-	size_t at;
-	char *copy;
+	const char *shared;
+	int rc;
 
 	if (!b)
 		return UKWD_EINVAL;
 	if (!ukwd__date_in_range(d))
 		return UKWD_ERANGE;
-	copy = ukwd__strdup(name ? name : "");
-	if (!copy)
-		return UKWD_ENOMEM;
-	/* Holidays usually arrive in date order: append without searching. */
-	at = (b->count == 0 || b->holidays[b->count - 1].date < d)
-	         ? b->count
-	         : builder_lower_bound(b, d);
-	if (at < b->count && b->holidays[at].date == d) {
-		free_name(b->holidays[at].name);
-		b->holidays[at].name = copy;
-		return 0;
-	}
 	if (b->count == b->capacity) {
 		size_t capacity = b->capacity ? b->capacity * 2 : 32;
 		struct ukwd__day *grown =
 		    ukwd__realloc(b->holidays, capacity * sizeof(*grown));
 
-		if (!grown) {
-			ukwd__free(copy);
+		if (!grown)
 			return UKWD_ENOMEM;
-		}
 		b->holidays = grown;
 		b->capacity = capacity;
 	}
-	memmove(&b->holidays[at + 1], &b->holidays[at],
-	        (b->count - at) * sizeof(*b->holidays));
-	b->holidays[at].date = d;
-	b->holidays[at].name = copy;
+	/* An unused name left in the pool on failure changes nothing the
+	 * builder shows. */
+	rc = pool_intern(&shared, &b->names, name);
+	if (rc)
+		return rc;
+	/* Appended; sorted and merged when next needed (builder_settle). */
+	if (b->sorted == b->count &&
+	    (b->count == 0 || b->holidays[b->count - 1].date < d))
+		b->sorted++;
+	b->holidays[b->count].date = d;
+	b->holidays[b->count].name = shared;
 	b->count++;
+	return 0;
+}
+
+int
+ukwd__builder_add_range(ukwd_calendar_builder *b, ukwd_date first,
+                        ukwd_date last, const char *name)
+{
+	const char *shared;
+	size_t days, need;
+	int rc;
+
+	if (!ukwd__date_in_range(first) || !ukwd__date_in_range(last))
+		return UKWD_ERANGE;
+	if (last < first)
+		return UKWD_EINVAL;
+	days = (size_t)(last - first) + 1;
+	need = b->count + days;
+	if (need > b->capacity) {
+		size_t capacity = b->capacity ? b->capacity : 32;
+		struct ukwd__day *grown;
+
+		while (capacity < need)
+			capacity *= 2;
+		grown = ukwd__realloc(b->holidays, capacity * sizeof(*grown));
+		if (!grown)
+			return UKWD_ENOMEM;
+		b->holidays = grown;
+		b->capacity = capacity;
+	}
+	rc = pool_intern(&shared, &b->names, name);
+	if (rc)
+		return rc;
+	if (b->sorted == b->count &&
+	    (b->count == 0 || b->holidays[b->count - 1].date < first))
+		b->sorted += days;
+	for (ukwd_date d = first;; d++) {
+		b->holidays[b->count].date = d;
+		b->holidays[b->count].name = shared;
+		b->count++;
+		if (d == last)
+			break;
+	}
 	return 0;
 }
 
@@ -149,16 +329,20 @@ int
 ukwd_calendar_builder_remove_holiday(ukwd_calendar_builder *b, ukwd_date d)
 {
 	size_t at;
+	int rc;
 
 	if (!b)
 		return UKWD_EINVAL;
+	rc = builder_settle(b);
+	if (rc)
+		return rc;
 	at = builder_lower_bound(b, d);
 	if (at == b->count || b->holidays[at].date != d)
 		return UKWD_ENOTFOUND;
-	free_name(b->holidays[at].name);
 	memmove(&b->holidays[at], &b->holidays[at + 1],
 	        (b->count - at - 1) * sizeof(*b->holidays));
 	b->count--;
+	b->sorted--;
 	return 0;
 }
 
@@ -267,6 +451,70 @@ calendar_fill_select(ukwd_calendar *cal)
 	}
 }
 
+/* Where each distinct name pointer goes in the calendar's name pool: an
+ * open-addressing map sized by the distinct names, not by the days, so a
+ * name carried by a million days is copied once. */
+struct name_offsets {
+	const char **key;
+	uint32_t *offset;
+	size_t count, capacity; /* capacity: 0 or a power of two */
+};
+
+static size_t
+pointer_slot(const char *p, size_t capacity)
+{
+	uint64_t h = (uint64_t)(uintptr_t)p * UINT64_C(0x9E3779B97F4A7C15);
+
+	return (size_t)(h >> 32) & (capacity - 1);
+}
+
+/* The slot of key, or of the empty slot where it would go. */
+static size_t
+offsets_find(const struct name_offsets *map, const char *key)
+{
+	size_t at = pointer_slot(key, map->capacity);
+
+	while (map->key[at] && map->key[at] != key)
+		at = (at + 1) & (map->capacity - 1);
+	return at;
+}
+
+static int
+offsets_grow(struct name_offsets *map)
+{
+	struct name_offsets grown = {0};
+
+	grown.capacity = map->capacity ? map->capacity * 2 : 64;
+	grown.key = ukwd__calloc(grown.capacity, sizeof(*grown.key));
+	grown.offset = ukwd__malloc(grown.capacity * sizeof(*grown.offset));
+	if (!grown.key || !grown.offset) {
+		ukwd__free(grown.key);
+		ukwd__free(grown.offset);
+		return UKWD_ENOMEM;
+	}
+	for (size_t i = 0; i < map->capacity; i++) {
+		size_t at;
+
+		if (!map->key[i])
+			continue;
+		at = offsets_find(&grown, map->key[i]);
+		grown.key[at] = map->key[i];
+		grown.offset[at] = map->offset[i];
+	}
+	grown.count = map->count;
+	ukwd__free(map->key);
+	ukwd__free(map->offset);
+	*map = grown;
+	return 0;
+}
+
+static void
+offsets_free(struct name_offsets *map)
+{
+	ukwd__free(map->key);
+	ukwd__free(map->offset);
+}
+
 int
 ukwd__calendar_assemble(ukwd_calendar **out, unsigned int weekend,
                         ukwd_date first, ukwd_date last,
@@ -274,18 +522,44 @@ ukwd__calendar_assemble(ukwd_calendar **out, unsigned int weekend,
                         const unsigned char *provenance, ukwd_diag *diag)
 {
 	ukwd_calendar *cal;
+	struct name_offsets map = {0};
 	size_t first_h, end_h, pool = 1;
 	int last_year, month, day;
 	uint32_t ndays;
 
 	first_h = days_lower_bound(days, count, first);
 	end_h = days_lower_bound(days, count, last + 1);
-	for (size_t h = first_h; h < end_h; h++)
-		pool += strlen(days[h].name) + 1;
+	for (size_t h = first_h; h < end_h; h++) {
+		const char *name = days[h].name;
+		size_t at;
+
+		if (!*name || (h > first_h && name == days[h - 1].name))
+			continue;
+		if ((map.count + 1) * 2 > map.capacity && offsets_grow(&map)) {
+			offsets_free(&map);
+			return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0,
+			                      "out of memory");
+		}
+		at = offsets_find(&map, name);
+		if (map.key[at])
+			continue;
+		map.key[at] = name;
+		map.offset[at] = (uint32_t)pool;
+		map.count++;
+		pool += strlen(name) + 1;
+		if (pool > UINT32_MAX) {
+			offsets_free(&map);
+			return ukwd__diag_set(diag, UKWD_ERANGE, 0, 0,
+			                      "holiday names of more than "
+			                      "4 GB in all");
+		}
+	}
 
 	cal = ukwd__calloc(1, sizeof(*cal));
-	if (!cal)
+	if (!cal) {
+		offsets_free(&map);
 		return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0, "out of memory");
+	}
 	ndays = (uint32_t)(last - first) + 1;
 	cal->first = first;
 	cal->last = last;
@@ -302,25 +576,30 @@ ukwd__calendar_assemble(ukwd_calendar **out, unsigned int weekend,
 	cal->names = ukwd__malloc(pool);
 	if (!cal->bits || !cal->rank || !cal->provenance || !cal->holidays ||
 	    !cal->names) {
+		offsets_free(&map);
 		calendar_free(cal);
 		return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0, "out of memory");
 	}
 	memcpy(cal->provenance, provenance,
 	       (size_t)(last_year - cal->first_year + 1));
 	cal->names[0] = '\0';
-	pool = 1;
+	for (size_t i = 0; i < map.capacity; i++)
+		if (map.key[i])
+			memcpy(cal->names + map.offset[i], map.key[i],
+			       strlen(map.key[i]) + 1);
 	for (size_t h = first_h; h < end_h; h++) {
-		size_t len = strlen(days[h].name);
 		struct ukwd__holiday *entry = &cal->holidays[h - first_h];
 
 		entry->date = days[h].date;
-		entry->name = 0;
-		if (len) {
-			entry->name = (uint32_t)pool;
-			memcpy(cal->names + pool, days[h].name, len + 1);
-			pool += len + 1;
-		}
+		if (!*days[h].name)
+			entry->name = 0;
+		else if (h > first_h && days[h].name == days[h - 1].name)
+			entry->name = entry[-1].name;
+		else
+			entry->name =
+			    map.offset[offsets_find(&map, days[h].name)];
 	}
+	offsets_free(&map);
 	calendar_fill_bits(cal);
 	if (cal->total == 0) {
 		calendar_free(cal);
@@ -354,9 +633,31 @@ ukwd_calendar_build(ukwd_calendar **out, const ukwd_calendar_builder *b,
 		                      "no range: call "
 		                      "ukwd_calendar_builder_set_range first");
 	ukwd__civil_from_days(b->first, &first_year, &month, &day);
-	return ukwd__calendar_assemble(out, b->weekend, b->first, b->last,
-	                               b->holidays, b->count,
-	                               &b->provenance[first_year], diag);
+	if (b->sorted == b->count)
+		return ukwd__calendar_assemble(
+		    out, b->weekend, b->first, b->last, b->holidays, b->count,
+		    &b->provenance[first_year], diag);
+	/* The builder is const here (and may be read by other threads while
+	 * it is): sort a copy. */
+	{
+		struct ukwd__day *days = ukwd__malloc(b->count * sizeof(*days));
+		size_t count;
+		int rc;
+
+		if (!days)
+			return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0,
+			                      "out of memory");
+		memcpy(days, b->holidays, b->count * sizeof(*days));
+		rc = days_sort_unique(&count, days, b->count);
+		if (rc == 0)
+			rc = ukwd__calendar_assemble(
+			    out, b->weekend, b->first, b->last, days, count,
+			    &b->provenance[first_year], diag);
+		else
+			rc = ukwd__diag_set(diag, rc, 0, 0, "out of memory");
+		ukwd__free(days);
+		return rc;
+	}
 }
 
 int
@@ -597,7 +898,7 @@ ukwd__builder_clone(ukwd_calendar_builder **out, const ukwd_calendar_builder *b)
 		return rc;
 	memcpy(copy, b, offsetof(ukwd_calendar_builder, count));
 	memcpy(copy->provenance, b->provenance, sizeof(copy->provenance));
-	copy->count = copy->capacity = 0;
+	copy->count = copy->capacity = copy->sorted = 0;
 	copy->holidays = NULL;
 	if (b->count) {
 		copy->holidays =
@@ -608,17 +909,24 @@ ukwd__builder_clone(ukwd_calendar_builder **out, const ukwd_calendar_builder *b)
 		}
 		copy->capacity = b->count;
 	}
+	/* Names are shared by runs of days: look each up once per run. */
 	for (size_t i = 0; i < b->count; i++) {
-		char *name = ukwd__strdup(b->holidays[i].name);
+		const char *name =
+		    copy->count ? copy->holidays[i - 1].name : NULL;
 
-		if (!name) {
-			ukwd_calendar_builder_free(copy);
-			return UKWD_ENOMEM;
+		if (!name || b->holidays[i].name != b->holidays[i - 1].name) {
+			rc = pool_intern(&name, &copy->names,
+			                 b->holidays[i].name);
+			if (rc) {
+				ukwd_calendar_builder_free(copy);
+				return rc;
+			}
 		}
 		copy->holidays[i].date = b->holidays[i].date;
 		copy->holidays[i].name = name;
 		copy->count++;
 	}
+	copy->sorted = b->sorted;
 	*out = copy;
 	return 0;
 }
@@ -643,21 +951,24 @@ ukwd__builder_range(const ukwd_calendar_builder *b, ukwd_date *first,
 	return 0;
 }
 
-void
+int
 ukwd__builder_remove_weekday_holidays(ukwd_calendar_builder *b, ukwd_date from,
                                       ukwd_date to)
 {
-	size_t kept = builder_lower_bound(b, from);
+	size_t kept;
+	int rc = builder_settle(b);
 
+	if (rc)
+		return rc;
+	kept = builder_lower_bound(b, from);
 	for (size_t i = kept; i < b->count; i++) {
 		struct ukwd__day day = b->holidays[i];
 		int weekend =
 		    (b->weekend >> (ukwd_date_weekday(day.date) - 1)) & 1;
 
-		if (day.date <= to && !weekend)
-			free_name(day.name);
-		else
+		if (day.date > to || weekend)
 			b->holidays[kept++] = day;
 	}
-	b->count = kept;
+	b->count = b->sorted = kept;
+	return 0;
 }

@@ -12,25 +12,54 @@ ukwd__import_free(struct ukwd__import *imp)
 	for (size_t i = 0; i < imp->nowned; i++)
 		ukwd__free(imp->owned[i]);
 	ukwd__free(imp->owned);
-	ukwd__free(imp->day);
+	ukwd__free(imp->range);
 	memset(imp, 0, sizeof(*imp));
+}
+
+int
+ukwd__import_add_range(struct ukwd__import *imp, ukwd_date first,
+                       ukwd_date last, const char *name)
+{
+	size_t days;
+	struct ukwd__import_range *tail =
+	    imp->count ? &imp->range[imp->count - 1] : NULL;
+
+	if (!name)
+		name = "";
+	if (last < first)
+		return UKWD_EINVAL;
+	days = (size_t)((long long)last - first) + 1;
+	if (days > UKWD__IMPORT_MAX_DAYS - imp->days)
+		return ukwd__diag_set(
+		    imp->diag, UKWD_ERANGE, 0, 0,
+		    "more than %d days of holidays in one file (every day of "
+		    "every event counts)",
+		    UKWD__IMPORT_MAX_DAYS);
+	if (tail && tail->name == name && (long long)tail->last + 1 == first) {
+		tail->last = last;
+		imp->days += days;
+		return 0;
+	}
+	if (imp->count == imp->capacity) {
+		size_t capacity = imp->capacity ? imp->capacity * 2 : 64;
+		struct ukwd__import_range *grown =
+		    ukwd__realloc(imp->range, capacity * sizeof(*grown));
+
+		if (!grown)
+			return UKWD_ENOMEM;
+		imp->range = grown;
+		imp->capacity = capacity;
+	}
+	imp->range[imp->count++] =
+	    (struct ukwd__import_range){first, last, name};
+	imp->days += days;
+	return 0;
 }
 
 int
 ukwd__import_add(struct ukwd__import *imp, ukwd_date d, const char *name)
 {
-	if (imp->count == imp->capacity) {
-		size_t capacity = imp->capacity ? imp->capacity * 2 : 64;
-		struct ukwd__day *grown =
-		    ukwd__realloc(imp->day, capacity * sizeof(*grown));
-
-		if (!grown)
-			return UKWD_ENOMEM;
-		imp->day = grown;
-		imp->capacity = capacity;
-	}
-	imp->day[imp->count++] = (struct ukwd__day){d, name ? name : ""};
-	return 0;
+	return ukwd__import_add_range(imp, d, d, name);
 }
 
 int
@@ -59,26 +88,30 @@ ukwd__import_apply(ukwd_calendar_builder *b, const struct ukwd__import *imp,
 	if (rc)
 		return rc;
 	if ((flags & UKWD_IMPORT_OFFICIAL) && imp->count) {
-		ukwd_date lowest = imp->day[0].date, highest = imp->day[0].date;
+		ukwd_date lowest = imp->range[0].first,
+		          highest = imp->range[0].last;
 		int first_year, last_year;
 
 		for (size_t i = 1; i < imp->count; i++) {
-			if (imp->day[i].date < lowest)
-				lowest = imp->day[i].date;
-			if (imp->day[i].date > highest)
-				highest = imp->day[i].date;
+			if (imp->range[i].first < lowest)
+				lowest = imp->range[i].first;
+			if (imp->range[i].last > highest)
+				highest = imp->range[i].last;
 		}
 		ukwd_date_to_ymd(lowest, &first_year, NULL, NULL);
 		ukwd_date_to_ymd(highest, &last_year, NULL, NULL);
-		ukwd__builder_remove_weekday_holidays(
+		rc = ukwd__builder_remove_weekday_holidays(
 		    work, ukwd__days_from_civil(first_year, 1, 1),
 		    ukwd__days_from_civil(last_year, 12, 31));
-		rc = ukwd_calendar_builder_set_provenance(
-		    work, first_year, last_year, UKWD_PROVENANCE_OFFICIAL);
+		if (rc == 0)
+			rc = ukwd_calendar_builder_set_provenance(
+			    work, first_year, last_year,
+			    UKWD_PROVENANCE_OFFICIAL);
 	}
 	for (size_t i = 0; rc == 0 && i < imp->count; i++)
-		rc = ukwd_calendar_builder_add_holiday(work, imp->day[i].date,
-		                                       imp->day[i].name);
+		rc = ukwd__builder_add_range(work, imp->range[i].first,
+		                             imp->range[i].last,
+		                             imp->range[i].name);
 	if (rc == 0)
 		ukwd__builder_swap(b, work);
 	ukwd_calendar_builder_free(work);

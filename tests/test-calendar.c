@@ -1599,6 +1599,130 @@ test_combine__random_pairs_agree_with_the_definitions_day_by_day(void **state)
 	assert_true(checked >= 100);
 }
 
+/* Holidays added in any order, a date added again replacing its name and
+ * removals between adds, against a day-by-day reference (issue 13, item
+ * 4: the builder now sorts and merges once instead of inserting in
+ * place). */
+static void
+test_builder__any_order_later_names_win_against_a_reference(void **state)
+{
+	enum { SPAN = 4000, ADDS = 20000 };
+	static char names[SPAN][12];
+	static char want[SPAN][12];
+	ukwd_date first = ymd(2000, 1, 1);
+	ukwd_calendar_builder *b;
+	ukwd_calendar *cal;
+	unsigned int seed = 12345;
+
+	(void)state;
+	memset(want, 0, sizeof(want));
+	assert_int_equal(ukwd_calendar_builder_new(&b), 0);
+	assert_int_equal(ukwd_calendar_builder_set_weekend(b, 0), 0);
+	assert_int_equal(
+	    ukwd_calendar_builder_set_range(b, first, first + SPAN - 1), 0);
+	for (int i = 0; i < ADDS; i++) {
+		int at;
+
+		seed = seed * 1103515245u + 12345u;
+		at = (int)((seed >> 8) % SPAN);
+		if (i % 997 == 996 && want[at][0]) {
+			/* A removal in the middle of the adds. */
+			assert_int_equal(
+			    ukwd_calendar_builder_remove_holiday(b, first + at),
+			    0);
+			want[at][0] = '\0';
+			continue;
+		}
+		snprintf(names[at], sizeof(names[at]), "h%d", i % 50);
+		assert_int_equal(
+		    ukwd_calendar_builder_add_holiday(b, first + at, names[at]),
+		    0);
+		memcpy(want[at], names[at], sizeof(want[at]));
+	}
+	assert_int_equal(ukwd_calendar_build(&cal, b, NULL), 0);
+	for (int at = 0; at < SPAN; at++) {
+		const char *got = ukwd_calendar_holiday_name(cal, first + at);
+
+		if (want[at][0]) {
+			assert_non_null(got);
+			assert_string_equal(got, want[at]);
+			assert_int_equal(
+			    ukwd_workday_is_working(cal, first + at), 0);
+		} else {
+			assert_null(got);
+			assert_int_equal(
+			    ukwd_workday_is_working(cal, first + at), 1);
+		}
+	}
+	ukwd_calendar_free(cal);
+	/* The builder answers the same after a build, and built twice. */
+	assert_int_equal(ukwd_calendar_build(&cal, b, NULL), 0);
+	for (int at = 0; at < SPAN; at++)
+		assert_int_equal(ukwd_calendar_holiday_name(cal, first + at) !=
+		                     NULL,
+		                 want[at][0] != '\0');
+	ukwd_calendar_free(cal);
+	ukwd_calendar_builder_free(b);
+}
+
+/* One event over 1971-9999 with a 300-byte title (issue 13, item 3): the
+ * calendar holds the title once, shared by every day, and two such events
+ * in one file are more days than one import may hold. */
+static void
+test_import__a_whole_range_event_shares_one_name_and_a_cap_holds(void **state)
+{
+	static const char head[] =
+	    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n";
+	static const char event[] =
+	    "BEGIN:VEVENT\r\nUID:%d@test\r\nDTSTAMP:20240101T000000Z\r\n"
+	    "DTSTART;VALUE=DATE:19710101\r\nDTEND;VALUE=DATE:99991231\r\n"
+	    "SUMMARY:%s\r\nEND:VEVENT\r\n";
+	char title[301], text[2048];
+	ukwd_calendar_builder *b;
+	ukwd_calendar *cal;
+	ukwd_diag diag;
+	int len;
+
+	(void)state;
+	memset(title, 'T', 300);
+	title[300] = '\0';
+	len = snprintf(text, sizeof(text), "%s", head);
+	len +=
+	    snprintf(text + len, sizeof(text) - (size_t)len, event, 1, title);
+	len += snprintf(text + len, sizeof(text) - (size_t)len,
+	                "END:VCALENDAR\r\n");
+	assert_int_equal(ukwd_calendar_builder_new(&b), 0);
+	assert_int_equal(
+	    ukwd_calendar_builder_set_range(b, ymd(1971, 1, 1), UKWD_DATE_MAX),
+	    0);
+	assert_int_equal(ukwd_ical_import(b, text, (size_t)len, 0, &diag), 0);
+	assert_int_equal(ukwd_calendar_build(&cal, b, &diag), 0);
+	assert_string_equal(ukwd_calendar_holiday_name(cal, ymd(1971, 1, 1)),
+	                    title);
+	/* The same bytes, not a copy per day. */
+	assert_ptr_equal(ukwd_calendar_holiday_name(cal, ymd(1971, 1, 1)),
+	                 ukwd_calendar_holiday_name(cal, ymd(9999, 12, 30)));
+	assert_ptr_equal(ukwd_calendar_holiday_name(cal, ymd(1971, 1, 1)),
+	                 ukwd_calendar_holiday_name(cal, ymd(5000, 6, 15)));
+	ukwd_calendar_free(cal);
+
+	/* Two of them: about 5.8 million days, over the cap of 4 million. */
+	len = snprintf(text, sizeof(text), "%s", head);
+	for (int i = 1; i <= 2; i++)
+		len += snprintf(text + len, sizeof(text) - (size_t)len, event,
+		                i, title);
+	len += snprintf(text + len, sizeof(text) - (size_t)len,
+	                "END:VCALENDAR\r\n");
+	assert_int_equal(ukwd_ical_import(b, text, (size_t)len, 0, &diag),
+	                 UKWD_ERANGE);
+	/* The builder is as the first import left it. */
+	assert_int_equal(ukwd_calendar_build(&cal, b, &diag), 0);
+	assert_string_equal(ukwd_calendar_holiday_name(cal, ymd(2000, 1, 3)),
+	                    title);
+	ukwd_calendar_free(cal);
+	ukwd_calendar_builder_free(b);
+}
+
 int
 main(void)
 {
@@ -1657,6 +1781,10 @@ main(void)
 	        test_combine__rejects_null_and_a_result_with_no_working_day),
 	    cmocka_unit_test(
 	        test_combine__random_pairs_agree_with_the_definitions_day_by_day),
+	    cmocka_unit_test(
+	        test_builder__any_order_later_names_win_against_a_reference),
+	    cmocka_unit_test(
+	        test_import__a_whole_range_event_shares_one_name_and_a_cap_holds),
 	};
 
 	return cmocka_run_group_tests_name("calendar", tests, NULL, NULL);
