@@ -490,6 +490,320 @@ compare_dates(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* ------------------------------------------------------------------ */
+/* Recurrence rules libukwd expands itself.
+ *
+ * libical 3.0's iterator stops after 2582 (and will not start a rule
+ * after it), so the rules a calendar of days off is written with are
+ * expanded here over the whole range 0001..9999: FREQ=DAILY, WEEKLY,
+ * MONTHLY or YEARLY with INTERVAL, COUNT or UNTIL, BYMONTH, BYMONTHDAY,
+ * and BYDAY (with an ordinal inside a month for MONTHLY, or for YEARLY
+ * with BYMONTH). Other rules go to libical, which is refused past 2582
+ * rather than allowed to stop there quietly. */
+
+#define LIBICAL_LAST_YEAR 2582
+
+struct simple_rule {
+	icalrecurrencetype_frequency freq;
+	int interval;
+	long long count;          /* 0: none */
+	ukwd_date until;          /* UKWD_DATE_MAX: none */
+	unsigned int months;      /* bit m for BYMONTH m; 0: none */
+	signed char monthday[32]; /* BYMONTHDAY, -31..31 */
+	int nmonthdays;
+	struct {
+		int weekday; /* ISO 1 (Monday) .. 7 */
+		int nth;     /* 0: every one; n: n-th; -n: n-th from last */
+	} day[64];
+	int ndays;
+	int week_start; /* ISO weekday */
+};
+
+static int
+year_of_date(ukwd_date d)
+{
+	int year = 0;
+
+	ukwd_date_to_ymd(d, &year, NULL, NULL);
+	return year;
+}
+
+static int
+iso_weekday(icalrecurrencetype_weekday w)
+{
+	/* libical: Sunday 1 .. Saturday 7 */
+	return w == ICAL_SUNDAY_WEEKDAY ? 7 : (int)w - 1;
+}
+
+/* 1 and `*out` filled when libukwd expands `rule` itself. */
+static int
+simple_rule_from(struct simple_rule *out, const struct icalrecurrencetype *r)
+{
+	memset(out, 0, sizeof(*out));
+	if (r->freq != ICAL_DAILY_RECURRENCE &&
+	    r->freq != ICAL_WEEKLY_RECURRENCE &&
+	    r->freq != ICAL_MONTHLY_RECURRENCE &&
+	    r->freq != ICAL_YEARLY_RECURRENCE)
+		return 0;
+	if (r->by_year_day[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+	    r->by_week_no[0] != ICAL_RECURRENCE_ARRAY_MAX ||
+	    r->by_set_pos[0] != ICAL_RECURRENCE_ARRAY_MAX)
+		return 0;
+	out->freq = r->freq;
+	out->interval = r->interval > 0 ? r->interval : 1;
+	out->count = r->count > 0 ? r->count : 0;
+	out->until = UKWD_DATE_MAX;
+	if (!icaltime_is_null_time(r->until) &&
+	    ukwd_date_from_ymd(&out->until, r->until.year, r->until.month,
+	                       r->until.day))
+		return 0;
+	out->week_start =
+	    r->week_start == ICAL_NO_WEEKDAY ? 1 : iso_weekday(r->week_start);
+	for (int i = 0; i < ICAL_BY_MONTH_SIZE &&
+	                r->by_month[i] != ICAL_RECURRENCE_ARRAY_MAX;
+	     i++) {
+		if (r->by_month[i] < 1 || r->by_month[i] > 12)
+			return 0;
+		out->months |= 1u << r->by_month[i];
+	}
+	for (int i = 0; i < ICAL_BY_MONTHDAY_SIZE &&
+	                r->by_month_day[i] != ICAL_RECURRENCE_ARRAY_MAX;
+	     i++) {
+		int v = r->by_month_day[i];
+
+		if (v == 0 || v < -31 || v > 31 ||
+		    out->nmonthdays == (int)sizeof(out->monthday))
+			return 0;
+		out->monthday[out->nmonthdays++] = (signed char)v;
+	}
+	for (int i = 0;
+	     i < ICAL_BY_DAY_SIZE && r->by_day[i] != ICAL_RECURRENCE_ARRAY_MAX;
+	     i++) {
+		icalrecurrencetype_weekday w =
+		    icalrecurrencetype_day_day_of_week(r->by_day[i]);
+		int nth = icalrecurrencetype_day_position(r->by_day[i]);
+
+		if (w == ICAL_NO_WEEKDAY || nth < -5 || nth > 5 ||
+		    out->ndays == (int)(sizeof(out->day) / sizeof(out->day[0])))
+			return 0;
+		out->day[out->ndays].weekday = iso_weekday(w);
+		out->day[out->ndays++].nth = nth;
+	}
+	switch (out->freq) {
+	case ICAL_DAILY_RECURRENCE:
+	case ICAL_WEEKLY_RECURRENCE:
+		/* BYDAY and BYMONTH only limit; an ordinal has no meaning */
+		for (int i = 0; i < out->ndays; i++)
+			if (out->day[i].nth)
+				return 0;
+		return out->nmonthdays == 0;
+	case ICAL_YEARLY_RECURRENCE:
+		/* BYDAY or BYMONTHDAY over a whole year (its n-th Monday,
+		 * the 1st of each month, which libical 3.0 reads as of
+		 * DTSTART's month only) is libical's */
+		return (out->ndays == 0 && out->nmonthdays == 0) ||
+		       out->months != 0;
+	default:
+		return 1;
+	}
+}
+
+/* Does day `d` of a month (`dim` days, `weekday` ISO) match BYMONTHDAY
+ * and BYDAY (when given)? */
+static int
+month_day_matches(const struct simple_rule *r, int d, int dim, int weekday)
+{
+	int ok = r->nmonthdays == 0;
+
+	for (int i = 0; i < r->nmonthdays && !ok; i++)
+		ok = r->monthday[i] > 0 ? r->monthday[i] == d
+		                        : dim + 1 + r->monthday[i] == d;
+	if (!ok)
+		return 0;
+	ok = r->ndays == 0;
+	for (int i = 0; i < r->ndays && !ok; i++) {
+		int nth = r->day[i].nth;
+
+		if (r->day[i].weekday != weekday)
+			continue;
+		ok = nth == 0 || (nth > 0 && (d - 1) / 7 + 1 == nth) ||
+		     (nth < 0 && (dim - d) / 7 + 1 == -nth);
+	}
+	return ok;
+}
+
+struct rule_walk {
+	struct instances *list;
+	struct ics_budget *budget;
+	ukwd_date start, stop; /* DTSTART; the last day to look at */
+	long long emitted;
+	int done;
+};
+
+/* One candidate day, in increasing order: 1 to stop the walk. */
+static int
+rule_emit(struct rule_walk *w, const struct simple_rule *r, ukwd_date d,
+          int *rc)
+{
+	/* A DTSTART that the rule does not give is not an instance either,
+	 * as libical has it (RFC 5545 leaves it undefined). */
+	if (d < w->start)
+		return 0;
+	if (d > w->stop || (r->count && w->emitted >= r->count)) {
+		w->done = 1;
+		return 1;
+	}
+	w->emitted++;
+	*rc = instances_add(w->list, d);
+	return *rc != 0;
+}
+
+/* The candidates of one month of a MONTHLY or YEARLY rule. */
+static int
+rule_month(struct rule_walk *w, const struct simple_rule *r, int year,
+           int month, int start_day, int *rc)
+{
+	int dim = ukwd__days_in_month(year, month);
+	ukwd_date first = ukwd__days_from_civil(year, month, 1);
+	int weekday = ukwd_date_weekday(first);
+
+	if (r->months && !(r->months & (1u << month)))
+		return 0;
+	if (r->nmonthdays == 0 && r->ndays == 0)
+		return start_day <= dim &&
+		       rule_emit(w, r, first + start_day - 1, rc);
+	for (int d = 1; d <= dim; d++)
+		if (month_day_matches(r, d, dim, (weekday + d - 2) % 7 + 1) &&
+		    rule_emit(w, r, first + d - 1, rc))
+			return 1;
+	return 0;
+}
+
+/* Expand a simple rule: each instance from DTSTART up to `stop` (the
+ * range's end or UNTIL) or COUNT. Without COUNT the walk starts at
+ * the period holding `from` (the first day that can reach the range). */
+static int
+expand_simple(struct instances *list, const struct simple_rule *r,
+              ukwd_date start, ukwd_date from, ukwd_date range_last,
+              struct ics_budget *budget)
+{
+	struct rule_walk w = {list, budget, start, range_last, 0, 0};
+	int y, m, d, rc = 0;
+	long long period = 0;
+
+	if (r->until < w.stop)
+		w.stop = r->until;
+	if (start > w.stop)
+		return 0;
+	ukwd_date_to_ymd(start, &y, &m, &d);
+	if (r->count)
+		from = start;
+	if (from < start)
+		from = start;
+	switch (r->freq) {
+	case ICAL_DAILY_RECURRENCE:
+		period = (from - start) / r->interval;
+		for (ukwd_date day = start + (ukwd_date)(period * r->interval);
+		     !w.done && rc == 0 && day <= w.stop; day += r->interval) {
+			int dm;
+
+			if (--budget->steps < 0)
+				return UKWD_ERANGE;
+			ukwd_date_to_ymd(day, NULL, &dm, NULL);
+			if (r->months && !(r->months & (1u << dm)))
+				continue;
+			if (r->ndays && !month_day_matches(
+			                    r, 1, 31, ukwd_date_weekday(day)))
+				continue;
+			rule_emit(&w, r, day, &rc);
+		}
+		break;
+	case ICAL_WEEKLY_RECURRENCE: {
+		ukwd_date week =
+		    start -
+		    ((ukwd_date_weekday(start) - r->week_start + 7) % 7);
+
+		period = (from - week) / 7 / r->interval;
+		for (week += (ukwd_date)(period * 7 * r->interval);
+		     !w.done && rc == 0 && week <= w.stop;
+		     week += 7 * r->interval) {
+			if (--budget->steps < 0)
+				return UKWD_ERANGE;
+			for (int i = 0; i < 7 && !w.done && rc == 0; i++) {
+				ukwd_date day = week + i;
+				int wd = ukwd_date_weekday(day), dm, hit = 0;
+
+				if (day < UKWD_DATE_MIN || day > UKWD_DATE_MAX)
+					continue;
+				for (int k = 0; k < r->ndays; k++)
+					hit |= r->day[k].weekday == wd;
+				if (r->ndays ? !hit
+				             : wd != ukwd_date_weekday(start))
+					continue;
+				ukwd_date_to_ymd(day, NULL, &dm, NULL);
+				if (r->months && !(r->months & (1u << dm)))
+					continue;
+				rule_emit(&w, r, day, &rc);
+			}
+		}
+		break;
+	}
+	case ICAL_MONTHLY_RECURRENCE: {
+		int fy, fm;
+		long long index = (long long)y * 12 + (m - 1);
+
+		ukwd_date_to_ymd(from, &fy, &fm, NULL);
+		period = ((long long)fy * 12 + (fm - 1) - index) / r->interval;
+		for (index += period * r->interval;
+		     !w.done && rc == 0 && index <= 9999LL * 12 + 11;
+		     index += r->interval) {
+			if (--budget->steps < 0)
+				return UKWD_ERANGE;
+			if (rule_month(&w, r, (int)(index / 12),
+			               (int)(index % 12) + 1, d, &rc))
+				break;
+			if (ukwd__days_from_civil((int)(index / 12),
+			                          (int)(index % 12) + 1,
+			                          1) > w.stop)
+				break;
+		}
+		break;
+	}
+	case ICAL_YEARLY_RECURRENCE:
+	default: {
+		int fy;
+
+		ukwd_date_to_ymd(from, &fy, NULL, NULL);
+		period = (fy - y) / r->interval;
+		for (long long year = y + period * r->interval;
+		     !w.done && rc == 0 && year <= 9999; year += r->interval) {
+			int stop = 0;
+
+			if (--budget->steps < 0)
+				return UKWD_ERANGE;
+			if (ukwd__days_from_civil((int)year, 1, 1) > w.stop)
+				break;
+			for (int month = 1; month <= 12 && !stop; month++) {
+				struct simple_rule one = *r;
+
+				/* No BY part: DTSTART's month and day. BYMONTH:
+				 * those months, on DTSTART's day or on the days
+				 * BYMONTHDAY and BYDAY give. */
+				if (!r->months && month != m)
+					continue;
+				one.months = r->months;
+				stop = rule_month(&w, &one, (int)year, month, d,
+				                  &rc);
+			}
+			if (stop)
+				break;
+		}
+		break;
+	}
+	}
+	return rc;
+}
+
 /* One RRULE's instances from `start` to `range_last`. */
 static int
 expand_rule(struct instances *list, const struct ics_text *text,
@@ -499,9 +813,13 @@ expand_rule(struct instances *list, const struct ics_text *text,
 {
 	struct icalrecurrencetype rule = icalproperty_get_rrule(p);
 	icalrecur_iterator *it;
-	ukwd_date last_seen = UKWD_DATE_MIN - 1;
+	ukwd_date last_seen = UKWD_DATE_MIN - 1, until = UKWD_DATE_MAX;
+	ukwd_date libical_last =
+	    ukwd__days_from_civil(LIBICAL_LAST_YEAR, 12, 31);
 	const char *finer = rule_finer_than_a_day(&rule);
-	int rc = 0;
+	struct simple_rule simple;
+	long long produced = 0;
+	int rc = 0, ended = 0;
 
 	if (rule.freq == ICAL_NO_RECURRENCE)
 		return ics_error(
@@ -514,7 +832,33 @@ expand_rule(struct instances *list, const struct ics_text *text,
 		    "RRULE with %s: a rule finer than a day is refused (days "
 		    "off repeat daily at most)",
 		    finer);
+	if (simple_rule_from(&simple, &rule)) {
+		rc = expand_simple(list, &simple, start, range_first - length,
+		                   range_last, budget);
+		if (rc == UKWD_ERANGE)
+			rc = ukwd__diag_set(
+			    diag, UKWD_ERANGE,
+			    find_line(text, span.begin, span.end, "RRULE", 1),
+			    0,
+			    "the file's recurrences take more than %d steps "
+			    "(UKWD_ICAL_MAX_DAYS)",
+			    UKWD_ICAL_MAX_DAYS);
+		return rc;
+	}
+	/* Other rules: libical's iterator, which stops after 2582. */
+	if (!icaltime_is_null_time(rule.until) &&
+	    ukwd_date_from_ymd(&until, rule.until.year, rule.until.month,
+	                       rule.until.day))
+		until = UKWD_DATE_MAX;
 	it = icalrecur_iterator_new(rule, start_time);
+	if (!it && start > libical_last)
+		return ukwd__diag_set(
+		    diag, UKWD_ERANGE,
+		    find_line(text, span.begin, span.end, "RRULE", 1), 0,
+		    "RRULE starts after %d, beyond libical's reach for a rule "
+		    "of this form (libukwd itself expands FREQ=DAILY, WEEKLY, "
+		    "MONTHLY and YEARLY with BYMONTH, BYMONTHDAY and BYDAY)",
+		    LIBICAL_LAST_YEAR);
 	if (!it)
 		return ics_error(
 		    diag, find_line(text, span.begin, span.end, "RRULE", 1),
@@ -528,9 +872,13 @@ expand_rule(struct instances *list, const struct ics_text *text,
 		struct icaltimetype t = icalrecur_iterator_next(it);
 		ukwd_date d;
 
-		if (icaltime_is_null_time(t) || to_date(&d, t) ||
-		    d > range_last)
+		if (icaltime_is_null_time(t)) {
+			ended = 1;
 			break;
+		}
+		if (to_date(&d, t) || d > range_last)
+			break;
+		produced++;
 		if (--budget->steps < 0) {
 			rc = ukwd__diag_set(
 			    diag, UKWD_ERANGE,
@@ -549,6 +897,19 @@ expand_rule(struct instances *list, const struct ics_text *text,
 			break;
 	}
 	icalrecur_iterator_free(it);
+	/* libical ran out: at the end of the rule (its COUNT reached, its
+	 * UNTIL before 2583), or at its own limit, which must not pass for
+	 * the rule's end. */
+	if (rc == 0 && ended && range_last > libical_last &&
+	    (rule.count > 0 ? produced < rule.count : until > libical_last))
+		rc = ukwd__diag_set(
+		    diag, UKWD_ERANGE,
+		    find_line(text, span.begin, span.end, "RRULE", 1), 0,
+		    "RRULE of a form libical expands only to %d, and the "
+		    "calendar runs to %d (libukwd itself expands FREQ=DAILY, "
+		    "WEEKLY, MONTHLY and YEARLY with BYMONTH, BYMONTHDAY and "
+		    "BYDAY)",
+		    LIBICAL_LAST_YEAR, year_of_date(range_last));
 	return rc;
 }
 

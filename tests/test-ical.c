@@ -3083,6 +3083,241 @@ test_export__hostile_names_are_clean_text(void **state)
 }
 
 /* ------------------------------------------------------------------ */
+/* Recurrence over the whole range (issue 13, item 2): libical 3.0 stops
+ * after 2582; libukwd expands the common rules itself and refuses the
+ * others past 2582 with a message. */
+
+/* An iCalendar text of one event: DTSTART (YYYYMMDD) and an RRULE. */
+static void
+rule_ics(char *buf, size_t size, const char *dtstart, const char *rrule)
+{
+	snprintf(buf, size,
+	         ICS_HEAD "BEGIN:VEVENT\r\nUID:rule@test\r\n"
+	                  "DTSTART;VALUE=DATE:%s\r\nRRULE:%s\r\n"
+	                  "SUMMARY:Rule\r\nEND:VEVENT\r\n" ICS_TAIL,
+	         dtstart, rrule);
+}
+
+static void
+test_recurrence__yearly_24_december_holds_to_9999(void **state)
+{
+	char text[512];
+	ukwd_calendar *cal;
+	int named = 0;
+
+	(void)state;
+	rule_ics(text, sizeof(text), "19711224", "FREQ=YEARLY");
+	cal = plain_import(text, ymd(1971, 1, 1), ymd(9999, 12, 31));
+	for (int y = 1971; y <= 9999; y++)
+		named +=
+		    ukwd_calendar_holiday_name(cal, ymd(y, 12, 24)) != NULL;
+	assert_int_equal(named, 9999 - 1971 + 1);
+	assert_int_equal(count_holidays(cal), 9999 - 1971 + 1);
+	assert_int_equal(is_working(cal, ymd(2583, 12, 24)), 0);
+	ukwd_calendar_free(cal);
+}
+
+static void
+test_recurrence__daily_and_huge_count_run_to_9999(void **state)
+{
+	static const char *const rules[] = {"FREQ=DAILY",
+	                                    "FREQ=DAILY;COUNT=2147483647",
+	                                    "FREQ=DAILY;UNTIL=99991231"};
+	/* From a few days before the rule, so that the calendar has a
+	 * working day. */
+	ukwd_date first = ymd(2500, 1, 1), last = ymd(9999, 12, 31);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		char text[512];
+		ukwd_calendar *cal;
+
+		rule_ics(text, sizeof(text), "25000101", rules[i]);
+		cal = plain_import(text, first - 7, last);
+		if (count_holidays(cal) != last - first + 1)
+			fail_msg("%s: %d days, expected %ld", rules[i],
+			         count_holidays(cal), (long)(last - first + 1));
+		ukwd_calendar_free(cal);
+	}
+}
+
+/* Rules that start after 2582 are expanded, not refused. */
+static void
+test_recurrence__rules_starting_after_2582_expand(void **state)
+{
+	char text[512];
+	ukwd_calendar *cal;
+
+	(void)state;
+	rule_ics(text, sizeof(text), "30000601", "FREQ=YEARLY");
+	cal = plain_import(text, ymd(2990, 1, 1), ymd(9999, 12, 31));
+	assert_int_equal(count_holidays(cal), 9999 - 3000 + 1);
+	assert_non_null(ukwd_calendar_holiday_name(cal, ymd(9999, 6, 1)));
+	assert_null(ukwd_calendar_holiday_name(cal, ymd(2999, 6, 1)));
+	ukwd_calendar_free(cal);
+
+	/* The last Monday of May, every year from 5000: 5000 to 9999. */
+	rule_ics(text, sizeof(text), "50000526",
+	         "FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO");
+	cal = plain_import(text, ymd(5000, 1, 1), ymd(9999, 12, 31));
+	assert_int_equal(count_holidays(cal), 5000);
+	assert_non_null(ukwd_calendar_holiday_name(cal, ymd(9999, 5, 31)));
+	ukwd_calendar_free(cal);
+}
+
+/* A rule libukwd leaves to libical is expanded where the calendar ends
+ * by 2582, and refused, naming the line and saying why, past it. */
+static void
+test_recurrence__rules_libical_cannot_finish_are_refused(void **state)
+{
+	static const char *const rules[] = {
+	    "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+	    "FREQ=YEARLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;BYSETPOS=366",
+	    "FREQ=YEARLY;BYYEARDAY=100",
+	    "FREQ=YEARLY;BYWEEKNO=20;BYDAY=MO",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		ukwd_calendar_builder *b =
+		    plain_builder(ymd(2000, 1, 1), ymd(3000, 12, 31));
+		ukwd_calendar *cal;
+		char text[512];
+		ukwd_diag diag;
+		int rc;
+
+		rule_ics(text, sizeof(text), "20000101", rules[i]);
+		rc = import_text(b, text, 0, &diag);
+		if (rc != UKWD_ERANGE && rc != UKWD_EPARSE)
+			fail_msg("%s: %s, expected a refusal", rules[i],
+			         ukwd_err_name(rc));
+		assert_int_equal(diag.line, 7);
+		if (rc == UKWD_ERANGE && !strstr(diag.message, "2582"))
+			fail_msg("%s: \"%s\" does not say why", rules[i],
+			         diag.message);
+		cal = build(b);
+		assert_int_equal(count_holidays(cal), 0);
+		ukwd_calendar_free(cal);
+		ukwd_calendar_builder_free(b);
+	}
+	/* Within libical's reach the first one works: 12 last weekdays a
+	 * year. */
+	{
+		char text[512];
+		ukwd_calendar *cal;
+
+		rule_ics(text, sizeof(text), "20000131", rules[0]);
+		cal = plain_import(text, ymd(2000, 1, 1), ymd(2001, 12, 31));
+		assert_int_equal(count_holidays(cal), 24);
+		ukwd_calendar_free(cal);
+	}
+}
+
+struct holiday_list {
+	ukwd_date day[131072];
+	int count;
+};
+
+static int
+list_one(ukwd_date d, const char *name, void *payload)
+{
+	struct holiday_list *list = payload;
+
+	(void)name;
+	if (list->count == 131072)
+		return 1;
+	list->day[list->count++] = d;
+	return 0;
+}
+
+/* The same holidays (dates), for calendars with few of them. */
+static void
+assert_same_holidays(const ukwd_calendar *want, const ukwd_calendar *got,
+                     const char *what)
+{
+	static struct holiday_list a, b;
+	ukwd_date first, last;
+	char buf[32], buf2[32];
+
+	ukwd_calendar_range(want, &first, &last);
+	a.count = b.count = 0;
+	assert_int_equal(
+	    ukwd_calendar_foreach_holiday(want, first, last, list_one, &a), 0);
+	assert_int_equal(
+	    ukwd_calendar_foreach_holiday(got, first, last, list_one, &b), 0);
+	for (int i = 0; i < a.count || i < b.count; i++)
+		if (i >= a.count || i >= b.count || a.day[i] != b.day[i])
+			fail_msg("%s: holiday %d is %s, expected %s", what, i,
+			         i < b.count ? show(b.day[i], buf) : "none",
+			         i < a.count ? show(a.day[i], buf2) : "none");
+}
+
+/* libukwd's own expansion agrees with libical's iterator, day for day,
+ * wherever libical reaches (to 2582): every rule form libukwd takes
+ * over, from several DTSTARTs, with INTERVAL, COUNT and UNTIL. The test
+ * has no libical of its own: the same rule with BYSETPOS=1,...,12 (which
+ * keeps every instance of a period of at most 12, as each of these has)
+ * is one libukwd leaves to libical. */
+static void
+test_recurrence__own_expansion_agrees_with_libical_to_2582(void **state)
+{
+	static const char *const rules[] = {
+	    "FREQ=YEARLY",
+	    "FREQ=YEARLY;INTERVAL=3",
+	    "FREQ=YEARLY;BYMONTH=1,7",
+	    "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=24,31",
+	    "FREQ=YEARLY;BYMONTHDAY=1",
+	    "FREQ=YEARLY;BYMONTHDAY=-1;COUNT=40",
+	    "FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO",
+	    "FREQ=YEARLY;BYMONTH=5;BYDAY=1MO",
+	    "FREQ=YEARLY;BYMONTH=8;BYDAY=MO",
+	    "FREQ=YEARLY;BYMONTH=11;BYDAY=4TH;UNTIL=25001231",
+	    "FREQ=MONTHLY",
+	    "FREQ=MONTHLY;INTERVAL=5",
+	    "FREQ=MONTHLY;BYMONTHDAY=13;BYDAY=FR",
+	    "FREQ=MONTHLY;BYDAY=2TU,-2WE",
+	    "FREQ=MONTHLY;BYMONTHDAY=31",
+	    "FREQ=MONTHLY;BYMONTH=2,3;BYMONTHDAY=-3",
+	    "FREQ=WEEKLY",
+	    "FREQ=WEEKLY;BYDAY=FR",
+	    "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU",
+	    "FREQ=WEEKLY;INTERVAL=3;BYDAY=TU,SA;WKST=SU",
+	    "FREQ=WEEKLY;BYMONTH=12;COUNT=100",
+	    "FREQ=DAILY;INTERVAL=10",
+	    "FREQ=DAILY;BYDAY=SA,SU;BYMONTH=6",
+	    "FREQ=DAILY;COUNT=1000",
+	    "FREQ=DAILY;INTERVAL=7;UNTIL=24991231",
+	};
+	static const char *const starts[] = {"24520229", "24610531"};
+	ukwd_date first = ymd(2450, 1, 1), last = ymd(2582, 12, 31);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		for (size_t j = 0; j < sizeof(starts) / sizeof(starts[0]);
+		     j++) {
+			ukwd_calendar *own, *libical;
+			char text[512], rule[256];
+
+			rule_ics(text, sizeof(text), starts[j], rules[i]);
+			own = plain_import(text, first, last);
+			snprintf(rule, sizeof(rule),
+			         "%s;BYSETPOS=1,2,3,4,5,6,7,8,9,10,11,12",
+			         rules[i]);
+			rule_ics(text, sizeof(text), starts[j], rule);
+			libical = plain_import(text, first, last);
+			if (count_holidays(own) != count_holidays(libical))
+				fail_msg("%s from %s: %d days, libical %d",
+				         rules[i], starts[j],
+				         count_holidays(own),
+				         count_holidays(libical));
+			assert_same_holidays(libical, own, rules[i]);
+			ukwd_calendar_free(own);
+			ukwd_calendar_free(libical);
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
 
 #define TEST(f) cmocka_unit_test(f)
 
@@ -3140,6 +3375,11 @@ static const struct CMUnitTest fixed_tests[] = {
     TEST(
         test_official__a_file_with_days_in_2012_and_2030_only_covers_those_years),
     TEST(test_export__hostile_names_are_clean_text),
+    TEST(test_recurrence__yearly_24_december_holds_to_9999),
+    TEST(test_recurrence__daily_and_huge_count_run_to_9999),
+    TEST(test_recurrence__rules_starting_after_2582_expand),
+    TEST(test_recurrence__rules_libical_cannot_finish_are_refused),
+    TEST(test_recurrence__own_expansion_agrees_with_libical_to_2582),
 };
 
 int

@@ -70,9 +70,16 @@ UKWD_BEGIN_DECLS
  * Each VEVENT with a date DTSTART (`DTSTART;VALUE=DATE:20231225`) makes
  * every day from DTSTART up to, not including, DTEND a holiday named by
  * its SUMMARY (no DTEND: one day; DURATION in days is accepted). RRULE,
- * RDATE and EXDATE are expanded with libical's recurrence iterator over
- * the builder's range, so a company that closes every 24 December writes
- * one event with `RRULE:FREQ=YEARLY`. Days outside the builder's range are
+ * RDATE and EXDATE are expanded over the builder's range, so a company
+ * that closes every 24 December writes one event with
+ * `RRULE:FREQ=YEARLY`. Rules of FREQ=DAILY, WEEKLY, MONTHLY or YEARLY
+ * with INTERVAL, COUNT, UNTIL, WKST, BYMONTH, BYMONTHDAY and BYDAY (an
+ * ordinal BYDAY within a month: MONTHLY, or YEARLY with BYMONTH) are
+ * expanded by libukwd over the whole range 0001..9999; other rules
+ * (BYSETPOS, BYYEARDAY, BYWEEKNO, YEARLY BYDAY or BYMONTHDAY without
+ * BYMONTH) by libical, whose iterator stops after 2582: such a rule is
+ * #UKWD_ERANGE, naming its line, when the range goes past 2582 and the
+ * rule does not end before. Days outside the builder's range are
  * ignored. Events that are not VEVENTs are ignored.
  *
  * Errors (#UKWD_EPARSE, with diag.line the 1-based line of the offending
