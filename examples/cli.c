@@ -466,6 +466,50 @@ cli_calendar(ukwd_calendar **out, const struct cli_holidays *holidays,
 	return 2;
 }
 
+int
+cli_year(ukwd_date d)
+{
+	int year = 0;
+
+	ukwd_date_to_ymd(d, &year, NULL, NULL);
+	return year;
+}
+
+int
+cli_calendar_window(struct cli_calendar_window *window,
+                    const struct cli_holidays *holidays, unsigned int divisions,
+                    int last)
+{
+	const char *full = getenv("UKWD_FULL_CALENDAR");
+
+	window->holidays = holidays;
+	window->divisions = divisions;
+	window->cal = NULL;
+	if (last < UKWD_UK_FIRST_YEAR || last > UKWD_UK_LAST_YEAR ||
+	    holidays->count || (full && strcmp(full, "1") == 0))
+		last = UKWD_UK_LAST_YEAR;
+	window->last_year = last;
+	return cli_calendar(&window->cal, holidays, divisions,
+	                    UKWD_UK_FIRST_YEAR, last);
+}
+
+int
+cli_calendar_widen(struct cli_calendar_window *window)
+{
+	if (window->last_year == UKWD_UK_LAST_YEAR)
+		return 1;
+	ukwd_calendar_free(window->cal);
+	return cli_calendar_window(window, window->holidays, window->divisions,
+	                           UKWD_UK_LAST_YEAR);
+}
+
+void
+cli_calendar_window_free(struct cli_calendar_window *window)
+{
+	ukwd_calendar_free(window->cal);
+	window->cal = NULL;
+}
+
 void
 cli_note_projected(const ukwd_calendar *cal, ukwd_date later)
 {

@@ -124,6 +124,40 @@ void cli_holidays_free(struct cli_holidays *holidays);
 int cli_calendar(ukwd_calendar **out, const struct cli_holidays *holidays,
                  unsigned int divisions, int first_year, int last_year);
 
+/* A calendar built for only the years a command needs: building 1971-9999
+ * costs most of a query's time, 1971 to a year near today a fraction of
+ * it. It always starts in 1971, so that a schedule's working-day indices
+ * (JSON's *_index) are those of the whole calendar. A query that
+ * falls outside them (UKWD_ERANGE) calls cli_calendar_widen() and asks
+ * again over the whole range, so an answer, and the message for a date
+ * outside 1971-9999, never depends on the years chosen. With --holidays
+ * or --official files the whole range is built at once (what a file may
+ * hold, and whether it is refused, can depend on the years), and so it is
+ * when the environment sets UKWD_FULL_CALENDAR=1 (tests compare the two). */
+struct cli_calendar_window {
+	const struct cli_holidays *holidays;
+	unsigned int divisions;
+	int last_year; /* built: 0 before cli_calendar_window() */
+	ukwd_calendar *cal;
+};
+
+/* The years from 1971 to `last` (9999 when `last` is outside the
+ * calendar's range), as cli_calendar() builds them; prints a one-line
+ * error and returns 2 on failure. */
+int cli_calendar_window(struct cli_calendar_window *window,
+                        const struct cli_holidays *holidays,
+                        unsigned int divisions, int last);
+
+/* After a query said UKWD_ERANGE: rebuild over the whole range. 0 when
+ * rebuilt (ask again), 1 when the range was whole already (the error
+ * stands), 2 after a one-line error. */
+int cli_calendar_widen(struct cli_calendar_window *window);
+
+void cli_calendar_window_free(struct cli_calendar_window *window);
+
+/* The year of a date. */
+int cli_year(ukwd_date d);
+
 /* Say once on stderr that answers after the last official year are
  * projected, if `later` is in a projected year of `cal`. */
 void cli_note_projected(const ukwd_calendar *cal, ukwd_date later);

@@ -180,7 +180,11 @@ parse_query(struct query *q, enum command cmd, const char *word1,
 
 /* One parsed query, answered: writes the answer (without newline) into
  * `answer`, or an error into `error`; `word1` is the date as given, for
- * messages. Returns 0, 1 for a false `is`, or -1 on error. */
+ * messages. Returns 0, 1 for a false `is`, -1 on error, or
+ * ANSWER_OUTSIDE when a date or the answer is outside `cal` (the caller
+ * may ask again over the whole range). */
+#define ANSWER_OUTSIDE (-2)
+
 static int
 answer_query(const ukwd_calendar *cal, enum command cmd, const struct query *q,
              const char *word1, char *answer, size_t asize, char *error,
@@ -194,7 +198,7 @@ answer_query(const ukwd_calendar *cal, enum command cmd, const struct query *q,
 		rc = ukwd_workday_is_working(cal, d);
 		if (rc < 0) {
 			range_message(error, esize, word1);
-			return -1;
+			return ANSWER_OUTSIDE;
 		}
 		cli_note_projected(cal, d);
 		snprintf(answer, asize, "%d", rc);
@@ -205,7 +209,7 @@ answer_query(const ukwd_calendar *cal, enum command cmd, const struct query *q,
 
 		if (ukwd_workday_count(&n, cal, d, to)) {
 			range_message(error, esize, "a date");
-			return -1;
+			return ANSWER_OUTSIDE;
 		}
 		cli_note_projected(cal, d > to ? d : to - 1);
 		snprintf(answer, asize, "%d", (int)n);
@@ -223,18 +227,65 @@ answer_query(const ukwd_calendar *cal, enum command cmd, const struct query *q,
 	}
 	if (rc) {
 		range_message(error, esize, n == 0 ? word1 : "the answer");
-		return -1;
+		return ANSWER_OUTSIDE;
 	}
 	cli_note_projected(cal, d > result ? d : result);
 	ukwd_date_format(answer, asize, result);
 	return 0;
 }
 
-/* --batch: one answer line on `out` for each line of `in` (an empty line
- * where a line fails, said on stderr with its number). 0, 1 when a line
- * failed, 2 when `in` cannot be read. */
+/* The last year a query needs (the calendar starts in 1971): its dates'
+ * years, and for add and next enough years after the date for n working
+ * days (about 250 a year, more than 200 in any UK year), and one more.
+ * A guess only: an answer outside them is asked again over the whole
+ * range. */
 static int
-run_batch(const ukwd_calendar *cal, enum command cmd, FILE *in, FILE *out)
+query_last_year(enum command cmd, const struct query *q)
+{
+	int year = cli_year(q->date), to;
+
+	if (cmd == CMD_COUNT) {
+		to = cli_year(q->to);
+		return to > year ? to : year;
+	}
+	if ((cmd == CMD_ADD || cmd == CMD_NEXT) && q->n > 0)
+		return q->n / 200 > UKWD_UK_LAST_YEAR - year
+		           ? UKWD_UK_LAST_YEAR
+		           : year + q->n / 200 + 1;
+	return year;
+}
+
+/* Answer one query over `window`, asking again over the whole range when
+ * it is outside the years built; as answer_query() (ANSWER_OUTSIDE only
+ * when the whole range does not hold it), or 2 when the calendar cannot
+ * be rebuilt. */
+static int
+answer_in_window(struct cli_calendar_window *window, enum command cmd,
+                 const struct query *q, const char *word1, char *answer,
+                 size_t asize, char *error, size_t esize)
+{
+	for (;;) {
+		int rc = answer_query(window->cal, cmd, q, word1, answer, asize,
+		                      error, esize);
+
+		if (rc != ANSWER_OUTSIDE)
+			return rc;
+		rc = cli_calendar_widen(window);
+		if (rc == 1)
+			return ANSWER_OUTSIDE;
+		if (rc)
+			return 2;
+	}
+}
+
+/* --batch: one answer line on `out` for each line of `in` (an empty line
+ * where a line fails, said on stderr with its number). The calendar is
+ * built, unless it is already, for the first query's years and widened
+ * when a later one needs it. 0, 1 when a line failed, 2 when `in` cannot
+ * be read or the calendar built. */
+static int
+run_batch_window(struct cli_calendar_window *window, enum command cmd, FILE *in,
+                 FILE *out)
 {
 	char *line = NULL, answer[32], error[ERROR_SIZE];
 	size_t capacity = 0;
@@ -274,9 +325,19 @@ run_batch(const ukwd_calendar *cal, enum command cmd, FILE *in, FILE *out)
 		}
 		rc = parse_query(&q, cmd, word[0], word[1], error,
 		                 sizeof(error));
+		if (rc == 0 && !window->cal &&
+		    cli_calendar_window(window, window->holidays,
+		                        window->divisions,
+		                        query_last_year(cmd, &q)))
+			rc = 2;
 		if (rc == 0)
-			rc = answer_query(cal, cmd, &q, word[0], answer,
-			                  sizeof(answer), error, sizeof(error));
+			rc = answer_in_window(window, cmd, &q, word[0], answer,
+			                      sizeof(answer), error,
+			                      sizeof(error));
+		if (rc == 2) {
+			failed = 2;
+			break;
+		}
 		if (rc < 0) {
 			cli_error("line %ld: %s", lineno, error);
 			fputs("\n", out);
@@ -290,6 +351,17 @@ run_batch(const ukwd_calendar *cal, enum command cmd, FILE *in, FILE *out)
 	if (ferror(in))
 		return cli_error("reading standard input: %s", strerror(errno));
 	return failed;
+}
+
+/* --batch over a calendar of the whole range, built already. */
+static int
+run_batch(const ukwd_calendar *cal, enum command cmd, FILE *in, FILE *out)
+{
+	/* Whole: run_batch_window() never rebuilds or frees it. */
+	struct cli_calendar_window whole = {NULL, 0, UKWD_UK_LAST_YEAR,
+	                                    (ukwd_calendar *)(uintptr_t)cal};
+
+	return run_batch_window(&whole, cmd, in, out);
 }
 
 static int
@@ -706,30 +778,61 @@ run_export(const struct options *opt)
 	return rc;
 }
 
-/* The command, from the options check_options() has parsed. */
+/* The command, from the options check_options() has parsed. The
+ * calendar holds the years the command's dates need (see
+ * cli_calendar_window()). */
 static int
 run(const struct options *opt)
 {
-	ukwd_calendar *cal = NULL;
+	struct cli_calendar_window window = {&opt->holidays, opt->divisions, 0,
+	                                     NULL};
+	const ukwd_calendar *cal;
 	char answer[32], error[ERROR_SIZE];
-	int rc;
+	int rc = 0, last;
 
 	if (opt->cmd == CMD_HOLIDAYS)
 		return run_holidays(opt);
 	if (opt->cmd == CMD_EXPORT_ICS)
 		return run_export(opt);
-	rc = cli_calendar(&cal, &opt->holidays, opt->divisions,
-	                  UKWD_UK_FIRST_YEAR, UKWD_UK_LAST_YEAR);
+	if (opt->batch) {
+		/* With files the calendar is whole and built before any line
+		 * is read (their errors come first); without, for the first
+		 * query's years. */
+		if (opt->holidays.count) {
+			rc = cli_calendar_window(&window, &opt->holidays,
+			                         opt->divisions, 0);
+			if (rc == 0)
+				rc = run_batch(window.cal, opt->cmd, stdin,
+				               stdout);
+		} else {
+			rc = run_batch_window(&window, opt->cmd, stdin, stdout);
+		}
+		cli_calendar_window_free(&window);
+		return rc;
+	}
+	if (opt->cmd == CMD_MONTH)
+		last = cli_year(opt->month);
+	else if (opt->cmd == CMD_ROLL)
+		last = cli_year(opt->date) + 1;
+	else
+		last = query_last_year(opt->cmd, &opt->query);
+	rc = cli_calendar_window(&window, &opt->holidays, opt->divisions, last);
 	if (rc)
 		return rc;
-	if (opt->batch) {
-		rc = run_batch(cal, opt->cmd, stdin, stdout);
-	} else if (opt->cmd == CMD_MONTH) {
+	cal = window.cal;
+	if (opt->cmd == CMD_MONTH) {
 		rc = run_month(cal, opt->month, opt->args[0]);
 	} else if (opt->cmd == CMD_ROLL) {
 		ukwd_date result;
 
-		if (ukwd_workday_roll(&result, cal, opt->date, opt->roll)) {
+		while ((rc = ukwd_workday_roll(&result, window.cal, opt->date,
+		                               opt->roll)) != 0 &&
+		       (rc = cli_calendar_widen(&window)) == 0)
+			;
+		cal = window.cal;
+		if (rc == 2) {
+			/* the message is out */
+		} else if (rc) {
 			range_message(error, sizeof(error), opt->args[0]);
 			rc = cli_error("%s", error);
 		} else {
@@ -739,15 +842,16 @@ run(const struct options *opt)
 			puts(answer);
 		}
 	} else {
-		rc = answer_query(cal, opt->cmd, &opt->query, opt->args[0],
-		                  answer, sizeof(answer), error, sizeof(error));
+		rc = answer_in_window(&window, opt->cmd, &opt->query,
+		                      opt->args[0], answer, sizeof(answer),
+		                      error, sizeof(error));
 		if (rc < 0) {
 			rc = cli_error("%s: %s", opt->command, error);
-		} else {
+		} else if (rc != 2) {
 			puts(answer);
 		}
 	}
-	ukwd_calendar_free(cal);
+	cli_calendar_window_free(&window);
 	return rc;
 }
 

@@ -561,11 +561,49 @@ today(ukwd_date *out, const struct options *opt)
 	           : 0;
 }
 
+/* What make_schedule() returns, with nothing said, when the calendar's
+ * years are too few for the schedule: build them all and ask again. */
+#define SCHEDULE_OUTSIDE 3
+
+/* The calendar a plan needs. The User Entry Process (about half a year)
+ * needs only the years of the dates it is given or reads (today, --start,
+ * --finish, --deadline, --today, the mandate) and a few past them; an
+ * answer outside them is asked again over the whole range. A --tasks
+ * plan gets the whole range. */
+static int
+plan_calendar(struct cli_calendar_window *window, struct options *opt)
+{
+	ukwd_date dates[5];
+	size_t count = 0;
+	int last;
+
+	if (opt->tasks || today(&opt->today, opt))
+		return cli_calendar_window(window, &opt->holidays,
+		                           opt->divisions, UKWD_UK_LAST_YEAR);
+	dates[count++] = opt->today;
+	if (opt->has_project_date)
+		dates[count++] = opt->project_date;
+	if (opt->has_deadline)
+		dates[count++] = opt->deadline;
+	if (opt->has_mandate)
+		dates[count++] = opt->mandate;
+	if (opt->today_date != UKWD_RENDER_NO_DATE)
+		dates[count++] = opt->today_date;
+	last = cli_year(dates[0]);
+	for (size_t i = 1; i < count; i++)
+		if (cli_year(dates[i]) > last)
+			last = cli_year(dates[i]);
+	return cli_calendar_window(window, &opt->holidays, opt->divisions,
+	                           last + 3);
+}
+
 /* Step 2: the schedule. The User Entry Process starts, unless told
- * otherwise, on the next working day after today. */
+ * otherwise, on the next working day after today. With `narrow` (the
+ * calendar holds only some years), SCHEDULE_OUTSIDE when a date falls
+ * outside them. */
 static int
 make_schedule(ukwd_schedule **sched, ukwd_plan *plan, const ukwd_calendar *cal,
-              struct options *opt)
+              struct options *opt, int narrow)
 {
 	ukwd_schedule_options options = UKWD_SCHEDULE_OPTIONS_INIT;
 	ukwd_diag diag;
@@ -586,6 +624,8 @@ make_schedule(ukwd_schedule **sched, ukwd_plan *plan, const ukwd_calendar *cal,
 	else {
 		date = opt->today;
 		if (ukwd_workday_next(&date, cal, date)) {
+			if (narrow)
+				return SCHEDULE_OUTSIDE;
 			fprintf(stderr, PROGRAM ": today is outside the "
 			                        "calendar\n");
 			return 2;
@@ -599,6 +639,8 @@ make_schedule(ukwd_schedule **sched, ukwd_plan *plan, const ukwd_calendar *cal,
 	rc = opt->tasks
 	         ? ukwd_schedule_new(sched, plan, cal, date, &options, &diag)
 	         : ukwd_uep_schedule(sched, plan, cal, date, &options, &diag);
+	if (rc == UKWD_ERANGE && narrow)
+		return SCHEDULE_OUTSIDE;
 	if (rc) {
 		fprintf(stderr, PROGRAM ": %s\n", diag.message);
 		return 2;
@@ -1268,7 +1310,7 @@ main(int argc, char **argv)
 	static char out_buffer[1 << 16];
 	struct options opt;
 	ukwd_plan *plan = NULL;
-	ukwd_calendar *cal = NULL;
+	struct cli_calendar_window window = {NULL, 0, 0, NULL};
 	ukwd_schedule *sched = NULL;
 	int rc;
 
@@ -1292,14 +1334,19 @@ main(int argc, char **argv)
 	if (rc == 0)
 		rc = load_plan(&plan, &opt);
 	if (rc == 0)
-		rc = cli_calendar(&cal, &opt.holidays, opt.divisions,
-		                  UKWD_UK_FIRST_YEAR, UKWD_UK_LAST_YEAR);
+		rc = plan_calendar(&window, &opt);
 	if (rc == 0)
-		rc = make_schedule(&sched, plan, cal, &opt);
+		rc = make_schedule(&sched, plan, window.cal, &opt,
+		                   window.last_year != UKWD_UK_LAST_YEAR);
+	if (rc == SCHEDULE_OUTSIDE) {
+		rc = cli_calendar_widen(&window);
+		if (rc == 0)
+			rc = make_schedule(&sched, plan, window.cal, &opt, 0);
+	}
 	if (rc == 0)
-		rc = render(sched, cal, &opt);
+		rc = render(sched, window.cal, &opt);
 	ukwd_schedule_free(sched);
-	ukwd_calendar_free(cal);
+	cli_calendar_window_free(&window);
 	ukwd_plan_free(plan);
 	free_options(&opt);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
