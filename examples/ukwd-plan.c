@@ -1276,6 +1276,39 @@ produce(FILE *out, void *payload)
 	return rc;
 }
 
+/* SVG and HTML draw at most UKWD_RENDER_MAX_DAYS days (render.h): the days
+ * from the first to the last date of any task, early or late. Say so
+ * before anything is written; 0, or 2 after the message. */
+static int
+check_drawable(const ukwd_schedule *sched, const struct options *opt)
+{
+	ukwd_date first, last;
+	long days;
+
+	if (opt->format != FORMAT_SVG && opt->format != FORMAT_HTML)
+		return 0;
+	if (ukwd_schedule_span(&first, &last, NULL, sched))
+		return 0; /* the renderer says what is wrong */
+	for (size_t t = 0; t < ukwd_schedule_task_count(sched); t++) {
+		ukwd_scheduled_task row;
+
+		if (ukwd_schedule_task(&row, sched, t))
+			return 0;
+		first = row.early_start < first ? row.early_start : first;
+		first = row.late_start < first ? row.late_start : first;
+		last = row.early_finish > last ? row.early_finish : last;
+		last = row.late_finish > last ? row.late_finish : last;
+	}
+	days = (long)(last - first) + 1;
+	if (days <= UKWD_RENDER_MAX_DAYS)
+		return 0;
+	return cli_error("--format %s: the plan spans %ld days, more than the "
+	                 "%d (about 547 years) a chart draws: past some 500 "
+	                 "years a drawing is of no use; use --format text, "
+	                 "csv or json",
+	                 format_names[opt->format], days, UKWD_RENDER_MAX_DAYS);
+}
+
 /* Step 3: the output, and notes on stderr. */
 static int
 render(const ukwd_schedule *sched, const ukwd_calendar *cal,
@@ -1287,6 +1320,9 @@ render(const ukwd_schedule *sched, const ukwd_calendar *cal,
 	const size_t *negative;
 	size_t nnegative;
 
+	rc = check_drawable(sched, opt);
+	if (rc)
+		return rc;
 	rc = opt->output ? cli_write_file(opt->output, produce, &job)
 	                 : render_format(&job);
 	if (rc)

@@ -305,6 +305,21 @@ schedule_range(ukwd_date *first, ukwd_date *last, const ukwd_schedule *sched,
 	return rc;
 }
 
+/* UKWD_EINVAL when the chart of ukwd_render_svg() or ukwd_render_html()
+ * would span more than UKWD_RENDER_MAX_DAYS days: checked before a byte
+ * is written. */
+static int
+check_drawable(const ukwd_schedule *sched)
+{
+	ukwd_date first, last;
+	int rc = schedule_range(&first, &last, sched, 1);
+
+	if (rc)
+		return rc;
+	return (long)(last - first) + 1 > UKWD_RENDER_MAX_DAYS ? UKWD_EINVAL
+	                                                       : 0;
+}
+
 /* An explanation, in a buffer grown as needed. */
 struct sentence {
 	char *text;
@@ -1726,6 +1741,8 @@ svg_write(struct out *o, const ukwd_schedule *sched,
 	if (rc)
 		return rc;
 	days = (long)(c.last - c.first) + 1;
+	if (days > UKWD_RENDER_MAX_DAYS) /* past 500 years: useless */
+		return UKWD_EINVAL;
 	c.scale = opts->scale;
 	if (c.scale == UKWD_RENDER_SCALE_AUTO)
 		c.scale = days <= 62    ? UKWD_RENDER_SCALE_DAY
@@ -1745,8 +1762,6 @@ svg_write(struct out *o, const ukwd_schedule *sched,
 
 		c.per_day = room / days > 0 ? room / days : 1;
 	}
-	if (days > 200000) /* past 500 years the drawing is useless */
-		return UKWD_EINVAL;
 	c.width = SVG_LABEL_WIDTH + days * c.per_day + SVG_RIGHT;
 	if (c.width < 760)
 		c.width = 760;
@@ -1912,6 +1927,8 @@ ukwd_render_html(const ukwd_schedule *sched, const ukwd_render_options *options,
 	size_t n;
 	int rc = get_options(&opts, options, sched, write);
 
+	if (rc == 0)
+		rc = check_drawable(sched);
 	if (rc)
 		return rc;
 	title = opts.title ? opts.title : "Schedule";

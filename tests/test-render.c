@@ -1042,6 +1042,66 @@ test_hostile_names__every_format_writes_valid_text_without_controls(
 	ukwd_plan_free(plan);
 }
 
+/* Two tasks, the second held `days` - 1 calendar days after the first
+ * starts on 2000-01-03 (a Monday): a chart of `days` days. */
+static ukwd_schedule *
+span_schedule(ukwd_calendar **cal, ukwd_plan **plan, long days)
+{
+	ukwd_schedule *sched = NULL;
+	ukwd_date first = ymd(2000, 1, 3), last = first + (ukwd_date)days - 1;
+	size_t early, late;
+
+	/* Both ends are working days: the last is a Monday too. */
+	assert_int_equal(ukwd_date_weekday(last), UKWD_MONDAY);
+	assert_int_equal(ukwd_calendar_new_uk(cal, UKWD_UK_ENGLAND_WALES, 2000,
+	                                      2000 + (int)(days / 365) + 2),
+	                 0);
+	assert_int_equal(ukwd_plan_new(plan), 0);
+	early = add_task(*plan, "early", "The first", 1);
+	late = add_task(*plan, "late", "The last", 1);
+	assert_int_equal(
+	    ukwd_plan_set_constraint(
+	        *plan, late, UKWD_CONSTRAINT_START_NO_EARLIER_THAN, last, NULL),
+	    0);
+	(void)early;
+	assert_int_equal(
+	    ukwd_schedule_new(&sched, *plan, *cal, first, NULL, NULL), 0);
+	return sched;
+}
+
+static void
+test_svg_html__a_span_over_the_limit_is_einval_before_a_byte(void **state)
+{
+	/* 199,998 days (a multiple of 7, plus 1) draws; 200,005 does not. */
+	static const long spans[] = {UKWD_RENDER_MAX_DAYS - 2,
+	                             UKWD_RENDER_MAX_DAYS + 5};
+
+	(void)state;
+	for (size_t s = 0; s < 2; s++) {
+		ukwd_calendar *cal;
+		ukwd_plan *plan;
+		ukwd_schedule *sched = span_schedule(&cal, &plan, spans[s]);
+		renderer charts[] = {ukwd_render_svg, ukwd_render_html};
+
+		for (size_t r = 0; r < 2; r++) {
+			struct buffer b = {NULL, 0, 0, 0};
+			int rc = charts[r](sched, NULL, buffer_sink, &b);
+
+			if (spans[s] <= UKWD_RENDER_MAX_DAYS) {
+				assert_int_equal(rc, 0);
+				assert_non_null(b.text);
+			} else {
+				assert_int_equal(rc, UKWD_EINVAL);
+				assert_int_equal(b.calls, 0);
+			}
+			free(b.text);
+		}
+		ukwd_schedule_free(sched);
+		ukwd_plan_free(plan);
+		ukwd_calendar_free(cal);
+	}
+}
+
 #define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -1069,6 +1129,7 @@ main(void)
 	  TEST(test_source_tag__user_is_drawn_like_proposed),
 	  TEST(
 	      test_hostile_names__every_format_writes_valid_text_without_controls),
+	  TEST(test_svg_html__a_span_over_the_limit_is_einval_before_a_byte),
 #if HAVE_LIBICAL
 	  TEST(test_ics__text_form_dates_relations_and_gaps),
 	  TEST(test_ics__todo_has_due_on_the_last_day),

@@ -75,6 +75,17 @@ UKWD_BEGIN_DECLS
  *  ukwd_render_options::project_date when there is none. */
 #define UKWD_RENDER_NO_DATE ((ukwd_date)INT32_MIN)
 
+/**
+ * The longest schedule ukwd_render_svg() and ukwd_render_html() draw: the
+ * calendar days from the first to the last date of any task (early or
+ * late, inclusive). About 547 years: past some 500 years a drawing is of
+ * no use to anyone (at month scale it would be over 400,000 pixels wide),
+ * so a longer span is #UKWD_EINVAL; render such a plan as text, CSV or
+ * JSON instead.
+ * @since 0.1
+ */
+#define UKWD_RENDER_MAX_DAYS 200000
+
 /** What one column (text) or one grid step (SVG) stands for. */
 typedef enum ukwd_render_scale {
 	/** The finest scale that fits: day, then week (then month, SVG). */
@@ -209,8 +220,8 @@ UKWD_API int ukwd_render_mermaid(const ukwd_schedule *sched,
  * chart fits that many pixels (at least 1 px a day). Coordinates are whole
  * pixels.
  *
- * @return 0; #UKWD_EINVAL (also for a span over 200000 days);
- *         #UKWD_EUSER; #UKWD_ENOMEM.
+ * @return 0; #UKWD_EINVAL (also for a span over #UKWD_RENDER_MAX_DAYS
+ *         days, before anything is written); #UKWD_EUSER; #UKWD_ENOMEM.
  * @since 0.1
  */
 UKWD_API int ukwd_render_svg(const ukwd_schedule *sched,
