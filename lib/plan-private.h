@@ -72,7 +72,13 @@ struct ukwd_plan {
 	/* Bumped by every change, so a schedule can tell that its plan
 	 * changed under it. */
 	unsigned long generation;
+	/* SipHash key of the id table and offset of the link table's
+	 * hash, chosen per plan (plan.c, plan_key()). */
+	uint64_t hash_key[2];
 };
+
+/* SipHash-2-4 of len bytes under key (plan.c). */
+uint64_t ukwd__siphash(const uint64_t key[2], const void *data, size_t len);
 
 static inline ukwd_link_type
 ukwd__link_type(const struct ukwd__link *link)

@@ -86,27 +86,80 @@ grow(void **array, size_t *capacity, size_t need, size_t elem, size_t first)
 	return 0;
 }
 
-/* FNV-1a, then a mixer so that ids differing in their last bytes spread
- * over every bit. */
-static uint32_t
-hash_id(const char *id)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
+#define ROTL64(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
 
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		h = (h ^ *p) * UINT64_C(0x100000001b3);
-	h ^= h >> 33;
-	h *= UINT64_C(0xff51afd7ed558ccd);
-	h ^= h >> 33;
-	return (uint32_t)(h >> 32);
+static void
+sip_round(uint64_t v[4])
+{
+	v[0] += v[1];
+	v[1] = ROTL64(v[1], 13);
+	v[1] ^= v[0];
+	v[0] = ROTL64(v[0], 32);
+	v[2] += v[3];
+	v[3] = ROTL64(v[3], 16);
+	v[3] ^= v[2];
+	v[0] += v[3];
+	v[3] = ROTL64(v[3], 21);
+	v[3] ^= v[0];
+	v[2] += v[1];
+	v[1] = ROTL64(v[1], 17);
+	v[1] ^= v[2];
+	v[2] = ROTL64(v[2], 32);
 }
 
+/* SipHash-2-4 (Aumasson and Bernstein, 2012) of len bytes under a 128-bit
+ * key, written from the paper's description. */
+uint64_t
+ukwd__siphash(const uint64_t key[2], const void *data, size_t len)
+{
+	const unsigned char *in = data;
+	uint64_t v[4] = {key[0] ^ UINT64_C(0x736f6d6570736575),
+	                 key[1] ^ UINT64_C(0x646f72616e646f6d),
+	                 key[0] ^ UINT64_C(0x6c7967656e657261),
+	                 key[1] ^ UINT64_C(0x7465646279746573)};
+	uint64_t last = (uint64_t)len << 56;
+	size_t i, rest = len & 7;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		uint64_t m = 0;
+
+		for (int k = 7; k >= 0; k--)
+			m = m << 8 | in[i + (size_t)k];
+		v[3] ^= m;
+		sip_round(v);
+		sip_round(v);
+		v[0] ^= m;
+	}
+	for (size_t k = 0; k < rest; k++)
+		last |= (uint64_t)in[i + k] << (8 * k);
+	v[3] ^= last;
+	sip_round(v);
+	sip_round(v);
+	v[0] ^= last;
+	v[2] ^= 0xff;
+	for (int r = 0; r < 4; r++)
+		sip_round(v);
+	return v[0] ^ v[1] ^ v[2] ^ v[3];
+}
+
+/* Keyed per plan (issue 13, item 9): ids chosen to collide under a fixed
+ * hash made every insertion probe one long run. */
 static uint32_t
-hash_link(uint32_t predecessor, uint32_t successor, ukwd_link_type type)
+hash_id(const ukwd_plan *plan, const char *id)
+{
+	return (uint32_t)(ukwd__siphash(plan->hash_key, id, strlen(id)) >> 32);
+}
+
+/* Links are keyed by task indexes, which a file chooses only through the
+ * order of its tasks; a secret offset before the mixer is enough. */
+static uint32_t
+hash_link(const ukwd_plan *plan, uint32_t predecessor, uint32_t successor,
+          ukwd_link_type type)
 {
 	uint64_t h =
 	    ((uint64_t)predecessor << 32 | successor) ^ ((uint64_t)type << 62);
 
+	h += plan->hash_key[1];
 	h ^= h >> 30;
 	h *= UINT64_C(0xbf58476d1ce4e5b9);
 	h ^= h >> 27;
@@ -258,7 +311,8 @@ link_exists(const ukwd_plan *plan, uint32_t predecessor, uint32_t successor,
 	if (plan->in_count[successor] > FEW_LINKS)
 		return SLOT_INDEX(plan->link_slots[link_slot(
 		           plan, predecessor, successor, type,
-		           hash_link(predecessor, successor, type))]) != 0;
+		           hash_link(plan, predecessor, successor, type))]) !=
+		       0;
 	for (uint32_t k = plan->in_head[successor]; k;
 	     k = plan->in_next[k - 1]) {
 		const struct ukwd__link *link = &plan->links[k - 1];
@@ -275,11 +329,39 @@ link_hash(ukwd_plan *plan, uint32_t index)
 {
 	const struct ukwd__link *link = &plan->links[index];
 	ukwd_link_type type = ukwd__link_type(link);
-	uint32_t h = hash_link(link->predecessor, link->successor, type);
+	uint32_t h = hash_link(plan, link->predecessor, link->successor, type);
 
 	plan->link_slots[link_slot(plan, link->predecessor, link->successor,
 	                           type, h)] = SLOT(index, h);
 	plan->nhashed++;
+}
+
+/* splitmix64's finaliser. */
+static uint64_t
+mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= UINT64_C(0xbf58476d1ce4e5b9);
+	x ^= x >> 27;
+	x *= UINT64_C(0x94d049bb133111eb);
+	x ^= x >> 31;
+	return x;
+}
+
+/* The library reads no clock and no environment: the key comes from
+ * addresses that address-space layout randomisation makes differ from
+ * run to run (the plan on the heap, a local on the stack, this code). An
+ * attacker who cannot read the process's memory cannot choose ids that
+ * collide under it; ordering and output never depend on it. */
+static void
+plan_key(ukwd_plan *plan)
+{
+	uintptr_t here = (uintptr_t)&plan;
+
+	plan->hash_key[0] =
+	    mix64((uint64_t)(uintptr_t)plan ^ UINT64_C(0x243f6a8885a308d3));
+	plan->hash_key[1] = mix64((uint64_t)here ^ plan->hash_key[0] ^
+	                          (uint64_t)(uintptr_t)&mix64);
 }
 
 int
@@ -292,6 +374,7 @@ ukwd_plan_new(ukwd_plan **out)
 	plan = ukwd__calloc(1, sizeof(*plan));
 	if (!plan)
 		return UKWD_ENOMEM;
+	plan_key(plan);
 	*out = plan;
 	return 0;
 }
@@ -352,7 +435,7 @@ ukwd_plan_add_task(size_t *index, ukwd_plan *plan, const char *id,
 		rc = id_table_reserve(plan);
 	if (rc)
 		return ukwd__diag_set(diag, rc, 0, 0, "out of memory");
-	h = hash_id(id);
+	h = hash_id(plan, id);
 	at = id_slot(plan, id, h);
 	if (plan->id_slots[at])
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
@@ -743,7 +826,7 @@ ukwd_plan_find(size_t *index, const ukwd_plan *plan, const char *id)
 		return UKWD_EINVAL;
 	if (!plan->id_capacity)
 		return UKWD_ENOTFOUND;
-	slot = SLOT_INDEX(plan->id_slots[id_slot(plan, id, hash_id(id))]);
+	slot = SLOT_INDEX(plan->id_slots[id_slot(plan, id, hash_id(plan, id))]);
 	if (!slot)
 		return UKWD_ENOTFOUND;
 	*index = slot - 1;

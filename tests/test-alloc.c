@@ -32,6 +32,7 @@
 #include "test-util.h"
 
 #include "internal.h"
+#include "plan-private.h"
 
 /* ------------------------------------------------------------------ */
 /* Text buffers */
@@ -1371,6 +1372,35 @@ test_plan_read_csv__a_line_of_commas_costs_what_one_field_more_does(
 	assert_int_equal(ukwd__alloc_live, 0);
 }
 
+/* The plan's id hash is SipHash-2-4: the reference implementation's
+ * vectors (key 00..0f, message 00..n-1), checked here because this test
+ * links the library's internals. */
+static void
+test_siphash__matches_the_reference_vectors(void **state)
+{
+	static const struct {
+		size_t len;
+		uint64_t hash;
+	} vectors[] = {
+	    {0, UINT64_C(0x726fdb47dd0e0e31)},
+	    {1, UINT64_C(0x74f839c593dc67fd)},
+	    {7, UINT64_C(0xab0200f58b01d137)},
+	    {8, UINT64_C(0x93f5f5799a932462)},
+	    {15, UINT64_C(0xa129ca6149be45e5)},
+	    {63, UINT64_C(0x958a324ceb064572)},
+	};
+	const uint64_t key[2] = {UINT64_C(0x0706050403020100),
+	                         UINT64_C(0x0f0e0d0c0b0a0908)};
+	unsigned char message[64];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(message); i++)
+		message[i] = (unsigned char)i;
+	for (size_t i = 0; i < sizeof(vectors) / sizeof(vectors[0]); i++)
+		assert_true(ukwd__siphash(key, message, vectors[i].len) ==
+		            vectors[i].hash);
+}
+
 static void
 test_plan_find_cycle(void **state)
 {
@@ -1715,6 +1745,7 @@ main(void)
 	    cmocka_unit_test(
 	        test_plan_read_csv__a_line_of_commas_costs_what_one_field_more_does),
 	    cmocka_unit_test(test_plan_find_cycle),
+	    cmocka_unit_test(test_siphash__matches_the_reference_vectors),
 	    cmocka_unit_test(test_schedule_new),
 	    cmocka_unit_test(test_uep_build_plan),
 	    cmocka_unit_test(test_renderers),

@@ -871,6 +871,68 @@ test_csv__nul_bytes_null_arguments_and_no_source_name(void **state)
 	ukwd_plan_free(plan);
 }
 
+/* The id hash of lib/plan.c before issue 13 (FNV-1a and a mixer). */
+static uint32_t
+old_id_hash(const char *id)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * UINT64_C(0x100000001b3);
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	return (uint32_t)(h >> 32);
+}
+
+/* 20,000 ids whose old hashes fall in the first 256 of 65,536 slots, one
+ * run in any table of up to that size under the old hash (issue 13, item 9; the
+ * time is bench-core-ids'): each is added once, found at its index, and
+ * refused a second time; ordinary ids mixed in are found too. */
+static void
+test_ids__many_that_collided_under_the_old_hash_are_all_found(void **state)
+{
+	enum { COUNT = 20000 };
+	static char ids[COUNT][16];
+	ukwd_plan *plan;
+	unsigned long n = 0;
+
+	(void)state;
+	for (size_t i = 0; i < COUNT; n++) {
+		snprintf(ids[i], sizeof(ids[i]), "c%lu", n);
+		/* Every tenth an ordinary id. */
+		if (i % 10 == 9 || (old_id_hash(ids[i]) & 0xFFFFu) < 256)
+			i++;
+	}
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	for (size_t i = 0; i < COUNT; i++) {
+		size_t index = (size_t)-1;
+
+		assert_int_equal(
+		    ukwd_plan_add_task(&index, plan, ids[i], NULL, 1, NULL), 0);
+		assert_int_equal(index, i);
+	}
+	for (size_t i = 0; i < COUNT; i++) {
+		size_t index = (size_t)-1;
+
+		assert_int_equal(ukwd_plan_find(&index, plan, ids[i]), 0);
+		assert_int_equal(index, i);
+		assert_string_equal(ukwd_plan_task_id(plan, index), ids[i]);
+		if (i % 97 == 0)
+			assert_int_equal(ukwd_plan_add_task(NULL, plan, ids[i],
+			                                    NULL, 1, NULL),
+			                 UKWD_EINVAL);
+	}
+	assert_int_equal(ukwd_plan_task_count(plan), COUNT);
+	{
+		size_t index;
+
+		assert_int_equal(ukwd_plan_find(&index, plan, "c-none"),
+		                 UKWD_ENOTFOUND);
+	}
+	ukwd_plan_free(plan);
+}
+
 int
 main(void)
 {
@@ -905,6 +967,8 @@ main(void)
 	        test_csv__nul_bytes_null_arguments_and_no_source_name),
 	    cmocka_unit_test(
 	        test_csv__a_generated_line_of_a_million_commas_is_too_many_fields),
+	    cmocka_unit_test(
+	        test_ids__many_that_collided_under_the_old_hash_are_all_found),
 	};
 
 	return cmocka_run_group_tests_name("plan", tests, NULL, NULL);
