@@ -405,16 +405,6 @@ struct covered_years {
 	unsigned char year[10000]; /* 1: the file has a day in that year */
 };
 
-static void
-cover(struct covered_years *covered, ukwd_date d)
-{
-	int year = 0;
-
-	ukwd_date_to_ymd(d, &year, NULL, NULL);
-	if (year >= 1 && year <= 9999)
-		covered->year[year] = 1;
-}
-
 /* Apply `imp` as official data for the years it covers: in each run of
  * covered years, the builder's weekday holidays are dropped and the years
  * become official; then the file's days are added. All or nothing. (The
@@ -1027,24 +1017,31 @@ import_event(struct ukwd__import *imp, const struct ics_text *text,
 				list.day[i] = UKWD_DATE_MIN - 1; /* excluded */
 	}
 	ukwd__free(excluded.day);
+	/* Each instance's days, clipped to the range, as one span: the
+	 * cost is per instance, not per day. */
 	for (size_t i = 0; i < list.count && rc == 0; i++) {
-		ukwd_date first = list.day[i];
+		ukwd_date first = list.day[i], last = first + (length - 1);
 
 		if (first < UKWD_DATE_MIN)
 			continue;
-		for (ukwd_date k = first > range_first ? first : range_first;
-		     k < first + length && k <= range_last && rc == 0; k++) {
-			if (--budget->days < 0) {
-				rc = ukwd__diag_set(
-				    diag, UKWD_ERANGE, span.begin, 0,
-				    "the file makes more than %d days off "
-				    "(UKWD_ICAL_MAX_DAYS)",
-				    UKWD_ICAL_MAX_DAYS);
-				break;
-			}
-			rc = ukwd__import_add(imp, k, name);
-			cover(budget->covered, k);
+		if (first < range_first)
+			first = range_first;
+		if (last > range_last)
+			last = range_last;
+		if (first > last)
+			continue;
+		budget->days -= (long long)last - first + 1;
+		if (budget->days < 0) {
+			rc = ukwd__diag_set(diag, UKWD_ERANGE, span.begin, 0,
+			                    "the file makes more than %d days "
+			                    "off (UKWD_ICAL_MAX_DAYS)",
+			                    UKWD_ICAL_MAX_DAYS);
+			break;
 		}
+		rc = ukwd__import_add_range(imp, first, last, name);
+		for (int y = year_of_date(first);
+		     rc == 0 && y <= year_of_date(last); y++)
+			budget->covered->year[y] = 1;
 	}
 	ukwd__free(list.day);
 	return rc;
