@@ -10,19 +10,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 struct buffer {
 	char *text;
-	size_t len;
+	size_t len, capacity;
 };
 
+/* Grows by doubling: one realloc per write made the export quadratic
+ * under ASan (whose realloc always copies), 13 s for a 9 KB input. */
 static int
 collect(const char *buf, size_t len, void *payload)
 {
 	struct buffer *out = payload;
-	char *grown = realloc(out->text, out->len + len);
 
-	if (!grown)
-		return 1;
-	memcpy(grown + out->len, buf, len);
-	out->text = grown;
+	if (out->capacity - out->len < len) {
+		size_t capacity = (out->len + len) * 2;
+		char *grown = realloc(out->text, capacity);
+
+		if (!grown)
+			return 1;
+		out->text = grown;
+		out->capacity = capacity;
+	}
+	memcpy(out->text + out->len, buf, len);
 	out->len += len;
 	return 0;
 }
@@ -34,7 +41,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	ukwd_calendar *cal;
 	ukwd_date first, last;
 	ukwd_diag diag;
-	struct buffer out = {NULL, 0};
+	struct buffer out = {NULL, 0, 0};
 
 	if (ukwd_calendar_builder_new(&b))
 		return 0;
