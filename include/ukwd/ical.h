@@ -155,9 +155,9 @@ UKWD_API ukwd_holidays_format ukwd_holidays_detect(const char *data,
  *
  * One all-day VEVENT per holiday: `DTSTART;VALUE=DATE`, exclusive
  * `DTEND;VALUE=DATE` (the next day; `DURATION:P1D` for 9999-12-31, whose
- * next day no four-digit year can write), SUMMARY the holiday's name, a UID made
- * from the date and the name, and a DTSTAMP fixed at the event's date, so
- * that the same calendar always gives the same bytes. PRODID is
+ * next day no four-digit year can write), SUMMARY the holiday's name, a
+ * UID made from the date and the name, and a DTSTAMP fixed at the event's date,
+ * so that the same calendar always gives the same bytes. PRODID is
  * `-//libukwd//ukwd VERSION//EN`. Text (SUMMARY, and DESCRIPTION in
  * ukwd_ical_export_schedule()) is well-formed UTF-8 without control
  * characters: each ill-formed byte and each C0, DEL or C1 control but a
