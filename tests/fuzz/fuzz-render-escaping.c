@@ -11,8 +11,9 @@
  * Checks: every output is well-formed UTF-8; text, Mermaid and CSV hold no
  * control character but newline (C0, DEL, C1); SVG and HTML none but
  * tab, newline and carriage return; JSON parses (with jansson when it is
- * built) and gives back every id and name that was well-formed UTF-8
- * exactly. Any failure aborts. */
+ * built) and gives back exactly every id and name that was well-formed
+ * UTF-8 without U+FFFE or U+FFFF (render.h makes those U+FFFD). Any
+ * failure aborts. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -48,7 +49,8 @@ buffer_sink(const char *buf, size_t len, void *payload)
 }
 
 /* Well-formed UTF-8 (RFC 3629): no overlong form, no surrogate, nothing
- * past U+10FFFF, no sequence cut short. */
+ * past U+10FFFF, no sequence cut short; and, as render.h's rule for names
+ * says (XML 1.0 cannot hold them), neither U+FFFE nor U+FFFF. */
 static int
 valid_utf8(const unsigned char *s, size_t len)
 {
@@ -77,7 +79,8 @@ valid_utf8(const unsigned char *s, size_t len)
 			cp = (cp << 6) | (s[i + k] & 0x3F);
 		}
 		if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF ||
+		    cp == 0xFFFE || cp == 0xFFFF)
 			return 0;
 		i += need + 1;
 	}
