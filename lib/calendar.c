@@ -14,9 +14,10 @@
  * it: an open-addressing set of owned strings, never shrunk before the
  * builder is freed. */
 struct name_pool {
-	char **slot;     /* capacity entries, NULL when empty */
-	size_t count;    /* names held */
-	size_t capacity; /* 0 or a power of two */
+	char **slot;      /* capacity entries, NULL when empty */
+	const char *last; /* the name interned last: days come in runs */
+	size_t count;     /* names held */
+	size_t capacity;  /* 0 or a power of two */
 };
 
 struct ukwd_calendar_builder {
@@ -89,31 +90,36 @@ pool_intern(const char **out, struct name_pool *pool, const char *name)
 
 	if (!name)
 		name = "";
+	if (pool->last && strcmp(pool->last, name) == 0) {
+		*out = pool->last;
+		return 0;
+	}
 	if ((pool->count + 1) * 4 > pool->capacity * 3 && pool_grow(pool))
 		return UKWD_ENOMEM;
 	at = name_hash(name) & (pool->capacity - 1);
 	for (; pool->slot[at]; at = (at + 1) & (pool->capacity - 1))
 		if (strcmp(pool->slot[at], name) == 0) {
-			*out = pool->slot[at];
+			*out = pool->last = pool->slot[at];
 			return 0;
 		}
 	pool->slot[at] = ukwd__strdup(name);
 	if (!pool->slot[at])
 		return UKWD_ENOMEM;
 	pool->count++;
-	*out = pool->slot[at];
+	*out = pool->last = pool->slot[at];
 	return 0;
 }
 
 /* Sort days[0, count) by date, stably, then keep the last of each date;
  * *kept is the new count. A bottom-up merge sort with a scratch array of
- * the same size; the common case, already sorted and unique, costs one
- * pass. On UKWD_ENOMEM the days are as they were. */
+ * the same size; the common cases cost one pass (already sorted and
+ * unique) or two (two sorted runs: what a builder holds after adding a
+ * range of days). On UKWD_ENOMEM the days are as they were. */
 static int
 days_sort_unique(size_t *kept_out, struct ukwd__day *days, size_t count)
 {
 	struct ukwd__day *from = days, *to, *scratch;
-	size_t kept = 0, i;
+	size_t kept = 0, i, run1, run2;
 
 	for (i = 1; i < count && days[i - 1].date < days[i].date; i++)
 		;
@@ -121,11 +127,30 @@ days_sort_unique(size_t *kept_out, struct ukwd__day *days, size_t count)
 		*kept_out = count;
 		return 0;
 	}
+	run1 = i;
+	for (i = run1 + 1; i < count && days[i - 1].date < days[i].date; i++)
+		;
+	run2 = i;
 	scratch = ukwd__malloc(count * sizeof(*scratch));
 	if (!scratch)
 		return UKWD_ENOMEM;
 	to = scratch;
-	for (size_t width = 1; width < count; width *= 2) {
+	if (run2 == count) {
+		/* Two runs: one merge, taking the first run's day first on a
+		 * tie so that the second run's wins below. */
+		size_t a = 0, b = run1, out = 0;
+
+		while (a < run1 && b < count)
+			to[out++] =
+			    days[b].date < days[a].date ? days[b++] : days[a++];
+		while (a < run1)
+			to[out++] = days[a++];
+		while (b < count)
+			to[out++] = days[b++];
+		from = scratch;
+		to = days;
+	}
+	for (size_t width = 1; run2 != count && width < count; width *= 2) {
 		for (size_t lo = 0; lo < count; lo += 2 * width) {
 			size_t mid = lo + width < count ? lo + width : count;
 			size_t hi = mid + width < count ? mid + width : count;
