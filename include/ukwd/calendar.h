@@ -136,7 +136,9 @@ UKWD_API int ukwd_calendar_builder_add_holiday(ukwd_calendar_builder *b,
  * @brief Make a holiday an ordinary day again (a weekend day stays a
  *        weekend day).
  * @return 0; #UKWD_EINVAL if @p b is NULL; #UKWD_ENOTFOUND if @p d is not
- *         a holiday in the builder (nothing changes).
+ *         a holiday in the builder (nothing changes); #UKWD_ENOMEM when
+ *         holidays added out of date order cannot be sorted first (the
+ *         builder is then unchanged).
  * @since 0.1
  */
 UKWD_API int ukwd_calendar_builder_remove_holiday(ukwd_calendar_builder *b,
