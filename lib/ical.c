@@ -491,7 +491,8 @@ compare_dates(const void *a, const void *b)
  * with BYMONTH). Other rules go to libical, which is refused past 2582
  * rather than allowed to stop there quietly. */
 
-#define LIBICAL_LAST_YEAR 2582
+#define LIBICAL_FIRST_YEAR 1753
+#define LIBICAL_LAST_YEAR  2582
 
 struct simple_rule {
 	icalrecurrencetype_frequency freq;
@@ -840,6 +841,17 @@ expand_rule(struct instances *list, const struct ics_text *text,
 	    ukwd_date_from_ymd(&until, rule.until.year, rule.until.month,
 	                       rule.until.day))
 		until = UKWD_DATE_MAX;
+	/* libical counts leap years and weekdays as the Julian calendar
+	 * before 1753, where libukwd's dates are proleptic Gregorian. */
+	if (start < ukwd__days_from_civil(LIBICAL_FIRST_YEAR, 1, 1))
+		return ukwd__diag_set(
+		    diag, UKWD_ERANGE,
+		    find_line(text, span.begin, span.end, "RRULE", 1), 0,
+		    "RRULE of a form libical expands starts before %d, where "
+		    "libical's calendar is Julian (libukwd itself expands "
+		    "FREQ=DAILY, WEEKLY, MONTHLY and YEARLY with BYMONTH, "
+		    "BYMONTHDAY and BYDAY)",
+		    LIBICAL_FIRST_YEAR);
 	it = icalrecur_iterator_new(rule, start_time);
 	if (!it && start > libical_last)
 		return ukwd__diag_set(
@@ -866,7 +878,15 @@ expand_rule(struct instances *list, const struct ics_text *text,
 			ended = 1;
 			break;
 		}
-		if (to_date(&d, t) || d > range_last)
+		if (to_date(&d, t)) {
+			rc = ukwd__diag_set(
+			    diag, UKWD_ERANGE,
+			    find_line(text, span.begin, span.end, "RRULE", 1),
+			    0, "RRULE: libical gave %04d-%02d-%02d, not a date",
+			    t.year, t.month, t.day);
+			break;
+		}
+		if (d > range_last)
 			break;
 		produced++;
 		if (--budget->steps < 0) {

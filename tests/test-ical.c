@@ -3317,6 +3317,37 @@ test_recurrence__own_expansion_agrees_with_libical_to_2582(void **state)
 	}
 }
 
+/* libical counts years before 1753 as Julian (0100-02-29 exists there):
+ * a rule left to libical that starts before 1753 is refused, not cut
+ * short at the first date libukwd's proleptic Gregorian calendar lacks
+ * (it used to stop quietly at 0100-02-28). */
+static void
+test_recurrence__libical_rules_before_1753_are_refused(void **state)
+{
+	ukwd_calendar_builder *b =
+	    plain_builder(ymd(1, 1, 1), ymd(300, 12, 31));
+	ukwd_calendar *cal;
+	char text[512];
+	ukwd_diag diag;
+
+	(void)state;
+	rule_ics(text, sizeof(text), "00010101", "FREQ=DAILY;BYSETPOS=1");
+	assert_int_equal(import_text(b, text, 0, &diag), UKWD_ERANGE);
+	assert_int_equal(diag.line, 7);
+	assert_non_null(strstr(diag.message, "1753"));
+	/* libukwd's own rules run through those years exactly. */
+	rule_ics(text, sizeof(text), "00010101",
+	         "FREQ=YEARLY;BYMONTH=2;"
+	         "BYMONTHDAY=-1");
+	import_ok(b, text, 0);
+	cal = build(b);
+	assert_int_equal(count_holidays(cal), 300);
+	assert_non_null(ukwd_calendar_holiday_name(cal, ymd(100, 2, 28)));
+	assert_non_null(ukwd_calendar_holiday_name(cal, ymd(104, 2, 29)));
+	ukwd_calendar_free(cal);
+	ukwd_calendar_builder_free(b);
+}
+
 /* ------------------------------------------------------------------ */
 
 #define TEST(f) cmocka_unit_test(f)
@@ -3380,6 +3411,7 @@ static const struct CMUnitTest fixed_tests[] = {
     TEST(test_recurrence__rules_starting_after_2582_expand),
     TEST(test_recurrence__rules_libical_cannot_finish_are_refused),
     TEST(test_recurrence__own_expansion_agrees_with_libical_to_2582),
+    TEST(test_recurrence__libical_rules_before_1753_are_refused),
 };
 
 int

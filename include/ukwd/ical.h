@@ -77,8 +77,9 @@ UKWD_BEGIN_DECLS
  * ordinal BYDAY within a month: MONTHLY, or YEARLY with BYMONTH) are
  * expanded by libukwd over the whole range 0001..9999; other rules
  * (BYSETPOS, BYYEARDAY, BYWEEKNO, YEARLY BYDAY or BYMONTHDAY without
- * BYMONTH) by libical, whose iterator stops after 2582: such a rule is
- * #UKWD_ERANGE, naming its line, when the range goes past 2582 and the
+ * BYMONTH) by libical, whose iterator stops after 2582 and counts years
+ * before 1753 as Julian: such a rule is #UKWD_ERANGE, naming its line,
+ * when it starts before 1753, or when the range goes past 2582 and the
  * rule does not end before. Days outside the builder's range are
  * ignored. Events that are not VEVENTs are ignored.
  *
