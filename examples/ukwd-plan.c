@@ -501,13 +501,16 @@ warn_overrides(const struct options *opt)
 		if (!stage || stage->source == UKWD_SOURCE_PROPOSED ||
 		    set->duration == stage->duration)
 			continue;
-		fprintf(
-		    stderr,
-		    PROGRAM ": warning: --set %s=%ld departs from the %s "
-		            "figure of %ld working days (%s); the plan shows "
-		            "it as USER\n",
-		    id, (long)set->duration, ukwd_source_name(stage->source),
-		    (long)stage->duration, stage->citation);
+		fprintf(stderr,
+		        PROGRAM ": warning: --set %s=%ld departs from the %s "
+		                "figure of %ld %s (%s); the plan shows it as "
+		                "USER\n",
+		        id, (long)set->duration,
+		        ukwd_source_name(stage->source),
+		        (long)stage->stated_amount,
+		        stage->stated_unit == UKWD_UNIT_WEEKS ? "weeks"
+		                                              : "working days",
+		        stage->citation);
 	}
 }
 
@@ -803,18 +806,34 @@ print_uept_notices(const ukwd_schedule *sched, const ukwd_calendar *cal,
 static void
 print_privacy_request(const ukwd_schedule *sched, const struct options *opt)
 {
-	ukwd_scheduled_task request, assessment;
+	ukwd_scheduled_task request, booking, assessment;
 	char day[UKWD_DATE_STRLEN], on[UKWD_DATE_STRLEN];
+	size_t task;
+	const char *tag;
 
 	if (find_row(&request, NULL, sched, "privacy-request", 0) ||
+	    find_row(&booking, &task, sched, "privacy-booking", 0) ||
 	    find_row(&assessment, NULL, sched, "privacy-fieldwork", 0))
 		return;
 	format_date(day, shown_start(&request, opt));
 	format_date(on, shown_start(&assessment, opt));
+	tag = ukwd_render_source_tag(
+	    ukwd_plan_task_source(ukwd_schedule_plan(sched), task));
 	fprintf(out_file,
-	        "Request the Privacy Assessment (Privacy Audit): %s%s\n"
-	        "  at least 12 weeks before the assessment on %s (SOURCED).\n",
-	        day, past_note(shown_start(&request, opt), opt), on);
+	        "Request the Privacy Assessment (Privacy Audit): %s%s\n", day,
+	        past_note(shown_start(&request, opt), opt));
+	if (strcmp(tag, "USER") == 0)
+		fprintf(
+		    out_file,
+		    "  %ld working days before the assessment on %s (USER: "
+		    "the plan's privacy-booking; the source says at least 12 "
+		    "weeks).\n",
+		    (long)booking.duration, on);
+	else
+		fprintf(out_file,
+		        "  at least 12 weeks before the assessment on %s "
+		        "(SOURCED).\n",
+		        on);
 }
 
 /* The User Entry Process as a text plan: a row per stage. */

@@ -897,7 +897,11 @@ ukwd_uep_schedule(ukwd_schedule **out, ukwd_plan *plan,
 		const ukwd_uep_stage *stage = ukwd_uep_stage_find(id);
 		int32_t need = 0;
 
-		if (!stage || stage->stated_unit != UKWD_UNIT_WEEKS)
+		const char *source = ukwd_plan_task_source(plan, t);
+
+		/* A duration the caller set (USER) is theirs to keep. */
+		if (!stage || stage->stated_unit != UKWD_UNIT_WEEKS ||
+		    (source && strncmp(source, "USER:", 5) == 0))
 			continue;
 		rc = weeks_need(&need, sched, t, stage, backward);
 		if (rc) {

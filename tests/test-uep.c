@@ -435,6 +435,28 @@ test_plan__privacy_request_is_twelve_weeks_before_the_assessment(void **state)
 	ukwd_plan_free(plan);
 }
 
+/* A booking lead the caller set is theirs: ukwd_uep_schedule() does not
+ * fit it to 12 weeks. */
+static void
+test_plan__a_user_booking_lead_is_kept(void **state)
+{
+	ukwd_uep_override set[] = {{"privacy-booking", 30}};
+	ukwd_uep_options options = UKWD_UEP_OPTIONS_INIT;
+	ukwd_plan *plan;
+	ukwd_schedule *s;
+
+	(void)state;
+	options.roles = UKWD_ROLE_OTHER_USER;
+	options.overrides = set;
+	options.override_count = 1;
+	assert_int_equal(ukwd_uep_build_plan(&plan, &options, NULL), 0);
+	assert_int_equal(
+	    ukwd_uep_schedule(&s, plan, sec, day("2017-01-03"), NULL, NULL), 0);
+	assert_int_equal(task(s, plan, "privacy-booking").duration, 30);
+	ukwd_schedule_free(s);
+	ukwd_plan_free(plan);
+}
+
 static void
 test_plan__other_user_adds_privacy_and_its_own_uept(void **state)
 {
@@ -847,6 +869,7 @@ main(void)
 	    cmocka_unit_test(test_plan__backward_from_the_domestic_mandate),
 	    cmocka_unit_test(
 	        test_plan__privacy_request_is_twelve_weeks_before_the_assessment),
+	    cmocka_unit_test(test_plan__a_user_booking_lead_is_kept),
 	    cmocka_unit_test(
 	        test_plan__other_user_adds_privacy_and_its_own_uept),
 	    cmocka_unit_test(test_plan__roles_complete_one_by_one_and_stagger),

@@ -258,7 +258,8 @@ UKWD_API int ukwd_uep_build_plan(ukwd_plan **out,
  * assessment; forward: the assessment on the first working day 12 weeks
  * after the request), and schedules again. So the request milestone falls
  * on the day ukwd_notice_check() with the "privacy-booking" rule gives.
- * A plan without such a stage is scheduled once, unchanged.
+ * A stage whose duration the caller set (#UKWD_SOURCE_USER) keeps it. A
+ * plan without such a stage is scheduled once, unchanged.
  *
  * @param[out] out     the schedule; the caller frees it (before @p plan).
  * @param[in,out] plan a plan from ukwd_uep_build_plan(); the durations of
