@@ -933,6 +933,39 @@ test_ids__many_that_collided_under_the_old_hash_are_all_found(void **state)
 	ukwd_plan_free(plan);
 }
 
+/* ukwd_plan_set_duration(): the range of a duration, the errors, and a
+ * plan left unchanged when a call fails. */
+static void
+test_set_duration__changes_one_task_and_refuses_bad_values(void **state)
+{
+	ukwd_plan *plan;
+	ukwd_diag diag;
+	size_t a;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	assert_int_equal(ukwd_plan_add_task(&a, plan, "a", "A", 5, NULL), 0);
+	assert_int_equal(ukwd_plan_set_duration(plan, a, 0, NULL), 0);
+	assert_int_equal(ukwd_plan_task_duration(plan, a), 0);
+	assert_int_equal(
+	    ukwd_plan_set_duration(plan, a, UKWD_PLAN_MAX_WORKING_DAYS, NULL),
+	    0);
+	assert_int_equal(ukwd_plan_task_duration(plan, a),
+	                 UKWD_PLAN_MAX_WORKING_DAYS);
+	assert_int_equal(ukwd_plan_set_duration(plan, a, -1, &diag),
+	                 UKWD_ERANGE);
+	assert_non_null(strstr(diag.message, "'a'"));
+	assert_int_equal(ukwd_plan_set_duration(
+	                     plan, a, UKWD_PLAN_MAX_WORKING_DAYS + 1, NULL),
+	                 UKWD_ERANGE);
+	assert_int_equal(ukwd_plan_task_duration(plan, a),
+	                 UKWD_PLAN_MAX_WORKING_DAYS);
+	assert_int_equal(ukwd_plan_set_duration(plan, 1, 3, NULL),
+	                 UKWD_ENOTFOUND);
+	assert_int_equal(ukwd_plan_set_duration(NULL, 0, 3, NULL), UKWD_EINVAL);
+	ukwd_plan_free(plan);
+}
+
 int
 main(void)
 {
@@ -969,6 +1002,8 @@ main(void)
 	        test_csv__a_generated_line_of_a_million_commas_is_too_many_fields),
 	    cmocka_unit_test(
 	        test_ids__many_that_collided_under_the_old_hash_are_all_found),
+	    cmocka_unit_test(
+	        test_set_duration__changes_one_task_and_refuses_bad_values),
 	};
 
 	return cmocka_run_group_tests_name("plan", tests, NULL, NULL);

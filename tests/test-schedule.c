@@ -2962,10 +2962,48 @@ test_critical__paths_of_random_networks_are_chains_of_critical_links(
 	assert_true(branched > 100);
 }
 
+/* ukwd_schedule_anchor(): the direction and the date as given, and
+ * EINVAL for NULL or a plan changed since. */
+static void
+test_anchor__says_the_direction_and_the_date_as_given(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched;
+	ukwd_schedule_direction direction;
+	ukwd_date date;
+	size_t a;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = add(plan, "a", "Work", 2);
+	/* Forward from a Saturday: the date as given, not rolled. */
+	sched = forward(plan, cal, "2023-05-06");
+	assert_int_equal(ukwd_schedule_anchor(&direction, &date, sched), 0);
+	assert_int_equal(direction, UKWD_SCHEDULE_FORWARD);
+	assert_int_equal(date, iso("2023-05-06"));
+	assert_int_equal(ukwd_schedule_anchor(NULL, NULL, sched), 0);
+	ukwd_schedule_free(sched);
+	sched = backward(plan, cal, "2023-05-07");
+	assert_int_equal(ukwd_schedule_anchor(&direction, &date, sched), 0);
+	assert_int_equal(direction, UKWD_SCHEDULE_BACKWARD);
+	assert_int_equal(date, iso("2023-05-07"));
+	assert_int_equal(ukwd_plan_set_duration(plan, a, 3, NULL), 0);
+	assert_int_equal(ukwd_schedule_anchor(&direction, &date, sched),
+	                 UKWD_EINVAL);
+	assert_int_equal(ukwd_schedule_anchor(&direction, &date, NULL),
+	                 UKWD_EINVAL);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(
+	        test_anchor__says_the_direction_and_the_date_as_given),
 	    cmocka_unit_test(
 	        test_fs__successor_starts_the_working_day_after_the_predecessor_finishes),
 	    cmocka_unit_test(
