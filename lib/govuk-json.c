@@ -60,59 +60,9 @@ event_name(struct ukwd__import *imp, const char *title, const char *notes,
 	return ukwd__import_own(imp, name);
 }
 
-/* The years an official file covers are the years that have its days: a
- * file with events in 2012 and 2030 only is the truth for those two years,
- * not for 2013-2029 (which keep the builder's days and provenance). */
-struct covered_years {
-	unsigned char year[10000]; /* 1: the file has a day in that year */
-};
-
-static void
-cover(struct covered_years *covered, ukwd_date d)
-{
-	int year = 0;
-
-	ukwd_date_to_ymd(d, &year, NULL, NULL);
-	if (year >= 1 && year <= 9999)
-		covered->year[year] = 1;
-}
-
-/* Apply `imp` as official data for the years it covers: in each run of
- * covered years, the builder's weekday holidays are dropped and the years
- * become official; then the file's days are added. All or nothing. */
 static int
-apply_official(ukwd_calendar_builder *b, const struct ukwd__import *imp,
-               const struct covered_years *covered)
-{
-	ukwd_calendar_builder *work = NULL;
-	int rc = ukwd__builder_clone(&work, b);
-
-	for (int first = 1; rc == 0 && first <= 9999; first++) {
-		int last = first;
-
-		if (!covered->year[first])
-			continue;
-		while (last < 9999 && covered->year[last + 1])
-			last++;
-		rc = ukwd__builder_remove_weekday_holidays(
-		    work, ukwd__days_from_civil(first, 1, 1),
-		    ukwd__days_from_civil(last, 12, 31));
-		if (rc == 0)
-			rc = ukwd_calendar_builder_set_provenance(
-			    work, first, last, UKWD_PROVENANCE_OFFICIAL);
-		first = last;
-	}
-	if (rc == 0)
-		rc = ukwd__import_apply(work, imp, 0);
-	if (rc == 0)
-		ukwd__builder_swap(b, work);
-	ukwd_calendar_builder_free(work);
-	return rc;
-}
-
-static int
-import_division(struct ukwd__import *imp, struct covered_years *covered,
-                const char *division, json_t *value, ukwd_diag *diag)
+import_division(struct ukwd__import *imp, const char *division, json_t *value,
+                ukwd_diag *diag)
 {
 	json_t *events, *label;
 	size_t index;
@@ -164,7 +114,6 @@ import_division(struct ukwd__import *imp, struct covered_years *covered,
 			rc = ukwd__import_add(imp, d, name);
 		if (rc)
 			return rc;
-		cover(covered, d);
 	}
 	return 0;
 }
@@ -175,7 +124,6 @@ ukwd_govuk_json_import(ukwd_calendar_builder *b, const char *data, size_t size,
                        ukwd_diag *diag)
 {
 	struct ukwd__import imp = {0};
-	struct covered_years *covered;
 	ukwd_date first, last;
 	json_error_t error;
 	json_t *root, *value;
@@ -197,14 +145,7 @@ ukwd_govuk_json_import(ukwd_calendar_builder *b, const char *data, size_t size,
 	if (!root)
 		return ukwd__diag_set(diag, UKWD_EPARSE, error.line,
 		                      error.column, "not JSON: %s", error.text);
-	covered = ukwd__calloc(1, sizeof(*covered));
-	if (!covered) {
-		json_decref(root);
-		return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0, "%s",
-		                      ukwd_strerror(UKWD_ENOMEM));
-	}
 	if (!json_is_object(root)) {
-		ukwd__free(covered);
 		json_decref(root);
 		return ukwd__diag_set(diag, UKWD_EPARSE, 1, 1,
 		                      "not GOV.UK's bank-holidays.json: the "
@@ -223,7 +164,7 @@ ukwd_govuk_json_import(ukwd_calendar_builder *b, const char *data, size_t size,
 		found |= division;
 		if (!(divisions & division))
 			continue;
-		rc = import_division(&imp, covered, key, value, diag);
+		rc = import_division(&imp, key, value, diag);
 		if (rc)
 			break;
 	}
@@ -235,11 +176,8 @@ ukwd_govuk_json_import(ukwd_calendar_builder *b, const char *data, size_t size,
 		    ukwd_uk_division_name(missing & (0u - missing)));
 	}
 	if (rc == 0)
-		rc = flags & UKWD_IMPORT_OFFICIAL
-		         ? apply_official(b, &imp, covered)
-		         : ukwd__import_apply(b, &imp, 0);
+		rc = ukwd__import_apply(b, &imp, flags);
 	ukwd__import_free(&imp);
-	ukwd__free(covered);
 	json_decref(root);
 	return rc;
 }

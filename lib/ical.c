@@ -398,53 +398,10 @@ instances_add(struct instances *list, ukwd_date d)
 	return 0;
 }
 
-/* The years an official file covers are the years that have its days
- * (after recurrences and the range): a file with days in 2012 and 2030
- * only is the truth for those two years, not for 2013-2029. */
-struct covered_years {
-	unsigned char year[10000]; /* 1: the file has a day in that year */
-};
-
-/* Apply `imp` as official data for the years it covers: in each run of
- * covered years, the builder's weekday holidays are dropped and the years
- * become official; then the file's days are added. All or nothing. (The
- * same as in govuk-json.c.) */
-static int
-apply_official(ukwd_calendar_builder *b, const struct ukwd__import *imp,
-               const struct covered_years *covered)
-{
-	ukwd_calendar_builder *work = NULL;
-	int rc = ukwd__builder_clone(&work, b);
-
-	for (int first = 1; rc == 0 && first <= 9999; first++) {
-		int last = first;
-
-		if (!covered->year[first])
-			continue;
-		while (last < 9999 && covered->year[last + 1])
-			last++;
-		rc = ukwd__builder_remove_weekday_holidays(
-		    work, ukwd__days_from_civil(first, 1, 1),
-		    ukwd__days_from_civil(last, 12, 31));
-		if (rc == 0)
-			rc = ukwd_calendar_builder_set_provenance(
-			    work, first, last, UKWD_PROVENANCE_OFFICIAL);
-		first = last;
-	}
-	if (rc == 0)
-		rc = ukwd__import_apply(work, imp, 0);
-	if (rc == 0)
-		ukwd__builder_swap(b, work);
-	ukwd_calendar_builder_free(work);
-	return rc;
-}
-
 /* The work one import may do, whatever the file holds
- * (UKWD_ICAL_MAX_DAYS): recurrence steps and days made; and the years
- * its days fall in. */
+ * (UKWD_ICAL_MAX_DAYS): recurrence steps and days made. */
 struct ics_budget {
 	long long steps, days;
-	struct covered_years *covered;
 };
 
 /* Refuse what a calendar of whole days has no use for: a rule finer than
@@ -1059,9 +1016,6 @@ import_event(struct ukwd__import *imp, const struct ics_text *text,
 			break;
 		}
 		rc = ukwd__import_add_range(imp, first, last, name);
-		for (int y = year_of_date(first);
-		     rc == 0 && y <= year_of_date(last); y++)
-			budget->covered->year[y] = 1;
 	}
 	ukwd__free(list.day);
 	return rc;
@@ -1169,15 +1123,10 @@ ukwd_ical_import(ukwd_calendar_builder *b, const char *data, size_t size,
 		return rc;
 	}
 	budget.steps = budget.days = UKWD_ICAL_MAX_DAYS;
-	budget.covered = ukwd__calloc(1, sizeof(*budget.covered));
-	rc = budget.covered ? import_tree(&imp, &text, root, range_first,
-	                                  range_last, &budget, diag)
-	                    : UKWD_ENOMEM;
+	rc = import_tree(&imp, &text, root, range_first, range_last, &budget,
+	                 diag);
 	if (rc == 0)
-		rc = flags & UKWD_IMPORT_OFFICIAL
-		         ? apply_official(b, &imp, budget.covered)
-		         : ukwd__import_apply(b, &imp, 0);
-	ukwd__free(budget.covered);
+		rc = ukwd__import_apply(b, &imp, flags);
 	ukwd__import_free(&imp);
 	icalcomponent_free(root);
 	ics_text_free(&text);

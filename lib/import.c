@@ -77,6 +77,45 @@ ukwd__import_own(struct ukwd__import *imp, char *name)
 	return 0;
 }
 
+/* Official data is the truth for the years that hold its days (a file
+ * with days in 2012 and 2030 only says nothing of 2013-2029): in each run
+ * of such years the builder's weekday holidays go and the years become
+ * official. */
+static int
+make_official(ukwd_calendar_builder *work, const struct ukwd__import *imp)
+{
+	unsigned char *covered = ukwd__calloc(10000, 1);
+	int rc = 0;
+
+	if (!covered)
+		return UKWD_ENOMEM;
+	for (size_t i = 0; i < imp->count; i++) {
+		int first, last;
+
+		ukwd_date_to_ymd(imp->range[i].first, &first, NULL, NULL);
+		ukwd_date_to_ymd(imp->range[i].last, &last, NULL, NULL);
+		for (int y = first; y <= last; y++)
+			covered[y] = 1;
+	}
+	for (int first = 1; rc == 0 && first <= 9999; first++) {
+		int last = first;
+
+		if (!covered[first])
+			continue;
+		while (last < 9999 && covered[last + 1])
+			last++;
+		rc = ukwd__builder_remove_weekday_holidays(
+		    work, ukwd__days_from_civil(first, 1, 1),
+		    ukwd__days_from_civil(last, 12, 31));
+		if (rc == 0)
+			rc = ukwd_calendar_builder_set_provenance(
+			    work, first, last, UKWD_PROVENANCE_OFFICIAL);
+		first = last;
+	}
+	ukwd__free(covered);
+	return rc;
+}
+
 int
 ukwd__import_apply(ukwd_calendar_builder *b, const struct ukwd__import *imp,
                    unsigned int flags)
@@ -87,27 +126,8 @@ ukwd__import_apply(ukwd_calendar_builder *b, const struct ukwd__import *imp,
 	rc = ukwd__builder_clone(&work, b);
 	if (rc)
 		return rc;
-	if ((flags & UKWD_IMPORT_OFFICIAL) && imp->count) {
-		ukwd_date lowest = imp->range[0].first,
-		          highest = imp->range[0].last;
-		int first_year, last_year;
-
-		for (size_t i = 1; i < imp->count; i++) {
-			if (imp->range[i].first < lowest)
-				lowest = imp->range[i].first;
-			if (imp->range[i].last > highest)
-				highest = imp->range[i].last;
-		}
-		ukwd_date_to_ymd(lowest, &first_year, NULL, NULL);
-		ukwd_date_to_ymd(highest, &last_year, NULL, NULL);
-		rc = ukwd__builder_remove_weekday_holidays(
-		    work, ukwd__days_from_civil(first_year, 1, 1),
-		    ukwd__days_from_civil(last_year, 12, 31));
-		if (rc == 0)
-			rc = ukwd_calendar_builder_set_provenance(
-			    work, first_year, last_year,
-			    UKWD_PROVENANCE_OFFICIAL);
-	}
+	if (flags & UKWD_IMPORT_OFFICIAL)
+		rc = make_official(work, imp);
 	for (size_t i = 0; rc == 0 && i < imp->count; i++)
 		rc = ukwd__builder_add_range(work, imp->range[i].first,
 		                             imp->range[i].last,

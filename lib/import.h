@@ -3,13 +3,14 @@
 #ifndef UKWD_IMPORT_H
 #define UKWD_IMPORT_H
 
+#include "ukwd/ical.h"
 #include "calendar-private.h"
 
 /* The most days one import may hold, counting each day of each event
  * (issue 13: one event over the whole range is 3 M days; one that repeats
- * daily over it would be trillions). Somewhat more than the whole
- * 0001-9999 range once. */
-#define UKWD__IMPORT_MAX_DAYS 4000000
+ * daily over it would be trillions): the public UKWD_ICAL_MAX_DAYS, which
+ * GOV.UK JSON imports share. */
+#define UKWD__IMPORT_MAX_DAYS UKWD_ICAL_MAX_DAYS
 
 /* Days [first, last] named `name` (never NULL; "" when unnamed). */
 struct ukwd__import_range {
@@ -40,8 +41,10 @@ int ukwd__import_add_range(struct ukwd__import *imp, ukwd_date first,
                            ukwd_date last, const char *name);
 /* Keep a name the importer allocated; freed by ukwd__import_free(). */
 int ukwd__import_own(struct ukwd__import *imp, char *name);
-/* Apply the days to the builder (UKWD_IMPORT_OFFICIAL as documented in
- * ukwd/ical.h); on failure the builder is unchanged. */
+/* Apply the days to the builder; on failure the builder is unchanged.
+ * With UKWD_IMPORT_OFFICIAL (ukwd/ical.h) the days are the truth for the
+ * years that hold them: those years' weekday holidays go first and the
+ * years become official. */
 int ukwd__import_apply(ukwd_calendar_builder *b, const struct ukwd__import *imp,
                        unsigned int flags);
 
