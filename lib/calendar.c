@@ -276,36 +276,9 @@ int
 ukwd_calendar_builder_add_holiday(ukwd_calendar_builder *b, ukwd_date d,
                                   const char *name)
 {
-	const char *shared;
-	int rc;
-
 	if (!b)
 		return UKWD_EINVAL;
-	if (!ukwd__date_in_range(d))
-		return UKWD_ERANGE;
-	if (b->count == b->capacity) {
-		size_t capacity = b->capacity ? b->capacity * 2 : 32;
-		struct ukwd__day *grown =
-		    ukwd__realloc(b->holidays, capacity * sizeof(*grown));
-
-		if (!grown)
-			return UKWD_ENOMEM;
-		b->holidays = grown;
-		b->capacity = capacity;
-	}
-	/* An unused name left in the pool on failure changes nothing the
-	 * builder shows. */
-	rc = pool_intern(&shared, &b->names, name);
-	if (rc)
-		return rc;
-	/* Appended; sorted and merged when next needed (builder_settle). */
-	if (b->sorted == b->count &&
-	    (b->count == 0 || b->holidays[b->count - 1].date < d))
-		b->sorted++;
-	b->holidays[b->count].date = d;
-	b->holidays[b->count].name = shared;
-	b->count++;
-	return 0;
+	return ukwd__builder_add_range(b, d, d, name);
 }
 
 int
@@ -334,9 +307,12 @@ ukwd__builder_add_range(ukwd_calendar_builder *b, ukwd_date first,
 		b->holidays = grown;
 		b->capacity = capacity;
 	}
+	/* An unused name left in the pool on failure changes nothing the
+	 * builder shows. */
 	rc = pool_intern(&shared, &b->names, name);
 	if (rc)
 		return rc;
+	/* Appended; sorted and merged when next needed (builder_settle). */
 	if (b->sorted == b->count &&
 	    (b->count == 0 || b->holidays[b->count - 1].date < first))
 		b->sorted += days;
