@@ -2,15 +2,25 @@
  * @file ukwd.h
  * @brief libukwd: UK working days, notice periods and working-day plans.
  *
- * Include this header and nothing else. Modules, from the bottom up:
- * - ukwd/error.h    error codes and ::ukwd_diag
+ * Include this header and nothing else. It includes one header per module,
+ * from the bottom up (a module uses only those above it in this list; ical
+ * stands to the side):
+ * - ukwd/common.h   #UKWD_API and the declaration macros
+ * - ukwd/version.h  version macros, ukwd_version(), feature tests
+ * - ukwd/error.h    error codes, ukwd_strerror() and ::ukwd_diag
  * - ukwd/date.h     serial dates, ISO 8601, weekdays, Easter
- * - ukwd/calendar.h working-day calendars and their builders
+ * - ukwd/calendar.h working-day calendars, their builders, provenance
+ * - ukwd/uk.h       UK bank holidays by division from 1971; the SEC
+ *                   Working Day
  * - ukwd/workday.h  is-working, add, count, roll in O(1)
+ * - ukwd/notice.h   notice periods: check, latest notice, earliest event;
+ *                   the catalogue of SEC rules
  * - ukwd/plan.h     task networks: tasks, links, constraints; CSV reader
  * - ukwd/schedule.h critical-path schedules in working days
+ * - ukwd/uep.h      the SEC User Entry Process as a plan; EUI-64 User IDs
  * - ukwd/render.h   Gantt charts and exports: text, SVG, HTML, Mermaid,
  *                   CSV, JSON
+ * - ukwd/ical.h     GOV.UK .ics and JSON import; iCalendar export
  *
  * Conventions:
  * - Functions that can fail return 0 or a negative `UKWD_E*` code and

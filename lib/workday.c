@@ -159,6 +159,20 @@ ukwd_workday_is_working(const ukwd_calendar *cal, ukwd_date d)
 	return (int)((cal->bits[off >> 6] >> (off & 63)) & 1);
 }
 
+int
+ukwd_workday_check(bool *working, const ukwd_calendar *cal, ukwd_date d)
+{
+	int rc;
+
+	if (UNLIKELY(!working))
+		return UKWD_EINVAL;
+	rc = ukwd_workday_is_working(cal, d);
+	if (rc < 0)
+		return rc;
+	*working = rc == 1;
+	return 0;
+}
+
 static ALWAYS_INLINE int
 add_checked(ukwd_date *out, const ukwd_calendar *cal, ukwd_date from, int32_t n,
             int hw)

@@ -1142,6 +1142,45 @@ test_errors__null_arguments_are_einval(void **state)
 	ukwd_calendar_free(cal);
 }
 
+/* ukwd_workday_check keeps the answer and the error apart: every date of
+ * the range answers as ukwd_workday_is_working does, and an error leaves
+ * the out-parameter as it was (so it cannot read as "working"). */
+static void
+test_check__answer_and_error_kept_apart(void **state)
+{
+	ukwd_calendar *cal = england_2023();
+	ukwd_date first, last;
+	bool working = true;
+
+	(void)state;
+	ukwd_calendar_range(cal, &first, &last);
+	for (ukwd_date d = first; d <= last; d++) {
+		bool answer = !working;
+
+		assert_int_equal(ukwd_workday_check(&answer, cal, d), 0);
+		assert_int_equal(answer, ukwd_workday_is_working(cal, d) == 1);
+		working = answer;
+	}
+	/* Christmas Day 2023 (a Monday) and the Friday before. */
+	assert_int_equal(ukwd_workday_check(&working, cal, ymd(2023, 12, 25)),
+	                 0);
+	assert_false(working);
+	assert_int_equal(ukwd_workday_check(&working, cal, ymd(2023, 12, 22)),
+	                 0);
+	assert_true(working);
+	working = false;
+	assert_int_equal(ukwd_workday_check(&working, cal, last + 1),
+	                 UKWD_ERANGE);
+	assert_int_equal(ukwd_workday_check(&working, cal, INT32_MIN),
+	                 UKWD_ERANGE);
+	assert_false(working);
+	assert_int_equal(ukwd_workday_check(&working, NULL, first),
+	                 UKWD_EINVAL);
+	assert_int_equal(ukwd_workday_check(NULL, cal, first), UKWD_EINVAL);
+	assert_false(working);
+	ukwd_calendar_free(cal);
+}
+
 static void
 test_errors__dates_outside_the_range_are_erange(void **state)
 {
@@ -1834,6 +1873,7 @@ main(void)
 	    cmocka_unit_test(
 	        test_roll__modified_conventions_answer_at_a_range_edge_on_a_month_edge),
 	    cmocka_unit_test(test_errors__null_arguments_are_einval),
+	    cmocka_unit_test(test_check__answer_and_error_kept_apart),
 	    cmocka_unit_test(test_errors__dates_outside_the_range_are_erange),
 	    cmocka_unit_test(
 	        test_errors__an_answer_outside_the_range_is_erange),

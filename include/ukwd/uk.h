@@ -36,7 +36,7 @@
  * proclamations and GOV.UK's data and are #UKWD_PROVENANCE_OFFICIAL; later
  * years are #UKWD_PROVENANCE_PROJECTED by the rules above, and a day
  * proclaimed later will be missing from them. Load GOV.UK's current file to
- * correct them (see ukwd/ical.h when available).
+ * correct them (ukwd/ical.h).
  */
 #ifndef UKWD_UK_H
 #define UKWD_UK_H

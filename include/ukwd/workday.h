@@ -18,6 +18,7 @@
 #ifndef UKWD_WORKDAY_H
 #define UKWD_WORKDAY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -47,11 +48,42 @@ typedef enum ukwd_roll {
 
 /**
  * @brief Is @p d a working day?
+ *
+ * Three answers share the return value: test it with `== 1`, not as a
+ * truth value. `if (ukwd_workday_is_working(cal, d))` takes a date outside
+ * the calendar (#UKWD_ERANGE, negative) for a working day; where an error
+ * must not be mistaken for an answer, call ukwd_workday_check(), which
+ * keeps the two apart.
+ *
  * @return 1 if it is, 0 if it is a weekend day or holiday; #UKWD_EINVAL if
  *         @p cal is NULL; #UKWD_ERANGE if @p d is outside the range.
  * @since 0.1
  */
 UKWD_QUERY int ukwd_workday_is_working(const ukwd_calendar *cal, ukwd_date d);
+
+/**
+ * @brief Is @p d a working day? The answer in @p working, errors apart.
+ *
+ * The same question as ukwd_workday_is_working() in the library's usual
+ * shape: the return value is 0 or an error, never the answer, so
+ *
+ * @code
+ * bool working;
+ * if (ukwd_workday_check(&working, cal, d) == 0 && working) ...
+ * @endcode
+ *
+ * cannot take an error for a working day.
+ *
+ * @param[out] working true for a working day, false for a weekend day or
+ *                     holiday; unchanged on failure.
+ * @param[in]  cal     the calendar.
+ * @param[in]  d       the date.
+ * @return 0; #UKWD_EINVAL if @p working or @p cal is NULL; #UKWD_ERANGE if
+ *         @p d is outside the calendar's range.
+ * @since 0.1
+ */
+UKWD_QUERY int ukwd_workday_check(bool *working, const ukwd_calendar *cal,
+                                  ukwd_date d);
 
 /**
  * @brief Add @p n working days to @p from.
