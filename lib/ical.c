@@ -9,8 +9,38 @@
 #include "ukwd/render.h"
 #include "ukwd/workday.h"
 #include "ukwd/version.h"
-#include "import.h"
+#include "days.h"
 #include "internal.h"
+
+/* Needs no libical: it only looks at the first bytes. */
+ukwd_holidays_format
+ukwd_holidays_detect(const char *data, size_t size)
+{
+	static const char begin[] = "BEGIN:VCALENDAR";
+	size_t at = 0;
+
+	if (!data)
+		return UKWD_HOLIDAYS_UNKNOWN;
+	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		at = 3;
+	while (at < size && (data[at] == ' ' || data[at] == '\t' ||
+	                     data[at] == '\r' || data[at] == '\n'))
+		at++;
+	if (at < size && data[at] == '{')
+		return UKWD_HOLIDAYS_GOVUK_JSON;
+	if (size - at >= sizeof(begin) - 1) {
+		for (size_t i = 0; i < sizeof(begin) - 1; i++) {
+			char c = data[at + i];
+
+			if (c >= 'a' && c <= 'z')
+				c = (char)(c - 'a' + 'A');
+			if (c != begin[i])
+				return UKWD_HOLIDAYS_UNKNOWN;
+		}
+		return UKWD_HOLIDAYS_ICAL;
+	}
+	return UKWD_HOLIDAYS_UNKNOWN;
+}
 
 #if UKWD_HAVE_LIBICAL
 
@@ -375,7 +405,9 @@ add_property(icalcomponent *comp, icalproperty *prop)
 	return 0;
 }
 
-/* A growing list of instance start dates. */
+/* A growing list of instance start dates: dates only, sorted and
+ * searched for EXDATEs, before their days (with the event's one name)
+ * become runs of the named-days list. */
 struct instances {
 	ukwd_date *day;
 	size_t count, capacity;
@@ -384,16 +416,9 @@ struct instances {
 static int
 instances_add(struct instances *list, ukwd_date d)
 {
-	if (list->count == list->capacity) {
-		size_t capacity = list->capacity ? list->capacity * 2 : 16;
-		ukwd_date *grown =
-		    ukwd__realloc(list->day, capacity * sizeof(*grown));
-
-		if (!grown)
-			return UKWD_ENOMEM;
-		list->day = grown;
-		list->capacity = capacity;
-	}
+	if (ukwd__grow((void **)&list->day, &list->capacity, list->count + 1,
+	               sizeof(*list->day)))
+		return UKWD_ENOMEM;
 	list->day[list->count++] = d;
 	return 0;
 }
@@ -882,7 +907,7 @@ expand_rule(struct instances *list, const struct ics_text *text,
 
 /* One VEVENT: its days, with recurrences, into `imp`. */
 static int
-import_event(struct ukwd__import *imp, const struct ics_text *text,
+import_event(struct ukwd__days *imp, const struct ics_text *text,
              icalcomponent *event, struct span span, ukwd_date range_first,
              ukwd_date range_last, struct ics_budget *budget, ukwd_diag *diag)
 {
@@ -1015,7 +1040,7 @@ import_event(struct ukwd__import *imp, const struct ics_text *text,
 			                    UKWD_ICAL_MAX_DAYS);
 			break;
 		}
-		rc = ukwd__import_add_range(imp, first, last, name);
+		rc = ukwd__days_add_range(imp, first, last, name);
 	}
 	ukwd__free(list.day);
 	return rc;
@@ -1024,7 +1049,7 @@ import_event(struct ukwd__import *imp, const struct ics_text *text,
 /* Walk the components in document order: report libical's errors, and
  * import each VEVENT. */
 static int
-import_tree(struct ukwd__import *imp, const struct ics_text *text,
+import_tree(struct ukwd__days *imp, const struct ics_text *text,
             icalcomponent *root, ukwd_date range_first, ukwd_date range_last,
             struct ics_budget *budget, ukwd_diag *diag)
 {
@@ -1080,7 +1105,7 @@ ukwd_ical_import(ukwd_calendar_builder *b, const char *data, size_t size,
                  unsigned int flags, ukwd_diag *diag)
 {
 	struct ics_text text;
-	struct ukwd__import imp = {0};
+	struct ukwd__days imp = {0};
 	struct ics_budget budget;
 	icalcomponent *root;
 	ukwd_date range_first, range_last;
@@ -1126,8 +1151,8 @@ ukwd_ical_import(ukwd_calendar_builder *b, const char *data, size_t size,
 	rc = import_tree(&imp, &text, root, range_first, range_last, &budget,
 	                 diag);
 	if (rc == 0)
-		rc = ukwd__import_apply(b, &imp, flags);
-	ukwd__import_free(&imp);
+		rc = ukwd__days_apply(b, &imp, flags);
+	ukwd__days_free(&imp);
 	icalcomponent_free(root);
 	ics_text_free(&text);
 	if (rc && diag && diag->code == 0)

@@ -21,6 +21,12 @@ void *ukwd__realloc(void *ptr, size_t size);
 void ukwd__free(void *ptr);
 char *ukwd__strdup(const char *text);
 
+/* Make room for `need` elements of `elem` bytes in *array, whose room is
+ * *capacity elements: nothing when there is room already, else at least
+ * double (and at least `need`, and at least 16). 0, or UKWD_ENOMEM with
+ * *array and *capacity unchanged (also when the size would overflow). */
+int ukwd__grow(void **array, size_t *capacity, size_t need, size_t elem);
+
 #ifdef UKWD_ALLOC_TESTING
 /* Test build only (never in the installed library): allocations are
  * counted in ukwd__alloc_count, and the ukwd__alloc_fail_at-th one

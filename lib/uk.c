@@ -6,6 +6,7 @@
 
 #include "ukwd/uk.h"
 #include "calendar-private.h"
+#include "days.h"
 #include "internal.h"
 
 #define APOS "\u2019" /* GOV.UK writes the typographic apostrophe */
@@ -347,77 +348,11 @@ division_year(struct year_list *list, int division, int year, size_t change)
 	}
 }
 
-/* All the days of a division set over a span of years: dates sorted and
- * unique, with names joined by "; " where divisions differ. Joined names
- * are allocated and listed in `owned` for the caller to free. */
-struct uk_days {
-	struct ukwd__day *day;
-	size_t count, capacity;
-	char **owned;
-	size_t nowned;
-};
-
-static void
-uk_days_free(struct uk_days *days)
-{
-	for (size_t i = 0; i < days->nowned; i++)
-		ukwd__free(days->owned[i]);
-	ukwd__free(days->owned);
-	ukwd__free(days->day);
-}
-
+/* All the days of a division set over a span of years, in a named-days
+ * list (days.h): dates sorted and unique, with names joined by "; " where
+ * divisions differ. */
 static int
-uk_days_push(struct uk_days *days, ukwd_date d, const char *name)
-{
-	if (days->count == days->capacity) {
-		size_t capacity = days->capacity ? days->capacity * 2 : 256;
-		struct ukwd__day *grown =
-		    ukwd__realloc(days->day, capacity * sizeof(*grown));
-
-		if (!grown)
-			return UKWD_ENOMEM;
-		days->day = grown;
-		days->capacity = capacity;
-	}
-	days->day[days->count++] = (struct ukwd__day){d, name};
-	return 0;
-}
-
-/* Give the last day a second name (unless it already has it). */
-static int
-uk_days_join(struct uk_days *days, const char *name)
-{
-	struct ukwd__day *last = &days->day[days->count - 1];
-	size_t len_a = strlen(last->name), len_b = strlen(name);
-	char *joined, **owned;
-
-	/* Already one of the "; "-separated names? */
-	for (const char *at = last->name; at;) {
-		const char *end = strstr(at, "; ");
-		size_t len = end ? (size_t)(end - at) : strlen(at);
-
-		if (len == len_b && memcmp(at, name, len) == 0)
-			return 0;
-		at = end ? end + 2 : NULL;
-	}
-	owned = ukwd__realloc(days->owned,
-	                      (days->nowned + 1) * sizeof(*days->owned));
-	if (!owned)
-		return UKWD_ENOMEM;
-	days->owned = owned;
-	joined = ukwd__malloc(len_a + len_b + 3);
-	if (!joined)
-		return UKWD_ENOMEM;
-	memcpy(joined, last->name, len_a);
-	memcpy(joined + len_a, "; ", 2);
-	memcpy(joined + len_a + 2, name, len_b + 1);
-	days->owned[days->nowned++] = joined;
-	last->name = joined;
-	return 0;
-}
-
-static int
-uk_collect(struct uk_days *days, unsigned int divisions, int first_year,
+uk_collect(struct ukwd__days *days, unsigned int divisions, int first_year,
            int last_year)
 {
 	size_t change = 0;
@@ -449,15 +384,15 @@ uk_collect(struct uk_days *days, unsigned int divisions, int first_year,
 				}
 			if (pick < 0)
 				break;
-			if (days->count && days->day[days->count - 1].date == d)
-				rc = uk_days_join(
+			if (days->count && days->run[days->count - 1].last == d)
+				rc = ukwd__days_join_last(
 				    days, list[pick].day[at[pick]].name);
 			else
-				rc = uk_days_push(
+				rc = ukwd__days_add(
 				    days, d, list[pick].day[at[pick]].name);
 			at[pick]++;
 			if (rc) {
-				uk_days_free(days);
+				ukwd__days_free(days);
 				return rc;
 			}
 		}
@@ -478,7 +413,7 @@ uk_check(unsigned int divisions, int first_year, int last_year)
 
 /* Check the arguments and collect the days. */
 static int
-uk_prepare(struct uk_days *days, unsigned int divisions, int first_year,
+uk_prepare(struct ukwd__days *days, unsigned int divisions, int first_year,
            int last_year)
 {
 	int rc = uk_check(divisions, first_year, last_year);
@@ -501,7 +436,7 @@ ukwd_calendar_new_uk(ukwd_calendar **out, unsigned int divisions,
                      int first_year, int last_year)
 {
 	unsigned char provenance[UKWD_UK_LAST_YEAR - UKWD_UK_FIRST_YEAR + 1];
-	struct uk_days days;
+	struct ukwd__days days;
 	int rc;
 
 	if (!out)
@@ -510,10 +445,10 @@ ukwd_calendar_new_uk(ukwd_calendar **out, unsigned int divisions,
 	if (rc)
 		return rc;
 	uk_provenance(provenance, first_year, last_year);
-	rc = ukwd__calendar_assemble(
-	    out, UKWD_WEEKEND_SAT_SUN, ymd(first_year, 1, 1),
-	    ymd(last_year, 12, 31), days.day, days.count, provenance, NULL);
-	uk_days_free(&days);
+	rc = ukwd__days_assemble(out, UKWD_WEEKEND_SAT_SUN,
+	                         ymd(first_year, 1, 1), ymd(last_year, 12, 31),
+	                         &days, provenance);
+	ukwd__days_free(&days);
 	return rc;
 }
 
@@ -523,7 +458,7 @@ ukwd_calendar_builder_new_uk(ukwd_calendar_builder **out,
                              int last_year)
 {
 	ukwd_calendar_builder *b = NULL;
-	struct uk_days days;
+	struct ukwd__days days;
 	int rc;
 
 	if (!out)
@@ -550,9 +485,9 @@ ukwd_calendar_builder_new_uk(ukwd_calendar_builder **out,
 		        : UKWD_UK_LAST_OFFICIAL_YEAR + 1,
 		    last_year, UKWD_PROVENANCE_PROJECTED);
 	for (size_t i = 0; rc == 0 && i < days.count; i++)
-		rc = ukwd_calendar_builder_add_holiday(b, days.day[i].date,
-		                                       days.day[i].name);
-	uk_days_free(&days);
+		rc = ukwd__builder_add_range(
+		    b, days.run[i].first, days.run[i].last, days.run[i].name);
+	ukwd__days_free(&days);
 	if (rc) {
 		ukwd_calendar_builder_free(b);
 		return rc;

@@ -1,4 +1,5 @@
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,6 +74,29 @@ ukwd__free(void *ptr)
 	if (ptr)
 		UKWD__ALLOC_LIVE(-1);
 	free(ptr);
+}
+
+int
+ukwd__grow(void **array, size_t *capacity, size_t need, size_t elem)
+{
+	size_t room = *capacity < 16 ? 16 : *capacity;
+	void *grown;
+
+	if (need <= *capacity)
+		return 0;
+	while (room < need) {
+		if (room > SIZE_MAX / 2)
+			return UKWD_ENOMEM;
+		room *= 2;
+	}
+	if (elem == 0 || room > SIZE_MAX / elem)
+		return UKWD_ENOMEM;
+	grown = ukwd__realloc(*array, room * elem);
+	if (!grown)
+		return UKWD_ENOMEM;
+	*array = grown;
+	*capacity = room;
+	return 0;
 }
 
 char *
