@@ -94,8 +94,10 @@ struct csv {
 /* Recently defined ids, for predecessors: a direct-mapped cache of task
  * index + 1 by a hash of the id. Predecessors are mostly defined a little
  * before the tasks that name them; this saves a probe of the plan's whole
- * id index (a cache miss, in a big plan) for most of them. */
-#define RECENT_IDS 8192
+ * id index (a cache miss, in a big plan) for most of them. At 256 KB it
+ * stays in a core's cache and holds a window of some thousands of tasks
+ * with few collisions. */
+#define RECENT_IDS 65536
 
 /* What an id contains that a predecessor's link type or lag contains
  * too. A predecessor with such a part is looked up whole only if some id
@@ -157,6 +159,10 @@ grow_bytes(void **array, size_t *capacity, size_t need, size_t elem)
 	return 0;
 }
 
+/* Bytes that end an unquoted field: ',', CR, LF and NUL. */
+static const unsigned char field_end[256] = {
+    [','] = 1, ['\n'] = 1, ['\r'] = 1, ['\0'] = 1};
+
 static int
 put_char(struct csv *csv, char c)
 {
@@ -173,7 +179,8 @@ put_bytes(struct csv *csv, const char *bytes, size_t len)
 {
 	if (len == 0)
 		return 0;
-	if (grow_bytes((void **)&csv->text, &csv->text_capacity,
+	if (csv->text_capacity - csv->text_len < len &&
+	    grow_bytes((void **)&csv->text, &csv->text_capacity,
 	               csv->text_len + len, 1))
 		return UKWD_ENOMEM;
 	memcpy(csv->text + csv->text_len, bytes, len);
@@ -261,12 +268,12 @@ read_quoted(struct csv *csv)
 static int
 read_unquoted(struct csv *csv)
 {
-	const char *start = csv->p;
+	const char *start = csv->p, *p = csv->p, *end = csv->end;
 	size_t len;
 
-	while (csv->p < csv->end && *csv->p != ',' && *csv->p != '\n' &&
-	       *csv->p != '\r' && *csv->p != '\0')
-		csv->p++;
+	while (p < end && !field_end[(unsigned char)*p])
+		p++;
+	csv->p = p;
 	if (csv->p < csv->end && *csv->p == '\0')
 		return nul_error(csv);
 	len = (size_t)(csv->p - start);
@@ -294,7 +301,8 @@ read_record(struct csv *csv, int *record_line)
 
 			while (csv->p < csv->end && is_blank(*csv->p))
 				csv->p++;
-			if (grow_bytes((void **)&csv->fields,
+			if (csv->nfields == csv->field_capacity &&
+			    grow_bytes((void **)&csv->fields,
 			               &csv->field_capacity, csv->nfields + 1,
 			               sizeof(*csv->fields)))
 				return UKWD_ENOMEM;
@@ -337,6 +345,15 @@ static const char *
 field_text(const struct csv *csv, size_t i)
 {
 	return csv->text + csv->fields[i].offset;
+}
+
+static size_t
+field_len(const struct csv *csv, size_t i)
+{
+	size_t end =
+	    i + 1 < csv->nfields ? csv->fields[i + 1].offset : csv->text_len;
+
+	return end - csv->fields[i].offset - 1;
 }
 
 static int
@@ -487,9 +504,9 @@ parse_days(int32_t *out, const char *text, int allow_sign, char *why,
 
 static int
 pending_add(struct pending *pend, size_t task, const char *text,
-            int record_line, const struct field *f)
+            size_t text_len, int record_line, const struct field *f)
 {
-	size_t len = strlen(text) + 1;
+	size_t len = text_len + 1;
 
 	if (task >= pend->capacity_tasks) {
 		size_t capacity =
@@ -528,6 +545,57 @@ pending_add(struct pending *pend, size_t task, const char *text,
 	return 0;
 }
 
+/* Room for ntasks in the per-task arrays and `bytes` of text. */
+static int
+pending_reserve(struct pending *pend, size_t ntasks, size_t bytes)
+{
+	size_t *offset;
+	int *lines, *cols, *records;
+
+	if (ntasks > pend->capacity_tasks) {
+		offset = ukwd__realloc(pend->offset, ntasks * sizeof(*offset));
+		if (!offset)
+			return UKWD_ENOMEM;
+		pend->offset = offset;
+		records =
+		    ukwd__realloc(pend->record_line, ntasks * sizeof(*records));
+		if (!records)
+			return UKWD_ENOMEM;
+		pend->record_line = records;
+		lines = ukwd__realloc(pend->line, ntasks * sizeof(*lines));
+		if (!lines)
+			return UKWD_ENOMEM;
+		pend->line = lines;
+		cols = ukwd__realloc(pend->column, ntasks * sizeof(*cols));
+		if (!cols)
+			return UKWD_ENOMEM;
+		pend->column = cols;
+		pend->capacity_tasks = ntasks;
+	}
+	return grow_bytes((void **)&pend->text, &pend->capacity, bytes, 1);
+}
+
+/* How many records the data may hold, for sizing: lines of at least
+ * MIN_RECORD bytes (the shortest task, "a,,0,", is five). Quoted line
+ * breaks make it an over-estimate, which costs only address space. */
+#define MIN_RECORD 5
+
+static size_t
+count_records(const char *p, const char *end)
+{
+	size_t n = 0;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if (!nl)
+			nl = end;
+		n += nl - p >= MIN_RECORD;
+		p = nl + 1;
+	}
+	return n;
+}
+
 static void
 pending_free(struct pending *pend)
 {
@@ -555,22 +623,35 @@ type_of(const char *text, size_t len, ukwd_link_type *type)
 	return 0;
 }
 
+/* ID_HAS_TYPE if text (of length len) ends in FS, SS, FF or SF. */
+static unsigned int
+type_suffix(const char *text, size_t len)
+{
+	ukwd_link_type type;
+
+	return len > 2 && text[len - 1] >= 'A' && text[len - 1] <= 'Z' &&
+	               text[len - 2] >= 'A' && text[len - 2] <= 'Z' &&
+	               type_of(text + len - 2, 2, &type)
+	           ? ID_HAS_TYPE
+	           : 0;
+}
+
+/* One pass: this runs for every id. */
 static unsigned int
 id_shape(const char *text)
 {
-	size_t len = strlen(text);
+	size_t len = 0;
 	unsigned int shape = 0;
-	ukwd_link_type type;
 
-	if (strchr(text, ':'))
-		shape |= ID_HAS_COLON;
-	if (strpbrk(text, "+-"))
-		shape |= ID_HAS_SIGN;
-	if (len > 2 && text[len - 1] >= 'A' && text[len - 1] <= 'Z' &&
-	    text[len - 2] >= 'A' && text[len - 2] <= 'Z' &&
-	    type_of(text + len - 2, 2, &type))
-		shape |= ID_HAS_TYPE;
-	return shape;
+	for (; text[len]; len++) {
+		char c = text[len];
+
+		if (c == ':')
+			shape |= ID_HAS_COLON;
+		else if (c == '+' || c == '-')
+			shape |= ID_HAS_SIGN;
+	}
+	return shape | type_suffix(text, len);
 }
 
 /* Could this be an id of the file, as far as its shape goes? */
@@ -589,7 +670,7 @@ read_task(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 	const char *id, *text;
 	char why[UKWD_DIAG_MESSAGE_SIZE];
 	ukwd_diag inner;
-	size_t task, other;
+	size_t task;
 	int32_t duration, estimate[3] = {0, 0, 0};
 	int rc;
 
@@ -616,22 +697,24 @@ read_task(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 		return csv_error(csv, rc, f->line, f->column,
 		                 "duration '%.*s' %s", QUOTE, text, why);
 	}
-	/* No diag on the way (it would be cleared on every call): a failed
-	 * call changes nothing and says the same again. */
-	rc = ukwd_plan_add_task(&task, plan, id,
-	                        field_text(csv, (size_t)where[COL_NAME]),
-	                        duration, NULL);
-	if (rc == UKWD_EINVAL && ukwd_plan_find(&other, plan, id) == 0)
-		return csv_error(csv, UKWD_EPARSE, fid->line, fid->column,
-		                 "duplicate id '%.*s' (first on line %d)",
-		                 QUOTE, id, pend->record_line[other]);
-	if (rc) {
-		ukwd_plan_add_task(NULL, plan, id, NULL, duration, &inner);
-		return csv_error(csv, rc, record_line, 0, "%s", inner.message);
-	}
+	/* The id enters the plan's index later, all ids at once
+	 * (ukwd_plan_read_csv); a duplicate is reported then, ahead of any
+	 * error after this point. */
+	task = plan->ntasks;
+	rc = ukwd__plan_append_task(
+	    plan, id, field_len(csv, (size_t)where[COL_ID]),
+	    field_text(csv, (size_t)where[COL_NAME]),
+	    field_len(csv, (size_t)where[COL_NAME]), duration);
+	if (rc == UKWD_ERANGE)
+		return csv_error(csv, rc, record_line, 0,
+		                 "too many tasks (at most %zu)",
+		                 (size_t)UKWD__PLAN_MAX_TASKS);
+	if (rc)
+		return csv_error(csv, rc, record_line, 0, "out of memory");
 	pend->id_shape |= id_shape(id);
 	rc = pending_add(pend, task,
 	                 field_text(csv, (size_t)where[COL_PREDECESSORS]),
+	                 field_len(csv, (size_t)where[COL_PREDECESSORS]),
 	                 record_line, &csv->fields[where[COL_PREDECESSORS]]);
 	if (rc)
 		return csv_error(csv, rc, 0, 0, "out of memory");
@@ -728,9 +811,17 @@ find_id(size_t *index, const ukwd_plan *plan, struct pending *pend,
 {
 	uint32_t at = recent_slot(id), k = pend->recent[at];
 
-	if (k && strcmp(plan->tasks[k - 1].id, id) == 0) {
-		*index = k - 1;
-		return 0;
+	if (k) {
+		/* strcmp, inline: ids are short and this runs for most
+		 * predecessors. */
+		const char *a = plan->tasks[k - 1].id, *b = id;
+
+		while (*a && *a == *b)
+			a++, b++;
+		if (*a == *b) {
+			*index = k - 1;
+			return 0;
+		}
 	}
 	if (ukwd_plan_find(index, plan, id) != 0)
 		return UKWD_ENOTFOUND;
@@ -739,10 +830,11 @@ find_id(size_t *index, const ukwd_plan *plan, struct pending *pend,
 }
 
 /* Read one predecessor, `ID[:TYPE][+N|-N]` or `IDTYPE[+N|-N]`, and add
- * the link. token is trimmed and may be changed. */
+ * the link. token is trimmed and may be changed; len is its length and
+ * shape its ID_HAS_COLON and ID_HAS_SIGN bits. */
 static int
 read_predecessor(struct csv *csv, ukwd_plan *plan, struct pending *pend,
-                 size_t task, char *token)
+                 size_t task, char *token, size_t token_len, unsigned int shape)
 {
 	int line = pend->line[task], column = pend->column[task];
 	char why[UKWD_DIAG_MESSAGE_SIZE], *head = token, *sign = NULL, *colon;
@@ -752,7 +844,8 @@ read_predecessor(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 	size_t pred, len;
 	int rc;
 
-	if (!could_be_id(pend, token) ||
+	shape |= type_suffix(token, token_len);
+	if ((shape & ~pend->id_shape) != 0 ||
 	    find_id(&pred, plan, pend, token) != 0) {
 		/* The lag: the last sign followed by a digit. */
 		for (char *p = token + 1; *p; p++)
@@ -830,24 +923,96 @@ read_predecessor(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 static int
 read_links(struct csv *csv, ukwd_plan *plan, struct pending *pend)
 {
+	size_t most = plan->ntasks;
+
+	/* At most one link a task and one a ';': room for them all at once
+	 * (a hint: without it the links grow as they come). */
+	for (const char *p = pend->text, *end = pend->text + pend->len;
+	     (p = memchr(p, ';', (size_t)(end - p))) != NULL; p++)
+		most++;
+	(void)ukwd__plan_reserve(plan, plan->ntasks, most);
 	for (size_t task = 0; task < plan->ntasks; task++) {
-		char *list = pend->text + pend->offset[task], *save = NULL;
+		char *p = pend->text + pend->offset[task];
 
 		pend->recent[recent_slot(plan->tasks[task].id)] =
 		    (uint32_t)(task + 1);
-		for (char *token = strtok_r(list, ";", &save); token;
-		     token = strtok_r(NULL, ";", &save)) {
-			int rc;
+		/* Split at ';', trim each piece and skip empty ones, noting
+		 * on the way what an id's shape needs. */
+		for (;;) {
+			char *token, *end;
+			unsigned int shape = 0;
+			int more, rc;
 
-			token = trim(token);
-			if (!*token)
-				continue;
-			rc = read_predecessor(csv, plan, pend, task, token);
-			if (rc)
-				return rc;
+			while (is_blank(*p))
+				p++;
+			for (token = p; *p && *p != ';'; p++) {
+				if (*p == ':')
+					shape |= ID_HAS_COLON;
+				else if (*p == '+' || *p == '-')
+					shape |= ID_HAS_SIGN;
+			}
+			more = *p == ';';
+			for (end = p; end > token && is_blank(end[-1]); end--)
+				;
+			*end = '\0';
+			if (end > token) {
+				rc = read_predecessor(
+				    csv, plan, pend, task, token,
+				    (size_t)(end - token), shape);
+				if (rc)
+					return rc;
+			}
+			if (!more)
+				break;
+			p++;
 		}
 	}
 	return 0;
+}
+
+/* Where task `task`'s field `column` is: the file is read again up to its
+ * record (task k is the k-th record after the header), which costs
+ * nothing until there is an error to report. */
+static int
+locate_field(int *line, int *column, const char *data, size_t size, size_t task,
+             int field_index)
+{
+	struct csv csv;
+	int record_line, rc;
+	size_t k = 0;
+
+	memset(&csv, 0, sizeof(csv));
+	csv.p = csv.line_start = data;
+	csv.end = data + size;
+	csv.line = 1;
+	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		csv.p = csv.line_start = data + 3;
+	while ((rc = read_record(&csv, &record_line)) == 1 && k++ <= task)
+		;
+	if (rc == 1 && (size_t)field_index < csv.nfields) {
+		*line = csv.fields[field_index].line;
+		*column = csv.fields[field_index].column;
+	}
+	ukwd__free(csv.text);
+	ukwd__free(csv.fields);
+	return rc == 1 ? 0 : UKWD_ENOMEM;
+}
+
+static int
+duplicate_error(struct csv *csv, const ukwd_plan *plan,
+                const struct pending *pend, const char *data, size_t size,
+                int id_column, size_t task)
+{
+	const char *id = plan->tasks[task].id;
+	size_t first = 0;
+	int line = 0, column = 0;
+
+	ukwd_plan_find(&first, plan, id);
+	if (locate_field(&line, &column, data, size, task, id_column))
+		return csv_error(csv, UKWD_ENOMEM, 0, 0, "out of memory");
+	return csv_error(csv, UKWD_EPARSE, line, column,
+	                 "duplicate id '%.*s' (first on line %d)", QUOTE, id,
+	                 pend->record_line[first]);
 }
 
 /* Refuse a cycle, naming the line of its last task in the file. */
@@ -855,16 +1020,26 @@ static int
 check_cycles(struct csv *csv, const ukwd_plan *plan, const struct pending *pend)
 {
 	struct ukwd__graph g;
-	const uint32_t *cycle;
+	const uint32_t *cycle = NULL;
 	uint32_t *scratch, last;
 	ukwd_diag inner;
-	size_t len;
+	size_t len = 0, sorted;
 	int rc;
 
 	scratch = ukwd__malloc(plan->ntasks * sizeof(*scratch));
 	if (!scratch)
 		return csv_error(csv, UKWD_ENOMEM, 0, 0, "out of memory");
-	rc = ukwd__graph_build(&g, plan, scratch, &cycle, &len, &inner);
+	/* The order alone tells whether there is a cycle; the edges (12
+	 * bytes a link) are built only to name one. */
+	rc = ukwd__graph_sort(&g, plan, scratch, &sorted);
+	if (rc == 0 && sorted < plan->ntasks) {
+		rc = ukwd__graph_edges(&g, plan);
+		if (rc == 0) {
+			len = ukwd__graph_cycle(&g, scratch, g.order + sorted);
+			cycle = g.order + sorted;
+			rc = ukwd__cycle_diag(&inner, plan, cycle, len);
+		}
+	}
 	if (rc == UKWD_ECYCLE) {
 		last = cycle[0];
 		for (size_t i = 1; i < len; i++)
@@ -921,11 +1096,35 @@ ukwd_plan_read_csv(ukwd_plan **out, const char *data, size_t size,
 		goto out;
 	ncolumns = csv.nfields;
 	csv.max_fields = ncolumns + 1;
+	{
+		/* Size the plan and the predecessors' text once, from the
+		 * data (hints: a failure here is not an error). */
+		size_t records = count_records(csv.p, csv.end);
+
+		(void)ukwd__plan_reserve(plan, records, 0);
+		(void)pending_reserve(&pend, records,
+		                      (size_t)(csv.end - csv.p) + 1);
+	}
 	while ((rc = read_record(&csv, &record_line)) == 1) {
 		rc = read_task(&csv, plan, &pend, where, ncolumns, record_line);
 		if (rc)
-			goto out;
+			break;
 	}
+	/* A duplicate id among the tasks read comes before whatever stopped
+	 * the reading: it is earlier in the file, or in the same record
+	 * before the field that failed. */
+	{
+		size_t duplicate;
+		int index_rc = ukwd__plan_index_ids(plan, 0, &duplicate);
+
+		if (index_rc == UKWD_EINVAL)
+			rc = duplicate_error(&csv, plan, &pend, data, size,
+			                     where[COL_ID], duplicate);
+		else if (index_rc && rc == 0)
+			rc = csv_error(&csv, index_rc, 0, 0, "out of memory");
+	}
+	if (rc)
+		goto out;
 	if (rc == 0)
 		rc = read_links(&csv, plan, &pend);
 	if (rc == 0)

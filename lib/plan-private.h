@@ -77,6 +77,25 @@ struct ukwd_plan {
 	uint64_t hash_key[2];
 };
 
+/* Make room for at least ntasks tasks and nlinks links (capped at the
+ * limits), so that a reader that knows roughly how many are coming
+ * neither copies nor rehashes as it adds them. Changes no content;
+ * returns 0 or UKWD_ENOMEM (the plan stays usable either way). */
+int ukwd__plan_reserve(ukwd_plan *plan, size_t ntasks, size_t nlinks);
+
+/* For readers that add many tasks at once: append a task (id and name
+ * of the given lengths, not NUL-terminated; name_len 0 for none) without
+ * entering its id in the id index, then enter the ids of tasks from..
+ * ntasks-1 together with ukwd__plan_index_ids(), which overlaps the
+ * index's cache misses. Until then the plan must not be given to any
+ * other function. append returns 0, UKWD_ERANGE (too many tasks) or
+ * UKWD_ENOMEM; the duration is not checked. index_ids returns 0,
+ * UKWD_ENOMEM, or UKWD_EINVAL with *duplicate the first task whose id an
+ * earlier task has (ukwd_plan_find() then gives the earlier one). */
+int ukwd__plan_append_task(ukwd_plan *plan, const char *id, size_t id_len,
+                           const char *name, size_t name_len, int32_t duration);
+int ukwd__plan_index_ids(ukwd_plan *plan, size_t from, size_t *duplicate);
+
 /* SipHash-2-4 of len bytes under key (plan.c). */
 uint64_t ukwd__siphash(const uint64_t key[2], const void *data, size_t len);
 

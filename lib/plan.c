@@ -175,6 +175,12 @@ hash_link(const ukwd_plan *plan, uint32_t predecessor, uint32_t successor,
 #define SLOT_HASH(slot)     ((uint32_t)((slot) >> 32))
 #define SLOT(index, hash32) ((uint64_t)(hash32) << 32 | (uint32_t)((index) + 1))
 
+#if defined(__GNUC__) || defined(__clang__)
+#define UKWD__PREFETCH(address) __builtin_prefetch(address, 1)
+#else
+#define UKWD__PREFETCH(address) ((void)(address))
+#endif
+
 /* The slot holding id, or the empty slot where it would go. */
 static size_t
 id_slot(const ukwd_plan *plan, const char *id, uint32_t h)
@@ -273,16 +279,13 @@ link_table_reserve(ukwd_plan *plan, size_t more)
 	                    capacity);
 }
 
-/* Room for one more task in the task arrays, which share a capacity. */
+/* Room for `capacity` tasks in the task arrays, which share a
+ * capacity. */
 static int
-tasks_reserve(ukwd_plan *plan)
+tasks_resize(ukwd_plan *plan, size_t capacity)
 {
-	size_t capacity = plan->task_capacity;
 	void *grown;
 
-	if (plan->ntasks < capacity)
-		return 0;
-	capacity = capacity ? capacity + capacity / 2 : 64;
 	if (capacity > SIZE_MAX / sizeof(*plan->tasks))
 		return UKWD_ENOMEM;
 	/* Each array that grows stays grown if a later one fails; the
@@ -301,6 +304,43 @@ tasks_reserve(ukwd_plan *plan)
 	plan->tasks = grown;
 	plan->task_capacity = capacity;
 	return 0;
+}
+
+/* Room for one more task. */
+static int
+tasks_reserve(ukwd_plan *plan)
+{
+	size_t capacity = plan->task_capacity;
+
+	if (plan->ntasks < capacity)
+		return 0;
+	return tasks_resize(plan, capacity ? capacity + capacity / 2 : 64);
+}
+
+int
+ukwd__plan_reserve(ukwd_plan *plan, size_t ntasks, size_t nlinks)
+{
+	size_t capacity = plan->id_capacity ? plan->id_capacity : 16;
+	int rc = 0;
+
+	if (ntasks > UKWD__PLAN_MAX_TASKS)
+		ntasks = UKWD__PLAN_MAX_TASKS;
+	if (nlinks > UKWD__PLAN_MAX_LINKS)
+		nlinks = UKWD__PLAN_MAX_LINKS;
+	if (ntasks > plan->task_capacity)
+		rc = tasks_resize(plan, ntasks);
+	while (rc == 0 && ntasks * 2 > capacity)
+		capacity *= 2;
+	if (rc == 0 && capacity != plan->id_capacity)
+		rc =
+		    table_resize(&plan->id_slots, &plan->id_capacity, capacity);
+	if (rc == 0)
+		rc = grow((void **)&plan->links, &plan->link_capacity, nlinks,
+		          sizeof(*plan->links), 64);
+	if (rc == 0)
+		rc = grow((void **)&plan->in_next, &plan->in_next_capacity,
+		          nlinks, sizeof(*plan->in_next), 64);
+	return rc;
 }
 
 /* Is there a link predecessor -> successor of this type already? */
@@ -462,6 +502,80 @@ ukwd_plan_add_task(size_t *index, ukwd_plan *plan, const char *id,
 		*index = plan->ntasks;
 	plan->ntasks++;
 	plan->generation++;
+	return 0;
+}
+
+int
+ukwd__plan_append_task(ukwd_plan *plan, const char *id, size_t id_len,
+                       const char *name, size_t name_len, int32_t duration)
+{
+	struct ukwd__task *task;
+	char *strings;
+
+	if (plan->ntasks >= UKWD__PLAN_MAX_TASKS)
+		return UKWD_ERANGE;
+	if (tasks_reserve(plan))
+		return UKWD_ENOMEM;
+	strings = arena_alloc(plan, id_len + 1 + (name_len ? name_len + 1 : 0));
+	if (!strings)
+		return UKWD_ENOMEM;
+	memcpy(strings, id, id_len);
+	strings[id_len] = '\0';
+	if (name_len) {
+		memcpy(strings + id_len + 1, name, name_len);
+		strings[id_len + 1 + name_len] = '\0';
+	}
+	task = &plan->tasks[plan->ntasks];
+	task->id = strings;
+	task->name = name_len ? strings + id_len + 1 : "";
+	task->duration = duration;
+	task->extra = 0;
+	plan->in_head[plan->ntasks] = plan->in_count[plan->ntasks] = 0;
+	plan->ntasks++;
+	plan->generation++;
+	return 0;
+}
+
+/* How far ahead the bulk index hashes ids and touches their slots: far
+ * enough that a slot has come from memory by the time it is written. */
+#define INDEX_AHEAD 16
+
+int
+ukwd__plan_index_ids(ukwd_plan *plan, size_t from, size_t *duplicate)
+{
+	uint32_t ahead[INDEX_AHEAD];
+	size_t n = plan->ntasks, mask;
+	int rc;
+
+	if (from >= n)
+		return 0;
+	rc = ukwd__plan_reserve(plan, n, 0);
+	if (rc)
+		return rc;
+	mask = plan->id_capacity - 1;
+	/* The table is a random place for each id: hash the ids a little
+	 * ahead and ask for their slots, so that the misses overlap. */
+	for (size_t i = from; i < n && i < from + INDEX_AHEAD; i++) {
+		ahead[i % INDEX_AHEAD] = hash_id(plan, plan->tasks[i].id);
+		UKWD__PREFETCH(&plan->id_slots[ahead[i % INDEX_AHEAD] & mask]);
+	}
+	for (size_t i = from; i < n; i++) {
+		uint32_t h = ahead[i % INDEX_AHEAD];
+		size_t at = id_slot(plan, plan->tasks[i].id, h);
+
+		if (i + INDEX_AHEAD < n) {
+			uint32_t next =
+			    hash_id(plan, plan->tasks[i + INDEX_AHEAD].id);
+
+			ahead[i % INDEX_AHEAD] = next;
+			UKWD__PREFETCH(&plan->id_slots[next & mask]);
+		}
+		if (plan->id_slots[at]) {
+			*duplicate = i;
+			return UKWD_EINVAL;
+		}
+		plan->id_slots[at] = SLOT(i, h);
+	}
 	return 0;
 }
 
