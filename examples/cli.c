@@ -25,6 +25,7 @@ static int
 vreport(const char *suffix, const char *fmt, va_list ap)
 {
 	char small[512], *text = small;
+	const char *shown;
 	va_list again;
 	int length;
 
@@ -38,10 +39,9 @@ vreport(const char *suffix, const char *fmt, va_list ap)
 			text = small; /* print it cut short */
 	}
 	va_end(again);
-	if (length < 0)
-		text = "(message could not be formatted)";
+	shown = length < 0 ? "(message could not be formatted)" : text;
 	fprintf(stderr, "%s: ", cli_program);
-	for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+	for (const unsigned char *c = (const unsigned char *)shown; *c; c++) {
 		if (*c == '\n')
 			fputs("\\n", stderr);
 		else if (*c == '\r')
@@ -54,7 +54,7 @@ vreport(const char *suffix, const char *fmt, va_list ap)
 			putc(*c, stderr);
 	}
 	fprintf(stderr, "%s\n", suffix);
-	if (text != small && length >= 0)
+	if (text != small)
 		free(text);
 	return 2;
 }
