@@ -1714,12 +1714,14 @@ test_notice_check(void **state)
 	}
 }
 
-static void
-test_total(void **state)
+/* The group's teardown, not a test: every test runs alone as well
+ * (UKWD_TEST_FILTER), and the total is of those that ran. */
+static int
+print_total(void **state)
 {
 	(void)state;
 	print_message("# %ld failure points in all\n", scenario_points_total);
-	assert_true(scenario_points_total > 0);
+	return 0;
 }
 
 int
@@ -1751,11 +1753,10 @@ main(void)
 	    cmocka_unit_test(test_renderers),
 	    cmocka_unit_test(test_ical_export_schedule),
 	    cmocka_unit_test(test_notice_check),
-	    cmocka_unit_test(test_total),
 	};
 
 	/* e.g. UKWD_TEST_FILTER='test_plan_*' to run some of them */
 	if (getenv("UKWD_TEST_FILTER"))
 		cmocka_set_test_filter(getenv("UKWD_TEST_FILTER"));
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, NULL, print_total);
 }
