@@ -46,6 +46,71 @@ csv_fields(const char *row, size_t length)
 	return quoted ? -1 : fields;
 }
 
+/* The first field of a CSV line (RFC 4180) starting at `at`, unquoted into
+ * `field` (at most `room` bytes are kept); where the field ends (at the
+ * ',' after it or at `end`), or NULL when a quote does not end its field
+ * or text follows the closing quote. */
+static const uint8_t *
+csv_field(const uint8_t *at, const uint8_t *end, char *field, size_t room)
+{
+	size_t kept = 0;
+
+	if (at < end && *at == '"') {
+		for (at++;; at++) {
+			if (at == end)
+				return NULL; /* unterminated */
+			if (*at == '"' && at + 1 < end && at[1] == '"')
+				at++;
+			else if (*at == '"')
+				break;
+			if (kept + 1 < room)
+				field[kept++] = (char)*at;
+		}
+		at++;
+		if (at < end && *at != ',')
+			return NULL; /* text after the closing quote */
+	} else {
+		for (; at < end && *at != ','; at++)
+			if (kept + 1 < room)
+				field[kept++] = (char)*at;
+	}
+	field[kept] = '\0';
+	return at;
+}
+
+/* Is the first line a header, as the batch reads it: no NUL byte in it
+ * (a line with one is refused whole), and, up to its first CR or LF, a
+ * first field "rule" (quoted or not) with no malformed field among the
+ * first three (the reader stops looking after the third). */
+static int
+is_header(const uint8_t *data, size_t size)
+{
+	const uint8_t *newline = memchr(data, '\n', size);
+	const uint8_t *end = newline ? newline : data + size;
+	const uint8_t *at = data;
+	char first[8];
+
+	if (memchr(data, '\0', (size_t)(end - data)))
+		return 0;
+	for (const uint8_t *c = data; c < end; c++)
+		if (*c == '\r') {
+			end = c;
+			break;
+		}
+	for (int n = 0; n < 3; n++) {
+		char other[1];
+
+		at = n == 0 ? csv_field(at, end, first, sizeof(first))
+		            : csv_field(at, end, other, sizeof(other));
+		if (!at)
+			return 0;
+		if (at == end)
+			break;
+		at++; /* the comma */
+	}
+	return strcmp(first, "rule") == 0;
+}
+
 /* Input lines as getline() reads them, less a header line. */
 static size_t
 input_rows(const uint8_t *data, size_t size)
@@ -57,10 +122,7 @@ input_rows(const uint8_t *data, size_t size)
 			lines++;
 	if (size > 0 && data[size - 1] != '\n')
 		lines++;
-	/* split_fields() ends a line at its first CR or LF and at a NUL. */
-	if (lines > 0 && size >= 4 && memcmp(data, "rule", 4) == 0 &&
-	    (size == 4 || data[4] == ',' || data[4] == '\n' ||
-	     data[4] == '\r' || data[4] == '\0'))
+	if (lines > 0 && is_header(data, size))
 		lines--;
 	return lines;
 }
