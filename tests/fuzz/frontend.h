@@ -20,10 +20,12 @@ int fuzz_args_split(char ***argv, const uint8_t *data, size_t size,
                     const char *program);
 void fuzz_args_free(char **argv);
 
-/* Send stderr (and, with `quiet_stdout`, stdout) to a temporary file until
- * fuzz_capture_end(), which restores them and returns what was written to
- * stderr (NUL-terminated, caller frees; "" when nothing). Aborts if it
- * cannot redirect: a fuzz run that cannot check is not a run. */
+/* Point the stderr stream at memory (and, with `quiet_stdout`, the stdout
+ * stream at /dev/null) until fuzz_capture_end(), which restores them and
+ * returns what was written to stderr (NUL-terminated, caller frees; ""
+ * when nothing). The streams are swapped, not the descriptors: the
+ * front-ends write only through them. Aborts if it cannot redirect: a
+ * fuzz run that cannot check is not a run. */
 void fuzz_capture_begin(int quiet_stdout);
 char *fuzz_capture_end(size_t *length);
 
