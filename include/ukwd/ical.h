@@ -81,7 +81,9 @@ UKWD_BEGIN_DECLS
  * before 1753 as Julian: such a rule is #UKWD_ERANGE, naming its line,
  * when it starts before 1753, or when the range goes past 2582 and the
  * rule does not end before. Days outside the builder's range are
- * ignored. Events that are not VEVENTs are ignored.
+ * ignored. Events that are not VEVENTs are ignored. A text of several
+ * VCALENDARs one after another (files joined with cat) imports the events
+ * of every one of them.
  *
  * Errors (#UKWD_EPARSE, with diag.line the 1-based line of the offending
  * text): not iCalendar, truncated, a DTSTART that is missing or is not a
