@@ -21,9 +21,18 @@ struct out {
 	ukwd_sink write;
 	void *payload;
 	int rc;
-	size_t len;
-	char buf[4096];
+	size_t len, capacity;
+	char *buf; /* small, or a block of OUT_BLOCK from out_grow() */
+	char small[4096];
 };
+
+/* CSV and JSON of a large plan run to hundreds of megabytes: a block this
+ * size keeps the sink's calls few and lets a stdio sink write it
+ * straight through rather than copy it. */
+#define OUT_BLOCK (1u << 16)
+
+/* The most out_room() can be asked for. */
+#define OUT_ROOM 256
 
 static void
 out_init(struct out *o, ukwd_sink write, void *payload)
@@ -32,6 +41,8 @@ out_init(struct out *o, ukwd_sink write, void *payload)
 	o->payload = payload;
 	o->rc = 0;
 	o->len = 0;
+	o->buf = o->small;
+	o->capacity = sizeof(o->small);
 }
 
 static void
@@ -42,14 +53,39 @@ out_flush(struct out *o)
 	o->len = 0;
 }
 
+/* Use a large block, for output of any size; out_release() frees it.
+ * Without the memory it keeps the small buffer, which only writes
+ * slower. */
+static void
+out_grow(struct out *o)
+{
+	char *block = ukwd__malloc(OUT_BLOCK);
+
+	if (!block)
+		return;
+	memcpy(block, o->buf, o->len);
+	o->buf = block;
+	o->capacity = OUT_BLOCK;
+}
+
+static void
+out_release(struct out *o)
+{
+	if (o->buf != o->small)
+		ukwd__free(o->buf);
+	o->buf = o->small;
+	o->capacity = sizeof(o->small);
+	o->len = 0;
+}
+
 static void
 out_put(struct out *o, const char *text, size_t len)
 {
 	if (o->rc)
 		return;
-	if (len > sizeof(o->buf) - o->len) {
+	if (len > o->capacity - o->len) {
 		out_flush(o);
-		if (len > sizeof(o->buf)) {
+		if (len > o->capacity) {
 			if (o->rc == 0 && o->write(text, len, o->payload))
 				o->rc = UKWD_EUSER;
 			return;
@@ -58,6 +94,100 @@ out_put(struct out *o, const char *text, size_t len)
 	memcpy(o->buf + o->len, text, len);
 	o->len += len;
 }
+
+/* A string literal. */
+#define OUT_LIT(o, literal) out_put((o), (literal), sizeof(literal) - 1)
+
+/* Room for n <= OUT_ROOM more bytes at the end of the buffer, to be
+ * written in place and then counted by out_done(). After a failure the
+ * bytes are dropped at the next flush, as out_put() drops them. */
+static char *
+out_room(struct out *o, size_t n)
+{
+	if (n > o->capacity - o->len)
+		out_flush(o);
+	return o->buf + o->len;
+}
+
+static void
+out_done(struct out *o, const char *end)
+{
+	o->len = (size_t)(end - o->buf);
+}
+
+/* Digits written in place, for out_room(): no printf on the rows of a
+ * plan of a million tasks. Each returns the end of what it wrote. */
+static char *
+put_digits_long(char *p, long value)
+{
+	char digits[24];
+	unsigned long magnitude =
+	    value < 0 ? 0ul - (unsigned long)value : (unsigned long)value;
+	size_t n = 0;
+
+	do {
+		digits[n++] = (char)('0' + magnitude % 10);
+		magnitude /= 10;
+	} while (magnitude);
+	if (value < 0)
+		*p++ = '-';
+	while (n)
+		*p++ = digits[--n];
+	return p;
+}
+
+/* The month of the last date put_digits_date() wrote: the rows of a
+ * plan mostly fall in the month of the row before, and then only the day
+ * is worked out. */
+struct month_text {
+	ukwd_date first, end; /* [first, end): the month's days */
+	char text[8];         /* "YYYY-MM-" */
+};
+
+/* No month yet: [1, 0) holds no date. */
+static const struct month_text no_month = {1, 0, {0}};
+
+/* YYYY-MM-DD as ukwd_date_format() writes it, or "?" for a date it
+ * cannot (as format_date()). */
+static char *
+put_digits_date(char *p, struct month_text *month, ukwd_date d)
+{
+	int32_t day;
+
+	if (d < month->first || d >= month->end) {
+		int y, m, dd;
+
+		if (!ukwd__date_in_range(d)) {
+			*p++ = '?';
+			return p;
+		}
+		ukwd__civil_from_days(d, &y, &m, &dd);
+		month->first = d - (dd - 1);
+		month->end = month->first + ukwd__days_in_month(y, m);
+		month->text[0] = (char)('0' + y / 1000);
+		month->text[1] = (char)('0' + y / 100 % 10);
+		month->text[2] = (char)('0' + y / 10 % 10);
+		month->text[3] = (char)('0' + y % 10);
+		month->text[4] = '-';
+		month->text[5] = (char)('0' + m / 10);
+		month->text[6] = (char)('0' + m % 10);
+		month->text[7] = '-';
+	}
+	day = d - month->first + 1;
+	memcpy(p, month->text, 8);
+	p[8] = (char)('0' + day / 10);
+	p[9] = (char)('0' + day % 10);
+	return p + 10;
+}
+
+static char *
+put_text(char *p, const char *text, size_t len)
+{
+	memcpy(p, text, len);
+	return p + len;
+}
+
+#define PUT_LIT(p, literal) put_text((p), (literal), sizeof(literal) - 1)
 
 static void
 out_puts(struct out *o, const char *text)
@@ -401,6 +531,26 @@ is_control(uint32_t cp)
 
 static const char replacement_character[] = "\xef\xbf\xbd"; /* U+FFFD */
 
+/* The bytes at the start of text that every renderer passes through
+ * unchanged: printable ASCII other than `special` and `other` (give 0x7F,
+ * DEL, for none). Most names are nothing else, and are then copied
+ * whole. */
+static size_t
+plain_prefix(const char *text, size_t len, char special, char other)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)text[i];
+
+		if (c < 0x20 || c >= 0x7F || c == (unsigned char)special ||
+		    c == (unsigned char)other)
+			break;
+		i++;
+	}
+	return i;
+}
+
 /* Text for a terminal, a CSV field or Mermaid: each ill-formed byte and
  * each control character (newline and tab included) becomes U+FFFD, so
  * that a name can neither break a line or a record nor reach a terminal
@@ -408,7 +558,7 @@ static const char replacement_character[] = "\xef\xbf\xbd"; /* U+FFFD */
 static void
 put_clean(struct out *o, const char *text, size_t len)
 {
-	size_t run = 0, i = 0;
+	size_t run = 0, i = plain_prefix(text, len, 0x7F, 0x7F);
 
 	while (i < len) {
 		uint32_t cp = 0;
@@ -468,6 +618,10 @@ put_csv(struct out *o, const char *field, size_t len)
 {
 	size_t run = 0;
 
+	if (plain_prefix(field, len, ',', '"') == len) {
+		out_put(o, field, len);
+		return;
+	}
 	if (!memchr(field, ',', len) && !memchr(field, '"', len)) {
 		put_clean(o, field, len);
 		return;
@@ -484,11 +638,25 @@ put_csv(struct out *o, const char *field, size_t len)
 	out_put(o, "\"", 1);
 }
 
+/* put_csv() of a string, scanned once when it needs nothing done. */
+static void
+put_csv_str(struct out *o, const char *field)
+{
+	/* The scan stops at the terminating NUL, a control character. */
+	size_t len = plain_prefix(field, SIZE_MAX, ',', '"');
+
+	if (field[len] == '\0')
+		out_put(o, field, len);
+	else
+		put_csv(o, field, len + strlen(field + len));
+}
+
 int
 ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
                 ukwd_sink write, void *payload)
 {
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
+	struct month_text month = no_month;
 	ukwd_render_options opts;
 	struct out o;
 	size_t n;
@@ -498,31 +666,44 @@ ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
 		return rc;
 	n = ukwd_schedule_task_count(sched);
 	out_init(&o, write, payload);
-	out_printf(&o,
-	           "id,name,duration,early_start,early_finish,late_start,"
-	           "late_finish,total_float,free_float,critical%s\n",
-	           opts.flags & UKWD_RENDER_SOURCES ? ",source,reference" : "");
+	out_grow(&o);
+	OUT_LIT(&o, "id,name,duration,early_start,early_finish,late_start,"
+	            "late_finish,total_float,free_float,critical");
+	if (opts.flags & UKWD_RENDER_SOURCES)
+		OUT_LIT(&o, ",source,reference");
+	OUT_LIT(&o, "\n");
 	for (size_t t = 0; t < n && o.rc == 0; t++) {
 		ukwd_scheduled_task row;
-		char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN],
-		    ls[UKWD_DATE_STRLEN], lf[UKWD_DATE_STRLEN];
 		const char *id = ukwd_plan_task_id(plan, t),
 		           *name = ukwd_plan_task_name(plan, t);
+		char *p;
 
 		rc = ukwd_schedule_task(&row, sched, t);
-		if (rc)
+		if (rc) {
+			out_release(&o);
 			return rc;
-		format_date(es, row.early_start);
-		format_date(ef, row.early_finish);
-		format_date(ls, row.late_start);
-		format_date(lf, row.late_finish);
-		put_csv(&o, id, strlen(id));
+		}
+		put_csv_str(&o, id);
 		out_put(&o, ",", 1);
-		put_csv(&o, name, strlen(name));
-		out_printf(&o, ",%ld,%s,%s,%s,%s,%ld,%ld,%s",
-		           (long)row.duration, es, ef, ls, lf,
-		           (long)row.total_float, (long)row.free_float,
-		           row.critical ? "yes" : "no");
+		put_csv_str(&o, name);
+		/* 3 numbers of at most 11 characters, 4 dates, 11 more. */
+		p = out_room(&o, 3 * 11 + 4 * 10 + 11);
+		*p++ = ',';
+		p = put_digits_long(p, (long)row.duration);
+		*p++ = ',';
+		p = put_digits_date(p, &month, row.early_start);
+		*p++ = ',';
+		p = put_digits_date(p, &month, row.early_finish);
+		*p++ = ',';
+		p = put_digits_date(p, &month, row.late_start);
+		*p++ = ',';
+		p = put_digits_date(p, &month, row.late_finish);
+		*p++ = ',';
+		p = put_digits_long(p, (long)row.total_float);
+		*p++ = ',';
+		p = put_digits_long(p, (long)row.free_float);
+		p = row.critical ? PUT_LIT(p, ",yes") : PUT_LIT(p, ",no");
+		out_done(&o, p);
 		if (opts.flags & UKWD_RENDER_SOURCES) {
 			const char *source = ukwd_plan_task_source(plan, t);
 			const char *reference;
@@ -535,25 +716,38 @@ ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
 		}
 		out_put(&o, "\n", 1);
 	}
-	return out_finish(&o);
+	rc = out_finish(&o);
+	out_release(&o);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */
 /* JSON */
 
-/* A JSON string: '"' and '\\' escaped, control characters (C0, DEL, C1)
- * as \\uXXXX (newline as \\n), each ill-formed UTF-8 byte as U+FFFD,
- * so that the document is always valid JSON (RFC 8259 wants UTF-8). */
+/* A JSON string, of which the first `plain` bytes are printable ASCII
+ * other than '"' and '\\': '"' and '\\' escaped, control characters (C0, DEL,
+ * C1) as \\uXXXX (newline as \\n), each ill-formed UTF-8 byte as U+FFFD, so
+ * that the document is always valid JSON (RFC 8259 wants UTF-8). */
 static void
-put_json(struct out *o, const char *text, size_t len)
+put_json_after(struct out *o, const char *text, size_t len, size_t plain)
 {
-	size_t run = 0, i = 0;
+	static const char hex[] = "0123456789abcdef";
+	size_t run = 0, i = plain;
 
+	if (i == len && len <= OUT_ROOM - 2) {
+		char *p = out_room(o, len + 2);
+
+		*p++ = '"';
+		p = put_text(p, text, len);
+		*p++ = '"';
+		out_done(o, p);
+		return;
+	}
 	out_put(o, "\"", 1);
 	while (i < len) {
 		uint32_t cp = 0;
 		size_t n = utf8_next(text + i, len - i, &cp);
-		char escape[8];
+		char escape[6] = {'\\', 'u', '0', '0'};
 
 		if (n && cp != '"' && cp != '\\' && !is_control(cp)) {
 			i += n;
@@ -562,15 +756,15 @@ put_json(struct out *o, const char *text, size_t len)
 		out_put(o, text + run, i - run);
 		if (!n)
 			out_put(o, replacement_character, 3);
-		else if (cp == '"' || cp == '\\')
-			snprintf(escape, sizeof(escape), "\\%c", (char)cp);
-		else if (cp == '\n')
-			snprintf(escape, sizeof(escape), "\\n");
-		else
-			snprintf(escape, sizeof(escape), "\\u%04x",
-			         (unsigned int)cp);
-		if (n)
-			out_puts(o, escape);
+		else if (cp == '"' || cp == '\\' || cp == '\n') {
+			escape[1] = cp == '\n' ? 'n' : (char)cp;
+			out_put(o, escape, 2);
+		} else {
+			/* Controls are below U+00A0: two hex digits. */
+			escape[4] = hex[cp >> 4 & 0xF];
+			escape[5] = hex[cp & 0xF];
+			out_put(o, escape, 6);
+		}
 		i += n ? n : 1;
 		run = i;
 	}
@@ -579,9 +773,23 @@ put_json(struct out *o, const char *text, size_t len)
 }
 
 static void
+put_json(struct out *o, const char *text, size_t len)
+{
+	put_json_after(o, text, len, plain_prefix(text, len, '"', '\\'));
+}
+
+static void
 put_json_str(struct out *o, const char *text)
 {
-	put_json(o, text ? text : "", text ? strlen(text) : 0);
+	size_t plain, len;
+
+	if (!text)
+		text = "";
+	/* The scan stops at the terminating NUL, a control character. */
+	plain = len = plain_prefix(text, SIZE_MAX, '"', '\\');
+	if (text[len])
+		len += strlen(text + len);
+	put_json_after(o, text, len, plain);
 }
 
 /* The rest of a task's JSON members: working-day indices, the
@@ -592,18 +800,30 @@ json_task_extras(struct out *o, const ukwd_plan *plan, size_t t,
 {
 	int32_t low, likely, high;
 	int any = 0;
+	/* Each below: at most 4 numbers of 11 characters and 80 more. */
+	char *p = out_room(o, 4 * 11 + 80);
 
-	out_printf(o,
-	           ", \"early_start_index\": %ld, \"early_end_index\": %ld, "
-	           "\"late_start_index\": %ld, \"late_end_index\": %ld",
-	           (long)row->early_start_index, (long)row->early_end_index,
-	           (long)row->late_start_index, (long)row->late_end_index);
-	if (ukwd_plan_task_estimate(&low, &likely, &high, plan, t) == 0)
-		out_printf(o,
-		           ", \"estimate\": {\"optimistic\": %ld, "
-		           "\"most_likely\": %ld, \"pessimistic\": %ld}",
-		           (long)low, (long)likely, (long)high);
-	out_puts(o, ", \"constraints\": [");
+	p = PUT_LIT(p, ", \"early_start_index\": ");
+	p = put_digits_long(p, (long)row->early_start_index);
+	p = PUT_LIT(p, ", \"early_end_index\": ");
+	p = put_digits_long(p, (long)row->early_end_index);
+	p = PUT_LIT(p, ", \"late_start_index\": ");
+	p = put_digits_long(p, (long)row->late_start_index);
+	p = PUT_LIT(p, ", \"late_end_index\": ");
+	p = put_digits_long(p, (long)row->late_end_index);
+	out_done(o, p);
+	if (ukwd_plan_task_estimate(&low, &likely, &high, plan, t) == 0) {
+		p = out_room(o, 3 * 11 + 80);
+		p = PUT_LIT(p, ", \"estimate\": {\"optimistic\": ");
+		p = put_digits_long(p, (long)low);
+		p = PUT_LIT(p, ", \"most_likely\": ");
+		p = put_digits_long(p, (long)likely);
+		p = PUT_LIT(p, ", \"pessimistic\": ");
+		p = put_digits_long(p, (long)high);
+		*p++ = '}';
+		out_done(o, p);
+	}
+	OUT_LIT(o, ", \"constraints\": [");
 	for (int type = 0; type < UKWD_CONSTRAINT_TYPE_COUNT; type++) {
 		char text[UKWD_DATE_STRLEN];
 		ukwd_date d;
@@ -627,6 +847,7 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
 	ukwd_render_options opts;
 	struct sentence why = {NULL, 0};
+	struct month_text month = no_month;
 	char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN];
 	ukwd_date first, last;
 	size_t n, npaths;
@@ -638,6 +859,7 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 		return rc;
 	n = ukwd_schedule_task_count(sched);
 	out_init(&o, write, payload);
+	out_grow(&o);
 	ukwd_schedule_span(&first, &last, &days, sched);
 	format_date(a, first);
 	format_date(b, last);
@@ -663,42 +885,54 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 	out_puts(&o, "},\n  \"tasks\": [");
 	for (size_t t = 0; t < n && o.rc == 0; t++) {
 		ukwd_scheduled_task row;
-		char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN],
-		    ls[UKWD_DATE_STRLEN], lf[UKWD_DATE_STRLEN];
 		const char *source = ukwd_plan_task_source(plan, t);
+		char *p;
 		const char *reference;
 		size_t len = split_source(source, &reference);
 
 		rc = ukwd_schedule_task(&row, sched, t);
 		if (rc)
 			goto done;
-		format_date(es, row.early_start);
-		format_date(ef, row.early_finish);
-		format_date(ls, row.late_start);
-		format_date(lf, row.late_finish);
-		out_puts(&o, t ? ",\n    {\"id\": " : "\n    {\"id\": ");
+		if (t)
+			OUT_LIT(&o, ",\n    {\"id\": ");
+		else
+			OUT_LIT(&o, "\n    {\"id\": ");
 		put_json_str(&o, ukwd_plan_task_id(plan, t));
-		out_puts(&o, ", \"name\": ");
+		OUT_LIT(&o, ", \"name\": ");
 		put_json_str(&o, ukwd_plan_task_name(plan, t));
-		out_printf(
-		    &o,
-		    ", \"duration\": %ld, \"early_start\": \"%s\", "
-		    "\"early_finish\": \"%s\", \"late_start\": \"%s\", "
-		    "\"late_finish\": \"%s\", \"total_float\": %ld, "
-		    "\"free_float\": %ld, \"critical\": %s, \"source_tag\": ",
-		    (long)row.duration, es, ef, ls, lf, (long)row.total_float,
-		    (long)row.free_float, row.critical ? "true" : "false");
+		/* 3 numbers of 11 characters, 4 dates and 150 more. */
+		p = out_room(&o, 3 * 11 + 4 * 10 + 150);
+		p = PUT_LIT(p, ", \"duration\": ");
+		p = put_digits_long(p, (long)row.duration);
+		p = PUT_LIT(p, ", \"early_start\": \"");
+		p = put_digits_date(p, &month, row.early_start);
+		p = PUT_LIT(p, "\", \"early_finish\": \"");
+		p = put_digits_date(p, &month, row.early_finish);
+		p = PUT_LIT(p, "\", \"late_start\": \"");
+		p = put_digits_date(p, &month, row.late_start);
+		p = PUT_LIT(p, "\", \"late_finish\": \"");
+		p = put_digits_date(p, &month, row.late_finish);
+		p = PUT_LIT(p, "\", \"total_float\": ");
+		p = put_digits_long(p, (long)row.total_float);
+		p = PUT_LIT(p, ", \"free_float\": ");
+		p = put_digits_long(p, (long)row.free_float);
+		p = row.critical ? PUT_LIT(p, ", \"critical\": true")
+		                 : PUT_LIT(p, ", \"critical\": false");
+		p = PUT_LIT(p, ", \"source_tag\": ");
+		out_done(&o, p);
 		put_json_str(&o, ukwd_render_source_tag(source));
-		out_puts(&o, ", \"source\": ");
+		OUT_LIT(&o, ", \"source\": ");
 		put_json(&o, source ? source : "", len);
-		out_puts(&o, ", \"reference\": ");
+		OUT_LIT(&o, ", \"reference\": ");
 		put_json_str(&o, reference);
 		for (int side = 0; side < 2; side++) {
 			rc = explain(&why, sched, t, (ukwd_schedule_side)side);
 			if (rc)
 				goto done;
-			out_puts(&o, side ? ", \"why_finish\": "
-			                  : ", \"why_start\": ");
+			if (side)
+				OUT_LIT(&o, ", \"why_finish\": ");
+			else
+				OUT_LIT(&o, ", \"why_start\": ");
 			put_json_str(&o, why.text);
 		}
 		if (row.duration == 0)
@@ -721,20 +955,34 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 		out_put(&o, "}", 1);
 	}
 	out_puts(&o, "\n  ],\n  \"links\": [");
-	for (size_t l = 0; l < ukwd_plan_link_count(plan); l++) {
+	for (size_t l = 0; l < ukwd_plan_link_count(plan) && o.rc == 0; l++) {
 		ukwd_plan_link_info link;
+		const char *type;
+		char *p;
 
 		rc = ukwd_plan_link(&link, plan, l);
 		if (rc)
 			goto done;
-		out_puts(&o, l ? ",\n    {\"predecessor\": "
-		               : "\n    {\"predecessor\": ");
+		if (l)
+			OUT_LIT(&o, ",\n    {\"predecessor\": ");
+		else
+			OUT_LIT(&o, "\n    {\"predecessor\": ");
 		put_json_str(&o, ukwd_plan_task_id(plan, link.predecessor));
-		out_puts(&o, ", \"successor\": ");
+		OUT_LIT(&o, ", \"successor\": ");
 		put_json_str(&o, ukwd_plan_task_id(plan, link.successor));
-		out_printf(&o, ", \"type\": \"%s\", \"lag\": %ld, \"source\": ",
-		           ukwd_link_type_name(link.type), (long)link.lag);
-		put_json_str(&o, link.source ? link.source : "");
+		type = ukwd_link_type_name(link.type);
+		/* The type is two letters. */
+		p = out_room(&o, 11 + 50);
+		p = PUT_LIT(p, ", \"type\": \"");
+		p = put_text(p, type, 2);
+		p = PUT_LIT(p, "\", \"lag\": ");
+		p = put_digits_long(p, (long)link.lag);
+		p = PUT_LIT(p, ", \"source\": ");
+		out_done(&o, p);
+		if (link.source)
+			put_json_str(&o, link.source);
+		else
+			OUT_LIT(&o, "\"\"");
 		out_put(&o, "}", 1);
 	}
 	out_puts(&o, ukwd_plan_link_count(plan) ? "\n  ],\n" : "],\n");
@@ -786,6 +1034,7 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 	out_puts(&o, "]\n}\n");
 	rc = out_finish(&o);
 done:
+	out_release(&o);
 	ukwd__free(why.text);
 	return rc ? rc : o.rc;
 }

@@ -1103,6 +1103,283 @@ test_svg_html__a_span_over_the_limit_is_einval_before_a_byte(void **state)
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* Large plans: CSV and JSON rows written without printf (issue 13) */
+
+#define LARGE_TASKS 3000
+
+/* A chain of LARGE_TASKS tasks over some 20 years of GB working days:
+ * milestones, leads and lags, SS links, a deadline it misses (negative
+ * float), estimates and constraints, and names that are long (past any
+ * small buffer), quoted or escaped. */
+static void
+large_plan(ukwd_calendar **cal, ukwd_plan **plan, ukwd_schedule **sched)
+{
+	char long_name[400];
+
+	memset(long_name, 'x', sizeof(long_name) - 1);
+	long_name[sizeof(long_name) - 1] = '\0';
+	assert_int_equal(ukwd_calendar_new_uk(cal, UKWD_UK_GB, 1990, 2040), 0);
+	assert_int_equal(ukwd_plan_new(plan), 0);
+	for (size_t i = 0; i < LARGE_TASKS; i++) {
+		char id[32], name[512];
+		size_t t;
+
+		snprintf(id, sizeof(id), "task-%zu", i);
+		switch (i % 7) {
+		case 3:
+			snprintf(name, sizeof(name), "%s %zu", long_name, i);
+			break;
+		case 4:
+			snprintf(name, sizeof(name), "Sign, then \"file\" %zu",
+			         i);
+			break;
+		case 5:
+			snprintf(name, sizeof(name), "Caf\xc3\xa9 \\ %zu", i);
+			break;
+		default:
+			snprintf(name, sizeof(name), "Task %zu", i);
+		}
+		t = add_task(*plan, id, name, (int32_t)(i % 5));
+		if (i)
+			add_link(*plan, t - 1, t, UKWD_LINK_FS,
+			         (int32_t)(i % 5) - 2);
+		if (i >= 3)
+			add_link(*plan, t - 3, t, UKWD_LINK_SS,
+			         (int32_t)(i % 4));
+		if (i % 10 == 1)
+			assert_int_equal(ukwd_plan_set_estimate(
+			                     *plan, t, 0, (int32_t)(i % 5),
+			                     40 + (int32_t)(i % 100), NULL),
+			                 0);
+		if (i % 97 == 2)
+			assert_int_equal(
+			    ukwd_plan_set_constraint(
+			        *plan, t, UKWD_CONSTRAINT_FINISH_NO_LATER_THAN,
+			        ymd(2035, 1, 1), NULL),
+			    0);
+	}
+	assert_int_equal(ukwd_plan_set_deadline(*plan, ymd(2019, 12, 31)), 0);
+	assert_int_equal(
+	    ukwd_schedule_new(sched, *plan, *cal, ymd(2000, 1, 3), NULL, NULL),
+	    0);
+}
+
+static void
+large_plan_free(ukwd_calendar *cal, ukwd_plan *plan, ukwd_schedule *sched)
+{
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+/* A sink that records the size of each piece. */
+struct pieces {
+	size_t total, smallest, last;
+	int calls;
+};
+
+static int
+pieces_sink(const char *buf, size_t len, void *payload)
+{
+	struct pieces *p = payload;
+
+	(void)buf;
+	if (p->calls++ && p->last < p->smallest)
+		p->smallest = p->last; /* every piece but the last */
+	p->last = len;
+	p->total += len;
+	return 0;
+}
+
+static void
+test_csv_json__a_large_plan_reaches_the_sink_in_blocks_of_64_kib(void **state)
+{
+	renderer fns[] = {ukwd_render_csv, ukwd_render_json};
+	ukwd_calendar *cal;
+	ukwd_plan *plan;
+	ukwd_schedule *sched;
+
+	(void)state;
+	large_plan(&cal, &plan, &sched);
+	for (size_t r = 0; r < 2; r++) {
+		struct pieces p = {0, SIZE_MAX, 0, 0};
+
+		assert_int_equal(fns[r](sched, NULL, pieces_sink, &p), 0);
+		/* Hundreds of kilobytes, in few calls: a block is only sent
+		 * when the next row would not fit in it. */
+		assert_true(p.total > 4 * 65536);
+		assert_true(p.calls > 1);
+		assert_true(p.smallest >= 65536 - 1024);
+		assert_true(p.last <= 65536);
+	}
+	large_plan_free(cal, plan, sched);
+}
+
+/* A CSV field as RFC 4180 writes it; the plan's names need no cleaning. */
+static void
+reference_csv_field(struct buffer *b, const char *field)
+{
+	int quote = strchr(field, ',') || strchr(field, '"');
+
+	if (quote)
+		buffer_sink("\"", 1, b);
+	for (const char *c = field; *c; c++) {
+		buffer_sink(c, 1, b);
+		if (*c == '"')
+			buffer_sink(c, 1, b);
+	}
+	if (quote)
+		buffer_sink("\"", 1, b);
+}
+
+static void
+test_csv__large_plan_rows_equal_a_printf_reference(void **state)
+{
+	struct buffer want = {NULL, 0, 0, 0};
+	ukwd_calendar *cal;
+	ukwd_plan *plan;
+	ukwd_schedule *sched;
+	char *got;
+	int negative = 0, long_names = 0;
+
+	(void)state;
+	large_plan(&cal, &plan, &sched);
+	got = render(ukwd_render_csv, sched, NULL);
+	buffer_sink("id,name,duration,early_start,early_finish,late_start,"
+	            "late_finish,total_float,free_float,critical\n",
+	            strlen("id,name,duration,early_start,early_finish,late_"
+	                   "start,late_finish,total_float,free_float,"
+	                   "critical\n"),
+	            &want);
+	for (size_t t = 0; t < LARGE_TASKS; t++) {
+		ukwd_scheduled_task row;
+		char d[4][UKWD_DATE_STRLEN], line[256];
+
+		assert_int_equal(ukwd_schedule_task(&row, sched, t), 0);
+		assert_int_equal(
+		    ukwd_date_format(d[0], sizeof(d[0]), row.early_start), 0);
+		assert_int_equal(
+		    ukwd_date_format(d[1], sizeof(d[1]), row.early_finish), 0);
+		assert_int_equal(
+		    ukwd_date_format(d[2], sizeof(d[2]), row.late_start), 0);
+		assert_int_equal(
+		    ukwd_date_format(d[3], sizeof(d[3]), row.late_finish), 0);
+		negative += row.total_float < 0;
+		long_names += strlen(ukwd_plan_task_name(plan, t)) > 300;
+		reference_csv_field(&want, ukwd_plan_task_id(plan, t));
+		buffer_sink(",", 1, &want);
+		reference_csv_field(&want, ukwd_plan_task_name(plan, t));
+		snprintf(line, sizeof(line), ",%ld,%s,%s,%s,%s,%ld,%ld,%s\n",
+		         (long)row.duration, d[0], d[1], d[2], d[3],
+		         (long)row.total_float, (long)row.free_float,
+		         row.critical ? "yes" : "no");
+		buffer_sink(line, strlen(line), &want);
+	}
+	/* The plan has what it is meant to. */
+	assert_true(negative > 0);
+	assert_true(long_names > 0);
+	assert_string_equal(got, want.text);
+	free(got);
+	free(want.text);
+	large_plan_free(cal, plan, sched);
+}
+
+#if HAVE_JANSSON
+static void
+assert_json_date(json_t *object, const char *key, ukwd_date expected)
+{
+	assert_date(day(json_string_value(json_object_get(object, key))),
+	            json_string_value(json_object_get(object, key)));
+	assert_int_equal(day(json_string_value(json_object_get(object, key))),
+	                 expected);
+}
+
+static void
+test_json__large_plan_reads_back_as_the_schedule(void **state)
+{
+	ukwd_calendar *cal;
+	ukwd_plan *plan;
+	ukwd_schedule *sched;
+	json_error_t error;
+	json_t *root, *tasks, *links;
+	char *text;
+
+	(void)state;
+	large_plan(&cal, &plan, &sched);
+	text = render(ukwd_render_json, sched, NULL);
+	root = json_loads(text, 0, &error);
+	if (!root)
+		fail_msg("JSON: %s at line %d", error.text, error.line);
+	tasks = json_object_get(root, "tasks");
+	links = json_object_get(root, "links");
+	assert_int_equal(json_array_size(tasks), LARGE_TASKS);
+	assert_int_equal(json_array_size(links), ukwd_plan_link_count(plan));
+	for (size_t t = 0; t < LARGE_TASKS; t++) {
+		json_t *task = json_array_get(tasks, t);
+		ukwd_scheduled_task row;
+		int32_t low, likely, high;
+		json_t *estimate = json_object_get(task, "estimate");
+		ukwd_date bound;
+
+		assert_int_equal(ukwd_schedule_task(&row, sched, t), 0);
+		assert_string_equal(
+		    json_string_value(json_object_get(task, "id")),
+		    ukwd_plan_task_id(plan, t));
+		assert_string_equal(
+		    json_string_value(json_object_get(task, "name")),
+		    ukwd_plan_task_name(plan, t));
+		assert_int_equal(
+		    json_integer_value(json_object_get(task, "duration")),
+		    row.duration);
+		assert_json_date(task, "early_start", row.early_start);
+		assert_json_date(task, "early_finish", row.early_finish);
+		assert_json_date(task, "late_start", row.late_start);
+		assert_json_date(task, "late_finish", row.late_finish);
+		assert_int_equal(
+		    json_integer_value(json_object_get(task, "total_float")),
+		    row.total_float);
+		assert_int_equal(
+		    json_integer_value(json_object_get(task, "free_float")),
+		    row.free_float);
+		assert_int_equal(
+		    json_is_true(json_object_get(task, "critical")),
+		    row.critical != 0);
+		assert_int_equal(
+		    json_integer_value(json_object_get(task, "late_end_index")),
+		    row.late_end_index);
+		if (ukwd_plan_task_estimate(&low, &likely, &high, plan, t) == 0)
+			assert_int_equal(json_integer_value(json_object_get(
+			                     estimate, "pessimistic")),
+			                 high);
+		else
+			assert_null(estimate);
+		assert_int_equal(
+		    json_array_size(json_object_get(task, "constraints")),
+		    ukwd_plan_task_constraint(
+		        &bound, plan, t,
+		        UKWD_CONSTRAINT_FINISH_NO_LATER_THAN) == 0);
+	}
+	for (size_t l = 0; l < json_array_size(links); l++) {
+		json_t *link = json_array_get(links, l);
+		ukwd_plan_link_info info;
+
+		assert_int_equal(ukwd_plan_link(&info, plan, l), 0);
+		assert_string_equal(
+		    json_string_value(json_object_get(link, "predecessor")),
+		    ukwd_plan_task_id(plan, info.predecessor));
+		assert_string_equal(
+		    json_string_value(json_object_get(link, "type")),
+		    ukwd_link_type_name(info.type));
+		assert_int_equal(
+		    json_integer_value(json_object_get(link, "lag")), info.lag);
+	}
+	json_decref(root);
+	free(text);
+	large_plan_free(cal, plan, sched);
+}
+#endif
+
 #define TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int
@@ -1131,6 +1408,12 @@ main(void)
 	  TEST(
 	      test_hostile_names__every_format_writes_valid_text_without_controls),
 	  TEST(test_svg_html__a_span_over_the_limit_is_einval_before_a_byte),
+	  TEST(
+	      test_csv_json__a_large_plan_reaches_the_sink_in_blocks_of_64_kib),
+	  TEST(test_csv__large_plan_rows_equal_a_printf_reference),
+#if HAVE_JANSSON
+	  TEST(test_json__large_plan_reads_back_as_the_schedule),
+#endif
 #if HAVE_LIBICAL
 	  TEST(test_ics__text_form_dates_relations_and_gaps),
 	  TEST(test_ics__todo_has_due_on_the_last_day),
