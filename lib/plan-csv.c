@@ -72,6 +72,7 @@ struct field {
 	size_t offset; /* into csv.text */
 	int line, column;
 	int quoted;
+	const char *raw; /* unquoted: where the field starts in the data */
 };
 
 struct csv {
@@ -110,12 +111,22 @@ struct csv {
 struct pending {
 	uint32_t *recent;      /* RECENT_IDS */
 	unsigned int id_shape; /* what the ids contain: ID_HAS_* */
-	char *text; /* every task's predecessors field, NUL-terminated */
+	/* Each task's predecessors field: an unquoted one where it is in
+	 * the data (offset | IN_DATA), up to the byte that ended it; a
+	 * quoted one copied into text, NUL-terminated. Lines and columns
+	 * are not kept: an error finds its place by reading again. */
+	const char *data, *data_end;
+	int id_field, predecessors_field; /* the columns' positions */
+	size_t semicolons;                /* in all predecessors fields */
+	char *text;
 	size_t len, capacity;
-	size_t *offset; /* per task, into text */
-	int *record_line, *line, *column;
+	size_t *offset; /* per task */
 	size_t capacity_tasks;
+	char *field; /* the field being split, NUL-terminated */
+	size_t field_capacity;
 };
+
+#define IN_DATA ((size_t)1 << (sizeof(size_t) * 8 - 1))
 
 static int csv_error(struct csv *csv, int code, int line, int column,
                      const char *fmt, ...) UKWD__PRINTF(5, 6);
@@ -311,6 +322,7 @@ read_record(struct csv *csv, int *record_line)
 			f->line = csv->line;
 			f->column = (int)(csv->p - csv->line_start) + 1;
 			f->quoted = csv->p < csv->end && *csv->p == '"';
+			f->raw = csv->p;
 			if (f->quoted)
 				rc = read_quoted(csv);
 			else
@@ -504,75 +516,46 @@ parse_days(int32_t *out, const char *text, int allow_sign, char *why,
 
 static int
 pending_add(struct pending *pend, size_t task, const char *text,
-            size_t text_len, int record_line, const struct field *f)
+            size_t text_len, const struct field *f)
 {
-	size_t len = text_len + 1;
-
 	if (task >= pend->capacity_tasks) {
 		size_t capacity =
 		    pend->capacity_tasks ? pend->capacity_tasks * 2 : 64;
 		size_t *offset =
 		    ukwd__realloc(pend->offset, capacity * sizeof(*offset));
-		int *lines, *cols, *records;
 
 		if (!offset)
 			return UKWD_ENOMEM;
 		pend->offset = offset;
-		records = ukwd__realloc(pend->record_line,
-		                        capacity * sizeof(*records));
-		if (!records)
-			return UKWD_ENOMEM;
-		pend->record_line = records;
-		lines = ukwd__realloc(pend->line, capacity * sizeof(*lines));
-		if (!lines)
-			return UKWD_ENOMEM;
-		pend->line = lines;
-		cols = ukwd__realloc(pend->column, capacity * sizeof(*cols));
-		if (!cols)
-			return UKWD_ENOMEM;
-		pend->column = cols;
 		pend->capacity_tasks = capacity;
 	}
-	if (grow_bytes((void **)&pend->text, &pend->capacity, pend->len + len,
-	               1))
+	if (!f->quoted) {
+		pend->offset[task] = (size_t)(f->raw - pend->data) | IN_DATA;
+		return 0;
+	}
+	if (grow_bytes((void **)&pend->text, &pend->capacity,
+	               pend->len + text_len + 1, 1))
 		return UKWD_ENOMEM;
-	memcpy(pend->text + pend->len, text, len);
+	memcpy(pend->text + pend->len, text, text_len + 1);
 	pend->offset[task] = pend->len;
-	pend->len += len;
-	pend->record_line[task] = record_line;
-	pend->line[task] = f->line;
-	pend->column[task] = f->column;
+	pend->len += text_len + 1;
 	return 0;
 }
 
-/* Room for ntasks in the per-task arrays and `bytes` of text. */
+/* Room for ntasks in the per-task array. */
 static int
-pending_reserve(struct pending *pend, size_t ntasks, size_t bytes)
+pending_reserve(struct pending *pend, size_t ntasks)
 {
 	size_t *offset;
-	int *lines, *cols, *records;
 
 	if (ntasks > pend->capacity_tasks) {
 		offset = ukwd__realloc(pend->offset, ntasks * sizeof(*offset));
 		if (!offset)
 			return UKWD_ENOMEM;
 		pend->offset = offset;
-		records =
-		    ukwd__realloc(pend->record_line, ntasks * sizeof(*records));
-		if (!records)
-			return UKWD_ENOMEM;
-		pend->record_line = records;
-		lines = ukwd__realloc(pend->line, ntasks * sizeof(*lines));
-		if (!lines)
-			return UKWD_ENOMEM;
-		pend->line = lines;
-		cols = ukwd__realloc(pend->column, ntasks * sizeof(*cols));
-		if (!cols)
-			return UKWD_ENOMEM;
-		pend->column = cols;
 		pend->capacity_tasks = ntasks;
 	}
-	return grow_bytes((void **)&pend->text, &pend->capacity, bytes, 1);
+	return 0;
 }
 
 /* How many records the data may hold, for sizing: lines of at least
@@ -602,9 +585,8 @@ pending_free(struct pending *pend)
 	ukwd__free(pend->recent);
 	ukwd__free(pend->text);
 	ukwd__free(pend->offset);
-	ukwd__free(pend->record_line);
-	ukwd__free(pend->line);
-	ukwd__free(pend->column);
+	ukwd__free(pend->field);
+	memset(pend, 0, sizeof(*pend));
 }
 
 static int
@@ -715,7 +697,10 @@ read_task(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 	rc = pending_add(pend, task,
 	                 field_text(csv, (size_t)where[COL_PREDECESSORS]),
 	                 field_len(csv, (size_t)where[COL_PREDECESSORS]),
-	                 record_line, &csv->fields[where[COL_PREDECESSORS]]);
+	                 &csv->fields[where[COL_PREDECESSORS]]);
+	for (const char *p = field_text(csv, (size_t)where[COL_PREDECESSORS]);
+	     (p = strchr(p, ';')) != NULL; p++)
+		pend->semicolons++;
 	if (rc)
 		return csv_error(csv, rc, 0, 0, "out of memory");
 	for (size_t i = 0; i < sizeof(date_columns) / sizeof(*date_columns);
@@ -829,6 +814,70 @@ find_id(size_t *index, const ukwd_plan *plan, struct pending *pend,
 	return 0;
 }
 
+/* Where task `task`'s record starts and where its field `field_index`
+ * is: the data is read again up to that record (task k is the k-th
+ * record after the header), which costs nothing until there is an error
+ * to report. Returns 0 or UKWD_ENOMEM. */
+static int
+locate_field(int *record_line, int *line, int *column, const char *data,
+             const char *end, size_t task, int field_index)
+{
+	struct csv csv;
+	int rc;
+	size_t k = 0;
+
+	memset(&csv, 0, sizeof(csv));
+	csv.p = csv.line_start = data;
+	csv.end = end;
+	csv.line = 1;
+	if (end - data >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+		csv.p = csv.line_start = data + 3;
+	while ((rc = read_record(&csv, record_line)) == 1 && k++ <= task)
+		;
+	if (rc == 1 && (size_t)field_index < csv.nfields) {
+		*line = csv.fields[field_index].line;
+		*column = csv.fields[field_index].column;
+	}
+	ukwd__free(csv.text);
+	ukwd__free(csv.fields);
+	return rc == 1 ? 0 : UKWD_ENOMEM;
+}
+
+/* Give the error just set for task's predecessors their place. */
+static int
+place_error(struct csv *csv, const struct pending *pend, size_t task, int rc)
+{
+	int record_line, line = 0, column = 0;
+
+	if (!csv->diag)
+		return rc;
+	if (locate_field(&record_line, &line, &column, pend->data,
+	                 pend->data_end, task, pend->predecessors_field))
+		return csv_error(csv, UKWD_ENOMEM, 0, 0, "out of memory");
+	csv->diag->line = line;
+	csv->diag->column = column;
+	return rc;
+}
+
+static int
+duplicate_error(struct csv *csv, const ukwd_plan *plan,
+                const struct pending *pend, size_t task)
+{
+	const char *id = plan->tasks[task].id;
+	size_t first = 0;
+	int line = 0, column = 0, record_line, first_line = 0, first_column;
+
+	ukwd_plan_find(&first, plan, id);
+	if (locate_field(&record_line, &line, &column, pend->data,
+	                 pend->data_end, task, pend->id_field) ||
+	    locate_field(&first_line, &record_line, &first_column, pend->data,
+	                 pend->data_end, first, pend->id_field))
+		return csv_error(csv, UKWD_ENOMEM, 0, 0, "out of memory");
+	return csv_error(csv, UKWD_EPARSE, line, column,
+	                 "duplicate id '%.*s' (first on line %d)", QUOTE, id,
+	                 first_line);
+}
+
 /* Read one predecessor, `ID[:TYPE][+N|-N]` or `IDTYPE[+N|-N]`, and add
  * the link. token is trimmed and may be changed; len is its length and
  * shape its ID_HAS_COLON and ID_HAS_SIGN bits. */
@@ -836,7 +885,8 @@ static int
 read_predecessor(struct csv *csv, ukwd_plan *plan, struct pending *pend,
                  size_t task, char *token, size_t token_len, unsigned int shape)
 {
-	int line = pend->line[task], column = pend->column[task];
+	/* Errors are placed by the caller (place_error). */
+	int line = 0, column = 0;
 	char why[UKWD_DIAG_MESSAGE_SIZE], *head = token, *sign = NULL, *colon;
 	ukwd_link_type type = UKWD_LINK_FS;
 	ukwd_diag inner;
@@ -923,16 +973,35 @@ read_predecessor(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 static int
 read_links(struct csv *csv, ukwd_plan *plan, struct pending *pend)
 {
-	size_t most = plan->ntasks;
-
 	/* At most one link a task and one a ';': room for them all at once
 	 * (a hint: without it the links grow as they come). */
-	for (const char *p = pend->text, *end = pend->text + pend->len;
-	     (p = memchr(p, ';', (size_t)(end - p))) != NULL; p++)
-		most++;
-	(void)ukwd__plan_reserve(plan, plan->ntasks, most);
+	(void)ukwd__plan_reserve(plan, plan->ntasks,
+	                         plan->ntasks + pend->semicolons);
 	for (size_t task = 0; task < plan->ntasks; task++) {
-		char *p = pend->text + pend->offset[task];
+		size_t offset = pend->offset[task];
+		char *p;
+
+		if (offset & IN_DATA) {
+			/* Copy the field, to cut it into NUL-terminated
+			 * pieces; it ends where the tokenizer ended it. */
+			const char *from = pend->data + (offset & ~IN_DATA),
+			           *to = from;
+
+			while (to < pend->data_end &&
+			       !field_end[(unsigned char)*to])
+				to++;
+			if ((size_t)(to - from) >= pend->field_capacity &&
+			    grow_bytes((void **)&pend->field,
+			               &pend->field_capacity,
+			               (size_t)(to - from) + 1, 1))
+				return csv_error(csv, UKWD_ENOMEM, 0, 0,
+				                 "out of memory");
+			memcpy(pend->field, from, (size_t)(to - from));
+			pend->field[to - from] = '\0';
+			p = pend->field;
+		} else {
+			p = pend->text + offset;
+		}
 
 		pend->recent[recent_slot(plan->tasks[task].id)] =
 		    (uint32_t)(task + 1);
@@ -960,7 +1029,7 @@ read_links(struct csv *csv, ukwd_plan *plan, struct pending *pend)
 				    csv, plan, pend, task, token,
 				    (size_t)(end - token), shape);
 				if (rc)
-					return rc;
+					return place_error(csv, pend, task, rc);
 			}
 			if (!more)
 				break;
@@ -970,55 +1039,12 @@ read_links(struct csv *csv, ukwd_plan *plan, struct pending *pend)
 	return 0;
 }
 
-/* Where task `task`'s field `column` is: the file is read again up to its
- * record (task k is the k-th record after the header), which costs
- * nothing until there is an error to report. */
-static int
-locate_field(int *line, int *column, const char *data, size_t size, size_t task,
-             int field_index)
-{
-	struct csv csv;
-	int record_line, rc;
-	size_t k = 0;
-
-	memset(&csv, 0, sizeof(csv));
-	csv.p = csv.line_start = data;
-	csv.end = data + size;
-	csv.line = 1;
-	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-		csv.p = csv.line_start = data + 3;
-	while ((rc = read_record(&csv, &record_line)) == 1 && k++ <= task)
-		;
-	if (rc == 1 && (size_t)field_index < csv.nfields) {
-		*line = csv.fields[field_index].line;
-		*column = csv.fields[field_index].column;
-	}
-	ukwd__free(csv.text);
-	ukwd__free(csv.fields);
-	return rc == 1 ? 0 : UKWD_ENOMEM;
-}
-
-static int
-duplicate_error(struct csv *csv, const ukwd_plan *plan,
-                const struct pending *pend, const char *data, size_t size,
-                int id_column, size_t task)
-{
-	const char *id = plan->tasks[task].id;
-	size_t first = 0;
-	int line = 0, column = 0;
-
-	ukwd_plan_find(&first, plan, id);
-	if (locate_field(&line, &column, data, size, task, id_column))
-		return csv_error(csv, UKWD_ENOMEM, 0, 0, "out of memory");
-	return csv_error(csv, UKWD_EPARSE, line, column,
-	                 "duplicate id '%.*s' (first on line %d)", QUOTE, id,
-	                 pend->record_line[first]);
-}
-
 /* Refuse a cycle, naming the line of its last task in the file. */
 static int
-check_cycles(struct csv *csv, const ukwd_plan *plan, const struct pending *pend)
+check_cycles(struct csv *csv, const ukwd_plan *plan, const char *data,
+             const char *data_end, int predecessors_field)
 {
+	int record_line, line = 0, column = 0;
 	struct ukwd__graph g;
 	const uint32_t *cycle = NULL;
 	uint32_t *scratch, last;
@@ -1045,8 +1071,13 @@ check_cycles(struct csv *csv, const ukwd_plan *plan, const struct pending *pend)
 		for (size_t i = 1; i < len; i++)
 			if (cycle[i] > last)
 				last = cycle[i];
-		rc = csv_error(csv, UKWD_ECYCLE, pend->line[last],
-		               pend->column[last], "%s", inner.message);
+		if (csv->diag &&
+		    locate_field(&record_line, &line, &column, data, data_end,
+		                 last, predecessors_field))
+			rc = csv_error(csv, UKWD_ENOMEM, 0, 0, "out of memory");
+		else
+			rc = csv_error(csv, UKWD_ECYCLE, line, column, "%s",
+			               inner.message);
 	} else if (rc) {
 		rc = csv_error(csv, rc, 0, 0, "out of memory");
 	}
@@ -1080,6 +1111,8 @@ ukwd_plan_read_csv(ukwd_plan **out, const char *data, size_t size,
 	csv.line = 1;
 	if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
 		csv.p = csv.line_start = data + 3;
+	pend.data = data;
+	pend.data_end = data + size;
 	rc = ukwd_plan_new(&plan);
 	pend.recent = ukwd__calloc(RECENT_IDS, sizeof(*pend.recent));
 	if (rc == 0 && !pend.recent)
@@ -1095,6 +1128,8 @@ ukwd_plan_read_csv(ukwd_plan **out, const char *data, size_t size,
 	if (rc)
 		goto out;
 	ncolumns = csv.nfields;
+	pend.id_field = where[COL_ID];
+	pend.predecessors_field = where[COL_PREDECESSORS];
 	csv.max_fields = ncolumns + 1;
 	{
 		/* Size the plan and the predecessors' text once, from the
@@ -1102,8 +1137,7 @@ ukwd_plan_read_csv(ukwd_plan **out, const char *data, size_t size,
 		size_t records = count_records(csv.p, csv.end);
 
 		(void)ukwd__plan_reserve(plan, records, 0);
-		(void)pending_reserve(&pend, records,
-		                      (size_t)(csv.end - csv.p) + 1);
+		(void)pending_reserve(&pend, records);
 	}
 	while ((rc = read_record(&csv, &record_line)) == 1) {
 		rc = read_task(&csv, plan, &pend, where, ncolumns, record_line);
@@ -1118,8 +1152,7 @@ ukwd_plan_read_csv(ukwd_plan **out, const char *data, size_t size,
 		int index_rc = ukwd__plan_index_ids(plan, 0, &duplicate);
 
 		if (index_rc == UKWD_EINVAL)
-			rc = duplicate_error(&csv, plan, &pend, data, size,
-			                     where[COL_ID], duplicate);
+			rc = duplicate_error(&csv, plan, &pend, duplicate);
 		else if (index_rc && rc == 0)
 			rc = csv_error(&csv, index_rc, 0, 0, "out of memory");
 	}
@@ -1127,8 +1160,16 @@ ukwd_plan_read_csv(ukwd_plan **out, const char *data, size_t size,
 		goto out;
 	if (rc == 0)
 		rc = read_links(&csv, plan, &pend);
-	if (rc == 0)
-		rc = check_cycles(&csv, plan, &pend);
+	if (rc == 0) {
+		/* The predecessors are links now: their text can go before
+		 * the cycle check takes its memory. */
+		int predecessors_field = pend.predecessors_field;
+
+		pending_free(&pend);
+		if (rc == 0)
+			rc = check_cycles(&csv, plan, data, data + size,
+			                  predecessors_field);
+	}
 out:
 	pending_free(&pend);
 	ukwd__free(csv.text);

@@ -122,13 +122,31 @@ struct ukwd__edge {
 };
 
 /* A plan's dependency graph: a topological order, and the edges into
- * each task t, edge[start[t] .. start[t + 1]), in link order. */
+ * each task t, edge[start[t] .. start[t + 1]), in link order. When the
+ * plan's links are already grouped by successor in task order (as a
+ * reader that adds each task's links together leaves them), edge is NULL
+ * and the edges are the plan's links themselves (links), not a copy. */
 struct ukwd__graph {
 	size_t ntasks, nlinks;
 	uint32_t *order;
 	uint32_t *start;
 	struct ukwd__edge *edge;
+	const struct ukwd__link *links;
 };
+
+/* Edge i of g, from the copy or from the plan's links. */
+static inline struct ukwd__edge
+ukwd__graph_edge(const struct ukwd__graph *g, uint32_t i)
+{
+	struct ukwd__edge e;
+
+	if (g->edge)
+		return g->edge[i];
+	e.predecessor = g->links[i].predecessor;
+	e.lag = g->links[i].lag;
+	e.link = i << 2 | (g->links[i].bits & UKWD__LINK_TYPE_MASK);
+	return e;
+}
 
 void ukwd__graph_free(struct ukwd__graph *g);
 
@@ -141,7 +159,7 @@ void ukwd__graph_free(struct ukwd__graph *g);
 int ukwd__graph_sort(struct ukwd__graph *g, const ukwd_plan *plan,
                      uint32_t *scratch, size_t *sorted);
 
-/* Fill g->start and g->edge. Returns 0 or UKWD_ENOMEM. */
+/* Fill g->start, and g->edge or g->links. Returns 0 or UKWD_ENOMEM. */
 int ukwd__graph_edges(struct ukwd__graph *g, const ukwd_plan *plan);
 
 /* After ukwd__graph_sort() ordered `sorted` < ntasks tasks, with its

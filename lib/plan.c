@@ -1176,19 +1176,30 @@ ukwd__graph_sort(struct ukwd__graph *g, const ukwd_plan *plan,
 int
 ukwd__graph_edges(struct ukwd__graph *g, const ukwd_plan *plan)
 {
-	size_t n = plan->ntasks, m = plan->nlinks;
+	size_t n = plan->ntasks, m = plan->nlinks, l;
 	uint32_t *start;
 
 	g->start = start = ukwd__calloc(n + 1, sizeof(*start));
-	g->edge = ukwd__malloc(m * sizeof(*g->edge));
-	if (!g->start || !g->edge)
+	if (!g->start)
 		return UKWD_ENOMEM;
-	for (size_t l = 0; l < m; l++)
+	for (l = 0; l < m; l++)
 		start[plan->links[l].successor + 1]++;
 	for (size_t t = 1; t <= n; t++)
 		start[t] += start[t - 1];
+	for (l = 1; l < m; l++)
+		if (plan->links[l].successor < plan->links[l - 1].successor)
+			break;
+	if (l >= m) {
+		/* Grouped by successor already: no copy (12 bytes a
+		 * link). */
+		g->links = plan->links;
+		return 0;
+	}
+	g->edge = ukwd__malloc(m * sizeof(*g->edge));
+	if (!g->edge)
+		return UKWD_ENOMEM;
 	/* Fill, moving start[t] to the end of t's edges... */
-	for (size_t l = 0; l < m; l++) {
+	for (l = 0; l < m; l++) {
 		const struct ukwd__link *link = &plan->links[l];
 		struct ukwd__edge *e = &g->edge[start[link->successor]++];
 
@@ -1231,7 +1242,7 @@ ukwd__graph_cycle(const struct ukwd__graph *g, uint32_t *scratch,
 		scratch[t] |= VISITED;
 		cycle[len++] = t;
 		for (uint32_t k = g->start[t]; k < g->start[t + 1]; k++) {
-			uint32_t p = g->edge[k].predecessor;
+			uint32_t p = ukwd__graph_edge(g, k).predecessor;
 
 			if (scratch[p] & ~VISITED) {
 				t = p;

@@ -344,7 +344,10 @@ forward_pass(struct context *c, int64_t start_bound)
 			 * tie. */
 			for (uint32_t i = g->start[t]; i < g->start[t + 1];
 			     i++) {
-				const struct ukwd__edge *edge = &g->edge[i];
+				const struct ukwd__edge edge_i =
+				                            ukwd__graph_edge(g,
+				                                             i),
+				                        *edge = &edge_i;
 				uint32_t p = edge->predecessor,
 				         type = edge->link & 3u;
 				unsigned int from_finish;
@@ -474,7 +477,8 @@ backward_pass(struct context *c, int64_t finish_bound)
 		if (rc)
 			return rc;
 		for (uint32_t i = g->start[x]; i < g->start[x + 1]; i++) {
-			const struct ukwd__edge *edge = &g->edge[i];
+			const struct ukwd__edge edge_i = ukwd__graph_edge(g, i),
+			                        *edge = &edge_i;
 			uint32_t p = edge->predecessor, type = edge->link & 3u;
 			unsigned int to_finish, at_finish;
 			int32_t link, span;
@@ -644,9 +648,10 @@ chain_walk(const struct context *c, uint32_t *open_end, struct chains *ch)
 		if (c->ls[x] > c->es[x])
 			continue;
 		for (uint32_t i = g->start[x]; i < g->start[x + 1]; i++) {
-			uint32_t p = g->edge[i].predecessor;
+			const struct ukwd__edge edge = ukwd__graph_edge(g, i);
+			uint32_t p = edge.predecessor;
 
-			if (!edge_critical(c, &g->edge[i], x))
+			if (!edge_critical(c, &edge, x))
 				continue;
 			if (first == none)
 				first = p;

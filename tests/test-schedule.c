@@ -2770,6 +2770,118 @@ check_driver(const ukwd_schedule *sched, const struct ref *r, size_t i,
 	}
 }
 
+/* The same network twice: links added as ref_plan adds them (by
+ * predecessor), and grouped by successor, as the CSV reader adds them,
+ * which the scheduler reads in place instead of copying (issue 13,
+ * speed). Every date, float and driver must agree. */
+static void
+test_property__links_grouped_by_successor_schedule_as_a_copy_does(void **state)
+{
+	struct rng rng = {UINT64_C(0x6E0C5C3ED)};
+	int compared = 0;
+
+	(void)state;
+	for (int round = 0; round < 400; round++) {
+		struct ref r;
+		ukwd_calendar *cal;
+		ukwd_plan *plan = NULL, *grouped = NULL;
+		ukwd_schedule *sched = NULL, *sched2 = NULL;
+		ukwd_schedule_options options = UKWD_SCHEDULE_OPTIONS_INIT;
+		ukwd_date date;
+		int rc, rc2;
+		size_t i = 0;
+
+		memset(&r, 0, sizeof(r));
+		cal = ref_calendar(&r, &rng);
+		assert_int_equal(ukwd_plan_new(&plan), 0);
+		ref_plan(&r, plan, &rng);
+		assert_int_equal(ukwd_plan_new(&grouped), 0);
+		for (i = 0; i < r.n; i++) {
+			char id[16];
+
+			snprintf(id, sizeof(id), "g%zu", i);
+			assert_int_equal(
+			    ukwd_plan_add_task(NULL, grouped, id, NULL,
+			                       r.t[i].duration, NULL),
+			    0);
+			for (int c = 0; c < UKWD_CONSTRAINT_TYPE_COUNT; c++)
+				if (r.t[i].has[c])
+					assert_int_equal(
+					    ukwd_plan_set_constraint(
+					        grouped, i,
+					        (ukwd_constraint_type)c,
+					        r.t[i].date[c], NULL),
+					    0);
+		}
+		for (size_t x = 0; x < r.n; x++)
+			for (size_t k = 0; k < r.m; k++)
+				if (r.l[k].x == x)
+					link(grouped, r.l[k].p, x, r.l[k].type,
+					     r.l[k].lag);
+		if (r.has_deadline)
+			assert_int_equal(
+			    ukwd_plan_set_deadline(grouped, r.deadline), 0);
+		options.direction = rng_percent(&rng, 50)
+		                        ? UKWD_SCHEDULE_BACKWARD
+		                        : UKWD_SCHEDULE_FORWARD;
+		date = ref_date(&rng);
+		rc = ukwd_schedule_new(&sched, plan, cal, date, &options, NULL);
+		rc2 = ukwd_schedule_new(&sched2, grouped, cal, date, &options,
+		                        NULL);
+		PROPERTY_EQ("return code", rc2, rc);
+		for (i = 0; rc == 0 && i < r.n; i++) {
+			ukwd_scheduled_task a, b;
+
+			assert_int_equal(ukwd_schedule_task(&a, sched, i), 0);
+			assert_int_equal(ukwd_schedule_task(&b, sched2, i), 0);
+			PROPERTY_EQ("early start", b.early_start_index,
+			            a.early_start_index);
+			PROPERTY_EQ("early end", b.early_end_index,
+			            a.early_end_index);
+			PROPERTY_EQ("late start", b.late_start_index,
+			            a.late_start_index);
+			PROPERTY_EQ("late end", b.late_end_index,
+			            a.late_end_index);
+			PROPERTY_EQ("total float", b.total_float,
+			            a.total_float);
+			PROPERTY_EQ("free float", b.free_float, a.free_float);
+			PROPERTY_EQ("early milestone day",
+			            b.early_milestone_day,
+			            a.early_milestone_day);
+			PROPERTY_EQ("late milestone day", b.late_milestone_day,
+			            a.late_milestone_day);
+			for (int side = 0; side < 2; side++) {
+				ukwd_driver da, db;
+
+				assert_int_equal(ukwd_schedule_driver(
+				                     &da, sched, i,
+				                     (ukwd_schedule_side)side),
+				                 0);
+				assert_int_equal(ukwd_schedule_driver(
+				                     &db, sched2, i,
+				                     (ukwd_schedule_side)side),
+				                 0);
+				PROPERTY_EQ("driver kind", db.kind, da.kind);
+				PROPERTY_EQ("driver task", db.task, da.task);
+				PROPERTY_EQ("driver type", db.type, da.type);
+				PROPERTY_EQ("driver lag", db.lag, da.lag);
+				PROPERTY_EQ("driver date", db.bound_date,
+				            da.bound_date);
+			}
+		}
+		compared += rc == 0;
+		ukwd_schedule_free(sched);
+		ukwd_schedule_free(sched2);
+		ukwd_plan_free(plan);
+		ukwd_plan_free(grouped);
+		ukwd_calendar_free(cal);
+		free(r.working);
+		free(r.before);
+		free(r.number);
+	}
+	assert_true(compared > 100);
+}
+
 static void
 test_property__random_networks_agree_with_a_relaxation_reference(void **state)
 {
@@ -3072,6 +3184,8 @@ main(void)
 	        test_chain__a_million_tasks_schedule_without_overflowing_the_stack),
 	    cmocka_unit_test(
 	        test_property__random_networks_agree_with_a_relaxation_reference),
+	    cmocka_unit_test(
+	        test_property__links_grouped_by_successor_schedule_as_a_copy_does),
 	    cmocka_unit_test(
 	        test_critical__paths_of_random_networks_are_chains_of_critical_links),
 	};
