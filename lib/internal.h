@@ -27,6 +27,34 @@ char *ukwd__strdup(const char *text);
  * *array and *capacity unchanged (also when the size would overflow). */
 int ukwd__grow(void **array, size_t *capacity, size_t need, size_t elem);
 
+/* The one rule for versioned structs (options, notice rules), as libgit2
+ * has it: a struct's first member is `unsigned int version`; a caller's
+ * struct of version v has the members of versions 1..v, and
+ * sizes[v - 1] is its size in bytes (the offset of the first member of
+ * version v + 1, or sizeof for the current one). Start `out` from
+ * `defaults` (size bytes), copy only the members the caller's version
+ * has, and set out's version to the current one. 0, or UKWD_EINVAL for a
+ * version outside 1..count (out then holds the defaults). */
+int ukwd__versioned_copy(void *out, const void *defaults, size_t size,
+                         const void *given, const size_t *sizes,
+                         unsigned int count);
+
+/* The other way: write `current` (a struct of the current version) into
+ * the caller's `out` of the version it says it is (`version`, or out's
+ * own version field when `version` is 0), members of later versions
+ * left out. 0, or UKWD_EINVAL for a version outside 1..count (out
+ * untouched). For _options_init() (current: the defaults) and for
+ * catalogue entries a caller copies. */
+int ukwd__versioned_export(void *out, unsigned int version, const void *current,
+                           const size_t *sizes, unsigned int count);
+
+/* The version a versioned struct says it is. */
+static inline unsigned int
+ukwd__version_of(const void *versioned)
+{
+	return *(const unsigned int *)versioned;
+}
+
 #ifdef UKWD_ALLOC_TESTING
 /* Test build only (never in the installed library): allocations are
  * counted in ukwd__alloc_count, and the ukwd__alloc_fail_at-th one

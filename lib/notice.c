@@ -1,4 +1,5 @@
 /* Notice periods over a working-day calendar. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -23,57 +24,160 @@
  * page gives I1 processes for the outcome only. The DCC's own CTSD
  * submission binds no Party and is left out. */
 static const ukwd_notice_rule catalogue[] = {
-    {UKWD_NOTICE_RULE_VERSION, "uept-notice",
-     "Party's notice to the DCC before starting User Entry Process Tests", 60,
-     WD, UKWD_NOTICE_BEFORE, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF,
-     UKWD_SOURCE_CHECKLIST, "H1, Appendix R", CHECKLIST_CITATION, DEEMED},
-    {UKWD_NOTICE_RULE_VERSION, "uept-exit-receipt",
-     "DCC confirms receipt of the Test Completion notification", 2, WD,
-     UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF,
-     UKWD_SOURCE_CHECKLIST, NULL, CHECKLIST_CITATION ", note 3", DEEMED},
-    {UKWD_NOTICE_RULE_VERSION, "uept-exit-review",
-     "DCC reviews the test completion report after receiving it", 5, WD,
-     UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF,
-     UKWD_SOURCE_CHECKLIST, NULL, CHECKLIST_CITATION ", note 3", DEEMED},
-    {UKWD_NOTICE_RULE_VERSION, "uept-exit-confirm",
-     "DCC confirms Test Completion after a successful Exit Quality Gate "
-     "Review",
-     2, WD, UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF,
-     UKWD_SOURCE_CHECKLIST, NULL, CHECKLIST_CITATION ", note 3", DEEMED},
-    {UKWD_NOTICE_RULE_VERSION, "privacy-booking",
-     "Privacy Assessment: the requested date is at least 12 weeks after "
-     "the request",
-     12, UKWD_UNIT_WEEKS, UKWD_NOTICE_BEFORE, UKWD_COUNT_EVENT_DAY,
-     UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED, "I2", PRIVACY_FAQ, DEEMED},
-    {UKWD_NOTICE_RULE_VERSION, "privacy-reschedule",
-     "Privacy Assessment: notice to reschedule or cancel, at least 4 "
-     "weeks before the start (else a 25% fee)",
-     4, UKWD_UNIT_WEEKS, UKWD_NOTICE_BEFORE, UKWD_COUNT_EVENT_DAY,
-     UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED, "I2", PRIVACY_FAQ, DEEMED},
-    {UKWD_NOTICE_RULE_VERSION, "privacy-change-outcome",
-     "SECAS gives the outcome of a Privacy Change Notification", 10, WD,
-     UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED,
-     "I1", PRIVACY_CHANGES, DEEMED},
-    {UKWD_NOTICE_RULE_VERSION, "privacy-change-decision",
-     "Approval or rejection of a non-material privacy change", 10, WD,
-     UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF, UKWD_SOURCE_SOURCED,
-     NULL, PRIVACY_CHANGES, DEEMED},
-    {UKWD_NOTICE_RULE_VERSION, "privacy-change-assessment",
-     "Ad-hoc Privacy Change Assessment scheduled (best endeavours)", 4,
-     UKWD_UNIT_WEEKS, UKWD_NOTICE_WITHIN, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF,
-     UKWD_SOURCE_SOURCED, NULL, PRIVACY_CHANGES, DEEMED},
+    {
+        .version = UKWD_NOTICE_RULE_VERSION,
+        .id = "uept-notice",
+        .title = "Party's notice to the DCC before starting User Entry Process "
+                 "Tests",
+        .amount = 60,
+        .unit = WD,
+        .direction = UKWD_NOTICE_BEFORE,
+        .counting = UKWD_COUNT_CLEAR,
+        .cutoff_minutes = UKWD_NO_CUTOFF,
+        .source = UKWD_SOURCE_CHECKLIST,
+        .reference = "H1, Appendix R",
+        .citation = CHECKLIST_CITATION,
+        .receipt = DEEMED,
+    },
+    {
+        .version = UKWD_NOTICE_RULE_VERSION,
+        .id = "uept-exit-receipt",
+        .title = "DCC confirms receipt of the Test Completion notification",
+        .amount = 2,
+        .unit = WD,
+        .direction = UKWD_NOTICE_WITHIN,
+        .counting = UKWD_COUNT_CLEAR,
+        .cutoff_minutes = UKWD_NO_CUTOFF,
+        .source = UKWD_SOURCE_CHECKLIST,
+        .reference = NULL,
+        .citation = CHECKLIST_CITATION ", note 3",
+        .receipt = DEEMED,
+    },
+    {
+        .version = UKWD_NOTICE_RULE_VERSION,
+        .id = "uept-exit-review",
+        .title = "DCC reviews the test completion report after receiving it",
+        .amount = 5,
+        .unit = WD,
+        .direction = UKWD_NOTICE_WITHIN,
+        .counting = UKWD_COUNT_CLEAR,
+        .cutoff_minutes = UKWD_NO_CUTOFF,
+        .source = UKWD_SOURCE_CHECKLIST,
+        .reference = NULL,
+        .citation = CHECKLIST_CITATION ", note 3",
+        .receipt = DEEMED,
+    },
+    {
+        .version = UKWD_NOTICE_RULE_VERSION,
+        .id = "uept-exit-confirm",
+        .title =
+            "DCC confirms Test Completion after a successful Exit Quality Gate "
+            "Review",
+        .amount = 2,
+        .unit = WD,
+        .direction = UKWD_NOTICE_WITHIN,
+        .counting = UKWD_COUNT_CLEAR,
+        .cutoff_minutes = UKWD_NO_CUTOFF,
+        .source = UKWD_SOURCE_CHECKLIST,
+        .reference = NULL,
+        .citation = CHECKLIST_CITATION ", note 3",
+        .receipt = DEEMED,
+    },
+    {
+        .version = UKWD_NOTICE_RULE_VERSION,
+        .id = "privacy-booking",
+        .title =
+            "Privacy Assessment: the requested date is at least 12 weeks after "
+            "the request",
+        .amount = 12,
+        .unit = UKWD_UNIT_WEEKS,
+        .direction = UKWD_NOTICE_BEFORE,
+        .counting = UKWD_COUNT_EVENT_DAY,
+        .cutoff_minutes = UKWD_NO_CUTOFF,
+        .source = UKWD_SOURCE_SOURCED,
+        .reference = "I2",
+        .citation = PRIVACY_FAQ,
+        .receipt = DEEMED,
+    },
+    {
+        .version = UKWD_NOTICE_RULE_VERSION,
+        .id = "privacy-reschedule",
+        .title =
+            "Privacy Assessment: notice to reschedule or cancel, at least 4 "
+            "weeks before the start (else a 25% fee)",
+        .amount = 4,
+        .unit = UKWD_UNIT_WEEKS,
+        .direction = UKWD_NOTICE_BEFORE,
+        .counting = UKWD_COUNT_EVENT_DAY,
+        .cutoff_minutes = UKWD_NO_CUTOFF,
+        .source = UKWD_SOURCE_SOURCED,
+        .reference = "I2",
+        .citation = PRIVACY_FAQ,
+        .receipt = DEEMED,
+    },
+    {
+        .version = UKWD_NOTICE_RULE_VERSION,
+        .id = "privacy-change-outcome",
+        .title = "SECAS gives the outcome of a Privacy Change Notification",
+        .amount = 10,
+        .unit = WD,
+        .direction = UKWD_NOTICE_WITHIN,
+        .counting = UKWD_COUNT_CLEAR,
+        .cutoff_minutes = UKWD_NO_CUTOFF,
+        .source = UKWD_SOURCE_SOURCED,
+        .reference = "I1",
+        .citation = PRIVACY_CHANGES,
+        .receipt = DEEMED,
+    },
+    {
+        .version = UKWD_NOTICE_RULE_VERSION,
+        .id = "privacy-change-decision",
+        .title = "Approval or rejection of a non-material privacy change",
+        .amount = 10,
+        .unit = WD,
+        .direction = UKWD_NOTICE_WITHIN,
+        .counting = UKWD_COUNT_CLEAR,
+        .cutoff_minutes = UKWD_NO_CUTOFF,
+        .source = UKWD_SOURCE_SOURCED,
+        .reference = NULL,
+        .citation = PRIVACY_CHANGES,
+        .receipt = DEEMED,
+    },
+    {
+        .version = UKWD_NOTICE_RULE_VERSION,
+        .id = "privacy-change-assessment",
+        .title = "Ad-hoc Privacy Change Assessment scheduled (best endeavours)",
+        .amount = 4,
+        .unit = UKWD_UNIT_WEEKS,
+        .direction = UKWD_NOTICE_WITHIN,
+        .counting = UKWD_COUNT_CLEAR,
+        .cutoff_minutes = UKWD_NO_CUTOFF,
+        .source = UKWD_SOURCE_SOURCED,
+        .reference = NULL,
+        .citation = PRIVACY_CHANGES,
+        .receipt = DEEMED,
+    },
     /* B1.2(b): 'given' is the expulsion, 'event' the application; an
      * expulsion is a date of fact, so a Saturday counts as itself. */
-    {UKWD_NOTICE_RULE_VERSION, "readmission-bar",
-     "An applicant expelled in the 12 months before the date of its "
-     "application (given: expulsion; event: application) cannot be "
-     "admitted, unless the Panel sets a shorter period",
-     12, UKWD_UNIT_MONTHS, UKWD_NOTICE_BEFORE, UKWD_COUNT_CLEAR, UKWD_NO_CUTOFF,
-     UKWD_SOURCE_SOURCED, "B1.2(b)",
-     "an unofficial copy of the Code (studylib), "
-     "https://studylib.net/doc/18047119/"
-     "section-a--definitions-and-interpretation-the-following",
-     UKWD_RECEIPT_AS_GIVEN},
+    {
+        .version = UKWD_NOTICE_RULE_VERSION,
+        .id = "readmission-bar",
+        .title =
+            "An applicant expelled in the 12 months before the date of its "
+            "application (given: expulsion; event: application) cannot be "
+            "admitted, unless the Panel sets a shorter period",
+        .amount = 12,
+        .unit = UKWD_UNIT_MONTHS,
+        .direction = UKWD_NOTICE_BEFORE,
+        .counting = UKWD_COUNT_CLEAR,
+        .cutoff_minutes = UKWD_NO_CUTOFF,
+        .source = UKWD_SOURCE_SOURCED,
+        .reference = "B1.2(b)",
+        .citation = "an unofficial copy of the Code (studylib), "
+                    "https://studylib.net/doc/18047119/"
+                    "section-a--definitions-and-interpretation-the-following",
+        .receipt = UKWD_RECEIPT_AS_GIVEN,
+    },
 };
 
 #define CATALOGUE_SIZE (sizeof(catalogue) / sizeof(catalogue[0]))
@@ -272,11 +376,42 @@ latest_working_notice(ukwd_date *out, const ukwd_calendar *cal, ukwd_date end,
 	return 0;
 }
 
+/* The members of each version of ukwd_notice_rule. */
+static const size_t rule_sizes[UKWD_NOTICE_RULE_VERSION] = {
+    offsetof(ukwd_notice_rule, receipt), sizeof(ukwd_notice_rule)};
+
+int
+ukwd_notice_rule_init(ukwd_notice_rule *rule, unsigned int version)
+{
+	static const ukwd_notice_rule defaults = UKWD_NOTICE_RULE_INIT;
+
+	if (!rule || version == 0)
+		return UKWD_EINVAL;
+	return ukwd__versioned_export(rule, version, &defaults, rule_sizes,
+	                              UKWD_NOTICE_RULE_VERSION);
+}
+
+int
+ukwd_notice_rule_get(ukwd_notice_rule *out, const char *id)
+{
+	const ukwd_notice_rule *rule = ukwd_notice_rule_find(id);
+
+	if (!out)
+		return UKWD_EINVAL;
+	if (!rule)
+		return id ? UKWD_ENOTFOUND : UKWD_EINVAL;
+	return ukwd__versioned_export(out, 0, rule, rule_sizes,
+	                              UKWD_NOTICE_RULE_VERSION);
+}
+
 int
 ukwd_notice_check(ukwd_notice_result *out, const ukwd_calendar *cal,
-                  const ukwd_notice_rule *rule, ukwd_date given,
+                  const ukwd_notice_rule *given_rule, ukwd_date given,
                   int given_minutes, ukwd_date event, ukwd_diag *diag)
 {
+	static const ukwd_notice_rule defaults = UKWD_NOTICE_RULE_INIT;
+	ukwd_notice_rule copy;
+	const ukwd_notice_rule *rule = &copy;
 	ukwd_notice_result r;
 	ukwd_notice_receipt receipt;
 	ukwd_date received = given;
@@ -284,15 +419,19 @@ ukwd_notice_check(ukwd_notice_result *out, const ukwd_calendar *cal,
 	int32_t n;
 
 	ukwd__diag_clear(diag);
-	if (!out || !cal || !rule)
+	if (!out || !cal || !given_rule)
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
 		                      "no result, calendar or rule (NULL)");
-	if (rule->version == 0 || rule->version > UKWD_NOTICE_RULE_VERSION)
+	/* Only the members of the caller's version are read: a version-1
+	 * rule ends before `receipt`, which is then deemed. */
+	if (ukwd__versioned_copy(&copy, &defaults, sizeof(copy), given_rule,
+	                         rule_sizes, UKWD_NOTICE_RULE_VERSION))
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
-		                      "the rule's version is not one this "
-		                      "library knows");
-	/* A version-1 rule ends before `receipt`: do not read it. */
-	receipt = rule->version >= 2 ? rule->receipt : UKWD_RECEIPT_DEEMED;
+		                      "the rule's version (%u) is not one this "
+		                      "library knows (1 to %d)",
+		                      given_rule->version,
+		                      UKWD_NOTICE_RULE_VERSION);
+	receipt = rule->receipt;
 	if (rule->amount < 0 || (unsigned)rule->unit > UKWD_UNIT_MONTHS ||
 	    (unsigned)rule->direction > UKWD_NOTICE_WITHIN ||
 	    (unsigned)rule->counting > UKWD_COUNT_EVENT_DAY ||

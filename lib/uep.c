@@ -520,17 +520,17 @@ read_options(ukwd_uep_options *opt, const ukwd_uep_options *given,
 {
 	static const ukwd_uep_options defaults = UKWD_UEP_OPTIONS_INIT;
 
+	static const size_t sizes[UKWD_UEP_OPTIONS_VERSION] = {
+	    offsetof(ukwd_uep_options, stagger), sizeof(ukwd_uep_options)};
+
 	*opt = defaults;
 	if (!given)
 		return 0;
-	if (given->version < 1 || given->version > UKWD_UEP_OPTIONS_VERSION)
+	if (ukwd__versioned_copy(opt, &defaults, sizeof(*opt), given, sizes,
+	                         UKWD_UEP_OPTIONS_VERSION))
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
 		                      "options version %u: expected 1 to %d",
 		                      given->version, UKWD_UEP_OPTIONS_VERSION);
-	memcpy(opt, given,
-	       given->version == 1 ? offsetof(ukwd_uep_options, stagger)
-	                           : sizeof(*opt));
-	opt->version = UKWD_UEP_OPTIONS_VERSION;
 	return 0;
 }
 

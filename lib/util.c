@@ -99,6 +99,33 @@ ukwd__grow(void **array, size_t *capacity, size_t need, size_t elem)
 	return 0;
 }
 
+int
+ukwd__versioned_copy(void *out, const void *defaults, size_t size,
+                     const void *given, const size_t *sizes, unsigned int count)
+{
+	unsigned int version = ukwd__version_of(given);
+
+	memcpy(out, defaults, size);
+	if (version < 1 || version > count || sizes[version - 1] > size)
+		return UKWD_EINVAL;
+	memcpy(out, given, sizes[version - 1]);
+	*(unsigned int *)out = count;
+	return 0;
+}
+
+int
+ukwd__versioned_export(void *out, unsigned int version, const void *current,
+                       const size_t *sizes, unsigned int count)
+{
+	if (version == 0)
+		version = ukwd__version_of(out);
+	if (version < 1 || version > count)
+		return UKWD_EINVAL;
+	memcpy(out, current, sizes[version - 1]);
+	*(unsigned int *)out = version;
+	return 0;
+}
+
 char *
 ukwd__strdup(const char *text)
 {

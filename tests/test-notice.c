@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -870,6 +871,77 @@ test_time_parse__hh_mm_only(void **state)
 	assert_int_equal(d, day("2017-06-02"));
 }
 
+/* A program built against version 1 of ukwd_notice_rule (which ended at
+ * `citation`) runs against this library, whose rule has grown: its struct
+ * sits at the very end of a block of exactly its size (malloc, not
+ * cmocka's guarded test_malloc), so a read or write of a member it does
+ * not have is caught by ASan and valgrind (both run this test in CI). */
+struct rule_v1 {
+	unsigned int version;
+	const char *id;
+	const char *title;
+	int32_t amount;
+	ukwd_notice_unit unit;
+	ukwd_notice_direction direction;
+	ukwd_notice_counting counting;
+	int cutoff_minutes;
+	ukwd_source source;
+	const char *reference;
+	const char *citation;
+};
+
+static void
+test_rule_version__a_version_1_caller_is_read_and_written_to_its_size(
+    void **state)
+{
+	struct rule_v1 *old = malloc(sizeof(*old));
+	ukwd_notice_rule *as_rule = (ukwd_notice_rule *)(void *)old;
+	ukwd_notice_result r;
+	ukwd_diag diag;
+
+	(void)state;
+	assert_non_null(old);
+	assert_int_equal(offsetof(ukwd_notice_rule, receipt), sizeof(*old));
+	/* _init() of version 1 writes the defaults of version 1 only. */
+	assert_int_equal(ukwd_notice_rule_init(as_rule, 1), 0);
+	assert_int_equal(old->version, 1);
+	assert_int_equal(old->amount, 0);
+	assert_int_equal(old->source, UKWD_SOURCE_PROPOSED);
+	/* _get() fills the caller's version, not the catalogue's. */
+	assert_int_equal(ukwd_notice_rule_get(as_rule, "uept-notice"), 0);
+	assert_int_equal(old->version, 1);
+	assert_int_equal(old->amount, 60);
+	assert_string_equal(old->id, "uept-notice");
+	assert_int_equal(old->source, UKWD_SOURCE_CHECKLIST);
+	/* And the check reads only those members: the last compliant day
+	 * for testing on 2023-09-01 (60 clear working days, deemed). */
+	assert_int_equal(ukwd_notice_check(&r, sec, as_rule, ymd(2023, 6, 6),
+	                                   UKWD_NO_TIME, ymd(2023, 9, 1),
+	                                   &diag),
+	                 0);
+	assert_true(r.compliant);
+	assert_int_equal(ukwd_notice_check(&r, sec, as_rule, ymd(2023, 6, 7),
+	                                   UKWD_NO_TIME, ymd(2023, 9, 1),
+	                                   &diag),
+	                 0);
+	assert_false(r.compliant);
+	/* Versions the library does not know: refused, nothing written. */
+	old->amount = 7;
+	assert_int_equal(ukwd_notice_rule_init(as_rule, 0), UKWD_EINVAL);
+	assert_int_equal(ukwd_notice_rule_init(as_rule, 99), UKWD_EINVAL);
+	old->version = 99;
+	assert_int_equal(ukwd_notice_rule_get(as_rule, "uept-notice"),
+	                 UKWD_EINVAL);
+	assert_int_equal(old->amount, 7);
+	old->version = 1;
+	assert_int_equal(ukwd_notice_rule_get(as_rule, "no-such-rule"),
+	                 UKWD_ENOTFOUND);
+	assert_int_equal(ukwd_notice_rule_get(NULL, "uept-notice"),
+	                 UKWD_EINVAL);
+	assert_int_equal(old->amount, 7);
+	free(old);
+}
+
 int
 main(void)
 {
@@ -911,6 +983,8 @@ main(void)
 	    cmocka_unit_test(test_explanation__the_longest_sentence_fits),
 	    cmocka_unit_test(test_errors__bad_rules_times_and_dates),
 	    cmocka_unit_test(test_time_parse__hh_mm_only),
+	    cmocka_unit_test(
+	        test_rule_version__a_version_1_caller_is_read_and_written_to_its_size),
 	    cmocka_unit_test(
 	        test_edges__int32_extremes_and_the_first_and_last_day_are_clean),
 	};

@@ -234,6 +234,39 @@ UKWD_API int ukwd_notice_check(ukwd_notice_result *out,
  */
 UKWD_API const ukwd_notice_rule *ukwd_notice_rule_at(size_t index);
 
+/**
+ * @brief Initialise a rule of the caller's version to the defaults of
+ *        #UKWD_NOTICE_RULE_INIT.
+ *
+ * Pass #UKWD_NOTICE_RULE_VERSION as the caller compiled it: a program
+ * built against an older header gets a rule of its own size, and only
+ * its members are written (libgit2's `_options_init()` rule, which every
+ * versioned struct of libukwd follows).
+ *
+ * @return 0; #UKWD_EINVAL for NULL or a version outside
+ *         1..#UKWD_NOTICE_RULE_VERSION (then nothing is written).
+ * @since 0.1
+ */
+UKWD_API int ukwd_notice_rule_init(ukwd_notice_rule *rule,
+                                   unsigned int version);
+
+/**
+ * @brief Copy the catalogue rule @p id into the caller's rule, to change
+ *        it (add a cut-off, say).
+ *
+ * @p out must say its version (initialise it with #UKWD_NOTICE_RULE_INIT
+ * or ukwd_notice_rule_init()); only the members of that version are
+ * written, so the copy is safe whatever version of the library runs.
+ * Prefer it to `*out = *ukwd_notice_rule_find(id)`, which copies the
+ * caller's size of a struct that a later library may have grown.
+ *
+ * @return 0; #UKWD_EINVAL for NULL or a version of @p out outside
+ *         1..#UKWD_NOTICE_RULE_VERSION; #UKWD_ENOTFOUND for an unknown id
+ *         (@p out untouched on failure).
+ * @since 0.1
+ */
+UKWD_API int ukwd_notice_rule_get(ukwd_notice_rule *out, const char *id);
+
 /** @brief The number of rules in the catalogue. @since 0.1 */
 UKWD_API size_t ukwd_notice_rule_count(void);
 
