@@ -92,13 +92,19 @@ struct csv {
 	const char *source_name;
 };
 
-/* Recently defined ids, for predecessors: a direct-mapped cache of task
- * index + 1 by a hash of the id. Predecessors are mostly defined a little
- * before the tasks that name them; this saves a probe of the plan's whole
- * id index (a cache miss, in a big plan) for most of them. At 256 KB it
- * stays in a core's cache and holds a window of some thousands of tasks
- * with few collisions. */
+/* Recently defined ids, for predecessors: a direct-mapped cache of the id
+ * and task index + 1 by a hash of the id. Predecessors are mostly defined
+ * a little before the tasks that name them; this saves a probe of the
+ * plan's whole id index (a cache miss, in a big plan) for most of them,
+ * and holding the id itself saves reading the task to compare it. At 1 MB
+ * it stays in a core's cache and holds a window of some thousands of
+ * tasks with few collisions. */
 #define RECENT_IDS 65536
+
+struct recent_id {
+	const char *id;
+	size_t task; /* index + 1, 0 for none */
+};
 
 /* What an id contains that a predecessor's link type or lag contains
  * too. A predecessor with such a part is looked up whole only if some id
@@ -109,8 +115,8 @@ struct csv {
 
 /* What phase 2 needs to know about each task's predecessors. */
 struct pending {
-	uint32_t *recent;      /* RECENT_IDS */
-	unsigned int id_shape; /* what the ids contain: ID_HAS_* */
+	struct recent_id *recent; /* RECENT_IDS */
+	unsigned int id_shape;    /* what the ids contain: ID_HAS_* */
 	/* Each task's predecessors field: an unquoted one where it is in
 	 * the data (offset | IN_DATA), up to the byte that ended it; a
 	 * quoted one copied into text, NUL-terminated. Lines and columns
@@ -699,8 +705,8 @@ read_task(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 	                 field_len(csv, (size_t)where[COL_PREDECESSORS]),
 	                 &csv->fields[where[COL_PREDECESSORS]]);
 	for (const char *p = field_text(csv, (size_t)where[COL_PREDECESSORS]);
-	     (p = strchr(p, ';')) != NULL; p++)
-		pend->semicolons++;
+	     *p; p++)
+		pend->semicolons += *p == ';';
 	if (rc)
 		return csv_error(csv, rc, 0, 0, "out of memory");
 	for (size_t i = 0; i < sizeof(date_columns) / sizeof(*date_columns);
@@ -794,23 +800,24 @@ static int
 find_id(size_t *index, const ukwd_plan *plan, struct pending *pend,
         const char *id)
 {
-	uint32_t at = recent_slot(id), k = pend->recent[at];
+	struct recent_id *r = &pend->recent[recent_slot(id)];
 
-	if (k) {
+	if (r->task) {
 		/* strcmp, inline: ids are short and this runs for most
 		 * predecessors. */
-		const char *a = plan->tasks[k - 1].id, *b = id;
+		const char *a = r->id, *b = id;
 
 		while (*a && *a == *b)
 			a++, b++;
 		if (*a == *b) {
-			*index = k - 1;
+			*index = r->task - 1;
 			return 0;
 		}
 	}
 	if (ukwd_plan_find(index, plan, id) != 0)
 		return UKWD_ENOTFOUND;
-	pend->recent[at] = (uint32_t)(*index + 1);
+	r->id = plan->tasks[*index].id;
+	r->task = *index + 1;
 	return 0;
 }
 
@@ -1003,8 +1010,13 @@ read_links(struct csv *csv, ukwd_plan *plan, struct pending *pend)
 			p = pend->text + offset;
 		}
 
-		pend->recent[recent_slot(plan->tasks[task].id)] =
-		    (uint32_t)(task + 1);
+		{
+			struct recent_id *r =
+			    &pend->recent[recent_slot(plan->tasks[task].id)];
+
+			r->id = plan->tasks[task].id;
+			r->task = task + 1;
+		}
 		/* Split at ';', trim each piece and skip empty ones, noting
 		 * on the way what an id's shape needs. */
 		for (;;) {
