@@ -513,6 +513,21 @@ check_roles(const ukwd_uep_options *opt, ukwd_diag *diag)
 	return 0;
 }
 
+/* The members of each version of ukwd_uep_options. */
+static const size_t options_sizes[UKWD_UEP_OPTIONS_VERSION] = {
+    offsetof(ukwd_uep_options, stagger), sizeof(ukwd_uep_options)};
+
+int
+ukwd_uep_options_init(ukwd_uep_options *options, unsigned int version)
+{
+	static const ukwd_uep_options defaults = UKWD_UEP_OPTIONS_INIT;
+
+	if (!options || version == 0)
+		return UKWD_EINVAL;
+	return ukwd__versioned_export(options, version, &defaults,
+	                              options_sizes, UKWD_UEP_OPTIONS_VERSION);
+}
+
 /* Options of any version up to ours, read into the current layout. */
 static int
 read_options(ukwd_uep_options *opt, const ukwd_uep_options *given,
@@ -520,14 +535,11 @@ read_options(ukwd_uep_options *opt, const ukwd_uep_options *given,
 {
 	static const ukwd_uep_options defaults = UKWD_UEP_OPTIONS_INIT;
 
-	static const size_t sizes[UKWD_UEP_OPTIONS_VERSION] = {
-	    offsetof(ukwd_uep_options, stagger), sizeof(ukwd_uep_options)};
-
 	*opt = defaults;
 	if (!given)
 		return 0;
-	if (ukwd__versioned_copy(opt, &defaults, sizeof(*opt), given, sizes,
-	                         UKWD_UEP_OPTIONS_VERSION))
+	if (ukwd__versioned_copy(opt, &defaults, sizeof(*opt), given,
+	                         options_sizes, UKWD_UEP_OPTIONS_VERSION))
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
 		                      "options version %u: expected 1 to %d",
 		                      given->version, UKWD_UEP_OPTIONS_VERSION);

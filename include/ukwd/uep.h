@@ -216,6 +216,17 @@ typedef struct ukwd_uep_options {
 	}
 
 /**
+ * @brief Initialise options of the caller's version to the defaults of
+ *        #UKWD_UEP_OPTIONS_INIT: pass #UKWD_UEP_OPTIONS_VERSION as the
+ *        caller compiled it; only that version's members are written.
+ * @return 0; #UKWD_EINVAL for NULL or an unknown version (nothing
+ *         written).
+ * @since 0.1
+ */
+UKWD_API int ukwd_uep_options_init(ukwd_uep_options *options,
+                                   unsigned int version);
+
+/**
  * @brief The User Entry Process as a plan, ready for ukwd_uep_schedule().
  *
  * One task per stage that applies; stages that are per role get one copy
