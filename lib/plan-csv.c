@@ -906,10 +906,14 @@ read_predecessor(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 	    find_id(&pred, plan, pend, token) != 0) {
 		/* The lag: the last sign followed by a digit. */
 		for (char *p = token + 1; *p; p++)
-			if ((*p == '+' || *p == '-') &&
-			    (p[1 + strspn(p + 1, " \t")] >= '0' &&
-			     p[1 + strspn(p + 1, " \t")] <= '9'))
-				sign = p;
+			if (*p == '+' || *p == '-') {
+				const char *digit = p + 1;
+
+				while (is_blank(*digit))
+					digit++;
+				if (*digit >= '0' && *digit <= '9')
+					sign = p;
+			}
 		if (sign) {
 			rc = parse_days(&lag, sign, 1, why, sizeof(why));
 			if (rc)
