@@ -37,14 +37,18 @@ SIDE = "ical"
 
 
 def objects(libdir):
-    dirs = [d for d in glob.glob(os.path.join(libdir, "libukwd.*.p"))
-            if "testing" not in d]
-    if not dirs:
-        sys.exit("check-layering: no libukwd object directory in " + libdir)
-    files = sorted(glob.glob(os.path.join(dirs[0], "*.o")))
-    if not files:
-        sys.exit("check-layering: no object files in " + dirs[0])
-    return files
+    """The objects of the installed library: libukwd's own, and those of
+    the static parts linked whole into it (libukwd-kernels); not the
+    test-only alloc-testing copy."""
+    dirs = sorted(d for d in glob.glob(os.path.join(libdir, "libukwd*.p"))
+                  if "testing" not in d)
+    seen = {}
+    for d in dirs:
+        for f in sorted(glob.glob(os.path.join(d, "*.o"))):
+            seen.setdefault(os.path.basename(f), f)
+    if not seen:
+        sys.exit("check-layering: no libukwd object files in " + libdir)
+    return sorted(seen.values())
 
 
 def graph(files):
