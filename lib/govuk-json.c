@@ -21,7 +21,7 @@
 #include "days.h"
 #include "internal.h"
 
-#if UKWD_HAVE_JANSSON /* the 'json' build option: see lib/meson.build */
+#if UKWD_HAVE_GOVUK_JSON /* the 'json' build option: see lib/meson.build */
 
 /* As jansson's JSON_PARSER_MAX_DEPTH: GOV.UK's file needs 4. */
 #define MAX_DEPTH   2048
@@ -1371,7 +1371,7 @@ ukwd_govuk_json_import(ukwd_calendar_builder *b, const char *data, size_t size,
 	return rc;
 }
 
-#else /* !UKWD_HAVE_JANSSON */
+#else /* !UKWD_HAVE_GOVUK_JSON */
 
 int
 ukwd_govuk_json_import(ukwd_calendar_builder *b, const char *data, size_t size,
@@ -1385,7 +1385,8 @@ ukwd_govuk_json_import(ukwd_calendar_builder *b, const char *data, size_t size,
 	(void)flags;
 	ukwd__diag_clear(diag);
 	return ukwd__diag_set(diag, UKWD_ENOTSUPPORTED, 0, 0,
-	                      "libukwd was built without jansson");
+	                      "libukwd was built without GOV.UK JSON "
+	                      "import (-Djson=disabled)");
 }
 
 #endif

@@ -13,7 +13,7 @@ ukwd_has_feature(ukwd_feature feature)
 	case UKWD_FEATURE_ICAL:
 		return UKWD_HAVE_LIBICAL;
 	case UKWD_FEATURE_JSON:
-		return UKWD_HAVE_JANSSON;
+		return UKWD_HAVE_GOVUK_JSON;
 	}
 	return 0;
 }

@@ -12,9 +12,10 @@
  *
  * Every importer is all or nothing: on any error it returns the error,
  * fills the diag with what and where, and leaves the builder exactly as it
- * was. iCalendar goes through libical and JSON through jansson; when
- * libukwd was built without one (see ukwd_has_feature()), its functions
- * return #UKWD_ENOTSUPPORTED.
+ * was. iCalendar goes through libical; GOV.UK JSON through a reader of
+ * libukwd's own, which needs no library. When libukwd was built without
+ * either (see ukwd_has_feature()), its functions return
+ * #UKWD_ENOTSUPPORTED.
  */
 #ifndef UKWD_ICAL_H
 #define UKWD_ICAL_H
@@ -118,10 +119,18 @@ UKWD_API int ukwd_ical_import(ukwd_calendar_builder *b, const char *data,
  * as GOV.UK's web page shows it: the title, then the notes in brackets
  * when there are any ("Boxing Day (substitute day)").
  *
- * Errors (#UKWD_EPARSE): text that is not JSON (diag line and column),
- * JSON that is not the feed's shape, an unknown division key, a division
- * asked for but absent, an event without a title or with a bad date
- * (diag.source is the division and the message names the event index).
+ * The text is read once, as it streams, keeping no tree: a file of a
+ * million events costs its days and its distinct names. It must be JSON
+ * (RFC 8259; a UTF-8 byte order mark is allowed); keys other than the
+ * feed's are skipped.
+ *
+ * Errors (#UKWD_EPARSE, with diag line and byte column of the offending
+ * byte): text that is not JSON (including invalid UTF-8, `\u0000`, a lone
+ * surrogate, a duplicate key in any object, text after the value, nesting
+ * deeper than 2048), JSON that is not the feed's shape, an unknown
+ * division key, a division asked for but absent, an event without a
+ * title or with a bad date (diag.source is the division and the message
+ * names the event index).
  *
  * @param[in,out] b         the builder; its range must be set.
  * @param[in]     data      the text; need not be NUL-terminated.
@@ -129,7 +138,8 @@ UKWD_API int ukwd_ical_import(ukwd_calendar_builder *b, const char *data,
  * @param[in]     divisions UKWD_UK_* bits (see ukwd/uk.h), not 0.
  * @param[in]     flags     0 or #UKWD_IMPORT_OFFICIAL.
  * @param[out]    diag      optional.
- * @return as ukwd_ical_import(); #UKWD_ENOTSUPPORTED without jansson.
+ * @return as ukwd_ical_import(); #UKWD_ENOTSUPPORTED when built with
+ *         `-Djson=disabled`.
  * @since 0.1
  */
 UKWD_API int ukwd_govuk_json_import(ukwd_calendar_builder *b, const char *data,
