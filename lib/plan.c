@@ -314,7 +314,8 @@ tasks_reserve(ukwd_plan *plan)
 
 	if (plan->ntasks < capacity)
 		return 0;
-	return tasks_resize(plan, capacity ? capacity + capacity / 2 : 64);
+	/* A capacity reserved exactly may be small: grow by at least 64. */
+	return tasks_resize(plan, capacity < 64 ? 64 : capacity + capacity / 2);
 }
 
 int

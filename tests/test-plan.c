@@ -851,6 +851,40 @@ test_csv__every_error_names_its_line_and_what_is_wrong(void **state)
 	}
 }
 
+/* The reader sizes the plan from the lines long enough to be a record; a
+ * file whose records are all split by quoted line breaks into shorter
+ * lines has more tasks than that, and the task arrays must still grow
+ * (an exact small reservation grew by half of nothing, and the second
+ * task was written past the end). */
+static void
+test_csv__records_of_short_quoted_lines_outgrow_the_sizing(void **state)
+{
+	const size_t n = 3000;
+	size_t len = strlen(HEADER), at;
+	char *text = malloc(len + 7 + n * 16 + 1);
+	ukwd_plan *plan = NULL;
+	ukwd_diag diag;
+
+	(void)state;
+	assert_non_null(text);
+	/* One line long enough to count: the plan is sized for one task. */
+	memcpy(text, HEADER "x,X,1,\n", len + 7);
+	at = len + 7;
+	for (size_t i = 0; i < n; i++) {
+		/* "\nabc\n","\n",1, : lines of 1, 3, 3 and 4 bytes */
+		at += (size_t)sprintf(text + at, "\"\n%c%c%c\n\",\"\n\",1,\n",
+		                      'a' + (int)(i / 676),
+		                      'a' + (int)(i / 26 % 26),
+		                      'a' + (int)(i % 26));
+	}
+	assert_int_equal(ukwd_plan_read_csv(&plan, text, at, NULL, &diag), 0);
+	assert_int_equal(ukwd_plan_task_count(plan), n + 1);
+	assert_string_equal(ukwd_plan_task_id(plan, n), "\nelj\n");
+	assert_string_equal(ukwd_plan_task_name(plan, n), "\n");
+	ukwd_plan_free(plan);
+	free(text);
+}
+
 /* A record of a million fields is refused after the header's count + 1
  * (issue 13, item 8), and the records before it are not what fails. */
 static void
@@ -1031,6 +1065,8 @@ main(void)
 	        test_csv__optional_columns_set_dates_estimates_and_sources),
 	    cmocka_unit_test(
 	        test_csv__every_error_names_its_line_and_what_is_wrong),
+	    cmocka_unit_test(
+	        test_csv__records_of_short_quoted_lines_outgrow_the_sizing),
 	    cmocka_unit_test(
 	        test_csv__nul_bytes_null_arguments_and_no_source_name),
 	    cmocka_unit_test(
