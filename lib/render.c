@@ -180,6 +180,49 @@ put_digits_date(char *p, struct month_text *month, ukwd_date d)
 	return p + 10;
 }
 
+/* The text of every day a large schedule spans, written once: a row's
+ * dates are then copies. Only where there are more rows than days to
+ * write (days <= 4 per task); without it, or outside it, dates are
+ * written by put_digits_date(). */
+struct date_table {
+	ukwd_date first;
+	size_t count;
+	char (*text)[10];
+};
+
+static void
+date_table_init(struct date_table *table, const ukwd_schedule *sched)
+{
+	struct month_text month = no_month;
+	ukwd_date first, last;
+
+	table->first = 0;
+	table->count = 0;
+	table->text = NULL;
+	if (ukwd_schedule_span(&first, &last, NULL, sched) || last < first ||
+	    (size_t)(last - first) + 1 > 4 * ukwd_schedule_task_count(sched))
+		return;
+	table->first = first;
+	table->text =
+	    ukwd__malloc(((size_t)(last - first) + 1) * sizeof(*table->text));
+	if (!table->text)
+		return; /* only slower */
+	table->count = (size_t)(last - first) + 1;
+	for (size_t i = 0; i < table->count; i++)
+		put_digits_date(table->text[i], &month, first + (ukwd_date)i);
+}
+
+static char *
+put_table_date(char *p, const struct date_table *table,
+               struct month_text *month, ukwd_date d)
+{
+	if (d >= table->first && (size_t)(d - table->first) < table->count) {
+		memcpy(p, table->text[d - table->first], 10);
+		return p + 10;
+	}
+	return put_digits_date(p, month, d);
+}
+
 static char *
 put_text(char *p, const char *text, size_t len)
 {
@@ -531,23 +574,38 @@ is_control(uint32_t cp)
 
 static const char replacement_character[] = "\xef\xbf\xbd"; /* U+FFFD */
 
-/* The bytes at the start of text that every renderer passes through
- * unchanged: printable ASCII other than `special` and `other` (give 0x7F,
- * DEL, for none). Most names are nothing else, and are then copied
- * whole. */
+/* For each byte, the writers that pass it through unchanged: printable
+ * ASCII for put_clean(), less ',' and '"' for put_csv(), less '"' and
+ * '\\' for put_json(). Every other byte (NUL, controls, DEL, all of
+ * UTF-8's multi-byte sequences) takes the careful path. */
+enum { PLAIN_CLEAN = 1, PLAIN_CSV = 2, PLAIN_JSON = 4 };
+
+static const unsigned char plain_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 7, 7, 1, 7, 7, 7, 7, 7, 7, 7, 7, 7, 5, 7, 7, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 3, 7, 7, 7,
+    7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
+    7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* The bytes at the start of text that a writer passes through unchanged
+ * (kind: PLAIN_*). Most names are nothing else, and are then copied
+ * whole. The scan stops at a NUL too, so that len may be SIZE_MAX for a
+ * string. */
 static size_t
-plain_prefix(const char *text, size_t len, char special, char other)
+plain_prefix(const char *text, size_t len, unsigned kind)
 {
+	const unsigned char *p = (const unsigned char *)text;
 	size_t i = 0;
 
-	while (i < len) {
-		unsigned char c = (unsigned char)text[i];
-
-		if (c < 0x20 || c >= 0x7F || c == (unsigned char)special ||
-		    c == (unsigned char)other)
-			break;
+	while (i < len && (plain_byte[p[i]] & kind))
 		i++;
-	}
 	return i;
 }
 
@@ -558,7 +616,7 @@ plain_prefix(const char *text, size_t len, char special, char other)
 static void
 put_clean(struct out *o, const char *text, size_t len)
 {
-	size_t run = 0, i = plain_prefix(text, len, 0x7F, 0x7F);
+	size_t run = 0, i = plain_prefix(text, len, PLAIN_CLEAN);
 
 	while (i < len) {
 		uint32_t cp = 0;
@@ -618,7 +676,7 @@ put_csv(struct out *o, const char *field, size_t len)
 {
 	size_t run = 0;
 
-	if (plain_prefix(field, len, ',', '"') == len) {
+	if (plain_prefix(field, len, PLAIN_CSV) == len) {
 		out_put(o, field, len);
 		return;
 	}
@@ -643,7 +701,7 @@ static void
 put_csv_str(struct out *o, const char *field)
 {
 	/* The scan stops at the terminating NUL, a control character. */
-	size_t len = plain_prefix(field, SIZE_MAX, ',', '"');
+	size_t len = plain_prefix(field, SIZE_MAX, PLAIN_CSV);
 
 	if (field[len] == '\0')
 		out_put(o, field, len);
@@ -656,7 +714,9 @@ ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
                 ukwd_sink write, void *payload)
 {
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	struct month_text month = no_month;
+	/* Early dates and late ones: each falls near the row before's. */
+	struct month_text month[2] = {no_month, no_month};
+	struct date_table dates;
 	ukwd_render_options opts;
 	struct out o;
 	size_t n;
@@ -667,6 +727,7 @@ ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
 	n = ukwd_schedule_task_count(sched);
 	out_init(&o, write, payload);
 	out_grow(&o);
+	date_table_init(&dates, sched);
 	OUT_LIT(&o, "id,name,duration,early_start,early_finish,late_start,"
 	            "late_finish,total_float,free_float,critical");
 	if (opts.flags & UKWD_RENDER_SOURCES)
@@ -680,6 +741,7 @@ ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
 
 		rc = ukwd_schedule_task(&row, sched, t);
 		if (rc) {
+			ukwd__free(dates.text);
 			out_release(&o);
 			return rc;
 		}
@@ -691,13 +753,13 @@ ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
 		*p++ = ',';
 		p = put_digits_long(p, (long)row.duration);
 		*p++ = ',';
-		p = put_digits_date(p, &month, row.early_start);
+		p = put_table_date(p, &dates, &month[0], row.early_start);
 		*p++ = ',';
-		p = put_digits_date(p, &month, row.early_finish);
+		p = put_table_date(p, &dates, &month[0], row.early_finish);
 		*p++ = ',';
-		p = put_digits_date(p, &month, row.late_start);
+		p = put_table_date(p, &dates, &month[1], row.late_start);
 		*p++ = ',';
-		p = put_digits_date(p, &month, row.late_finish);
+		p = put_table_date(p, &dates, &month[1], row.late_finish);
 		*p++ = ',';
 		p = put_digits_long(p, (long)row.total_float);
 		*p++ = ',';
@@ -717,6 +779,7 @@ ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
 		out_put(&o, "\n", 1);
 	}
 	rc = out_finish(&o);
+	ukwd__free(dates.text);
 	out_release(&o);
 	return rc;
 }
@@ -775,7 +838,7 @@ put_json_after(struct out *o, const char *text, size_t len, size_t plain)
 static void
 put_json(struct out *o, const char *text, size_t len)
 {
-	put_json_after(o, text, len, plain_prefix(text, len, '"', '\\'));
+	put_json_after(o, text, len, plain_prefix(text, len, PLAIN_JSON));
 }
 
 static void
@@ -786,7 +849,7 @@ put_json_str(struct out *o, const char *text)
 	if (!text)
 		text = "";
 	/* The scan stops at the terminating NUL, a control character. */
-	plain = len = plain_prefix(text, SIZE_MAX, '"', '\\');
+	plain = len = plain_prefix(text, SIZE_MAX, PLAIN_JSON);
 	if (text[len])
 		len += strlen(text + len);
 	put_json_after(o, text, len, plain);
@@ -847,7 +910,9 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
 	ukwd_render_options opts;
 	struct sentence why = {NULL, 0};
-	struct month_text month = no_month;
+	/* Early dates and late ones: each falls near the row before's. */
+	struct month_text month[2] = {no_month, no_month};
+	struct date_table dates;
 	char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN];
 	ukwd_date first, last;
 	size_t n, npaths;
@@ -860,6 +925,7 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 	n = ukwd_schedule_task_count(sched);
 	out_init(&o, write, payload);
 	out_grow(&o);
+	date_table_init(&dates, sched);
 	ukwd_schedule_span(&first, &last, &days, sched);
 	format_date(a, first);
 	format_date(b, last);
@@ -905,13 +971,13 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 		p = PUT_LIT(p, ", \"duration\": ");
 		p = put_digits_long(p, (long)row.duration);
 		p = PUT_LIT(p, ", \"early_start\": \"");
-		p = put_digits_date(p, &month, row.early_start);
+		p = put_table_date(p, &dates, &month[0], row.early_start);
 		p = PUT_LIT(p, "\", \"early_finish\": \"");
-		p = put_digits_date(p, &month, row.early_finish);
+		p = put_table_date(p, &dates, &month[0], row.early_finish);
 		p = PUT_LIT(p, "\", \"late_start\": \"");
-		p = put_digits_date(p, &month, row.late_start);
+		p = put_table_date(p, &dates, &month[1], row.late_start);
 		p = PUT_LIT(p, "\", \"late_finish\": \"");
-		p = put_digits_date(p, &month, row.late_finish);
+		p = put_table_date(p, &dates, &month[1], row.late_finish);
 		p = PUT_LIT(p, "\", \"total_float\": ");
 		p = put_digits_long(p, (long)row.total_float);
 		p = PUT_LIT(p, ", \"free_float\": ");
@@ -1034,6 +1100,7 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 	out_puts(&o, "]\n}\n");
 	rc = out_finish(&o);
 done:
+	ukwd__free(dates.text);
 	out_release(&o);
 	ukwd__free(why.text);
 	return rc ? rc : o.rc;
@@ -2074,9 +2141,13 @@ ukwd_render_svg(const ukwd_schedule *sched, const ukwd_render_options *options,
 	if (rc)
 		return rc;
 	out_init(&o, write, payload);
+	out_grow(&o);
 	out_puts(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	rc = svg_write(&o, sched, &opts, 1);
-	return rc ? rc : out_finish(&o);
+	if (rc == 0)
+		rc = out_finish(&o);
+	out_release(&o);
+	return rc;
 }
 
 static const char html_head[] =
@@ -2183,6 +2254,7 @@ ukwd_render_html(const ukwd_schedule *sched, const ukwd_render_options *options,
 	title = opts.title ? opts.title : "Schedule";
 	n = ukwd_schedule_task_count(sched);
 	out_init(&o, write, payload);
+	out_grow(&o);
 	out_puts(&o, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/"
 	             "xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 	             "<title>");
@@ -2203,7 +2275,7 @@ ukwd_render_html(const ukwd_schedule *sched, const ukwd_render_options *options,
 	out_puts(&o, "<figure>\n");
 	rc = svg_write(&o, sched, &opts, 0);
 	if (rc)
-		return rc;
+		goto done;
 	out_puts(&o, "</figure>\n<table id=\"ukwd-tasks\">\n<thead><tr>");
 	for (size_t k = 0; k < sizeof(columns) / sizeof(*columns); k++)
 		out_printf(&o, "<th data-type=\"%s\">%s</th>", columns[k].type,
@@ -2263,6 +2335,7 @@ ukwd_render_html(const ukwd_schedule *sched, const ukwd_render_options *options,
 	out_puts(&o, "</body>\n</html>\n");
 	rc = out_finish(&o);
 done:
+	out_release(&o);
 	ukwd__free(why.text);
 	return rc ? rc : o.rc;
 }

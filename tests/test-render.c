@@ -1216,27 +1216,46 @@ test_csv_json__a_large_plan_reaches_the_sink_in_blocks_of_64_kib(void **state)
 	large_plan_free(cal, plan, sched);
 }
 
+/* Text appended to a buffer that doubles, byte by byte. */
+struct text {
+	char *text;
+	size_t len, capacity;
+};
+
+static void
+append(struct text *t, const char *bytes, size_t len)
+{
+	if (t->len + len + 1 > t->capacity) {
+		t->capacity = (t->len + len + 1) * 2;
+		t->text = realloc(t->text, t->capacity);
+		assert_non_null(t->text);
+	}
+	memcpy(t->text + t->len, bytes, len);
+	t->len += len;
+	t->text[t->len] = '\0';
+}
+
 /* A CSV field as RFC 4180 writes it; the plan's names need no cleaning. */
 static void
-reference_csv_field(struct buffer *b, const char *field)
+reference_csv_field(struct text *b, const char *field)
 {
 	int quote = strchr(field, ',') || strchr(field, '"');
 
 	if (quote)
-		buffer_sink("\"", 1, b);
+		append(b, "\"", 1);
 	for (const char *c = field; *c; c++) {
-		buffer_sink(c, 1, b);
+		append(b, c, 1);
 		if (*c == '"')
-			buffer_sink(c, 1, b);
+			append(b, c, 1);
 	}
 	if (quote)
-		buffer_sink("\"", 1, b);
+		append(b, "\"", 1);
 }
 
 static void
 test_csv__large_plan_rows_equal_a_printf_reference(void **state)
 {
-	struct buffer want = {NULL, 0, 0, 0};
+	struct text want = {NULL, 0, 0};
 	ukwd_calendar *cal;
 	ukwd_plan *plan;
 	ukwd_schedule *sched;
@@ -1246,12 +1265,12 @@ test_csv__large_plan_rows_equal_a_printf_reference(void **state)
 	(void)state;
 	large_plan(&cal, &plan, &sched);
 	got = render(ukwd_render_csv, sched, NULL);
-	buffer_sink("id,name,duration,early_start,early_finish,late_start,"
-	            "late_finish,total_float,free_float,critical\n",
-	            strlen("id,name,duration,early_start,early_finish,late_"
-	                   "start,late_finish,total_float,free_float,"
-	                   "critical\n"),
-	            &want);
+	append(&want,
+	       "id,name,duration,early_start,early_finish,late_start,"
+	       "late_finish,total_float,free_float,critical\n",
+	       strlen("id,name,duration,early_start,early_finish,late_"
+	              "start,late_finish,total_float,free_float,"
+	              "critical\n"));
 	for (size_t t = 0; t < LARGE_TASKS; t++) {
 		ukwd_scheduled_task row;
 		char d[4][UKWD_DATE_STRLEN], line[256];
@@ -1268,13 +1287,13 @@ test_csv__large_plan_rows_equal_a_printf_reference(void **state)
 		negative += row.total_float < 0;
 		long_names += strlen(ukwd_plan_task_name(plan, t)) > 300;
 		reference_csv_field(&want, ukwd_plan_task_id(plan, t));
-		buffer_sink(",", 1, &want);
+		append(&want, ",", 1);
 		reference_csv_field(&want, ukwd_plan_task_name(plan, t));
 		snprintf(line, sizeof(line), ",%ld,%s,%s,%s,%s,%ld,%ld,%s\n",
 		         (long)row.duration, d[0], d[1], d[2], d[3],
 		         (long)row.total_float, (long)row.free_float,
 		         row.critical ? "yes" : "no");
-		buffer_sink(line, strlen(line), &want);
+		append(&want, line, strlen(line));
 	}
 	/* The plan has what it is meant to. */
 	assert_true(negative > 0);
