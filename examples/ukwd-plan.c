@@ -1222,9 +1222,6 @@ render_format(const struct render_job *job)
 		options.flags |= UKWD_RENDER_SOURCES;
 		options.title = "SEC User Entry Process";
 	}
-	options.project_date = opt->project_date;
-	options.direction =
-	    opt->backward ? UKWD_SCHEDULE_BACKWARD : UKWD_SCHEDULE_FORWARD;
 	switch (opt->format) {
 	case FORMAT_CSV:
 		rc = ukwd_render_csv(job->sched, &options, file_sink, out_file);

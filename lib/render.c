@@ -302,9 +302,6 @@ get_options(ukwd_render_options *opts, const ukwd_render_options *given,
 		return UKWD_EINVAL;
 	if (opts->width < 0 || (unsigned)opts->scale > UKWD_RENDER_SCALE_MONTH)
 		return UKWD_EINVAL;
-	if (opts->direction != UKWD_SCHEDULE_FORWARD &&
-	    opts->direction != UKWD_SCHEDULE_BACKWARD)
-		return UKWD_EINVAL;
 	/* Fails when the plan changed after it was scheduled. */
 	return ukwd_schedule_span(NULL, NULL, NULL, sched);
 }
@@ -363,13 +360,23 @@ target_late(const ukwd_schedule *sched, ukwd_date target)
 	return late > 0 ? late : 1;
 }
 
+/* Is the schedule a backward one? It says so itself (issue 14: no
+ * option can make a renderer contradict its schedule). */
+static int
+is_backward(const ukwd_schedule *sched)
+{
+	ukwd_schedule_direction direction = UKWD_SCHEDULE_FORWARD;
+
+	ukwd_schedule_anchor(&direction, NULL, sched);
+	return direction == UKWD_SCHEDULE_BACKWARD;
+}
+
 /* The day a task is shown starting: early dates forward, late ones
  * backward. */
 static ukwd_date
-shown_start(const ukwd_scheduled_task *row, const ukwd_render_options *opts)
+shown_start(const ukwd_scheduled_task *row, int backward)
 {
-	return opts->direction == UKWD_SCHEDULE_BACKWARD ? row->late_start
-	                                                 : row->early_start;
+	return backward ? row->late_start : row->early_start;
 }
 
 /* The tasks shown starting before today; 0 without a today. */
@@ -377,6 +384,7 @@ static size_t
 count_past(const ukwd_schedule *sched, const ukwd_render_options *opts)
 {
 	size_t n = ukwd_schedule_task_count(sched), past = 0;
+	int backward = is_backward(sched);
 
 	if (opts->today == UKWD_RENDER_NO_DATE)
 		return 0;
@@ -384,7 +392,7 @@ count_past(const ukwd_schedule *sched, const ukwd_render_options *opts)
 		ukwd_scheduled_task row;
 
 		if (ukwd_schedule_task(&row, sched, t) == 0 &&
-		    shown_start(&row, opts) < opts->today)
+		    shown_start(&row, backward) < opts->today)
 			past++;
 	}
 	return past;
@@ -919,6 +927,7 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 	int32_t days;
 	struct out o;
 	int rc = get_options(&opts, options, sched, write);
+	int backward = is_backward(sched);
 
 	if (rc)
 		return rc;
@@ -933,11 +942,15 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 	           "{\n  \"format_version\": 1,\n  \"project\": {\"start\": "
 	           "\"%s\", \"finish\": \"%s\", \"working_days\": %ld",
 	           a, b, (long)days);
-	if (opts.project_date != UKWD_RENDER_NO_DATE) {
-		format_date(a, opts.project_date);
+	{
+		ukwd_schedule_direction direction;
+		ukwd_date anchor;
+
+		ukwd_schedule_anchor(&direction, &anchor, sched);
+		format_date(a, anchor);
 		out_printf(&o, ", \"direction\": \"%s\", \"date\": \"%s\"",
-		           opts.direction == UKWD_SCHEDULE_BACKWARD ? "backward"
-		                                                    : "forward",
+		           direction == UKWD_SCHEDULE_BACKWARD ? "backward"
+		                                               : "forward",
 		           a);
 	}
 	{
@@ -1015,7 +1028,7 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 		json_task_extras(&o, plan, t, &row);
 		if (opts.today != UKWD_RENDER_NO_DATE)
 			out_printf(&o, ", \"past\": %s",
-			           shown_start(&row, &opts) < opts.today
+			           shown_start(&row, backward) < opts.today
 			               ? "true"
 			               : "false");
 		out_put(&o, "}", 1);
@@ -2246,6 +2259,7 @@ ukwd_render_html(const ukwd_schedule *sched, const ukwd_render_options *options,
 	struct out o;
 	size_t n;
 	int rc = get_options(&opts, options, sched, write);
+	int backward = is_backward(sched);
 
 	if (rc == 0)
 		rc = check_drawable(sched);
@@ -2298,11 +2312,11 @@ ukwd_render_html(const ukwd_schedule *sched, const ukwd_render_options *options,
 		    &o, "<tr data-index=\"%zu\"%s><td class=\"num\">%zu</td>",
 		    t,
 		    row.critical && opts.today != UKWD_RENDER_NO_DATE &&
-		            shown_start(&row, &opts) < opts.today
+		            shown_start(&row, backward) < opts.today
 		        ? " class=\"critical past\""
 		    : row.critical ? " class=\"critical\""
 		    : opts.today != UKWD_RENDER_NO_DATE &&
-		            shown_start(&row, &opts) < opts.today
+		            shown_start(&row, backward) < opts.today
 		        ? " class=\"past\""
 		        : "",
 		    t + 1);

@@ -192,7 +192,6 @@ main(int argc, char **argv)
 	ukwd_date_from_ymd(&start, 2000, 1, 3);
 	if (ukwd_schedule_new(&sched, plan, cal, start, &sopts, &diag))
 		fail("ukwd_schedule_new", &diag);
-	options.project_date = start;
 	printf("%zu tasks, %zu links; best of %d, to a sink that counts "
 	       "bytes\n",
 	       ukwd_plan_task_count(plan), ukwd_plan_link_count(plan), REPEATS);

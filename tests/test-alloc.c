@@ -1594,7 +1594,6 @@ run_render(struct fx *f)
 	options.today = ymd(2023, 5, 3);
 	options.title = "Plan <&> \"title\"";
 	options.flags = UKWD_RENDER_SOURCES;
-	options.project_date = ymd(2023, 4, 24);
 	options.ascii = f->param % 2;
 	return renderers[render_index].render(
 	    f->sched, render_with_options ? &options : NULL, buf_sink,

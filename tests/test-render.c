@@ -323,13 +323,14 @@ static void
 test_json__format_version_fields_and_escapes(void **state)
 {
 	struct fixture *f = *state;
-	ukwd_render_options opts = UKWD_RENDER_OPTIONS_INIT;
 	char *json = render(ukwd_render_json, f->sched, NULL);
 
 	assert_non_null(strstr(json, "\"format_version\": 1,"));
-	assert_non_null(strstr(json, "\"project\": {\"start\": \"2023-04-24\", "
-	                             "\"finish\": \"2023-05-17\", "
-	                             "\"working_days\": 16},"));
+	assert_non_null(strstr(json,
+	                       "\"project\": {\"start\": \"2023-04-24\", "
+	                       "\"finish\": \"2023-05-17\", "
+	                       "\"working_days\": 16, \"direction\": "
+	                       "\"forward\", \"date\": \"2023-04-24\"},"));
 	assert_non_null(strstr(json, "\"name\": \"Write \\\"final\\\" "
 	                             "'content'\""));
 	assert_non_null(strstr(json, "\"source_tag\": \"PROPOSED\", "
@@ -347,12 +348,45 @@ test_json__format_version_fields_and_escapes(void **state)
 	assert_int_equal(count(json, "\"constraints\": ["), 7);
 	assert_non_null(strstr(json, "\"negative_float\": ["));
 	free(json);
-	opts.project_date = ymd(2023, 4, 22);
-	opts.direction = UKWD_SCHEDULE_FORWARD;
-	json = render(ukwd_render_json, f->sched, &opts);
-	assert_non_null(strstr(json, "\"working_days\": 16, \"direction\": "
-	                             "\"forward\", \"date\": \"2023-04-22\"}"));
+}
+
+/* The schedule says what it is (issue 14): its direction and anchor date
+ * come from ukwd_schedule_anchor(), in every format, and no option can
+ * make a renderer say otherwise. A backward schedule shows late dates. */
+static void
+test_json__direction_and_date_are_the_schedule_s_own(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_schedule_options backward = UKWD_SCHEDULE_OPTIONS_INIT;
+	ukwd_render_options opts = UKWD_RENDER_OPTIONS_INIT;
+	ukwd_schedule *sched;
+	ukwd_scheduled_task row;
+	char *json, expect[96];
+
+	json = render(ukwd_render_json, f->sched, NULL);
+	assert_non_null(strstr(json, "\"direction\": \"forward\", \"date\": "
+	                             "\"2023-04-24\"}"));
 	free(json);
+	backward.direction = UKWD_SCHEDULE_BACKWARD;
+	assert_int_equal(ukwd_schedule_new(&sched, f->plan, f->cal,
+	                                   day("2023-06-30"), &backward, NULL),
+	                 0);
+	/* Every option at a value of its own: still the schedule's. */
+	opts.today = day("2023-05-02");
+	opts.flags = UKWD_RENDER_SOURCES;
+	opts.scale = UKWD_RENDER_SCALE_WEEK;
+	opts.width = 120;
+	json = render(ukwd_render_json, sched, &opts);
+	assert_non_null(strstr(json, "\"direction\": \"backward\", "
+	                             "\"date\": \"2023-06-30\"}"));
+	assert_null(strstr(json, "\"forward\""));
+	/* "past" follows the late dates of a backward schedule. */
+	assert_int_equal(ukwd_schedule_task(&row, sched, 0), 0);
+	snprintf(expect, sizeof(expect), "\"past\": %s",
+	         row.late_start < day("2023-05-02") ? "true" : "false");
+	assert_non_null(strstr(json, expect));
+	free(json);
+	ukwd_schedule_free(sched);
 }
 
 /* ------------------------------------------------------------------ */
@@ -825,8 +859,6 @@ test_options__version_1_callers_are_read_as_version_1(void **state)
 		ukwd_render_scale scale;
 		unsigned int flags;
 		const char *title;
-		ukwd_date project_date;
-		ukwd_schedule_direction direction;
 	};
 	struct fixture *f = *state;
 	struct options_v1 *v1 = calloc(1, sizeof(*v1));
@@ -836,7 +868,6 @@ test_options__version_1_callers_are_read_as_version_1(void **state)
 	assert_int_equal(sizeof(*v1), offsetof(ukwd_render_options, targets));
 	v1->version = 1;
 	v1->today = UKWD_RENDER_NO_DATE;
-	v1->project_date = UKWD_RENDER_NO_DATE;
 	text = render(ukwd_render_json, f->sched,
 	              (const ukwd_render_options *)(void *)v1);
 	assert_non_null(strstr(text, "\"targets\": []"));
@@ -1412,6 +1443,7 @@ main(void)
 	  TEST(test_source_tag__the_three_tags_and_none),
 	  TEST(test_csv__ten_columns_quoted_and_sources_split_on_request),
 	  TEST(test_json__format_version_fields_and_escapes),
+	  TEST(test_json__direction_and_date_are_the_schedule_s_own),
 	  TEST(test_mermaid__excludes_tags_sections_and_escapes),
 	  TEST(test_text__day_scale_bars_holidays_milestone_today_in_ascii),
 	  TEST(test_text__unicode_week_scale_and_width),

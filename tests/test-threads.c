@@ -322,9 +322,6 @@ job_render(enum job_kind kind, uint64_t seed, size_t *bytes)
 		rc = ukwd_render_text(sched[which], &options, hash_sink, &sink);
 		break;
 	case JOB_RENDER_JSON:
-		options.project_date = which ? 17495 : 17169;
-		options.direction =
-		    which ? UKWD_SCHEDULE_BACKWARD : UKWD_SCHEDULE_FORWARD;
 		rc = ukwd_render_json(sched[which], &options, hash_sink, &sink);
 		break;
 	default:

@@ -71,8 +71,8 @@ UKWD_BEGIN_DECLS
 /** @defgroup ukwd_render Rendering
  * @{ */
 
-/** "No date": the value of ukwd_render_options::today and
- *  ukwd_render_options::project_date when there is none. */
+/** "No date": the value of ukwd_render_options::today when there is
+ *  none. */
 #define UKWD_RENDER_NO_DATE ((ukwd_date)INT32_MIN)
 
 /**
@@ -124,12 +124,6 @@ typedef struct ukwd_render_options {
 	/** Mermaid, SVG and HTML: a title, or NULL for none (SVG and HTML
 	 *  then say "Schedule"). */
 	const char *title;
-	/** JSON: the date the schedule was computed from, as given to
-	 *  ukwd_schedule_new(), and its direction; with
-	 *  #UKWD_RENDER_NO_DATE (the default) "direction" and "date" are left
-	 *  out of "project". */
-	ukwd_date project_date;
-	ukwd_schedule_direction direction; /**< see @c project_date */
 	/** Version 2: dates the project's finish is checked against (see
 	 *  "Targets and today" above); borrowed; may be NULL when
 	 *  @c target_count is 0. */
@@ -144,8 +138,7 @@ typedef struct ukwd_render_options {
 #define UKWD_RENDER_OPTIONS_INIT                                               \
 	{                                                                      \
 		UKWD_RENDER_OPTIONS_VERSION, 0, 0, UKWD_RENDER_NO_DATE,        \
-		    UKWD_RENDER_SCALE_AUTO, 0u, NULL, UKWD_RENDER_NO_DATE,     \
-		    UKWD_SCHEDULE_FORWARD, NULL, 0                             \
+		    UKWD_RENDER_SCALE_AUTO, 0u, NULL, NULL, 0                  \
 	}
 
 /**
@@ -304,9 +297,9 @@ UKWD_API int ukwd_render_csv(const ukwd_schedule *sched,
  * from 0 (its first): a task occupies [start_index, end_index). "estimate"
  * appears only for a task that has one, "deadline" only for a plan with
  * a project deadline; "constraints" lists the task's dated constraints
- * and actual dates by ukwd_constraint_type_name(). "direction" and "date" (the
- * date the schedule was computed from, as given) appear only when
- * ukwd_render_options:: project_date is set. "source" is "" when the task has
+ * and actual dates by ukwd_constraint_type_name(). "direction" and "date"
+ * are the schedule's own (ukwd_schedule_anchor(): the date it was computed
+ * from, as given); no option changes them. "source" is "" when the task has
  * none; "reference" is the part after "; SEC " (else ""); "why_start" and
  * "why_finish" are ukwd_schedule_explain() of the early start and late
  * finish. Critical paths are lists of task ids, as
