@@ -981,6 +981,109 @@ read_predecessor(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 	return 0;
 }
 
+/* The slow way for one predecessor token of len bytes: copied,
+ * NUL-terminated and trimmed into pend->field, then read_predecessor(). */
+static int
+slow_predecessor(struct csv *csv, ukwd_plan *plan, struct pending *pend,
+                 size_t task, const char *from, size_t len)
+{
+	unsigned int shape = 0;
+	char *token;
+
+	if (len >= pend->field_capacity &&
+	    grow_bytes((void **)&pend->field, &pend->field_capacity, len + 1,
+	               1))
+		return csv_error(csv, UKWD_ENOMEM, 0, 0, "out of memory");
+	memcpy(pend->field, from, len);
+	pend->field[len] = '\0';
+	token = pend->field;
+	while (len && is_blank(token[len - 1]))
+		token[--len] = '\0';
+	for (size_t i = 0; i < len; i++) {
+		if (token[i] == ':')
+			shape |= ID_HAS_COLON;
+		else if (token[i] == '+' || token[i] == '-')
+			shape |= ID_HAS_SIGN;
+	}
+	return read_predecessor(csv, plan, pend, task, token, len, shape);
+}
+
+/* The recent-id cache by an id of len bytes and its hash (as
+ * recent_slot() makes it); ukwd__plan_find_len() on a miss. */
+static int
+find_id_len(size_t *index, const ukwd_plan *plan, struct pending *pend,
+            const char *id, size_t len, uint32_t h)
+{
+	struct recent_id *r = &pend->recent[(h ^ h >> 15) & (RECENT_IDS - 1)];
+
+	if (r->task) {
+		/* Inline, and stopping at the end of a shorter cached id. */
+		size_t i = 0;
+
+		while (i < len && r->id[i] == id[i])
+			i++;
+		if (i == len && r->id[len] == '\0') {
+			*index = r->task - 1;
+			return 0;
+		}
+	}
+	if (ukwd__plan_find_len(index, plan, id, len) != 0)
+		return UKWD_ENOTFOUND;
+	r->id = plan->tasks[*index].id;
+	r->task = *index + 1;
+	return 0;
+}
+
+/* The common predecessor, read where it is: `ID`, `ID:TT`, `ID:TT+N`,
+ * `ID+N` (N up to 7 digits, no blanks anywhere), when the ids contain no
+ * ':' or sign, so that the id ends at the first of them. Gives the same
+ * link as read_predecessor() would; returns 1 when it added it, 0 when
+ * the token must go the slow way (which also says what is wrong). */
+static int
+fast_predecessor(ukwd_plan *plan, struct pending *pend, size_t task,
+                 const char *token, size_t len, uint32_t h, size_t id_len,
+                 uint32_t id_h)
+{
+	ukwd_link_type type = UKWD_LINK_FS;
+	const char *p = token + id_len, *end = token + len;
+	int32_t lag = 0;
+	size_t pred;
+
+	if (id_len == len) {
+		/* No ':' or sign: the whole token, unless it may be
+		 * Microsoft Project's 2FS and some id is not. */
+		if ((type_suffix(token, len) & ~pend->id_shape) != 0 ||
+		    find_id_len(&pred, plan, pend, token, len, h) != 0)
+			return 0;
+	} else {
+		if (pend->id_shape & (ID_HAS_COLON | ID_HAS_SIGN) ||
+		    id_len == 0)
+			return 0;
+		if (*p == ':') {
+			if (end - p < 3 || !type_of(p + 1, 2, &type))
+				return 0;
+			p += 3;
+		}
+		if (p < end) {
+			int negative = *p == '-', digits = 0;
+
+			if (*p != '+' && *p != '-')
+				return 0;
+			for (p++; p < end && *p >= '0' && *p <= '9'; p++)
+				lag = lag * 10 + (*p - '0'), digits++;
+			if (p != end || digits == 0 || digits > 7 ||
+			    lag > UKWD_PLAN_MAX_WORKING_DAYS)
+				return 0;
+			if (negative)
+				lag = -lag;
+		}
+		if (find_id_len(&pred, plan, pend, token, id_len, id_h) != 0)
+			return 0;
+	}
+	return ukwd__plan_append_link(plan, (uint32_t)pred, (uint32_t)task,
+	                              type, lag) == 0;
+}
+
 static int
 read_links(struct csv *csv, ukwd_plan *plan, struct pending *pend)
 {
@@ -990,28 +1093,17 @@ read_links(struct csv *csv, ukwd_plan *plan, struct pending *pend)
 	                         plan->ntasks + pend->semicolons);
 	for (size_t task = 0; task < plan->ntasks; task++) {
 		size_t offset = pend->offset[task];
-		char *p;
+		const char *p, *to;
 
 		if (offset & IN_DATA) {
-			/* Copy the field, to cut it into NUL-terminated
-			 * pieces; it ends where the tokenizer ended it. */
-			const char *from = pend->data + (offset & ~IN_DATA),
-			           *to = from;
-
+			/* The field ends where the tokenizer ended it. */
+			p = to = pend->data + (offset & ~IN_DATA);
 			while (to < pend->data_end &&
 			       !field_end[(unsigned char)*to])
 				to++;
-			if ((size_t)(to - from) >= pend->field_capacity &&
-			    grow_bytes((void **)&pend->field,
-			               &pend->field_capacity,
-			               (size_t)(to - from) + 1, 1))
-				return csv_error(csv, UKWD_ENOMEM, 0, 0,
-				                 "out of memory");
-			memcpy(pend->field, from, (size_t)(to - from));
-			pend->field[to - from] = '\0';
-			p = pend->field;
 		} else {
 			p = pend->text + offset;
+			to = p + strlen(p);
 		}
 
 		{
@@ -1021,35 +1113,42 @@ read_links(struct csv *csv, ukwd_plan *plan, struct pending *pend)
 			r->id = plan->tasks[task].id;
 			r->task = task + 1;
 		}
-		/* Split at ';', trim each piece and skip empty ones, noting
-		 * on the way what an id's shape needs. */
-		for (;;) {
-			char *token, *end;
-			unsigned int shape = 0;
-			int more, rc;
+		/* Split at ';', skipping blanks and empty pieces; each piece
+		 * is hashed as it is scanned (the whole of it, and up to its
+		 * first ':' or sign) and read in place when it is plain. */
+		while (p < to) {
+			const char *token;
+			uint32_t h = 2166136261u, id_h = 0;
+			size_t id_len = SIZE_MAX;
+			int blank = 0, rc;
 
-			while (is_blank(*p))
+			while (p < to && is_blank(*p))
 				p++;
-			for (token = p; *p && *p != ';'; p++) {
-				if (*p == ':')
-					shape |= ID_HAS_COLON;
-				else if (*p == '+' || *p == '-')
-					shape |= ID_HAS_SIGN;
+			for (token = p; p < to && *p != ';'; p++) {
+				char c = *p;
+
+				if ((c == ':' || c == '+' || c == '-') &&
+				    id_len == SIZE_MAX) {
+					id_len = (size_t)(p - token);
+					id_h = h;
+				}
+				blank |= is_blank(c);
+				h = (h ^ (unsigned char)c) * 16777619u;
 			}
-			more = *p == ';';
-			for (end = p; end > token && is_blank(end[-1]); end--)
-				;
-			*end = '\0';
-			if (end > token) {
-				rc = read_predecessor(
-				    csv, plan, pend, task, token,
-				    (size_t)(end - token), shape);
+			if (id_len == SIZE_MAX)
+				id_len = (size_t)(p - token);
+			if (p > token &&
+			    (blank || !fast_predecessor(plan, pend, task, token,
+			                                (size_t)(p - token), h,
+			                                id_len, id_h))) {
+				rc = slow_predecessor(csv, plan, pend, task,
+				                      token,
+				                      (size_t)(p - token));
 				if (rc)
 					return place_error(csv, pend, task, rc);
 			}
-			if (!more)
-				break;
-			p++;
+			if (p < to)
+				p++;
 		}
 	}
 	return 0;

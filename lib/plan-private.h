@@ -96,6 +96,21 @@ int ukwd__plan_append_task(ukwd_plan *plan, const char *id, size_t id_len,
                            const char *name, size_t name_len, int32_t duration);
 int ukwd__plan_index_ids(ukwd_plan *plan, size_t from, size_t *duplicate);
 
+/* ukwd_plan_find() for an id of len bytes, not NUL-terminated, in a plan
+ * whose ids are all indexed. Returns 0 or UKWD_ENOTFOUND. */
+int ukwd__plan_find_len(size_t *index, const ukwd_plan *plan, const char *id,
+                        size_t len);
+
+/* ukwd_plan_add_link() for a reader, with no source and nothing to say:
+ * the link is added only in the simple case (lag and type already in
+ * range, room reserved, not a link to itself, fewer than a hashed
+ * successor's count of links in, no duplicate), else nothing changes and
+ * it returns UKWD_EINVAL, and ukwd_plan_add_link() decides (and says
+ * why). */
+int ukwd__plan_append_link(ukwd_plan *plan, uint32_t predecessor,
+                           uint32_t successor, ukwd_link_type type,
+                           int32_t lag);
+
 /* SipHash-2-4 of len bytes under key (plan.c). */
 uint64_t ukwd__siphash(const uint64_t key[2], const void *data, size_t len);
 

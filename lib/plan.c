@@ -948,6 +948,64 @@ ukwd_plan_find(size_t *index, const ukwd_plan *plan, const char *id)
 	return 0;
 }
 
+int
+ukwd__plan_find_len(size_t *index, const ukwd_plan *plan, const char *id,
+                    size_t len)
+{
+	size_t mask, at;
+	uint32_t h;
+
+	if (!plan->id_capacity)
+		return UKWD_ENOTFOUND;
+	h = (uint32_t)(ukwd__siphash(plan->hash_key, id, len) >> 32);
+	mask = plan->id_capacity - 1;
+	for (at = h & mask;; at = (at + 1) & mask) {
+		uint64_t slot = plan->id_slots[at];
+		const char *known;
+
+		if (!SLOT_INDEX(slot))
+			return UKWD_ENOTFOUND;
+		if (SLOT_HASH(slot) != h)
+			continue;
+		known = plan->tasks[SLOT_INDEX(slot) - 1].id;
+		if (strncmp(known, id, len) == 0 && known[len] == '\0') {
+			*index = SLOT_INDEX(slot) - 1;
+			return 0;
+		}
+	}
+}
+
+int
+ukwd__plan_append_link(ukwd_plan *plan, uint32_t predecessor,
+                       uint32_t successor, ukwd_link_type type, int32_t lag)
+{
+	struct ukwd__link *link;
+	uint32_t count = plan->in_count[successor];
+
+	if (predecessor == successor || count >= FEW_LINKS ||
+	    plan->nlinks >= plan->link_capacity ||
+	    plan->nlinks >= plan->in_next_capacity)
+		return UKWD_EINVAL;
+	for (uint32_t k = plan->in_head[successor]; k;
+	     k = plan->in_next[k - 1]) {
+		link = &plan->links[k - 1];
+		if (link->predecessor == predecessor &&
+		    ukwd__link_type(link) == type)
+			return UKWD_EINVAL;
+	}
+	link = &plan->links[plan->nlinks];
+	link->predecessor = predecessor;
+	link->successor = successor;
+	link->lag = lag;
+	link->bits = (uint32_t)type;
+	plan->in_next[plan->nlinks] = plan->in_head[successor];
+	plan->in_head[successor] = (uint32_t)(plan->nlinks + 1);
+	plan->in_count[successor] = count + 1;
+	plan->nlinks++;
+	plan->generation++;
+	return 0;
+}
+
 const char *
 ukwd_plan_task_id(const ukwd_plan *plan, size_t task)
 {

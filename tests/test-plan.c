@@ -639,6 +639,68 @@ test_csv__ids_may_contain_signs_and_colons_and_come_later(void **state)
 	ukwd_plan_free(plan);
 }
 
+/* Predecessors in the plain forms (ID, ID:TT, ID:TT+N, ID+N) are read
+ * where they are in the data; everything else takes the general rule.
+ * Both must give the same links and the same errors, whichever way a
+ * token goes: blanks, long lags, quoted fields, a task with more links
+ * than the reader's short check covers. */
+static void
+test_csv__plain_predecessors_read_in_place_as_by_the_general_rule(void **state)
+{
+	char text[4096], *p = text;
+	ukwd_plan *plan = read_ok("id,name,duration,predecessors\n"
+	                          "a,,1,\n"
+	                          "b,,1, a ;\tc:ss+2 ; ;\n"
+	                          "c,,1,a+00000003;a:Ff-0\n"
+	                          "d,,1,\"a:SF-2;b\"\n"
+	                          "e,,1,b:FS +1;c : SS\n");
+	ukwd_diag diag;
+
+	(void)state;
+	expect_links(plan, "a>b:FS+0 c>b:SS+2 a>c:FS+3 a>c:FF+0 a>d:SF-2 "
+	                   "b>d:FS+0 b>e:FS+1 c>e:SS+0");
+	ukwd_plan_free(plan);
+	/* 40 predecessors of one task, the last a duplicate of the first:
+	 * refused past the short check, on the right line. */
+	p += sprintf(p, "id,name,duration,predecessors\n");
+	for (int i = 0; i < 40; i++)
+		p += sprintf(p, "t%d,,1,\n", i);
+	p += sprintf(p, "z,,1,");
+	for (int i = 0; i < 40; i++)
+		p += sprintf(p, "t%d:SS+%d;", i, i);
+	p += sprintf(p, "t0:SS\n");
+	plan = NULL;
+	assert_int_equal(
+	    ukwd_plan_read_csv(&plan, text, strlen(text), NULL, &diag),
+	    UKWD_EPARSE);
+	assert_null(plan);
+	assert_int_equal(diag.line, 42);
+	assert_int_equal(diag.column, 6);
+	assert_string_equal(diag.message, "duplicate predecessor: 't0' is "
+	                                  "already an SS predecessor");
+	/* Without the duplicate, all 40 and one more of another type. */
+	p[-6] = '\0';
+	strcat(text, "t0\n");
+	plan = read_ok(text);
+	assert_int_equal(ukwd_plan_link_count(plan), 41);
+	ukwd_plan_free(plan);
+	plan = NULL;
+	/* A duplicate and a link to itself in the plain form. */
+	strcpy(text, "id,name,duration,predecessors\na,,1,\nb,,1,a;a:FS+1\n");
+	assert_int_equal(
+	    ukwd_plan_read_csv(&plan, text, strlen(text), NULL, &diag),
+	    UKWD_EPARSE);
+	assert_int_equal(diag.line, 3);
+	assert_string_equal(diag.message, "duplicate predecessor: 'a' is "
+	                                  "already an FS predecessor");
+	strcpy(text, "id,name,duration,predecessors\na,,1,\nb,,1,b:SS\n");
+	assert_int_equal(
+	    ukwd_plan_read_csv(&plan, text, strlen(text), NULL, &diag),
+	    UKWD_ECYCLE);
+	assert_int_equal(diag.line, 3);
+	assert_null(plan);
+}
+
 static void
 test_csv__optional_columns_set_dates_estimates_and_sources(void **state)
 {
@@ -1059,6 +1121,8 @@ main(void)
 	    cmocka_unit_test(
 	        test_csv__crlf_bom_blank_lines_spaces_and_any_column_order),
 	    cmocka_unit_test(test_csv__reads_microsoft_project_predecessors),
+	    cmocka_unit_test(
+	        test_csv__plain_predecessors_read_in_place_as_by_the_general_rule),
 	    cmocka_unit_test(
 	        test_csv__ids_may_contain_signs_and_colons_and_come_later),
 	    cmocka_unit_test(
