@@ -1,41 +1,27 @@
-/* Schedules rendered as text, SVG, HTML, Mermaid, CSV and JSON.
- *
- * Every renderer writes through a small buffered writer (struct out) that
- * remembers the first failure, so the drawing code reads straight through
- * and checks once at the end. */
-#include <limits.h>
+/* What the renderers share (render-private.h): the output sink, digits
+ * and dates written in place, UTF-8 cleaning and width, the options
+ * check, the warnings and the explanations. The renderers are one file a
+ * family: render-text.c, render-xml.c (SVG and HTML), render-data.c
+ * (CSV, JSON, Mermaid). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "ukwd/render.h"
+#include "render-private.h"
 #include "ukwd/workday.h"
-#include "internal.h"
 
 /* ------------------------------------------------------------------ */
 /* The writer */
-
-struct out {
-	ukwd_sink write;
-	void *payload;
-	int rc;
-	size_t len, capacity;
-	char *buf; /* small, or a block of OUT_BLOCK from out_grow() */
-	char small[4096];
-};
 
 /* CSV and JSON of a large plan run to hundreds of megabytes: a block this
  * size keeps the sink's calls few and lets a stdio sink write it
  * straight through rather than copy it. */
 #define OUT_BLOCK (1u << 16)
 
-/* The most out_room() can be asked for. */
-#define OUT_ROOM 256
-
-static void
-out_init(struct out *o, ukwd_sink write, void *payload)
+void
+ukwd__out_init(struct ukwd__out *o, ukwd_sink write, void *payload)
 {
 	o->write = write;
 	o->payload = payload;
@@ -45,19 +31,16 @@ out_init(struct out *o, ukwd_sink write, void *payload)
 	o->capacity = sizeof(o->small);
 }
 
-static void
-out_flush(struct out *o)
+void
+ukwd__out_flush(struct ukwd__out *o)
 {
 	if (o->rc == 0 && o->len && o->write(o->buf, o->len, o->payload))
 		o->rc = UKWD_EUSER;
 	o->len = 0;
 }
 
-/* Use a large block, for output of any size; out_release() frees it.
- * Without the memory it keeps the small buffer, which only writes
- * slower. */
-static void
-out_grow(struct out *o)
+void
+ukwd__out_grow(struct ukwd__out *o)
 {
 	char *block = ukwd__malloc(OUT_BLOCK);
 
@@ -68,8 +51,8 @@ out_grow(struct out *o)
 	o->capacity = OUT_BLOCK;
 }
 
-static void
-out_release(struct out *o)
+void
+ukwd__out_release(struct ukwd__out *o)
 {
 	if (o->buf != o->small)
 		ukwd__free(o->buf);
@@ -78,79 +61,53 @@ out_release(struct out *o)
 	o->len = 0;
 }
 
-static void
-out_put(struct out *o, const char *text, size_t len)
+void
+ukwd__out_puts(struct ukwd__out *o, const char *text)
 {
-	if (o->rc)
+	ukwd__out_put(o, text, strlen(text));
+}
+
+void
+ukwd__out_printf(struct ukwd__out *o, const char *fmt, ...)
+{
+	char small[256], *text = small;
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(small, sizeof(small), fmt, ap);
+	va_end(ap);
+	if (len < 0) {
+		o->rc = o->rc ? o->rc : UKWD_EINVAL;
 		return;
-	if (len > o->capacity - o->len) {
-		out_flush(o);
-		if (len > o->capacity) {
-			if (o->rc == 0 && o->write(text, len, o->payload))
-				o->rc = UKWD_EUSER;
+	}
+	if ((size_t)len >= sizeof(small)) {
+		text = ukwd__malloc((size_t)len + 1);
+		if (!text) {
+			o->rc = o->rc ? o->rc : UKWD_ENOMEM;
 			return;
 		}
+		va_start(ap, fmt);
+		vsnprintf(text, (size_t)len + 1, fmt, ap);
+		va_end(ap);
 	}
-	memcpy(o->buf + o->len, text, len);
-	o->len += len;
+	ukwd__out_put(o, text, (size_t)len);
+	if (text != small)
+		ukwd__free(text);
 }
 
-/* A string literal. */
-#define OUT_LIT(o, literal) out_put((o), (literal), sizeof(literal) - 1)
-
-/* Room for n <= OUT_ROOM more bytes at the end of the buffer, to be
- * written in place and then counted by out_done(). After a failure the
- * bytes are dropped at the next flush, as out_put() drops them. */
-static char *
-out_room(struct out *o, size_t n)
+int
+ukwd__out_finish(struct ukwd__out *o)
 {
-	if (n > o->capacity - o->len)
-		out_flush(o);
-	return o->buf + o->len;
+	ukwd__out_flush(o);
+	return o->rc;
 }
 
-static void
-out_done(struct out *o, const char *end)
-{
-	o->len = (size_t)(end - o->buf);
-}
+/* ------------------------------------------------------------------ */
+/* Dates */
 
-/* Digits written in place, for out_room(): no printf on the rows of a
- * plan of a million tasks. Each returns the end of what it wrote. */
-static char *
-put_digits_long(char *p, long value)
-{
-	char digits[24];
-	unsigned long magnitude =
-	    value < 0 ? 0ul - (unsigned long)value : (unsigned long)value;
-	size_t n = 0;
-
-	do {
-		digits[n++] = (char)('0' + magnitude % 10);
-		magnitude /= 10;
-	} while (magnitude);
-	if (value < 0)
-		*p++ = '-';
-	while (n)
-		*p++ = digits[--n];
-	return p;
-}
-
-/* The month of the last date put_digits_date() wrote: the rows of a
- * plan mostly fall in the month of the row before, and then only the day
- * is worked out. */
-struct month_text {
-	ukwd_date first, end; /* [first, end): the month's days */
-	char text[8];         /* "YYYY-MM-" */
-};
-
-/* No month yet: [1, 0) holds no date. */
-static const struct month_text no_month = {1, 0, {0}};
-
-/* YYYY-MM-DD as ukwd_date_format() writes it, or "?" for a date it
- * cannot (as format_date()). */
-static char *
-put_digits_date(char *p, struct month_text *month, ukwd_date d)
+char *
+ukwd__put_digits_date(char *p, struct ukwd__month_text *month, ukwd_date d)
 {
 	int32_t day;
 
@@ -180,20 +137,11 @@ put_digits_date(char *p, struct month_text *month, ukwd_date d)
 	return p + 10;
 }
 
-/* The text of every day a large schedule spans, written once: a row's
- * dates are then copies. Only where there are more rows than days to
- * write (days <= 4 per task); without it, or outside it, dates are
- * written by put_digits_date(). */
-struct date_table {
-	ukwd_date first;
-	size_t count;
-	char (*text)[10];
-};
-
-static void
-date_table_init(struct date_table *table, const ukwd_schedule *sched)
+void
+ukwd__date_table_init(struct ukwd__date_table *table,
+                      const ukwd_schedule *sched)
 {
-	struct month_text month = no_month;
+	struct ukwd__month_text month = UKWD__NO_MONTH;
 	ukwd_date first, last;
 
 	table->first = 0;
@@ -209,339 +157,22 @@ date_table_init(struct date_table *table, const ukwd_schedule *sched)
 		return; /* only slower */
 	table->count = (size_t)(last - first) + 1;
 	for (size_t i = 0; i < table->count; i++)
-		put_digits_date(table->text[i], &month, first + (ukwd_date)i);
+		ukwd__put_digits_date(table->text[i], &month,
+		                      first + (ukwd_date)i);
 }
 
-static char *
-put_table_date(char *p, const struct date_table *table,
-               struct month_text *month, ukwd_date d)
-{
-	if (d >= table->first && (size_t)(d - table->first) < table->count) {
-		memcpy(p, table->text[d - table->first], 10);
-		return p + 10;
-	}
-	return put_digits_date(p, month, d);
-}
-
-static char *
-put_text(char *p, const char *text, size_t len)
-{
-	memcpy(p, text, len);
-	return p + len;
-}
-
-#define PUT_LIT(p, literal) put_text((p), (literal), sizeof(literal) - 1)
-
-static void
-out_puts(struct out *o, const char *text)
-{
-	out_put(o, text, strlen(text));
-}
-
-static void out_printf(struct out *o, const char *fmt, ...) UKWD__PRINTF(2, 3);
-
-static void
-out_printf(struct out *o, const char *fmt, ...)
-{
-	char small[256], *text = small;
-	va_list ap;
-	int len;
-
-	va_start(ap, fmt);
-	len = vsnprintf(small, sizeof(small), fmt, ap);
-	va_end(ap);
-	if (len < 0) {
-		o->rc = o->rc ? o->rc : UKWD_EINVAL;
-		return;
-	}
-	if ((size_t)len >= sizeof(small)) {
-		text = ukwd__malloc((size_t)len + 1);
-		if (!text) {
-			o->rc = o->rc ? o->rc : UKWD_ENOMEM;
-			return;
-		}
-		va_start(ap, fmt);
-		vsnprintf(text, (size_t)len + 1, fmt, ap);
-		va_end(ap);
-	}
-	out_put(o, text, (size_t)len);
-	if (text != small)
-		ukwd__free(text);
-}
-
-static int
-out_finish(struct out *o)
-{
-	out_flush(o);
-	return o->rc;
-}
-
-/* ------------------------------------------------------------------ */
-/* Shared helpers */
-
-static int
-get_options(ukwd_render_options *opts, const ukwd_render_options *given,
-            const ukwd_schedule *sched, ukwd_sink write)
-{
-	static const ukwd_render_options defaults = UKWD_RENDER_OPTIONS_INIT;
-
-	if (!sched || !write)
-		return UKWD_EINVAL;
-	*opts = defaults;
-	if (given) {
-		/* Copy only the members the caller's version has. */
-		if (given->version < 1 ||
-		    given->version > UKWD_RENDER_OPTIONS_VERSION)
-			return UKWD_EINVAL;
-		memcpy(opts, given,
-		       given->version == 1
-		           ? offsetof(ukwd_render_options, targets)
-		           : sizeof(*opts));
-	}
-	if (opts->target_count && !opts->targets)
-		return UKWD_EINVAL;
-	if (opts->width < 0 || (unsigned)opts->scale > UKWD_RENDER_SCALE_MONTH)
-		return UKWD_EINVAL;
-	/* Fails when the plan changed after it was scheduled. */
-	return ukwd_schedule_span(NULL, NULL, NULL, sched);
-}
-
-static void
-format_date(char buf[UKWD_DATE_STRLEN], ukwd_date d)
+void
+ukwd__format_date(char buf[UKWD_DATE_STRLEN], ukwd_date d)
 {
 	if (ukwd_date_format(buf, UKWD_DATE_STRLEN, d))
 		snprintf(buf, UKWD_DATE_STRLEN, "?");
 }
 
-static const char *
-display_name(const ukwd_plan *plan, size_t task)
-{
-	const char *name = ukwd_plan_task_name(plan, task);
+/* ------------------------------------------------------------------ */
+/* UTF-8 */
 
-	return name && *name ? name : ukwd_plan_task_id(plan, task);
-}
-
-const char *
-ukwd_render_source_tag(const char *source)
-{
-	static const char *const tags[] = {"PROPOSED", "CHECKLIST", "SOURCED",
-	                                   "USER"};
-
-	for (size_t i = 0; source && i < sizeof(tags) / sizeof(*tags); i++)
-		if (strncmp(source, tags[i], strlen(tags[i])) == 0)
-			return tags[i];
-	return "";
-}
-
-/* A duration that is no published figure: ours (PROPOSED) or the
- * user's (USER); drawn apart from sourced ones. */
-static int
-is_proposed(const ukwd_plan *plan, size_t task)
-{
-	const char *tag =
-	    ukwd_render_source_tag(ukwd_plan_task_source(plan, task));
-
-	return strcmp(tag, "PROPOSED") == 0 || strcmp(tag, "USER") == 0;
-}
-
-/* The working days after a target up to and including the project's
- * finish: 0 when the target is met. */
-static int32_t
-target_late(const ukwd_schedule *sched, ukwd_date target)
-{
-	ukwd_date finish;
-	int32_t late = 0;
-
-	ukwd_schedule_span(NULL, &finish, NULL, sched);
-	if (finish <= target ||
-	    ukwd_workday_count(&late, ukwd_schedule_calendar(sched), target + 1,
-	                       finish + 1))
-		return 0;
-	return late > 0 ? late : 1;
-}
-
-/* Is the schedule a backward one? It says so itself (issue 14: no
- * option can make a renderer contradict its schedule). */
-static int
-is_backward(const ukwd_schedule *sched)
-{
-	ukwd_schedule_direction direction = UKWD_SCHEDULE_FORWARD;
-
-	ukwd_schedule_anchor(&direction, NULL, sched);
-	return direction == UKWD_SCHEDULE_BACKWARD;
-}
-
-/* The day a task is shown starting: early dates forward, late ones
- * backward. */
-static ukwd_date
-shown_start(const ukwd_scheduled_task *row, int backward)
-{
-	return backward ? row->late_start : row->early_start;
-}
-
-/* The tasks shown starting before today; 0 without a today. */
-static size_t
-count_past(const ukwd_schedule *sched, const ukwd_render_options *opts)
-{
-	size_t n = ukwd_schedule_task_count(sched), past = 0;
-	int backward = is_backward(sched);
-
-	if (opts->today == UKWD_RENDER_NO_DATE)
-		return 0;
-	for (size_t t = 0; t < n; t++) {
-		ukwd_scheduled_task row;
-
-		if (ukwd_schedule_task(&row, sched, t) == 0 &&
-		    shown_start(&row, backward) < opts->today)
-			past++;
-	}
-	return past;
-}
-
-/* The warnings every chart shows, one line each: targets missed, and
- * tasks dated in the past. Returns the number of lines; line k is
- * written into buf by warning_line(). */
-static size_t
-warning_count(const ukwd_schedule *sched, const ukwd_render_options *opts)
-{
-	size_t lines = count_past(sched, opts) > 0;
-
-	for (size_t i = 0; i < opts->target_count; i++)
-		lines += target_late(sched, opts->targets[i].date) > 0;
-	return lines;
-}
-
-#define WARNING_SIZE 256
-
-static void
-warning_line(char buf[WARNING_SIZE], const ukwd_schedule *sched,
-             const ukwd_render_options *opts, size_t k)
-{
-	char finish_text[UKWD_DATE_STRLEN], date_text[UKWD_DATE_STRLEN];
-	ukwd_date finish;
-	size_t past;
-
-	ukwd_schedule_span(NULL, &finish, NULL, sched);
-	format_date(finish_text, finish);
-	for (size_t i = 0; i < opts->target_count; i++) {
-		const ukwd_render_target *target = &opts->targets[i];
-		int32_t late = target_late(sched, target->date);
-
-		if (late == 0 || k-- > 0)
-			continue;
-		format_date(date_text, target->date);
-		snprintf(buf, WARNING_SIZE,
-		         "Misses the %.120s (%s): finishes %s, %ld working "
-		         "day%s late",
-		         target->label ? target->label : "target", date_text,
-		         finish_text, (long)late, late == 1 ? "" : "s");
-		return;
-	}
-	past = count_past(sched, opts);
-	format_date(date_text, opts->today);
-	snprintf(buf, WARNING_SIZE,
-	         "%zu of %zu task%s %s dated before today (%s): those dates "
-	         "are past",
-	         past, ukwd_schedule_task_count(sched),
-	         ukwd_schedule_task_count(sched) == 1 ? "" : "s",
-	         past == 1 ? "is" : "are", date_text);
-}
-
-/* "TAG: citation; SEC REF": the length of "TAG: citation" and "REF". */
-static size_t
-split_source(const char *source, const char **reference)
-{
-	const char *sec = source ? strstr(source, "; SEC ") : NULL;
-
-	*reference = sec ? sec + 6 : "";
-	if (!source)
-		return 0;
-	return sec ? (size_t)(sec - source) : strlen(source);
-}
-
-/* A task's early (drawn) dates, and the first and last day any of its
- * dates touch. */
-static int
-schedule_range(ukwd_date *first, ukwd_date *last, const ukwd_schedule *sched,
-               int with_late)
-{
-	size_t n = ukwd_schedule_task_count(sched);
-	int rc = ukwd_schedule_span(first, last, NULL, sched);
-
-	for (size_t t = 0; rc == 0 && t < n; t++) {
-		ukwd_scheduled_task row;
-
-		rc = ukwd_schedule_task(&row, sched, t);
-		if (rc)
-			break;
-		if (row.early_start < *first)
-			*first = row.early_start;
-		if (row.early_finish > *last)
-			*last = row.early_finish;
-		if (with_late && row.late_start < *first)
-			*first = row.late_start;
-		if (with_late && row.late_finish > *last)
-			*last = row.late_finish;
-	}
-	return rc;
-}
-
-/* UKWD_EINVAL when the chart of ukwd_render_svg() or ukwd_render_html()
- * would span more than UKWD_RENDER_MAX_DAYS days: checked before a byte
- * is written. */
-static int
-check_drawable(const ukwd_schedule *sched)
-{
-	ukwd_date first, last;
-	int rc = schedule_range(&first, &last, sched, 1);
-
-	if (rc)
-		return rc;
-	return (long)(last - first) + 1 > UKWD_RENDER_MAX_DAYS ? UKWD_EINVAL
-	                                                       : 0;
-}
-
-/* An explanation, in a buffer grown as needed. */
-struct sentence {
-	char *text;
-	size_t capacity;
-};
-
-static int
-explain(struct sentence *s, const ukwd_schedule *sched, size_t task,
-        ukwd_schedule_side side)
-{
-	size_t len = 0;
-	int rc;
-
-	if (!s->text) {
-		s->capacity = 256;
-		s->text = ukwd__malloc(s->capacity);
-		if (!s->text)
-			return UKWD_ENOMEM;
-	}
-	rc = ukwd_schedule_explain(s->text, s->capacity, &len, sched, task,
-	                           side);
-	if (rc == UKWD_EBUFS) {
-		char *bigger = ukwd__realloc(s->text, len + 1);
-
-		if (!bigger)
-			return UKWD_ENOMEM;
-		s->text = bigger;
-		s->capacity = len + 1;
-		rc = ukwd_schedule_explain(s->text, s->capacity, &len, sched,
-		                           task, side);
-	}
-	return rc;
-}
-
-/* The length of the well-formed UTF-8 sequence at text[0..len) (1 to 4),
- * with its code point in *cp; 0 for a byte that starts none (a stray
- * continuation byte, an overlong form, a surrogate, beyond U+10FFFF, a
- * sequence cut short), which the renderers show as U+FFFD. U+FFFE and
- * U+FFFF count as ill-formed too, since XML 1.0 cannot hold them. */
-static size_t
-utf8_next(const char *text, size_t len, uint32_t *cp)
+size_t
+ukwd__utf8_next(const char *text, size_t len, uint32_t *cp)
 {
 	const unsigned char *p = (const unsigned char *)text;
 	unsigned char c = p[0];
@@ -573,22 +204,7 @@ utf8_next(const char *text, size_t len, uint32_t *cp)
 	return need;
 }
 
-/* C0 controls, DEL and C1 controls: what a terminal may act on. */
-static int
-is_control(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
-}
-
-static const char replacement_character[] = "\xef\xbf\xbd"; /* U+FFFD */
-
-/* For each byte, the writers that pass it through unchanged: printable
- * ASCII for put_clean(), less ',' and '"' for put_csv(), less '"' and
- * '\\' for put_json(). Every other byte (NUL, controls, DEL, all of
- * UTF-8's multi-byte sequences) takes the careful path. */
-enum { PLAIN_CLEAN = 1, PLAIN_CSV = 2, PLAIN_JSON = 4 };
-
-static const unsigned char plain_byte[256] = {
+const unsigned char ukwd__plain_byte[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 7, 7, 1, 7, 7, 7, 7, 7, 7, 7, 7, 7, 5, 7, 7, 7,
     7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 7,
@@ -602,72 +218,49 @@ static const unsigned char plain_byte[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-/* The bytes at the start of text that a writer passes through unchanged
- * (kind: PLAIN_*). Most names are nothing else, and are then copied
- * whole. The scan stops at a NUL too, so that len may be SIZE_MAX for a
- * string. */
-static size_t
-plain_prefix(const char *text, size_t len, unsigned kind)
+void
+ukwd__put_clean(struct ukwd__out *o, const char *text, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)text;
-	size_t i = 0;
-
-	while (i < len && (plain_byte[p[i]] & kind))
-		i++;
-	return i;
-}
-
-/* Text for a terminal, a CSV field or Mermaid: each ill-formed byte and
- * each control character (newline and tab included) becomes U+FFFD, so
- * that a name can neither break a line or a record nor reach a terminal
- * as an escape sequence (render.h: "Names in output"). */
-static void
-put_clean(struct out *o, const char *text, size_t len)
-{
-	size_t run = 0, i = plain_prefix(text, len, PLAIN_CLEAN);
+	size_t run = 0, i = ukwd__plain_prefix(text, len, UKWD__PLAIN_CLEAN);
 
 	while (i < len) {
 		uint32_t cp = 0;
-		size_t n = utf8_next(text + i, len - i, &cp);
+		size_t n = ukwd__utf8_next(text + i, len - i, &cp);
 
-		if (n && !is_control(cp)) {
+		if (n && !ukwd__is_control(cp)) {
 			i += n;
 			continue;
 		}
-		out_put(o, text + run, i - run);
-		out_put(o, replacement_character, 3);
+		ukwd__out_put(o, text + run, i - run);
+		ukwd__out_put(o, UKWD__REPLACEMENT, 3);
 		i += n ? n : 1;
 		run = i;
 	}
-	out_put(o, text + run, len - run);
+	ukwd__out_put(o, text + run, len - run);
 }
 
-/* Characters in UTF-8 text, as the renderers show it: each ill-formed
- * byte counts as the one U+FFFD it becomes. */
-static size_t
-utf8_width(const char *text)
+size_t
+ukwd__utf8_width(const char *text)
 {
 	size_t width = 0, len = strlen(text);
 
 	for (size_t i = 0; i < len; width++) {
 		uint32_t cp;
-		size_t n = utf8_next(text + i, len - i, &cp);
+		size_t n = ukwd__utf8_next(text + i, len - i, &cp);
 
 		i += n ? n : 1;
 	}
 	return width;
 }
 
-/* The bytes of the first `chars` characters of text, counted as by
- * utf8_width(). */
-static size_t
-utf8_prefix(const char *text, size_t chars)
+size_t
+ukwd__utf8_prefix(const char *text, size_t chars)
 {
 	size_t i = 0, len = strlen(text);
 
 	for (; chars > 0 && i < len; chars--) {
 		uint32_t cp;
-		size_t n = utf8_next(text + i, len - i, &cp);
+		size_t n = ukwd__utf8_next(text + i, len - i, &cp);
 
 		i += n ? n : 1;
 	}
@@ -675,603 +268,231 @@ utf8_prefix(const char *text, size_t chars)
 }
 
 /* ------------------------------------------------------------------ */
-/* CSV */
+/* The schedule as every renderer sees it */
 
-/* One field, quoted when RFC 4180 needs it; cleaned as put_clean() does,
- * so a record is always one line. */
-static void
-put_csv(struct out *o, const char *field, size_t len)
+int
+ukwd__render_get_options(ukwd_render_options *opts,
+                         const ukwd_render_options *given,
+                         const ukwd_schedule *sched, ukwd_sink write)
 {
-	size_t run = 0;
+	static const ukwd_render_options defaults = UKWD_RENDER_OPTIONS_INIT;
 
-	if (plain_prefix(field, len, PLAIN_CSV) == len) {
-		out_put(o, field, len);
-		return;
+	if (!sched || !write)
+		return UKWD_EINVAL;
+	*opts = defaults;
+	if (given) {
+		/* Copy only the members the caller's version has. */
+		if (given->version < 1 ||
+		    given->version > UKWD_RENDER_OPTIONS_VERSION)
+			return UKWD_EINVAL;
+		memcpy(opts, given,
+		       given->version == 1
+		           ? offsetof(ukwd_render_options, targets)
+		           : sizeof(*opts));
 	}
-	if (!memchr(field, ',', len) && !memchr(field, '"', len)) {
-		put_clean(o, field, len);
-		return;
-	}
-	out_put(o, "\"", 1);
-	for (size_t i = 0; i < len; i++) {
-		if (field[i] != '"')
-			continue;
-		put_clean(o, field + run, i + 1 - run);
-		out_put(o, "\"", 1);
-		run = i + 1;
-	}
-	put_clean(o, field + run, len - run);
-	out_put(o, "\"", 1);
+	if (opts->target_count && !opts->targets)
+		return UKWD_EINVAL;
+	if (opts->width < 0 || (unsigned)opts->scale > UKWD_RENDER_SCALE_MONTH)
+		return UKWD_EINVAL;
+	/* Fails when the plan changed after it was scheduled. */
+	return ukwd_schedule_span(NULL, NULL, NULL, sched);
 }
 
-/* put_csv() of a string, scanned once when it needs nothing done. */
-static void
-put_csv_str(struct out *o, const char *field)
+const char *
+ukwd__render_name(const ukwd_plan *plan, size_t task)
 {
-	/* The scan stops at the terminating NUL, a control character. */
-	size_t len = plain_prefix(field, SIZE_MAX, PLAIN_CSV);
+	const char *name = ukwd_plan_task_name(plan, task);
 
-	if (field[len] == '\0')
-		out_put(o, field, len);
-	else
-		put_csv(o, field, len + strlen(field + len));
+	return name && *name ? name : ukwd_plan_task_id(plan, task);
+}
+
+const char *
+ukwd_render_source_tag(const char *source)
+{
+	static const char *const tags[] = {"PROPOSED", "CHECKLIST", "SOURCED",
+	                                   "USER"};
+
+	for (size_t i = 0; source && i < sizeof(tags) / sizeof(*tags); i++)
+		if (strncmp(source, tags[i], strlen(tags[i])) == 0)
+			return tags[i];
+	return "";
 }
 
 int
-ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
-                ukwd_sink write, void *payload)
+ukwd__render_is_proposed(const ukwd_plan *plan, size_t task)
 {
-	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	/* Early dates and late ones: each falls near the row before's. */
-	struct month_text month[2] = {no_month, no_month};
-	struct date_table dates;
-	ukwd_render_options opts;
-	struct out o;
-	size_t n;
-	int rc = get_options(&opts, options, sched, write);
+	const char *tag =
+	    ukwd_render_source_tag(ukwd_plan_task_source(plan, task));
 
-	if (rc)
-		return rc;
-	n = ukwd_schedule_task_count(sched);
-	out_init(&o, write, payload);
-	out_grow(&o);
-	date_table_init(&dates, sched);
-	OUT_LIT(&o, "id,name,duration,early_start,early_finish,late_start,"
-	            "late_finish,total_float,free_float,critical");
-	if (opts.flags & UKWD_RENDER_SOURCES)
-		OUT_LIT(&o, ",source,reference");
-	OUT_LIT(&o, "\n");
-	for (size_t t = 0; t < n && o.rc == 0; t++) {
+	return strcmp(tag, "PROPOSED") == 0 || strcmp(tag, "USER") == 0;
+}
+
+int32_t
+ukwd__render_target_late(const ukwd_schedule *sched, ukwd_date target)
+{
+	ukwd_date finish;
+	int32_t late = 0;
+
+	ukwd_schedule_span(NULL, &finish, NULL, sched);
+	if (finish <= target ||
+	    ukwd_workday_count(&late, ukwd_schedule_calendar(sched), target + 1,
+	                       finish + 1))
+		return 0;
+	return late > 0 ? late : 1;
+}
+
+int
+ukwd__render_is_backward(const ukwd_schedule *sched)
+{
+	ukwd_schedule_direction direction = UKWD_SCHEDULE_FORWARD;
+
+	ukwd_schedule_anchor(&direction, NULL, sched);
+	return direction == UKWD_SCHEDULE_BACKWARD;
+}
+
+/* The tasks shown starting before today; 0 without a today. */
+static size_t
+count_past(const ukwd_schedule *sched, const ukwd_render_options *opts)
+{
+	size_t n = ukwd_schedule_task_count(sched), past = 0;
+	int backward = ukwd__render_is_backward(sched);
+
+	if (opts->today == UKWD_RENDER_NO_DATE)
+		return 0;
+	for (size_t t = 0; t < n; t++) {
 		ukwd_scheduled_task row;
-		const char *id = ukwd_plan_task_id(plan, t),
-		           *name = ukwd_plan_task_name(plan, t);
-		char *p;
+
+		if (ukwd_schedule_task(&row, sched, t) == 0 &&
+		    ukwd__render_shown_start(&row, backward) < opts->today)
+			past++;
+	}
+	return past;
+}
+
+size_t
+ukwd__render_warning_count(const ukwd_schedule *sched,
+                           const ukwd_render_options *opts)
+{
+	size_t lines = count_past(sched, opts) > 0;
+
+	for (size_t i = 0; i < opts->target_count; i++)
+		lines +=
+		    ukwd__render_target_late(sched, opts->targets[i].date) > 0;
+	return lines;
+}
+
+void
+ukwd__render_warning_line(char buf[UKWD__WARNING_SIZE],
+                          const ukwd_schedule *sched,
+                          const ukwd_render_options *opts, size_t k)
+{
+	char finish_text[UKWD_DATE_STRLEN], date_text[UKWD_DATE_STRLEN];
+	ukwd_date finish;
+	size_t past;
+
+	ukwd_schedule_span(NULL, &finish, NULL, sched);
+	ukwd__format_date(finish_text, finish);
+	for (size_t i = 0; i < opts->target_count; i++) {
+		const ukwd_render_target *target = &opts->targets[i];
+		int32_t late = ukwd__render_target_late(sched, target->date);
+
+		if (late == 0 || k-- > 0)
+			continue;
+		ukwd__format_date(date_text, target->date);
+		snprintf(buf, UKWD__WARNING_SIZE,
+		         "Misses the %.120s (%s): finishes %s, %ld working "
+		         "day%s late",
+		         target->label ? target->label : "target", date_text,
+		         finish_text, (long)late, late == 1 ? "" : "s");
+		return;
+	}
+	past = count_past(sched, opts);
+	ukwd__format_date(date_text, opts->today);
+	snprintf(buf, UKWD__WARNING_SIZE,
+	         "%zu of %zu task%s %s dated before today (%s): those dates "
+	         "are past",
+	         past, ukwd_schedule_task_count(sched),
+	         ukwd_schedule_task_count(sched) == 1 ? "" : "s",
+	         past == 1 ? "is" : "are", date_text);
+}
+
+size_t
+ukwd__render_split_source(const char *source, const char **reference)
+{
+	const char *sec = source ? strstr(source, "; SEC ") : NULL;
+
+	*reference = sec ? sec + 6 : "";
+	if (!source)
+		return 0;
+	return sec ? (size_t)(sec - source) : strlen(source);
+}
+
+int
+ukwd__render_range(ukwd_date *first, ukwd_date *last,
+                   const ukwd_schedule *sched, int with_late)
+{
+	size_t n = ukwd_schedule_task_count(sched);
+	int rc = ukwd_schedule_span(first, last, NULL, sched);
+
+	for (size_t t = 0; rc == 0 && t < n; t++) {
+		ukwd_scheduled_task row;
 
 		rc = ukwd_schedule_task(&row, sched, t);
-		if (rc) {
-			ukwd__free(dates.text);
-			out_release(&o);
-			return rc;
-		}
-		put_csv_str(&o, id);
-		out_put(&o, ",", 1);
-		put_csv_str(&o, name);
-		/* 3 numbers of at most 11 characters, 4 dates, 11 more. */
-		p = out_room(&o, 3 * 11 + 4 * 10 + 11);
-		*p++ = ',';
-		p = put_digits_long(p, (long)row.duration);
-		*p++ = ',';
-		p = put_table_date(p, &dates, &month[0], row.early_start);
-		*p++ = ',';
-		p = put_table_date(p, &dates, &month[0], row.early_finish);
-		*p++ = ',';
-		p = put_table_date(p, &dates, &month[1], row.late_start);
-		*p++ = ',';
-		p = put_table_date(p, &dates, &month[1], row.late_finish);
-		*p++ = ',';
-		p = put_digits_long(p, (long)row.total_float);
-		*p++ = ',';
-		p = put_digits_long(p, (long)row.free_float);
-		p = row.critical ? PUT_LIT(p, ",yes") : PUT_LIT(p, ",no");
-		out_done(&o, p);
-		if (opts.flags & UKWD_RENDER_SOURCES) {
-			const char *source = ukwd_plan_task_source(plan, t);
-			const char *reference;
-			size_t len = split_source(source, &reference);
-
-			out_put(&o, ",", 1);
-			put_csv(&o, source ? source : "", len);
-			out_put(&o, ",", 1);
-			put_csv(&o, reference, strlen(reference));
-		}
-		out_put(&o, "\n", 1);
+		if (rc)
+			break;
+		if (row.early_start < *first)
+			*first = row.early_start;
+		if (row.early_finish > *last)
+			*last = row.early_finish;
+		if (with_late && row.late_start < *first)
+			*first = row.late_start;
+		if (with_late && row.late_finish > *last)
+			*last = row.late_finish;
 	}
-	rc = out_finish(&o);
-	ukwd__free(dates.text);
-	out_release(&o);
 	return rc;
 }
 
-/* ------------------------------------------------------------------ */
-/* JSON */
-
-/* A JSON string, of which the first `plain` bytes are printable ASCII
- * other than '"' and '\\': '"' and '\\' escaped, control characters (C0, DEL,
- * C1) as \\uXXXX (newline as \\n), each ill-formed UTF-8 byte as U+FFFD, so
- * that the document is always valid JSON (RFC 8259 wants UTF-8). */
-static void
-put_json_after(struct out *o, const char *text, size_t len, size_t plain)
-{
-	static const char hex[] = "0123456789abcdef";
-	size_t run = 0, i = plain;
-
-	if (i == len && len <= OUT_ROOM - 2) {
-		char *p = out_room(o, len + 2);
-
-		*p++ = '"';
-		p = put_text(p, text, len);
-		*p++ = '"';
-		out_done(o, p);
-		return;
-	}
-	out_put(o, "\"", 1);
-	while (i < len) {
-		uint32_t cp = 0;
-		size_t n = utf8_next(text + i, len - i, &cp);
-		char escape[6] = {'\\', 'u', '0', '0'};
-
-		if (n && cp != '"' && cp != '\\' && !is_control(cp)) {
-			i += n;
-			continue;
-		}
-		out_put(o, text + run, i - run);
-		if (!n)
-			out_put(o, replacement_character, 3);
-		else if (cp == '"' || cp == '\\' || cp == '\n') {
-			escape[1] = cp == '\n' ? 'n' : (char)cp;
-			out_put(o, escape, 2);
-		} else {
-			/* Controls are below U+00A0: two hex digits. */
-			escape[4] = hex[cp >> 4 & 0xF];
-			escape[5] = hex[cp & 0xF];
-			out_put(o, escape, 6);
-		}
-		i += n ? n : 1;
-		run = i;
-	}
-	out_put(o, text + run, len - run);
-	out_put(o, "\"", 1);
-}
-
-static void
-put_json(struct out *o, const char *text, size_t len)
-{
-	put_json_after(o, text, len, plain_prefix(text, len, PLAIN_JSON));
-}
-
-static void
-put_json_str(struct out *o, const char *text)
-{
-	size_t plain, len;
-
-	if (!text)
-		text = "";
-	/* The scan stops at the terminating NUL, a control character. */
-	plain = len = plain_prefix(text, SIZE_MAX, PLAIN_JSON);
-	if (text[len])
-		len += strlen(text + len);
-	put_json_after(o, text, len, plain);
-}
-
-/* The rest of a task's JSON members: working-day indices, the
- * three-point estimate and the dated constraints. */
-static void
-json_task_extras(struct out *o, const ukwd_plan *plan, size_t t,
-                 const ukwd_scheduled_task *row)
-{
-	int32_t low, likely, high;
-	int any = 0;
-	/* Each below: at most 4 numbers of 11 characters and 80 more. */
-	char *p = out_room(o, 4 * 11 + 80);
-
-	p = PUT_LIT(p, ", \"early_start_index\": ");
-	p = put_digits_long(p, (long)row->early_start_index);
-	p = PUT_LIT(p, ", \"early_end_index\": ");
-	p = put_digits_long(p, (long)row->early_end_index);
-	p = PUT_LIT(p, ", \"late_start_index\": ");
-	p = put_digits_long(p, (long)row->late_start_index);
-	p = PUT_LIT(p, ", \"late_end_index\": ");
-	p = put_digits_long(p, (long)row->late_end_index);
-	out_done(o, p);
-	if (ukwd_plan_task_estimate(&low, &likely, &high, plan, t) == 0) {
-		p = out_room(o, 3 * 11 + 80);
-		p = PUT_LIT(p, ", \"estimate\": {\"optimistic\": ");
-		p = put_digits_long(p, (long)low);
-		p = PUT_LIT(p, ", \"most_likely\": ");
-		p = put_digits_long(p, (long)likely);
-		p = PUT_LIT(p, ", \"pessimistic\": ");
-		p = put_digits_long(p, (long)high);
-		*p++ = '}';
-		out_done(o, p);
-	}
-	OUT_LIT(o, ", \"constraints\": [");
-	for (int type = 0; type < UKWD_CONSTRAINT_TYPE_COUNT; type++) {
-		char text[UKWD_DATE_STRLEN];
-		ukwd_date d;
-
-		if (ukwd_plan_task_constraint(&d, plan, t,
-		                              (ukwd_constraint_type)type))
-			continue;
-		format_date(text, d);
-		out_puts(o, any++ ? ", {\"type\": " : "{\"type\": ");
-		put_json_str(
-		    o, ukwd_constraint_type_name((ukwd_constraint_type)type));
-		out_printf(o, ", \"date\": \"%s\"}", text);
-	}
-	out_put(o, "]", 1);
-}
-
 int
-ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
-                 ukwd_sink write, void *payload)
+ukwd__render_explain(struct ukwd__sentence *s, const ukwd_schedule *sched,
+                     size_t task, ukwd_schedule_side side)
 {
-	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	ukwd_render_options opts;
-	struct sentence why = {NULL, 0};
-	/* Early dates and late ones: each falls near the row before's. */
-	struct month_text month[2] = {no_month, no_month};
-	struct date_table dates;
-	char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN];
-	ukwd_date first, last;
-	size_t n, npaths;
-	int32_t days;
-	struct out o;
-	int rc = get_options(&opts, options, sched, write);
-	int backward = is_backward(sched);
+	size_t len = 0;
+	int rc;
 
-	if (rc)
-		return rc;
-	n = ukwd_schedule_task_count(sched);
-	out_init(&o, write, payload);
-	out_grow(&o);
-	date_table_init(&dates, sched);
-	ukwd_schedule_span(&first, &last, &days, sched);
-	format_date(a, first);
-	format_date(b, last);
-	out_printf(&o,
-	           "{\n  \"format_version\": 1,\n  \"project\": {\"start\": "
-	           "\"%s\", \"finish\": \"%s\", \"working_days\": %ld",
-	           a, b, (long)days);
-	{
-		ukwd_schedule_direction direction;
-		ukwd_date anchor;
-
-		ukwd_schedule_anchor(&direction, &anchor, sched);
-		format_date(a, anchor);
-		out_printf(&o, ", \"direction\": \"%s\", \"date\": \"%s\"",
-		           direction == UKWD_SCHEDULE_BACKWARD ? "backward"
-		                                               : "forward",
-		           a);
+	if (!s->text) {
+		s->capacity = 256;
+		s->text = ukwd__malloc(s->capacity);
+		if (!s->text)
+			return UKWD_ENOMEM;
 	}
-	{
-		ukwd_date deadline;
+	rc = ukwd_schedule_explain(s->text, s->capacity, &len, sched, task,
+	                           side);
+	if (rc == UKWD_EBUFS) {
+		char *bigger = ukwd__realloc(s->text, len + 1);
 
-		if (ukwd_plan_deadline(&deadline, plan) == 0) {
-			format_date(a, deadline);
-			out_printf(&o, ", \"deadline\": \"%s\"", a);
-		}
+		if (!bigger)
+			return UKWD_ENOMEM;
+		s->text = bigger;
+		s->capacity = len + 1;
+		rc = ukwd_schedule_explain(s->text, s->capacity, &len, sched,
+		                           task, side);
 	}
-	out_puts(&o, "},\n  \"tasks\": [");
-	for (size_t t = 0; t < n && o.rc == 0; t++) {
-		ukwd_scheduled_task row;
-		const char *source = ukwd_plan_task_source(plan, t);
-		char *p;
-		const char *reference;
-		size_t len = split_source(source, &reference);
-
-		rc = ukwd_schedule_task(&row, sched, t);
-		if (rc)
-			goto done;
-		if (t)
-			OUT_LIT(&o, ",\n    {\"id\": ");
-		else
-			OUT_LIT(&o, "\n    {\"id\": ");
-		put_json_str(&o, ukwd_plan_task_id(plan, t));
-		OUT_LIT(&o, ", \"name\": ");
-		put_json_str(&o, ukwd_plan_task_name(plan, t));
-		/* 3 numbers of 11 characters, 4 dates and 150 more. */
-		p = out_room(&o, 3 * 11 + 4 * 10 + 150);
-		p = PUT_LIT(p, ", \"duration\": ");
-		p = put_digits_long(p, (long)row.duration);
-		p = PUT_LIT(p, ", \"early_start\": \"");
-		p = put_table_date(p, &dates, &month[0], row.early_start);
-		p = PUT_LIT(p, "\", \"early_finish\": \"");
-		p = put_table_date(p, &dates, &month[0], row.early_finish);
-		p = PUT_LIT(p, "\", \"late_start\": \"");
-		p = put_table_date(p, &dates, &month[1], row.late_start);
-		p = PUT_LIT(p, "\", \"late_finish\": \"");
-		p = put_table_date(p, &dates, &month[1], row.late_finish);
-		p = PUT_LIT(p, "\", \"total_float\": ");
-		p = put_digits_long(p, (long)row.total_float);
-		p = PUT_LIT(p, ", \"free_float\": ");
-		p = put_digits_long(p, (long)row.free_float);
-		p = row.critical ? PUT_LIT(p, ", \"critical\": true")
-		                 : PUT_LIT(p, ", \"critical\": false");
-		p = PUT_LIT(p, ", \"source_tag\": ");
-		out_done(&o, p);
-		put_json_str(&o, ukwd_render_source_tag(source));
-		OUT_LIT(&o, ", \"source\": ");
-		put_json(&o, source ? source : "", len);
-		OUT_LIT(&o, ", \"reference\": ");
-		put_json_str(&o, reference);
-		for (int side = 0; side < 2; side++) {
-			rc = explain(&why, sched, t, (ukwd_schedule_side)side);
-			if (rc)
-				goto done;
-			if (side)
-				OUT_LIT(&o, ", \"why_finish\": ");
-			else
-				OUT_LIT(&o, ", \"why_start\": ");
-			put_json_str(&o, why.text);
-		}
-		if (row.duration == 0)
-			out_printf(
-			    &o,
-			    ", \"milestone_day\": {\"early\": \"%s\", "
-			    "\"late\": \"%s\"}",
-			    row.early_milestone_day == UKWD_MILESTONE_AT_FINISH
-			        ? "finish"
-			        : "start",
-			    row.late_milestone_day == UKWD_MILESTONE_AT_FINISH
-			        ? "finish"
-			        : "start");
-		json_task_extras(&o, plan, t, &row);
-		if (opts.today != UKWD_RENDER_NO_DATE)
-			out_printf(&o, ", \"past\": %s",
-			           shown_start(&row, backward) < opts.today
-			               ? "true"
-			               : "false");
-		out_put(&o, "}", 1);
-	}
-	out_puts(&o, "\n  ],\n  \"links\": [");
-	for (size_t l = 0; l < ukwd_plan_link_count(plan) && o.rc == 0; l++) {
-		ukwd_plan_link_info link;
-		const char *type;
-		char *p;
-
-		rc = ukwd_plan_link(&link, plan, l);
-		if (rc)
-			goto done;
-		if (l)
-			OUT_LIT(&o, ",\n    {\"predecessor\": ");
-		else
-			OUT_LIT(&o, "\n    {\"predecessor\": ");
-		put_json_str(&o, ukwd_plan_task_id(plan, link.predecessor));
-		OUT_LIT(&o, ", \"successor\": ");
-		put_json_str(&o, ukwd_plan_task_id(plan, link.successor));
-		type = ukwd_link_type_name(link.type);
-		/* The type is two letters. */
-		p = out_room(&o, 11 + 50);
-		p = PUT_LIT(p, ", \"type\": \"");
-		p = put_text(p, type, 2);
-		p = PUT_LIT(p, "\", \"lag\": ");
-		p = put_digits_long(p, (long)link.lag);
-		p = PUT_LIT(p, ", \"source\": ");
-		out_done(&o, p);
-		if (link.source)
-			put_json_str(&o, link.source);
-		else
-			OUT_LIT(&o, "\"\"");
-		out_put(&o, "}", 1);
-	}
-	out_puts(&o, ukwd_plan_link_count(plan) ? "\n  ],\n" : "],\n");
-	{
-		const size_t *late;
-		size_t nlate;
-
-		rc = ukwd_schedule_negative_float(&late, &nlate, sched);
-		if (rc)
-			goto done;
-		out_puts(&o, "  \"negative_float\": [");
-		for (size_t i = 0; i < nlate; i++) {
-			if (i)
-				out_puts(&o, ", ");
-			put_json_str(&o, ukwd_plan_task_id(plan, late[i]));
-		}
-		out_puts(&o, "],\n");
-	}
-	out_puts(&o, "  \"critical_paths\": [");
-	npaths = ukwd_schedule_critical_path_count(sched);
-	for (size_t p = 0; p < npaths; p++) {
-		const size_t *tasks;
-		size_t count;
-
-		rc = ukwd_schedule_critical_path(&tasks, &count, sched, p);
-		if (rc)
-			goto done;
-		out_puts(&o, p ? ", [" : "[");
-		for (size_t i = 0; i < count; i++) {
-			if (i)
-				out_puts(&o, ", ");
-			put_json_str(&o, ukwd_plan_task_id(plan, tasks[i]));
-		}
-		out_put(&o, "]", 1);
-	}
-	out_puts(&o, "],\n  \"targets\": [");
-	for (size_t i = 0; i < opts.target_count; i++) {
-		int32_t late = target_late(sched, opts.targets[i].date);
-
-		format_date(a, opts.targets[i].date);
-		out_puts(&o, i ? ", {\"label\": " : "{\"label\": ");
-		put_json_str(&o, opts.targets[i].label ? opts.targets[i].label
-		                                       : "target");
-		out_printf(&o,
-		           ", \"date\": \"%s\", \"met\": %s, "
-		           "\"working_days_late\": %ld}",
-		           a, late ? "false" : "true", (long)late);
-	}
-	out_puts(&o, "]\n}\n");
-	rc = out_finish(&o);
-done:
-	ukwd__free(dates.text);
-	out_release(&o);
-	ukwd__free(why.text);
-	return rc ? rc : o.rc;
+	return rc;
 }
 
-/* ------------------------------------------------------------------ */
-/* Mermaid */
-
-/* Text Mermaid reads literally: ':' ends a task's name, ';' ends a
- * statement and '#' starts an entity. */
-static void
-put_mermaid(struct out *o, const char *text, size_t len)
-{
-	size_t run = 0;
-
-	/* The three are ASCII, never inside a multi-byte character. */
-	for (size_t i = 0; i < len; i++) {
-		char c = text[i];
-
-		if (c != ':' && c != ';' && c != '#')
-			continue;
-		put_clean(o, text + run, i - run);
-		run = i + 1;
-		if (c == ':')
-			out_puts(o, "\xea\x9e\x89"); /* U+A789 */
-		else if (c == ';')
-			out_put(o, ",", 1);
-		else
-			out_puts(o, "\xef\xbc\x83"); /* U+FF03 */
-	}
-	put_clean(o, text + run, len - run);
-}
-
-/* The section of a name: the text before ": ", or none. */
-static size_t
-section_length(const char *name)
-{
-	const char *colon = strstr(name, ": ");
-
-	return colon && colon != name ? (size_t)(colon - name) : 0;
-}
-
-struct excludes {
-	struct out *o;
-	unsigned int weekend;
-	int weekends_listed;
-};
-
+/* UKWD_EINVAL when the chart of ukwd_render_svg() or ukwd_render_html()
+ * would span more than UKWD_RENDER_MAX_DAYS days: checked before a byte
+ * is written. */
 static int
-exclude_holiday(ukwd_date d, const char *name, void *payload)
+check_drawable(const ukwd_schedule *sched)
 {
-	struct excludes *ex = payload;
-	char text[UKWD_DATE_STRLEN];
-
-	(void)name;
-	/* Holidays on a weekend are excluded already. */
-	if (ex->weekends_listed &&
-	    (ex->weekend >> (ukwd_date_weekday(d) - 1) & 1u))
-		return 0;
-	format_date(text, d);
-	out_printf(ex->o, ", %s", text);
-	return ex->o->rc != 0;
-}
-
-int
-ukwd_render_mermaid(const ukwd_schedule *sched,
-                    const ukwd_render_options *options, ukwd_sink write,
-                    void *payload)
-{
-	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	const ukwd_calendar *cal = ukwd_schedule_calendar(sched);
-	ukwd_render_options opts;
 	ukwd_date first, last;
-	const char *section = NULL;
-	size_t section_len = 0, n;
-	struct excludes ex;
-	struct out o;
-	int rc = get_options(&opts, options, sched, write);
+	int rc = ukwd__render_range(&first, &last, sched, 1);
 
 	if (rc)
 		return rc;
-	rc = schedule_range(&first, &last, sched, 0);
-	if (rc)
-		return rc;
-	n = ukwd_schedule_task_count(sched);
-	out_init(&o, write, payload);
-	out_puts(&o, "gantt\n");
-	if (opts.title) {
-		out_puts(&o, "    title ");
-		put_mermaid(&o, opts.title, strlen(opts.title));
-		out_puts(&o, "\n");
-	}
-	out_puts(&o, "    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m-%d\n");
-	ex.o = &o;
-	ex.weekend = ukwd_calendar_weekend(cal);
-	ex.weekends_listed = ex.weekend == 0x60u;
-	if (ex.weekends_listed) {
-		out_puts(&o, "    excludes weekends");
-	} else {
-		/* Mermaid's "weekends" are Saturday and Sunday: name the
-		 * calendar's own weekend days instead. */
-		static const char *const days[] = {
-		    "monday", "tuesday",  "wednesday", "thursday",
-		    "friday", "saturday", "sunday"};
-		int any = 0;
-
-		for (int wd = 0; wd < 7; wd++)
-			if (ex.weekend >> wd & 1u) {
-				out_puts(&o, any ? ", " : "    excludes ");
-				out_puts(&o, days[wd]);
-				any = 1;
-			}
-		if (!any)
-			out_puts(&o, "    excludes none");
-	}
-	/* Mermaid keeps only the last "excludes" line: one line for all. */
-	rc = ukwd_calendar_foreach_holiday(cal, first, last, exclude_holiday,
-	                                   &ex);
-	if (rc && rc != UKWD_EUSER)
-		return rc;
-	out_puts(&o, "\n");
-	for (size_t t = 0; t < n && o.rc == 0; t++) {
-		ukwd_scheduled_task row;
-		const char *name = display_name(plan, t);
-		size_t len = section_length(name);
-		char start[UKWD_DATE_STRLEN];
-
-		rc = ukwd_schedule_task(&row, sched, t);
-		if (rc)
-			return rc;
-		if (!section || len != section_len ||
-		    strncmp(name, section, len) != 0) {
-			section = name;
-			section_len = len;
-			out_puts(&o, "    section ");
-			if (len)
-				put_mermaid(&o, name, len);
-			else
-				out_puts(&o, "Tasks");
-			out_puts(&o, "\n");
-		}
-		out_puts(&o, "    ");
-		put_mermaid(&o, name + (len ? len + 2 : 0),
-		            strlen(name) - (len ? len + 2 : 0));
-		if (is_proposed(plan, t))
-			out_printf(&o, " (%s)",
-			           ukwd_render_source_tag(
-			               ukwd_plan_task_source(plan, t)));
-		out_puts(&o, " :");
-		if (row.critical)
-			out_puts(&o, "crit, ");
-		if (row.duration == 0)
-			out_puts(&o, "milestone, ");
-		format_date(start, row.early_start);
-		out_printf(&o, "t%zu, %s, %ldd\n", t + 1, start,
-		           (long)row.duration);
-	}
-	return out_finish(&o);
+	return (long)(last - first) + 1 > UKWD_RENDER_MAX_DAYS ? UKWD_EINVAL
+	                                                       : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1316,13 +537,13 @@ line_puts(struct line *l, const char *text)
 }
 
 static void
-line_emit(struct out *o, struct line *l)
+line_emit(struct ukwd__out *o, struct line *l)
 {
 	while (l->len && l->text[l->len - 1] == ' ')
 		l->len--;
 	/* Only names can bring a control character or a bad byte. */
-	put_clean(o, l->text, l->len);
-	out_put(o, "\n", 1);
+	ukwd__put_clean(o, l->text, l->len);
+	ukwd__out_put(o, "\n", 1);
 	l->len = 0;
 }
 
@@ -1330,7 +551,7 @@ line_emit(struct out *o, struct line *l)
 static int
 line_column(struct line *l, const char *text, size_t width, const char *cut)
 {
-	size_t have = utf8_width(text);
+	size_t have = ukwd__utf8_width(text);
 	int rc = 0;
 
 	if (have <= width) {
@@ -1339,7 +560,7 @@ line_column(struct line *l, const char *text, size_t width, const char *cut)
 			rc = line_put(l, " ", 1);
 		return rc;
 	}
-	rc = line_put(l, text, utf8_prefix(text, width - 1));
+	rc = line_put(l, text, ukwd__utf8_prefix(text, width - 1));
 	return rc ? rc : line_puts(l, cut);
 }
 
@@ -1399,7 +620,7 @@ column_shaded(const struct text_chart *c, size_t column)
 }
 
 static int
-text_header(struct out *o, struct line *l, const struct text_chart *c,
+text_header(struct ukwd__out *o, struct line *l, const struct text_chart *c,
             size_t indent)
 {
 	size_t next_free = 0;
@@ -1473,8 +694,8 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
 	int any_proposed = 0, any_user = 0, any_negative = 0, any_critical = 0,
 	    any_milestone = 0, show_today;
 	char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN];
-	struct out o;
-	int rc = get_options(&opts, options, sched, write);
+	struct ukwd__out o;
+	int rc = ukwd__render_get_options(&opts, options, sched, write);
 
 	if (rc)
 		return rc;
@@ -1486,11 +707,11 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
 	g = opts.ascii ? &ascii_glyphs : &unicode_glyphs;
 	n = ukwd_schedule_task_count(sched);
 	c.cal = ukwd_schedule_calendar(sched);
-	rc = schedule_range(&c.first, &c.last, sched, 1);
+	rc = ukwd__render_range(&c.first, &c.last, sched, 1);
 	if (rc)
 		return rc;
 	for (size_t t = 0; t < n; t++) {
-		size_t w = utf8_width(display_name(plan, t));
+		size_t w = ukwd__utf8_width(ukwd__render_name(plan, t));
 
 		if (w > label_width)
 			label_width = w;
@@ -1517,11 +738,11 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
 	show_today = opts.today != UKWD_RENDER_NO_DATE &&
 	             opts.today >= c.origin && opts.today <= c.last;
 
-	out_init(&o, write, payload);
+	ukwd__out_init(&o, write, payload);
 	rc = text_header(&o, &l, &c, indent);
 	for (size_t t = 0; rc == 0 && t < n && o.rc == 0; t++) {
 		ukwd_scheduled_task row;
-		int proposed = is_proposed(plan, t);
+		int proposed = ukwd__render_is_proposed(plan, t);
 		size_t milestone_column = 0;
 
 		rc = ukwd_schedule_task(&row, sched, t);
@@ -1540,8 +761,8 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
 		                   : row.critical      ? "* "
 		                                       : "  ");
 		if (rc == 0)
-			rc = line_column(&l, display_name(plan, t), label_width,
-			                 g->cut);
+			rc = line_column(&l, ukwd__render_name(plan, t),
+			                 label_width, g->cut);
 		if (rc == 0)
 			rc = line_put(&l, " ", 1);
 		for (size_t col = 0; rc == 0 && col < c.columns; col++) {
@@ -1581,8 +802,8 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
 		char items[8][64], scale[64];
 		size_t nitems = 0, used = 0;
 
-		format_date(a, c.first);
-		format_date(b, c.last);
+		ukwd__format_date(a, c.first);
+		ukwd__format_date(b, c.last);
 		if (c.per_column == 1)
 			snprintf(scale, sizeof(scale), "a column is a day.");
 		else if (c.per_column == 7)
@@ -1592,9 +813,10 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
 			snprintf(scale, sizeof(scale),
 			         "a column is %ld weeks from a Monday.",
 			         (long)(c.per_column / 7));
-		out_printf(&o, "\n%s to %s;%s%s\n", a, b,
-		           (size_t)opts.width < 24 + strlen(scale) ? "\n" : " ",
-		           scale);
+		ukwd__out_printf(&o, "\n%s to %s;%s%s\n", a, b,
+		                 (size_t)opts.width < 24 + strlen(scale) ? "\n"
+		                                                         : " ",
+		                 scale);
 		snprintf(items[nitems++], sizeof(*items), "%s working days",
 		         g->bar);
 		snprintf(items[nitems++], sizeof(*items), "%s float", g->slack);
@@ -1609,7 +831,7 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
 		         c.per_column == 1 ? "non-working day"
 		                           : "a non-working weekday");
 		if (show_today) {
-			format_date(a, opts.today);
+			ukwd__format_date(a, opts.today);
 			snprintf(items[nitems++], sizeof(*items),
 			         "%s today (%s)", g->today, a);
 		}
@@ -1621,33 +843,34 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
 			         "! negative float");
 		/* As many items a line as fit the width. */
 		for (size_t k = 0; k < nitems; k++) {
-			size_t w = utf8_width(items[k]);
+			size_t w = ukwd__utf8_width(items[k]);
 
 			if (used && used + 2 + w > (size_t)opts.width) {
-				out_puts(&o, "\n");
+				ukwd__out_puts(&o, "\n");
 				used = 0;
 			}
 			if (used) {
-				out_puts(&o, "  ");
+				ukwd__out_puts(&o, "  ");
 				used += 2;
 			}
-			out_puts(&o, items[k]);
+			ukwd__out_puts(&o, items[k]);
 			used += w;
 		}
-		out_puts(&o, "\n");
-		for (size_t k = 0; k < warning_count(sched, &opts); k++) {
-			char warning[WARNING_SIZE];
+		ukwd__out_puts(&o, "\n");
+		for (size_t k = 0; k < ukwd__render_warning_count(sched, &opts);
+		     k++) {
+			char warning[UKWD__WARNING_SIZE];
 
-			warning_line(warning, sched, &opts, k);
-			out_puts(&o, "Warning: ");
-			put_clean(&o, warning, strlen(warning));
-			out_puts(&o, ".\n");
+			ukwd__render_warning_line(warning, sched, &opts, k);
+			ukwd__out_puts(&o, "Warning: ");
+			ukwd__put_clean(&o, warning, strlen(warning));
+			ukwd__out_puts(&o, ".\n");
 		}
 	}
 	ukwd__free(l.text);
 	if (rc)
 		return rc;
-	return out_finish(&o);
+	return ukwd__out_finish(&o);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1658,39 +881,40 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
  * UTF-8) replaced by U+FFFD, so the document always parses; C1 controls
  * too, as everywhere (tab, newline and return are XML white space). */
 static void
-put_xml(struct out *o, const char *text, size_t len)
+put_xml(struct ukwd__out *o, const char *text, size_t len)
 {
 	size_t i = 0;
 
 	while (i < len) {
 		uint32_t c = 0;
-		size_t need = utf8_next(text + i, len - i, &c);
+		size_t need = ukwd__utf8_next(text + i, len - i, &c);
 
 		if (!need) {
-			out_put(o, replacement_character, 3);
+			ukwd__out_put(o, UKWD__REPLACEMENT, 3);
 			i++;
 			continue;
 		}
 		if (c == '&')
-			out_puts(o, "&amp;");
+			ukwd__out_puts(o, "&amp;");
 		else if (c == '<')
-			out_puts(o, "&lt;");
+			ukwd__out_puts(o, "&lt;");
 		else if (c == '>')
-			out_puts(o, "&gt;");
+			ukwd__out_puts(o, "&gt;");
 		else if (c == '"')
-			out_puts(o, "&quot;");
+			ukwd__out_puts(o, "&quot;");
 		else if (c == '\'')
-			out_puts(o, "&apos;");
-		else if (is_control(c) && c != '\t' && c != '\n' && c != '\r')
-			out_put(o, replacement_character, 3);
+			ukwd__out_puts(o, "&apos;");
+		else if (ukwd__is_control(c) && c != '\t' && c != '\n' &&
+		         c != '\r')
+			ukwd__out_put(o, UKWD__REPLACEMENT, 3);
 		else
-			out_put(o, text + i, need);
+			ukwd__out_put(o, text + i, need);
 		i += need;
 	}
 }
 
 static void
-put_xml_str(struct out *o, const char *text)
+put_xml_str(struct ukwd__out *o, const char *text)
 {
 	if (text)
 		put_xml(o, text, strlen(text));
@@ -1698,14 +922,14 @@ put_xml_str(struct out *o, const char *text)
 
 /* At most `chars` characters of text, the last of them "…" when cut. */
 static void
-put_xml_cut(struct out *o, const char *text, size_t chars)
+put_xml_cut(struct ukwd__out *o, const char *text, size_t chars)
 {
-	if (utf8_width(text) <= chars) {
+	if (ukwd__utf8_width(text) <= chars) {
 		put_xml_str(o, text);
 		return;
 	}
-	put_xml(o, text, utf8_prefix(text, chars - 1));
-	out_puts(o, "\xe2\x80\xa6");
+	put_xml(o, text, ukwd__utf8_prefix(text, chars - 1));
+	ukwd__out_puts(o, "\xe2\x80\xa6");
 }
 
 /* Geometry in whole pixels, so that output is the same everywhere. */
@@ -1748,73 +972,76 @@ static const char *const weekday_names[] = {"Monday",   "Tuesday", "Wednesday",
                                             "Sunday"};
 
 static void
-svg_grid(struct out *o, const struct svg_chart *c, ukwd_date today)
+svg_grid(struct ukwd__out *o, const struct svg_chart *c, ukwd_date today)
 {
 	char text[UKWD_DATE_STRLEN];
 
-	out_puts(o, "<g class=\"nonworking\">\n");
+	ukwd__out_puts(o, "<g class=\"nonworking\">\n");
 	for (ukwd_date d = c->first; d <= c->last && o->rc == 0; d++) {
 		const char *name;
 
 		if (ukwd_workday_is_working(c->cal, d) == 1)
 			continue;
 		name = ukwd_calendar_holiday_name(c->cal, d);
-		format_date(text, d);
-		out_printf(o,
-		           "<rect x=\"%ld\" y=\"%d\" width=\"%ld\" "
-		           "height=\"%ld\"><title>%s: ",
-		           svg_x(c, d), SVG_HEADER, c->per_day,
-		           c->chart_bottom - SVG_HEADER, text);
+		ukwd__format_date(text, d);
+		ukwd__out_printf(o,
+		                 "<rect x=\"%ld\" y=\"%d\" width=\"%ld\" "
+		                 "height=\"%ld\"><title>%s: ",
+		                 svg_x(c, d), SVG_HEADER, c->per_day,
+		                 c->chart_bottom - SVG_HEADER, text);
 		if (name && *name)
 			put_xml_str(o, name);
 		else if (name)
-			out_puts(o, "holiday");
+			ukwd__out_puts(o, "holiday");
 		else
-			out_puts(o, weekday_names[ukwd_date_weekday(d) - 1]);
-		out_puts(o, "</title></rect>\n");
+			ukwd__out_puts(o,
+			               weekday_names[ukwd_date_weekday(d) - 1]);
+		ukwd__out_puts(o, "</title></rect>\n");
 	}
-	out_puts(o, "</g>\n<g class=\"grid\">\n");
+	ukwd__out_puts(o, "</g>\n<g class=\"grid\">\n");
 	for (ukwd_date d = c->first; d <= c->last + 1 && o->rc == 0; d++) {
 		int y, m, day, wd = ukwd_date_weekday(d);
 		long x = svg_x(c, d);
 
 		ukwd_date_to_ymd(d, &y, &m, &day);
 		if (day == 1 || d == c->first) {
-			out_printf(o,
-			           "<line x1=\"%ld\" y1=\"4\" x2=\"%ld\" "
-			           "y2=\"%ld\" class=\"month\"/>\n",
-			           x, x, c->chart_bottom);
+			ukwd__out_printf(o,
+			                 "<line x1=\"%ld\" y1=\"4\" x2=\"%ld\" "
+			                 "y2=\"%ld\" class=\"month\"/>\n",
+			                 x, x, c->chart_bottom);
 			if (d <= c->last)
-				out_printf(o,
-				           "<text x=\"%ld\" y=\"16\">%s "
-				           "%04d</text>\n",
-				           x + 3, month_names[m - 1], y);
+				ukwd__out_printf(o,
+				                 "<text x=\"%ld\" y=\"16\">%s "
+				                 "%04d</text>\n",
+				                 x + 3, month_names[m - 1], y);
 		} else if ((c->scale == UKWD_RENDER_SCALE_DAY ||
 		            (c->scale == UKWD_RENDER_SCALE_WEEK && wd == 1)) &&
 		           d <= c->last) {
-			out_printf(o,
-			           "<line x1=\"%ld\" y1=\"24\" x2=\"%ld\" "
-			           "y2=\"%ld\" class=\"tick\"/>\n",
-			           x, x, c->chart_bottom);
+			ukwd__out_printf(
+			    o,
+			    "<line x1=\"%ld\" y1=\"24\" x2=\"%ld\" "
+			    "y2=\"%ld\" class=\"tick\"/>\n",
+			    x, x, c->chart_bottom);
 		}
 		if (d <= c->last &&
 		    (c->scale == UKWD_RENDER_SCALE_DAY ||
 		     (c->scale == UKWD_RENDER_SCALE_WEEK && wd == 1)))
-			out_printf(o,
-			           "<text x=\"%ld\" y=\"36\" "
-			           "class=\"day\">%d</text>\n",
-			           x + 2, day);
+			ukwd__out_printf(o,
+			                 "<text x=\"%ld\" y=\"36\" "
+			                 "class=\"day\">%d</text>\n",
+			                 x + 2, day);
 	}
-	out_puts(o, "</g>\n");
+	ukwd__out_puts(o, "</g>\n");
 	if (today != UKWD_RENDER_NO_DATE && today >= c->first &&
 	    today <= c->last) {
 		long x = svg_x(c, today) + c->per_day / 2;
 
-		format_date(text, today);
-		out_printf(o,
-		           "<line x1=\"%ld\" y1=\"%d\" x2=\"%ld\" y2=\"%ld\" "
-		           "class=\"today\"><title>today, %s</title></line>\n",
-		           x, SVG_HEADER - 4, x, c->chart_bottom, text);
+		ukwd__format_date(text, today);
+		ukwd__out_printf(
+		    o,
+		    "<line x1=\"%ld\" y1=\"%d\" x2=\"%ld\" y2=\"%ld\" "
+		    "class=\"today\"><title>today, %s</title></line>\n",
+		    x, SVG_HEADER - 4, x, c->chart_bottom, text);
 	}
 }
 
@@ -1830,12 +1057,12 @@ svg_point(const struct svg_chart *c, const ukwd_scheduled_task *row, int end)
 }
 
 static int
-svg_task(struct out *o, const struct svg_chart *c, size_t t,
+svg_task(struct ukwd__out *o, const struct svg_chart *c, size_t t,
          const ukwd_scheduled_task *row)
 {
 	const char *source = ukwd_plan_task_source(c->plan, t);
 	const char *tag = ukwd_render_source_tag(source);
-	int proposed = is_proposed(c->plan, t);
+	int proposed = ukwd__render_is_proposed(c->plan, t);
 	long mid = svg_row_mid(t), top = mid - SVG_ROW / 2 + 5;
 	char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN];
 	const char *cls = row->critical
@@ -1843,53 +1070,56 @@ svg_task(struct out *o, const struct svg_chart *c, size_t t,
 	                  : proposed ? "bar proposed"
 	                             : "bar";
 
-	format_date(es, row->early_start);
-	format_date(ef, row->early_finish);
-	out_printf(o, "<g class=\"task%s\" id=\"task-%zu\"><title>",
-	           row->critical ? " critical" : "", t + 1);
-	put_xml_str(o, display_name(c->plan, t));
+	ukwd__format_date(es, row->early_start);
+	ukwd__format_date(ef, row->early_finish);
+	ukwd__out_printf(o, "<g class=\"task%s\" id=\"task-%zu\"><title>",
+	                 row->critical ? " critical" : "", t + 1);
+	put_xml_str(o, ukwd__render_name(c->plan, t));
 	if (row->duration == 0)
-		out_printf(o, ": milestone on %s", es);
+		ukwd__out_printf(o, ": milestone on %s", es);
 	else
-		out_printf(o, ": %s to %s, %ld working day%s", es, ef,
-		           (long)row->duration, row->duration == 1 ? "" : "s");
-	out_printf(o, ", total float %ld", (long)row->total_float);
+		ukwd__out_printf(o, ": %s to %s, %ld working day%s", es, ef,
+		                 (long)row->duration,
+		                 row->duration == 1 ? "" : "s");
+	ukwd__out_printf(o, ", total float %ld", (long)row->total_float);
 	if (source) {
-		out_puts(o, "; ");
+		ukwd__out_puts(o, "; ");
 		put_xml_str(o, source);
 	}
-	out_puts(o, "</title>\n");
-	out_printf(o, "<text x=\"%d\" y=\"%ld\" class=\"label\">", 6, mid + 4);
-	put_xml_cut(o, display_name(c->plan, t), SVG_LABEL_CHARS);
-	out_puts(o, "</text>\n");
+	ukwd__out_puts(o, "</title>\n");
+	ukwd__out_printf(o, "<text x=\"%d\" y=\"%ld\" class=\"label\">", 6,
+	                 mid + 4);
+	put_xml_cut(o, ukwd__render_name(c->plan, t), SVG_LABEL_CHARS);
+	ukwd__out_puts(o, "</text>\n");
 	if (row->total_float > 0) {
 		ukwd_date from = row->duration ? row->early_finish + 1
 		                               : row->early_start + 1;
 
-		out_printf(o,
-		           "<rect x=\"%ld\" y=\"%ld\" width=\"%ld\" "
-		           "height=\"4\" class=\"float\"/>\n",
-		           svg_x(c, from), mid - 2,
-		           svg_x(c, row->late_finish + 1) - svg_x(c, from));
+		ukwd__out_printf(o,
+		                 "<rect x=\"%ld\" y=\"%ld\" width=\"%ld\" "
+		                 "height=\"4\" class=\"float\"/>\n",
+		                 svg_x(c, from), mid - 2,
+		                 svg_x(c, row->late_finish + 1) -
+		                     svg_x(c, from));
 	}
 	if (row->duration == 0) {
 		long x = svg_point(c, row, 0);
 
-		out_printf(o,
-		           "<path d=\"M%ld %ldl7 7l-7 7l-7 -7z\" "
-		           "class=\"milestone%s\"/>\n",
-		           x, mid - 7, row->critical ? " crit" : "");
+		ukwd__out_printf(o,
+		                 "<path d=\"M%ld %ldl7 7l-7 7l-7 -7z\" "
+		                 "class=\"milestone%s\"/>\n",
+		                 x, mid - 7, row->critical ? " crit" : "");
 	} else {
 		/* One rectangle a run of working days; a thin line across the
 		 * non-working days between runs. */
 		ukwd_date run = UKWD_RENDER_NO_DATE;
 
-		out_printf(o,
-		           "<rect x=\"%ld\" y=\"%ld\" width=\"%ld\" "
-		           "height=\"2\" class=\"join\"/>\n",
-		           svg_x(c, row->early_start), mid - 1,
-		           svg_x(c, row->early_finish + 1) -
-		               svg_x(c, row->early_start));
+		ukwd__out_printf(o,
+		                 "<rect x=\"%ld\" y=\"%ld\" width=\"%ld\" "
+		                 "height=\"2\" class=\"join\"/>\n",
+		                 svg_x(c, row->early_start), mid - 1,
+		                 svg_x(c, row->early_finish + 1) -
+		                     svg_x(c, row->early_start));
 		for (ukwd_date d = row->early_start;
 		     d <= row->early_finish + 1 && o->rc == 0; d++) {
 			int working = d <= row->early_finish &&
@@ -1898,33 +1128,34 @@ svg_task(struct out *o, const struct svg_chart *c, size_t t,
 			if (working && run == UKWD_RENDER_NO_DATE)
 				run = d;
 			if (!working && run != UKWD_RENDER_NO_DATE) {
-				out_printf(o,
-				           "<rect x=\"%ld\" y=\"%ld\" "
-				           "width=\"%ld\" height=\"%d\" "
-				           "class=\"%s\"/>\n",
-				           svg_x(c, run), top,
-				           svg_x(c, d) - svg_x(c, run),
-				           SVG_ROW - 10, cls);
+				ukwd__out_printf(o,
+				                 "<rect x=\"%ld\" y=\"%ld\" "
+				                 "width=\"%ld\" height=\"%d\" "
+				                 "class=\"%s\"/>\n",
+				                 svg_x(c, run), top,
+				                 svg_x(c, d) - svg_x(c, run),
+				                 SVG_ROW - 10, cls);
 				run = UKWD_RENDER_NO_DATE;
 			}
 		}
 	}
-	out_printf(o, "<text x=\"%ld\" y=\"%ld\" class=\"note\">",
-	           svg_point(c, row, 1) + (row->duration ? 4 : 10), mid + 4);
+	ukwd__out_printf(o, "<text x=\"%ld\" y=\"%ld\" class=\"note\">",
+	                 svg_point(c, row, 1) + (row->duration ? 4 : 10),
+	                 mid + 4);
 	if (row->duration)
-		out_printf(o, "%ld d", (long)row->duration);
+		ukwd__out_printf(o, "%ld d", (long)row->duration);
 	if (proposed)
-		out_printf(o, "%s%s", row->duration ? " " : "", tag);
-	out_puts(o, "</text>\n</g>\n");
+		ukwd__out_printf(o, "%s%s", row->duration ? " " : "", tag);
+	ukwd__out_puts(o, "</text>\n</g>\n");
 	return o->rc;
 }
 
 static int
-svg_links(struct out *o, const struct svg_chart *c)
+svg_links(struct ukwd__out *o, const struct svg_chart *c)
 {
 	size_t nlinks = ukwd_plan_link_count(c->plan);
 
-	out_puts(o, "<g class=\"links\">\n");
+	ukwd__out_puts(o, "<g class=\"links\">\n");
 	for (size_t k = 0; k < nlinks && o->rc == 0; k++) {
 		ukwd_plan_link_info link;
 		ukwd_scheduled_task pred, succ;
@@ -1950,24 +1181,25 @@ svg_links(struct out *o, const struct svg_chart *c)
 		y1 = svg_row_mid(link.predecessor);
 		y2 = svg_row_mid(link.successor);
 		y2 += y2 > y1 ? -6 : 6;
-		out_printf(o,
-		           "<path d=\"M%ld %ldH%ldV%ldH%ld\" class=\"link\">"
-		           "<title>",
-		           x1, y1, x1 + 5, y2, x2);
+		ukwd__out_printf(
+		    o,
+		    "<path d=\"M%ld %ldH%ldV%ldH%ld\" class=\"link\">"
+		    "<title>",
+		    x1, y1, x1 + 5, y2, x2);
 		put_xml_str(o, ukwd_plan_task_id(c->plan, link.predecessor));
-		out_printf(o, " %s", ukwd_link_type_name(link.type));
+		ukwd__out_printf(o, " %s", ukwd_link_type_name(link.type));
 		if (link.lag)
-			out_printf(o, "%+ld", (long)link.lag);
-		out_puts(o, " ");
+			ukwd__out_printf(o, "%+ld", (long)link.lag);
+		ukwd__out_puts(o, " ");
 		put_xml_str(o, ukwd_plan_task_id(c->plan, link.successor));
-		out_puts(o, "</title></path>\n");
+		ukwd__out_puts(o, "</title></path>\n");
 	}
-	out_puts(o, "</g>\n");
+	ukwd__out_puts(o, "</g>\n");
 	return o->rc;
 }
 
 static void
-svg_legend(struct out *o, const struct svg_chart *c, int today)
+svg_legend(struct ukwd__out *o, const struct svg_chart *c, int today)
 {
 	long y = c->chart_bottom + 20, x = 6;
 	static const struct {
@@ -1980,10 +1212,10 @@ svg_legend(struct out *o, const struct svg_chart *c, int today)
 	    {"float", "total float", 110},
 	};
 
-	out_printf(o, "<g class=\"legend\" transform=\"translate(0 %ld)\">\n",
-	           y);
+	ukwd__out_printf(
+	    o, "<g class=\"legend\" transform=\"translate(0 %ld)\">\n", y);
 	for (size_t i = 0; i < sizeof(items) / sizeof(*items); i++) {
-		out_printf(
+		ukwd__out_printf(
 		    o,
 		    "<rect x=\"%ld\" y=\"%d\" width=\"18\" height=\"%d\" "
 		    "class=\"%s\"/><text x=\"%ld\" y=\"12\">%s</text>\n",
@@ -1992,29 +1224,32 @@ svg_legend(struct out *o, const struct svg_chart *c, int today)
 		    items[i].text);
 		x += items[i].width;
 	}
-	out_printf(o,
-	           "<path d=\"M%ld 0l7 7l-7 7l-7 -7z\" class=\"milestone\"/>"
-	           "<text x=\"%ld\" y=\"12\">milestone</text>\n",
-	           x + 7, x + 20);
+	ukwd__out_printf(
+	    o,
+	    "<path d=\"M%ld 0l7 7l-7 7l-7 -7z\" class=\"milestone\"/>"
+	    "<text x=\"%ld\" y=\"12\">milestone</text>\n",
+	    x + 7, x + 20);
 	x = 6;
-	out_printf(o,
-	           "<rect x=\"%ld\" y=\"24\" width=\"18\" height=\"14\" "
-	           "class=\"nonworking\"/><text x=\"%ld\" y=\"36\">"
-	           "non-working day</text>\n",
-	           x, x + 24);
+	ukwd__out_printf(o,
+	                 "<rect x=\"%ld\" y=\"24\" width=\"18\" height=\"14\" "
+	                 "class=\"nonworking\"/><text x=\"%ld\" y=\"36\">"
+	                 "non-working day</text>\n",
+	                 x, x + 24);
 	x += 150;
-	out_printf(o,
-	           "<path d=\"M%ld 31h22\" class=\"link\"/><text x=\"%ld\" "
-	           "y=\"36\">dependency</text>\n",
-	           x, x + 30);
+	ukwd__out_printf(
+	    o,
+	    "<path d=\"M%ld 31h22\" class=\"link\"/><text x=\"%ld\" "
+	    "y=\"36\">dependency</text>\n",
+	    x, x + 30);
 	x += 120;
 	if (today)
-		out_printf(o,
-		           "<line x1=\"%ld\" y1=\"24\" x2=\"%ld\" y2=\"38\" "
-		           "class=\"today\"/><text x=\"%ld\" y=\"36\">"
-		           "today</text>\n",
-		           x + 8, x + 8, x + 16);
-	out_puts(o, "</g>\n");
+		ukwd__out_printf(
+		    o,
+		    "<line x1=\"%ld\" y1=\"24\" x2=\"%ld\" y2=\"38\" "
+		    "class=\"today\"/><text x=\"%ld\" y=\"36\">"
+		    "today</text>\n",
+		    x + 8, x + 8, x + 16);
+	ukwd__out_puts(o, "</g>\n");
 }
 
 static const char svg_style[] =
@@ -2053,7 +1288,7 @@ static const char svg_style[] =
     "</defs>\n";
 
 static int
-svg_write(struct out *o, const ukwd_schedule *sched,
+svg_write(struct ukwd__out *o, const ukwd_schedule *sched,
           const ukwd_render_options *opts, int with_warnings)
 {
 	struct svg_chart c;
@@ -2066,7 +1301,7 @@ svg_write(struct out *o, const ukwd_schedule *sched,
 	c.plan = ukwd_schedule_plan(sched);
 	c.cal = ukwd_schedule_calendar(sched);
 	c.n = ukwd_schedule_task_count(sched);
-	rc = schedule_range(&c.first, &c.last, sched, 1);
+	rc = ukwd__render_range(&c.first, &c.last, sched, 1);
 	if (rc)
 		return rc;
 	days = (long)(c.last - c.first) + 1;
@@ -2097,30 +1332,32 @@ svg_write(struct out *o, const ukwd_schedule *sched,
 	c.chart_bottom = SVG_HEADER + (long)c.n * SVG_ROW;
 	c.height = c.chart_bottom + SVG_LEGEND;
 	/* In HTML the page states the warnings above the chart. */
-	warnings = with_warnings ? warning_count(sched, opts) : 0;
-	out_printf(o,
-	           "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
-	           "width=\"%ld\" height=\"%ld\" viewBox=\"0 0 %ld %ld\" "
-	           "role=\"img\">\n<title>",
-	           c.width, c.height + (long)warnings * SVG_WARNING, c.width,
-	           c.height + (long)warnings * SVG_WARNING);
+	warnings = with_warnings ? ukwd__render_warning_count(sched, opts) : 0;
+	ukwd__out_printf(
+	    o,
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
+	    "width=\"%ld\" height=\"%ld\" viewBox=\"0 0 %ld %ld\" "
+	    "role=\"img\">\n<title>",
+	    c.width, c.height + (long)warnings * SVG_WARNING, c.width,
+	    c.height + (long)warnings * SVG_WARNING);
 	put_xml_str(o, title);
-	out_puts(o, "</title>\n");
-	out_puts(o, svg_style);
+	ukwd__out_puts(o, "</title>\n");
+	ukwd__out_puts(o, svg_style);
 	/* Warnings above the chart, which moves down to make room. */
 	for (size_t k = 0; k < warnings; k++) {
-		char warning[WARNING_SIZE];
+		char warning[UKWD__WARNING_SIZE];
 
-		warning_line(warning, sched, opts, k);
-		out_printf(o, "<text class=\"warning\" x=\"6\" y=\"%ld\">",
-		           (long)k * SVG_WARNING + 16);
+		ukwd__render_warning_line(warning, sched, opts, k);
+		ukwd__out_printf(o,
+		                 "<text class=\"warning\" x=\"6\" y=\"%ld\">",
+		                 (long)k * SVG_WARNING + 16);
 		put_xml_str(o, "\u26a0 ");
 		put_xml_str(o, warning);
-		out_puts(o, "</text>\n");
+		ukwd__out_puts(o, "</text>\n");
 	}
 	if (warnings)
-		out_printf(o, "<g transform=\"translate(0 %ld)\">\n",
-		           (long)warnings * SVG_WARNING);
+		ukwd__out_printf(o, "<g transform=\"translate(0 %ld)\">\n",
+		                 (long)warnings * SVG_WARNING);
 	svg_grid(o, &c, opts->today);
 	for (size_t t = 0; t < c.n && o->rc == 0; t++) {
 		ukwd_scheduled_task row;
@@ -2138,8 +1375,8 @@ svg_write(struct out *o, const ukwd_schedule *sched,
 	           opts->today != UKWD_RENDER_NO_DATE &&
 	               opts->today >= c.first && opts->today <= c.last);
 	if (warnings)
-		out_puts(o, "</g>\n");
-	out_puts(o, "</svg>\n");
+		ukwd__out_puts(o, "</g>\n");
+	ukwd__out_puts(o, "</svg>\n");
 	return o->rc;
 }
 
@@ -2148,18 +1385,18 @@ ukwd_render_svg(const ukwd_schedule *sched, const ukwd_render_options *options,
                 ukwd_sink write, void *payload)
 {
 	ukwd_render_options opts;
-	struct out o;
-	int rc = get_options(&opts, options, sched, write);
+	struct ukwd__out o;
+	int rc = ukwd__render_get_options(&opts, options, sched, write);
 
 	if (rc)
 		return rc;
-	out_init(&o, write, payload);
-	out_grow(&o);
-	out_puts(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	ukwd__out_init(&o, write, payload);
+	ukwd__out_grow(&o);
+	ukwd__out_puts(&o, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	rc = svg_write(&o, sched, &opts, 1);
 	if (rc == 0)
-		rc = out_finish(&o);
-	out_release(&o);
+		rc = ukwd__out_finish(&o);
+	ukwd__out_release(&o);
 	return rc;
 }
 
@@ -2220,14 +1457,14 @@ static const char html_script[] =
     "</script>\n";
 
 static void
-html_cell(struct out *o, const char *cls, const char *text)
+html_cell(struct ukwd__out *o, const char *cls, const char *text)
 {
 	if (cls)
-		out_printf(o, "<td class=\"%s\">", cls);
+		ukwd__out_printf(o, "<td class=\"%s\">", cls);
 	else
-		out_puts(o, "<td>");
+		ukwd__out_puts(o, "<td>");
 	put_xml_str(o, text);
-	out_puts(o, "</td>");
+	ukwd__out_puts(o, "</td>");
 }
 
 int
@@ -2253,13 +1490,13 @@ ukwd_render_html(const ukwd_schedule *sched, const ukwd_render_options *options,
 	    {"Why this finish", "text"},
 	};
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	struct sentence why = {NULL, 0};
+	struct ukwd__sentence why = {NULL, 0};
 	ukwd_render_options opts;
 	const char *title;
-	struct out o;
+	struct ukwd__out o;
 	size_t n;
-	int rc = get_options(&opts, options, sched, write);
-	int backward = is_backward(sched);
+	int rc = ukwd__render_get_options(&opts, options, sched, write);
+	int backward = ukwd__render_is_backward(sched);
 
 	if (rc == 0)
 		rc = check_drawable(sched);
@@ -2267,34 +1504,35 @@ ukwd_render_html(const ukwd_schedule *sched, const ukwd_render_options *options,
 		return rc;
 	title = opts.title ? opts.title : "Schedule";
 	n = ukwd_schedule_task_count(sched);
-	out_init(&o, write, payload);
-	out_grow(&o);
-	out_puts(&o, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/"
-	             "xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-	             "<title>");
+	ukwd__out_init(&o, write, payload);
+	ukwd__out_grow(&o);
+	ukwd__out_puts(
+	    &o, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/"
+	        "xhtml\" lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	        "<title>");
 	put_xml_str(&o, title);
-	out_puts(&o, "</title>\n");
-	out_puts(&o, html_head);
-	out_puts(&o, "</head>\n<body>\n<h1>");
+	ukwd__out_puts(&o, "</title>\n");
+	ukwd__out_puts(&o, html_head);
+	ukwd__out_puts(&o, "</head>\n<body>\n<h1>");
 	put_xml_str(&o, title);
-	out_puts(&o, "</h1>\n");
-	for (size_t k = 0; k < warning_count(sched, &opts); k++) {
-		char warning[WARNING_SIZE];
+	ukwd__out_puts(&o, "</h1>\n");
+	for (size_t k = 0; k < ukwd__render_warning_count(sched, &opts); k++) {
+		char warning[UKWD__WARNING_SIZE];
 
-		warning_line(warning, sched, &opts, k);
-		out_puts(&o, "<p class=\"warning\" role=\"alert\">");
+		ukwd__render_warning_line(warning, sched, &opts, k);
+		ukwd__out_puts(&o, "<p class=\"warning\" role=\"alert\">");
 		put_xml_str(&o, warning);
-		out_puts(&o, "</p>\n");
+		ukwd__out_puts(&o, "</p>\n");
 	}
-	out_puts(&o, "<figure>\n");
+	ukwd__out_puts(&o, "<figure>\n");
 	rc = svg_write(&o, sched, &opts, 0);
 	if (rc)
 		goto done;
-	out_puts(&o, "</figure>\n<table id=\"ukwd-tasks\">\n<thead><tr>");
+	ukwd__out_puts(&o, "</figure>\n<table id=\"ukwd-tasks\">\n<thead><tr>");
 	for (size_t k = 0; k < sizeof(columns) / sizeof(*columns); k++)
-		out_printf(&o, "<th data-type=\"%s\">%s</th>", columns[k].type,
-		           columns[k].name);
-	out_puts(&o, "</tr></thead>\n<tbody>\n");
+		ukwd__out_printf(&o, "<th data-type=\"%s\">%s</th>",
+		                 columns[k].type, columns[k].name);
+	ukwd__out_puts(&o, "</tr></thead>\n<tbody>\n");
 	for (size_t t = 0; t < n && o.rc == 0; t++) {
 		ukwd_scheduled_task row;
 		char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN],
@@ -2304,52 +1542,56 @@ ukwd_render_html(const ukwd_schedule *sched, const ukwd_render_options *options,
 		rc = ukwd_schedule_task(&row, sched, t);
 		if (rc)
 			goto done;
-		format_date(es, row.early_start);
-		format_date(ef, row.early_finish);
-		format_date(ls, row.late_start);
-		format_date(lf, row.late_finish);
-		out_printf(
+		ukwd__format_date(es, row.early_start);
+		ukwd__format_date(ef, row.early_finish);
+		ukwd__format_date(ls, row.late_start);
+		ukwd__format_date(lf, row.late_finish);
+		ukwd__out_printf(
 		    &o, "<tr data-index=\"%zu\"%s><td class=\"num\">%zu</td>",
 		    t,
 		    row.critical && opts.today != UKWD_RENDER_NO_DATE &&
-		            shown_start(&row, backward) < opts.today
+		            ukwd__render_shown_start(&row, backward) <
+		                opts.today
 		        ? " class=\"critical past\""
 		    : row.critical ? " class=\"critical\""
 		    : opts.today != UKWD_RENDER_NO_DATE &&
-		            shown_start(&row, backward) < opts.today
+		            ukwd__render_shown_start(&row, backward) <
+		                opts.today
 		        ? " class=\"past\""
 		        : "",
 		    t + 1);
 		html_cell(&o, NULL, ukwd_plan_task_id(plan, t));
-		html_cell(&o, "name", display_name(plan, t));
-		out_printf(&o,
-		           "<td class=\"num\">%ld</td><td>%s</td><td>%s</td>"
-		           "<td>%s</td><td>%s</td><td class=\"num\">%ld</td>"
-		           "<td class=\"num\">%ld</td><td>%s</td>",
-		           (long)row.duration, es, ef, ls, lf,
-		           (long)row.total_float, (long)row.free_float,
-		           row.total_float < 0 ? "negative float"
-		           : row.critical      ? "yes"
-		                               : "no");
+		html_cell(&o, "name", ukwd__render_name(plan, t));
+		ukwd__out_printf(
+		    &o,
+		    "<td class=\"num\">%ld</td><td>%s</td><td>%s</td>"
+		    "<td>%s</td><td>%s</td><td class=\"num\">%ld</td>"
+		    "<td class=\"num\">%ld</td><td>%s</td>",
+		    (long)row.duration, es, ef, ls, lf, (long)row.total_float,
+		    (long)row.free_float,
+		    row.total_float < 0 ? "negative float"
+		    : row.critical      ? "yes"
+		                        : "no");
 		html_cell(&o,
 		          *ukwd_render_source_tag(source)
 		              ? ukwd_render_source_tag(source)
 		              : NULL,
 		          source ? source : "");
 		for (int side = 0; side < 2; side++) {
-			rc = explain(&why, sched, t, (ukwd_schedule_side)side);
+			rc = ukwd__render_explain(&why, sched, t,
+			                          (ukwd_schedule_side)side);
 			if (rc)
 				goto done;
 			html_cell(&o, NULL, why.text);
 		}
-		out_puts(&o, "</tr>\n");
+		ukwd__out_puts(&o, "</tr>\n");
 	}
-	out_puts(&o, "</tbody>\n</table>\n");
-	out_puts(&o, html_script);
-	out_puts(&o, "</body>\n</html>\n");
-	rc = out_finish(&o);
+	ukwd__out_puts(&o, "</tbody>\n</table>\n");
+	ukwd__out_puts(&o, html_script);
+	ukwd__out_puts(&o, "</body>\n</html>\n");
+	rc = ukwd__out_finish(&o);
 done:
-	out_release(&o);
+	ukwd__out_release(&o);
 	ukwd__free(why.text);
 	return rc ? rc : o.rc;
 }
