@@ -123,7 +123,6 @@ struct pending {
 	 * are not kept: an error finds its place by reading again. */
 	const char *data, *data_end;
 	int id_field, predecessors_field; /* the columns' positions */
-	size_t semicolons;                /* in all predecessors fields */
 	char *text;
 	size_t len, capacity;
 	size_t *offset; /* per task */
@@ -704,9 +703,6 @@ read_task(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 	                 field_text(csv, (size_t)where[COL_PREDECESSORS]),
 	                 field_len(csv, (size_t)where[COL_PREDECESSORS]),
 	                 &csv->fields[where[COL_PREDECESSORS]]);
-	for (const char *p = field_text(csv, (size_t)where[COL_PREDECESSORS]);
-	     *p; p++)
-		pend->semicolons += *p == ';';
 	if (rc)
 		return csv_error(csv, rc, 0, 0, "out of memory");
 	for (size_t i = 0; i < sizeof(date_columns) / sizeof(*date_columns);
@@ -1084,26 +1080,45 @@ fast_predecessor(ukwd_plan *plan, struct pending *pend, size_t task,
 	                              type, lag) == 0;
 }
 
+/* How read_links() sees a byte of a predecessors field: where a token
+ * stops (';', and the end of the field: in the data the bytes that end an
+ * unquoted field, in a quoted field's copy its NUL), where an id that
+ * holds no ':' or sign stops, and the blanks. */
+#define TOKEN_STOP  1u
+#define TOKEN_IDEND 2u
+#define TOKEN_BLANK 4u
+
+static const unsigned char token_class_data[256] = {
+    [';'] = TOKEN_STOP,  [','] = TOKEN_STOP,  ['\n'] = TOKEN_STOP,
+    ['\r'] = TOKEN_STOP, ['\0'] = TOKEN_STOP, [':'] = TOKEN_IDEND,
+    ['+'] = TOKEN_IDEND, ['-'] = TOKEN_IDEND, [' '] = TOKEN_BLANK,
+    ['\t'] = TOKEN_BLANK};
+static const unsigned char token_class_text[256] = {
+    [';'] = TOKEN_STOP,  ['\0'] = TOKEN_STOP, [':'] = TOKEN_IDEND,
+    ['+'] = TOKEN_IDEND, ['-'] = TOKEN_IDEND, [' '] = TOKEN_BLANK,
+    ['\t'] = TOKEN_BLANK};
+
 static int
 read_links(struct csv *csv, ukwd_plan *plan, struct pending *pend)
 {
-	/* At most one link a task and one a ';': room for them all at once
-	 * (a hint: without it the links grow as they come). */
-	(void)ukwd__plan_reserve(plan, plan->ntasks,
-	                         plan->ntasks + pend->semicolons);
+	/* Room for two links a task (a hint: the links grow past it as
+	 * they come, and what is reserved but not used is not touched). */
+	(void)ukwd__plan_reserve(
+	    plan, plan->ntasks,
+	    plan->ntasks > SIZE_MAX / 2 ? SIZE_MAX : plan->ntasks * 2);
 	for (size_t task = 0; task < plan->ntasks; task++) {
 		size_t offset = pend->offset[task];
-		const char *p, *to;
+		const unsigned char *cls;
+		const char *p, *end;
 
 		if (offset & IN_DATA) {
-			/* The field ends where the tokenizer ended it. */
-			p = to = pend->data + (offset & ~IN_DATA);
-			while (to < pend->data_end &&
-			       !field_end[(unsigned char)*to])
-				to++;
+			p = pend->data + (offset & ~IN_DATA);
+			end = pend->data_end;
+			cls = token_class_data;
 		} else {
 			p = pend->text + offset;
-			to = p + strlen(p);
+			end = pend->text + pend->len;
+			cls = token_class_text;
 		}
 
 		{
@@ -1113,27 +1128,35 @@ read_links(struct csv *csv, ukwd_plan *plan, struct pending *pend)
 			r->id = plan->tasks[task].id;
 			r->task = task + 1;
 		}
-		/* Split at ';', skipping blanks and empty pieces; each piece
-		 * is hashed as it is scanned (the whole of it, and up to its
-		 * first ':' or sign) and read in place when it is plain. */
-		while (p < to) {
+		/* Split at ';' up to the field's end, skipping blanks and
+		 * empty pieces; each piece is hashed as it is scanned (the
+		 * whole of it, and up to its first ':' or sign) and read in
+		 * place when it is plain. */
+		for (;;) {
 			const char *token;
 			uint32_t h = 2166136261u, id_h = 0;
 			size_t id_len = SIZE_MAX;
-			int blank = 0, rc;
+			unsigned int blank = 0;
+			int rc;
 
-			while (p < to && is_blank(*p))
+			while (p < end &&
+			       (cls[(unsigned char)*p] & TOKEN_BLANK))
 				p++;
-			for (token = p; p < to && *p != ';'; p++) {
-				char c = *p;
+			for (token = p; p < end; p++) {
+				unsigned char c = (unsigned char)*p;
+				unsigned int k = cls[c];
 
-				if ((c == ':' || c == '+' || c == '-') &&
-				    id_len == SIZE_MAX) {
-					id_len = (size_t)(p - token);
-					id_h = h;
+				if (k) {
+					if (k & TOKEN_STOP)
+						break;
+					if ((k & TOKEN_IDEND) &&
+					    id_len == SIZE_MAX) {
+						id_len = (size_t)(p - token);
+						id_h = h;
+					}
+					blank |= k & TOKEN_BLANK;
 				}
-				blank |= is_blank(c);
-				h = (h ^ (unsigned char)c) * 16777619u;
+				h = (h ^ c) * 16777619u;
 			}
 			if (id_len == SIZE_MAX)
 				id_len = (size_t)(p - token);
@@ -1147,8 +1170,9 @@ read_links(struct csv *csv, ukwd_plan *plan, struct pending *pend)
 				if (rc)
 					return place_error(csv, pend, task, rc);
 			}
-			if (p < to)
-				p++;
+			if (p == end || *p != ';')
+				break;
+			p++;
 		}
 	}
 	return 0;

@@ -660,6 +660,14 @@ test_csv__plain_predecessors_read_in_place_as_by_the_general_rule(void **state)
 	expect_links(plan, "a>b:FS+0 c>b:SS+2 a>c:FS+3 a>c:FF+0 a>d:SF-2 "
 	                   "b>d:FS+0 b>e:FS+1 c>e:SS+0");
 	ukwd_plan_free(plan);
+	/* The field ends at a comma, a CR, a line feed or the data's end. */
+	plan = read_ok("predecessors,id,name,duration\r\n"
+	               ",a,,1\r\n"
+	               "a:SS+1 ,b,,1\r\n"
+	               "a;b+2,c,,1\r\n"
+	               "c;b:ff,d,,1");
+	expect_links(plan, "a>b:SS+1 a>c:FS+0 b>c:FS+2 c>d:FS+0 b>d:FF+0");
+	ukwd_plan_free(plan);
 	/* 40 predecessors of one task, the last a duplicate of the first:
 	 * refused past the short check, on the right line. */
 	p += sprintf(p, "id,name,duration,predecessors\n");
