@@ -11,6 +11,7 @@
  * The dates are kept as separate arrays rather than a record per task:
  * a pass reads two numbers of each neighbour, and neighbours are close in
  * a plan's order, so this keeps the reads within a few cache lines. */
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -1115,10 +1116,99 @@ display_name(const ukwd_plan *plan, size_t task)
 	return *name ? name : plan->tasks[task].id;
 }
 
-int
-ukwd_schedule_explain(char *buf, size_t size, size_t *length,
-                      const ukwd_schedule *sched, size_t task,
-                      ukwd_schedule_side side)
+/* A sentence being built: as snprintf, the bytes that do not fit are
+ * counted but not written, and the text is cut at size - 1 bytes. */
+struct text_out {
+	char *buf;
+	size_t size;
+	size_t len;
+};
+
+static void
+put(struct text_out *s, const char *text, size_t n)
+{
+	if (s->len < s->size) {
+		size_t room = s->size - 1 - s->len;
+
+		memcpy(s->buf + s->len, text, n < room ? n : room);
+	}
+	s->len += n;
+}
+
+static void
+put_str(struct text_out *s, const char *text)
+{
+	put(s, text, strlen(text));
+}
+
+/* A string literal, its length known at compile time. */
+#define PUT_LITERAL(s, literal) put((s), "" literal, sizeof(literal) - 1)
+
+/* A number in decimal, with a '+' before a positive one when asked. */
+static void
+put_number(struct text_out *s, int64_t value, int plus)
+{
+	char digits[24];
+	size_t at = sizeof(digits);
+	uint64_t magnitude =
+	    value < 0 ? (uint64_t)0 - (uint64_t)value : (uint64_t)value;
+
+	do {
+		digits[--at] = (char)('0' + magnitude % 10);
+		magnitude /= 10;
+	} while (magnitude);
+	if (value < 0)
+		digits[--at] = '-';
+	else if (plus)
+		digits[--at] = '+';
+	put(s, digits + at, sizeof(digits) - at);
+}
+
+/* A date as ukwd_date_format() writes it: YYYY-MM-DD, or nothing for a
+ * date outside 0001-01-01..9999-12-31. Returns the length. */
+static size_t
+date_text(char out[UKWD_DATE_STRLEN], ukwd_date date)
+{
+	return ukwd_date_format(out, UKWD_DATE_STRLEN, date) == 0
+	           ? UKWD_DATE_STRLEN - 1
+	           : 0;
+}
+
+static int
+is_actual(ukwd_constraint_type type)
+{
+	return type == UKWD_CONSTRAINT_ACTUAL_START ||
+	       type == UKWD_CONSTRAINT_ACTUAL_FINISH;
+}
+
+/* The verb before the date: "starts", "finishes by", "falls on", ... */
+static const char *
+explain_verb(const ukwd_schedule *sched, const ukwd_driver *d, size_t task,
+             int early)
+{
+	int constraint = d->kind == UKWD_DRIVER_CONSTRAINT;
+	int actual = constraint && is_actual(d->constraint);
+	int by =
+	    !early && !actual &&
+	    !(constraint && (d->constraint == UKWD_CONSTRAINT_MUST_START_ON ||
+	                     d->constraint == UKWD_CONSTRAINT_MUST_FINISH_ON));
+
+	/* A milestone falls on a day, at its start or at its end. */
+	if (sched->column[early ? ES : LS][task] ==
+	    sched->column[early ? EE : LE][task])
+		return actual ? "fell on" : by ? "falls by" : "falls on";
+	if (actual)
+		return d->bounds_finish ? "finished" : "started";
+	if (by)
+		return d->bounds_finish ? "finishes by" : "starts by";
+	return d->bounds_finish ? "finishes" : "starts";
+}
+
+/* After the colon, for a link: "60 working days after 'UEPT notice'
+ * finishes (FS+60)". */
+static void
+explain_link(struct text_out *s, const ukwd_schedule *sched,
+             const ukwd_driver *d, int early)
 {
 	/* Early: what the link's far end does; late: what it must do. */
 	static const char *const early_event[] = {"finishes", "starts",
@@ -1133,11 +1223,84 @@ ukwd_schedule_explain(char *buf, size_t size, size_t *length,
 	                                         "before"};
 	static const char *const late_zero[] = {"before", "when", "when",
 	                                        "after"};
-	char bound[UKWD_DATE_STRLEN], given[UKWD_DATE_STRLEN], amount[48];
-	const char *verb, *what = "", *quote = "", *name = "", *tail = "",
-	                  *event = "", *note = "", *day = "";
+
+	if (d->lag == 0) {
+		put_str(s, (early ? early_zero : late_zero)[d->type]);
+	} else {
+		int64_t lag = d->lag < 0 ? -(int64_t)d->lag : d->lag;
+
+		put_number(s, lag, 0);
+		if (lag == 1)
+			PUT_LITERAL(s, " working day ");
+		else
+			PUT_LITERAL(s, " working days ");
+		if ((d->lag > 0) == early)
+			PUT_LITERAL(s, "after");
+		else
+			PUT_LITERAL(s, "before");
+	}
+	PUT_LITERAL(s, " '");
+	put_str(s, display_name(sched->plan, d->task));
+	PUT_LITERAL(s, "' ");
+	put_str(s, (early ? early_event : late_event)[d->type]);
+	PUT_LITERAL(s, " (");
+	put_str(s, ukwd_link_type_name(d->type));
+	if (d->lag)
+		put_number(s, d->lag, 1);
+	PUT_LITERAL(s, ")");
+}
+
+/* After the colon, for any other bound: "the project finish", "must
+ * start on 2017-09-04 (not a working day)", ... The date as given is
+ * named when it differs from the day the bound fell on. */
+static void
+explain_bound(struct text_out *s, const ukwd_schedule *sched,
+              const ukwd_driver *d, const char *given, size_t given_len,
+              int differs)
+{
+	switch (d->kind) {
+	case UKWD_DRIVER_PROJECT_START:
+		if (sched->direction == UKWD_SCHEDULE_FORWARD)
+			PUT_LITERAL(s, "the project start");
+		else
+			PUT_LITERAL(
+			    s, "the project start, the earliest late start");
+		return;
+	case UKWD_DRIVER_PROJECT_FINISH:
+		if (sched->direction == UKWD_SCHEDULE_BACKWARD)
+			PUT_LITERAL(s, "the project finish");
+		else
+			PUT_LITERAL(
+			    s, "the project finish, the latest early finish");
+		return;
+	case UKWD_DRIVER_PROJECT_DEADLINE:
+		PUT_LITERAL(s, "the project deadline ");
+		put(s, given, given_len);
+		break;
+	default: /* UKWD_DRIVER_CONSTRAINT */
+		put_str(s, ukwd_constraint_type_name(d->constraint));
+		/* An actual date names the date as given only when it
+		 * differs. */
+		if (!is_actual(d->constraint) || differs) {
+			PUT_LITERAL(s, " ");
+			put(s, given, given_len);
+		}
+		break;
+	}
+	if (differs)
+		PUT_LITERAL(s, " (not a working day)");
+}
+
+int
+ukwd_schedule_explain(char *buf, size_t size, size_t *length,
+                      const ukwd_schedule *sched, size_t task,
+                      ukwd_schedule_side side)
+{
+	char bound[UKWD_DATE_STRLEN], given[UKWD_DATE_STRLEN];
+	size_t bound_len, given_len;
+	struct text_out s = {buf, size, 0};
 	ukwd_driver d;
-	int early = side == UKWD_SCHEDULE_EARLY, by = 0, n, rc;
+	int early = side == UKWD_SCHEDULE_EARLY, rc;
 
 	if (length)
 		*length = 0;
@@ -1146,105 +1309,35 @@ ukwd_schedule_explain(char *buf, size_t size, size_t *length,
 	rc = ukwd_schedule_driver(&d, sched, task, side);
 	if (rc)
 		return rc;
-	ukwd_date_format(bound, sizeof(bound), d.bound_date);
-	ukwd_date_format(given, sizeof(given), d.date);
-	amount[0] = '\0';
-	if (early || (d.kind == UKWD_DRIVER_CONSTRAINT &&
-	              (d.constraint == UKWD_CONSTRAINT_MUST_START_ON ||
-	               d.constraint == UKWD_CONSTRAINT_MUST_FINISH_ON ||
-	               d.constraint == UKWD_CONSTRAINT_ACTUAL_START ||
-	               d.constraint == UKWD_CONSTRAINT_ACTUAL_FINISH)))
-		verb = d.bounds_finish ? "finishes" : "starts";
-	else {
-		verb = d.bounds_finish ? "finishes by" : "starts by";
-		by = 1;
-	}
-	switch (d.kind) {
-	case UKWD_DRIVER_PROJECT_START:
-		what = sched->direction == UKWD_SCHEDULE_FORWARD
-		           ? "the project start"
-		           : "the project start, the earliest late start";
-		break;
-	case UKWD_DRIVER_PROJECT_FINISH:
-		what = sched->direction == UKWD_SCHEDULE_BACKWARD
-		           ? "the project finish"
-		           : "the project finish, the latest early finish";
-		break;
-	case UKWD_DRIVER_PROJECT_DEADLINE:
-		what = "the project deadline ";
-		event = given;
-		if (strcmp(given, bound) != 0)
-			note = " (not a working day)";
-		break;
-	case UKWD_DRIVER_CONSTRAINT:
-		what = ukwd_constraint_type_name(d.constraint);
-		if (d.constraint == UKWD_CONSTRAINT_ACTUAL_START ||
-		    d.constraint == UKWD_CONSTRAINT_ACTUAL_FINISH) {
-			verb = d.bounds_finish ? "finished" : "started";
-			if (strcmp(given, bound) != 0) {
-				tail = " ";
-				event = given;
-			}
-		} else {
-			tail = " ";
-			event = given;
-		}
-		if (strcmp(given, bound) != 0)
-			note = " (not a working day)";
-		break;
-	case UKWD_DRIVER_LINK: {
-		int32_t lag = d.lag < 0 ? -d.lag : d.lag;
-		const char *const *zero = early ? early_zero : late_zero;
-
-		if (d.lag == 0)
-			snprintf(amount, sizeof(amount), "%s", zero[d.type]);
-		else
-			snprintf(amount, sizeof(amount), "%ld working day%s %s",
-			         (long)lag, lag == 1 ? "" : "s",
-			         (d.lag > 0) == early ? "after" : "before");
-		what = amount;
-		quote = " '";
-		name = display_name(sched->plan, d.task);
-		tail = "' ";
-		event = early ? early_event[d.type] : late_event[d.type];
-		break;
-	}
-	}
-	/* A milestone falls on a day, at its start or at its end. */
+	bound_len = date_text(bound, d.bound_date);
+	put_str(&s, explain_verb(sched, &d, task, early));
+	PUT_LITERAL(&s, " ");
+	put(&s, bound, bound_len);
 	if (sched->column[early ? ES : LS][task] ==
 	    sched->column[early ? EE : LE][task]) {
-		int at_finish =
-		    (sched->kind[task] &
-		     (early ? EARLY_AT_FINISH : LATE_AT_FINISH)) != 0;
-
-		if (d.kind == UKWD_DRIVER_CONSTRAINT &&
-		    (d.constraint == UKWD_CONSTRAINT_ACTUAL_START ||
-		     d.constraint == UKWD_CONSTRAINT_ACTUAL_FINISH))
-			verb = "fell on";
+		if (sched->kind[task] &
+		    (early ? EARLY_AT_FINISH : LATE_AT_FINISH))
+			PUT_LITERAL(&s, " (end of day)");
 		else
-			verb = by ? "falls by" : "falls on";
-		day = at_finish ? " (end of day)" : " (start of day)";
+			PUT_LITERAL(&s, " (start of day)");
 	}
+	PUT_LITERAL(&s, ": ");
 	if (d.kind == UKWD_DRIVER_LINK) {
-		char tag[24];
-
-		if (d.lag)
-			snprintf(tag, sizeof(tag), " (%s%+ld)",
-			         ukwd_link_type_name(d.type), (long)d.lag);
-		else
-			snprintf(tag, sizeof(tag), " (%s)",
-			         ukwd_link_type_name(d.type));
-		n = snprintf(buf, size, "%s %s%s: %s%s%s%s%s%s", verb, bound,
-		             day, what, quote, name, tail, event, tag);
+		explain_link(&s, sched, &d, early);
 	} else {
-		n = snprintf(buf, size, "%s %s%s: %s%s%s%s", verb, bound, day,
-		             what, tail, event, note);
+		given_len = date_text(given, d.date);
+		explain_bound(&s, sched, &d, given, given_len,
+		              given_len != bound_len ||
+		                  memcmp(given, bound, bound_len) != 0);
 	}
-	if (n < 0)
+	/* snprintf, which this replaces, failed beyond INT_MAX bytes. */
+	if (s.len > INT_MAX)
 		return UKWD_ERROR;
+	if (size)
+		buf[s.len < size ? s.len : size - 1] = '\0';
 	if (length)
-		*length = (size_t)n;
-	if ((size_t)n >= size) {
+		*length = s.len;
+	if (s.len >= size) {
 		if (size)
 			buf[0] = '\0';
 		return UKWD_EBUFS;
