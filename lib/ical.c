@@ -652,6 +652,123 @@ rule_month(struct rule_walk *w, const struct simple_rule *r, int year,
 	return 0;
 }
 
+/* FREQ=DAILY from the period holding `from`. */
+static int
+simple_daily(struct rule_walk *w, const struct simple_rule *r, ukwd_date from)
+{
+	long long period = (from - w->start) / r->interval;
+	int rc = 0;
+
+	for (ukwd_date day = w->start + (ukwd_date)(period * r->interval);
+	     !w->done && rc == 0 && day <= w->stop; day += r->interval) {
+		int dm;
+
+		if (--w->budget->steps < 0)
+			return UKWD_ERANGE;
+		ukwd_date_to_ymd(day, NULL, &dm, NULL);
+		if (r->months && !(r->months & (1u << dm)))
+			continue;
+		if (r->ndays &&
+		    !month_day_matches(r, 1, 31, ukwd_date_weekday(day)))
+			continue;
+		rule_emit(w, r, day, &rc);
+	}
+	return rc;
+}
+
+/* FREQ=WEEKLY from the period holding `from`: weeks begin on WKST. */
+static int
+simple_weekly(struct rule_walk *w, const struct simple_rule *r, ukwd_date from)
+{
+	int start_weekday = ukwd_date_weekday(w->start);
+	ukwd_date week = w->start - ((start_weekday - r->week_start + 7) % 7);
+	long long period = (from - week) / 7 / r->interval;
+	int rc = 0;
+
+	for (week += (ukwd_date)(period * 7 * r->interval);
+	     !w->done && rc == 0 && week <= w->stop; week += 7 * r->interval) {
+		if (--w->budget->steps < 0)
+			return UKWD_ERANGE;
+		for (int i = 0; i < 7 && !w->done && rc == 0; i++) {
+			ukwd_date day = week + i;
+			int wd = ukwd_date_weekday(day), dm, hit = 0;
+
+			if (day < UKWD_DATE_MIN || day > UKWD_DATE_MAX)
+				continue;
+			for (int k = 0; k < r->ndays; k++)
+				hit |= r->day[k].weekday == wd;
+			if (r->ndays ? !hit : wd != start_weekday)
+				continue;
+			ukwd_date_to_ymd(day, NULL, &dm, NULL);
+			if (r->months && !(r->months & (1u << dm)))
+				continue;
+			rule_emit(w, r, day, &rc);
+		}
+	}
+	return rc;
+}
+
+/* FREQ=MONTHLY from the period holding `from`. */
+static int
+simple_monthly(struct rule_walk *w, const struct simple_rule *r, ukwd_date from)
+{
+	int y, m, d, fy, fm, rc = 0;
+	long long index, period;
+
+	ukwd_date_to_ymd(w->start, &y, &m, &d);
+	ukwd_date_to_ymd(from, &fy, &fm, NULL);
+	index = (long long)y * 12 + (m - 1);
+	period = ((long long)fy * 12 + (fm - 1) - index) / r->interval;
+	for (index += period * r->interval;
+	     !w->done && rc == 0 && index <= 9999LL * 12 + 11;
+	     index += r->interval) {
+		if (--w->budget->steps < 0)
+			return UKWD_ERANGE;
+		if (rule_month(w, r, (int)(index / 12), (int)(index % 12) + 1,
+		               d, &rc))
+			break;
+		if (ukwd__days_from_civil((int)(index / 12),
+		                          (int)(index % 12) + 1, 1) > w->stop)
+			break;
+	}
+	return rc;
+}
+
+/* FREQ=YEARLY from the period holding `from`. */
+static int
+simple_yearly(struct rule_walk *w, const struct simple_rule *r, ukwd_date from)
+{
+	int y, m, d, fy, rc = 0;
+	long long period;
+
+	ukwd_date_to_ymd(w->start, &y, &m, &d);
+	ukwd_date_to_ymd(from, &fy, NULL, NULL);
+	period = (fy - y) / r->interval;
+	for (long long year = y + period * r->interval;
+	     !w->done && rc == 0 && year <= 9999; year += r->interval) {
+		int stop = 0;
+
+		if (--w->budget->steps < 0)
+			return UKWD_ERANGE;
+		if (ukwd__days_from_civil((int)year, 1, 1) > w->stop)
+			break;
+		for (int month = 1; month <= 12 && !stop; month++) {
+			struct simple_rule one = *r;
+
+			/* No BY part: DTSTART's month and day. BYMONTH: those
+			 * months, on DTSTART's day or on the days BYMONTHDAY
+			 * and BYDAY give. */
+			if (!r->months && month != m)
+				continue;
+			one.months = r->months;
+			stop = rule_month(w, &one, (int)year, month, d, &rc);
+		}
+		if (stop)
+			break;
+	}
+	return rc;
+}
+
 /* Expand a simple rule: each instance from DTSTART up to `stop` (the
  * range's end or UNTIL) or COUNT. Without COUNT the walk starts at
  * the period holding `from` (the first day that can reach the range). */
@@ -661,119 +778,159 @@ expand_simple(struct instances *list, const struct simple_rule *r,
               struct ics_budget *budget)
 {
 	struct rule_walk w = {list, budget, start, range_last, 0, 0};
-	int y, m, d, rc = 0;
-	long long period = 0;
 
 	if (r->until < w.stop)
 		w.stop = r->until;
 	if (start > w.stop)
 		return 0;
-	ukwd_date_to_ymd(start, &y, &m, &d);
 	if (r->count)
 		from = start;
 	if (from < start)
 		from = start;
 	switch (r->freq) {
 	case ICAL_DAILY_RECURRENCE:
-		period = (from - start) / r->interval;
-		for (ukwd_date day = start + (ukwd_date)(period * r->interval);
-		     !w.done && rc == 0 && day <= w.stop; day += r->interval) {
-			int dm;
-
-			if (--budget->steps < 0)
-				return UKWD_ERANGE;
-			ukwd_date_to_ymd(day, NULL, &dm, NULL);
-			if (r->months && !(r->months & (1u << dm)))
-				continue;
-			if (r->ndays && !month_day_matches(
-			                    r, 1, 31, ukwd_date_weekday(day)))
-				continue;
-			rule_emit(&w, r, day, &rc);
-		}
-		break;
-	case ICAL_WEEKLY_RECURRENCE: {
-		ukwd_date week =
-		    start -
-		    ((ukwd_date_weekday(start) - r->week_start + 7) % 7);
-
-		period = (from - week) / 7 / r->interval;
-		for (week += (ukwd_date)(period * 7 * r->interval);
-		     !w.done && rc == 0 && week <= w.stop;
-		     week += 7 * r->interval) {
-			if (--budget->steps < 0)
-				return UKWD_ERANGE;
-			for (int i = 0; i < 7 && !w.done && rc == 0; i++) {
-				ukwd_date day = week + i;
-				int wd = ukwd_date_weekday(day), dm, hit = 0;
-
-				if (day < UKWD_DATE_MIN || day > UKWD_DATE_MAX)
-					continue;
-				for (int k = 0; k < r->ndays; k++)
-					hit |= r->day[k].weekday == wd;
-				if (r->ndays ? !hit
-				             : wd != ukwd_date_weekday(start))
-					continue;
-				ukwd_date_to_ymd(day, NULL, &dm, NULL);
-				if (r->months && !(r->months & (1u << dm)))
-					continue;
-				rule_emit(&w, r, day, &rc);
-			}
-		}
-		break;
-	}
-	case ICAL_MONTHLY_RECURRENCE: {
-		int fy, fm;
-		long long index = (long long)y * 12 + (m - 1);
-
-		ukwd_date_to_ymd(from, &fy, &fm, NULL);
-		period = ((long long)fy * 12 + (fm - 1) - index) / r->interval;
-		for (index += period * r->interval;
-		     !w.done && rc == 0 && index <= 9999LL * 12 + 11;
-		     index += r->interval) {
-			if (--budget->steps < 0)
-				return UKWD_ERANGE;
-			if (rule_month(&w, r, (int)(index / 12),
-			               (int)(index % 12) + 1, d, &rc))
-				break;
-			if (ukwd__days_from_civil((int)(index / 12),
-			                          (int)(index % 12) + 1,
-			                          1) > w.stop)
-				break;
-		}
-		break;
-	}
+		return simple_daily(&w, r, from);
+	case ICAL_WEEKLY_RECURRENCE:
+		return simple_weekly(&w, r, from);
+	case ICAL_MONTHLY_RECURRENCE:
+		return simple_monthly(&w, r, from);
 	case ICAL_YEARLY_RECURRENCE:
-	default: {
-		int fy;
+	default:
+		return simple_yearly(&w, r, from);
+	}
+}
 
-		ukwd_date_to_ymd(from, &fy, NULL, NULL);
-		period = (fy - y) / r->interval;
-		for (long long year = y + period * r->interval;
-		     !w.done && rc == 0 && year <= 9999; year += r->interval) {
-			int stop = 0;
+/* The line of the event's first RRULE, for messages. */
+static int
+rrule_line(const struct ics_text *text, struct span span)
+{
+	return find_line(text, span.begin, span.end, "RRULE", 1);
+}
 
-			if (--budget->steps < 0)
-				return UKWD_ERANGE;
-			if (ukwd__days_from_civil((int)year, 1, 1) > w.stop)
-				break;
-			for (int month = 1; month <= 12 && !stop; month++) {
-				struct simple_rule one = *r;
+static int
+steps_error(ukwd_diag *diag, int line)
+{
+	return ukwd__diag_set(diag, UKWD_ERANGE, line, 0,
+	                      "the file's recurrences take more than %d steps "
+	                      "(UKWD_ICAL_MAX_DAYS)",
+	                      UKWD_ICAL_MAX_DAYS);
+}
 
-				/* No BY part: DTSTART's month and day. BYMONTH:
-				 * those months, on DTSTART's day or on the days
-				 * BYMONTHDAY and BYDAY give. */
-				if (!r->months && month != m)
-					continue;
-				one.months = r->months;
-				stop = rule_month(&w, &one, (int)year, month, d,
-				                  &rc);
-			}
-			if (stop)
-				break;
+/* libical's iterator for a rule libukwd does not expand itself, started
+ * at `skip_to` when the rule allows it. */
+static int
+libical_iterator(icalrecur_iterator **out, const struct ics_text *text,
+                 struct span span, struct icalrecurrencetype rule,
+                 struct icaltimetype start_time, ukwd_date start,
+                 ukwd_date skip_to, ukwd_diag *diag)
+{
+	icalrecur_iterator *it;
+
+	/* libical counts leap years and weekdays as the Julian calendar
+	 * before 1753, where libukwd's dates are proleptic Gregorian. */
+	if (start < ukwd__days_from_civil(LIBICAL_FIRST_YEAR, 1, 1))
+		return ukwd__diag_set(
+		    diag, UKWD_ERANGE, rrule_line(text, span), 0,
+		    "RRULE of a form libical expands starts before %d, where "
+		    "libical's calendar is Julian (libukwd itself expands "
+		    "FREQ=DAILY, WEEKLY, MONTHLY and YEARLY with BYMONTH, "
+		    "BYMONTHDAY and BYDAY)",
+		    LIBICAL_FIRST_YEAR);
+	it = icalrecur_iterator_new(rule, start_time);
+	if (!it && start > ukwd__days_from_civil(LIBICAL_LAST_YEAR, 12, 31))
+		return ukwd__diag_set(
+		    diag, UKWD_ERANGE, rrule_line(text, span), 0,
+		    "RRULE starts after %d, beyond libical's reach for a rule "
+		    "of this form (libukwd itself expands FREQ=DAILY, WEEKLY, "
+		    "MONTHLY and YEARLY with BYMONTH, BYMONTHDAY and BYDAY)",
+		    LIBICAL_LAST_YEAR);
+	if (!it)
+		return ics_error(diag, rrule_line(text, span),
+		                 "RRULE that libical cannot read");
+	/* Skip to the range when the rule allows it (not with COUNT, which
+	 * counts from DTSTART). */
+	if (rule.count == 0 && start < skip_to)
+		(void)icalrecur_iterator_set_start(it, date_value(skip_to));
+	*out = it;
+	return 0;
+}
+
+/* The iterator's days up to `range_last` into `list`; *ended when libical
+ * ran out, *produced how many it gave (repeats included). */
+static int
+libical_walk(struct instances *list, icalrecur_iterator *it,
+             ukwd_date range_last, struct ics_budget *budget,
+             long long *produced, int *ended, const struct ics_text *text,
+             struct span span, ukwd_diag *diag)
+{
+	ukwd_date last_seen = UKWD_DATE_MIN - 1;
+
+	for (;;) {
+		struct icaltimetype t = icalrecur_iterator_next(it);
+		ukwd_date d;
+		int rc;
+
+		if (icaltime_is_null_time(t)) {
+			*ended = 1;
+			return 0;
 		}
-		break;
+		if (to_date(&d, t))
+			return ukwd__diag_set(
+			    diag, UKWD_ERANGE, rrule_line(text, span), 0,
+			    "RRULE: libical gave %04d-%02d-%02d, not a date",
+			    t.year, t.month, t.day);
+		if (d > range_last)
+			return 0;
+		++*produced;
+		if (--budget->steps < 0)
+			return steps_error(diag, rrule_line(text, span));
+		if (d == last_seen)
+			continue;
+		last_seen = d;
+		rc = instances_add(list, d);
+		if (rc)
+			return rc;
 	}
-	}
+}
+
+/* A rule libukwd does not expand itself: libical's iterator, which stops
+ * after 2582. */
+static int
+expand_libical(struct instances *list, const struct ics_text *text,
+               struct span span, struct icalrecurrencetype rule,
+               struct icaltimetype start_time, ukwd_date start, ukwd_date from,
+               ukwd_date range_last, struct ics_budget *budget, ukwd_diag *diag)
+{
+	icalrecur_iterator *it = NULL;
+	ukwd_date until = UKWD_DATE_MAX;
+	ukwd_date libical_last =
+	    ukwd__days_from_civil(LIBICAL_LAST_YEAR, 12, 31);
+	long long produced = 0;
+	int rc, ended = 0;
+
+	if (!icaltime_is_null_time(rule.until) &&
+	    ukwd_date_from_ymd(&until, rule.until.year, rule.until.month,
+	                       rule.until.day))
+		until = UKWD_DATE_MAX;
+	rc = libical_iterator(&it, text, span, rule, start_time, start, from,
+	                      diag);
+	if (rc)
+		return rc;
+	rc = libical_walk(list, it, range_last, budget, &produced, &ended, text,
+	                  span, diag);
+	icalrecur_iterator_free(it);
+	/* libical ran out: at the end of the rule (its COUNT reached, its
+	 * UNTIL before 2583), or at its own limit, which must not pass for
+	 * the rule's end. */
+	if (rc == 0 && ended && range_last > libical_last &&
+	    (rule.count > 0 ? produced < rule.count : until > libical_last))
+		rc = ukwd__diag_set(
+		    diag, UKWD_ERANGE, rrule_line(text, span), 0,
+		    "RRULE of a form libical expands only to %d, and the "
+		    "calendar runs to %d (libukwd itself expands FREQ=DAILY, "
+		    "WEEKLY, MONTHLY and YEARLY with BYMONTH, BYMONTHDAY and "
+		    "BYDAY)",
+		    LIBICAL_LAST_YEAR, year_of_date(range_last));
 	return rc;
 }
 
@@ -785,155 +942,55 @@ expand_rule(struct instances *list, const struct ics_text *text,
             ukwd_date range_last, struct ics_budget *budget, ukwd_diag *diag)
 {
 	struct icalrecurrencetype rule = icalproperty_get_rrule(p);
-	icalrecur_iterator *it;
-	ukwd_date last_seen = UKWD_DATE_MIN - 1, until = UKWD_DATE_MAX;
-	ukwd_date libical_last =
-	    ukwd__days_from_civil(LIBICAL_LAST_YEAR, 12, 31);
 	const char *finer = rule_finer_than_a_day(&rule);
 	struct simple_rule simple;
-	long long produced = 0;
-	int rc = 0, ended = 0;
+	int rc;
 
 	if (rule.freq == ICAL_NO_RECURRENCE)
-		return ics_error(
-		    diag, find_line(text, span.begin, span.end, "RRULE", 1),
-		    "RRULE has no FREQ");
+		return ics_error(diag, rrule_line(text, span),
+		                 "RRULE has no FREQ");
 	if (finer)
 		return ukwd__diag_set(
-		    diag, UKWD_EPARSE,
-		    find_line(text, span.begin, span.end, "RRULE", 1), 0,
+		    diag, UKWD_EPARSE, rrule_line(text, span), 0,
 		    "RRULE with %s: a rule finer than a day is refused (days "
 		    "off repeat daily at most)",
 		    finer);
-	if (simple_rule_from(&simple, &rule)) {
-		rc = expand_simple(list, &simple, start, range_first - length,
-		                   range_last, budget);
-		if (rc == UKWD_ERANGE)
-			rc = ukwd__diag_set(
-			    diag, UKWD_ERANGE,
-			    find_line(text, span.begin, span.end, "RRULE", 1),
-			    0,
-			    "the file's recurrences take more than %d steps "
-			    "(UKWD_ICAL_MAX_DAYS)",
-			    UKWD_ICAL_MAX_DAYS);
-		return rc;
-	}
-	/* Other rules: libical's iterator, which stops after 2582. */
-	if (!icaltime_is_null_time(rule.until) &&
-	    ukwd_date_from_ymd(&until, rule.until.year, rule.until.month,
-	                       rule.until.day))
-		until = UKWD_DATE_MAX;
-	/* libical counts leap years and weekdays as the Julian calendar
-	 * before 1753, where libukwd's dates are proleptic Gregorian. */
-	if (start < ukwd__days_from_civil(LIBICAL_FIRST_YEAR, 1, 1))
-		return ukwd__diag_set(
-		    diag, UKWD_ERANGE,
-		    find_line(text, span.begin, span.end, "RRULE", 1), 0,
-		    "RRULE of a form libical expands starts before %d, where "
-		    "libical's calendar is Julian (libukwd itself expands "
-		    "FREQ=DAILY, WEEKLY, MONTHLY and YEARLY with BYMONTH, "
-		    "BYMONTHDAY and BYDAY)",
-		    LIBICAL_FIRST_YEAR);
-	it = icalrecur_iterator_new(rule, start_time);
-	if (!it && start > libical_last)
-		return ukwd__diag_set(
-		    diag, UKWD_ERANGE,
-		    find_line(text, span.begin, span.end, "RRULE", 1), 0,
-		    "RRULE starts after %d, beyond libical's reach for a rule "
-		    "of this form (libukwd itself expands FREQ=DAILY, WEEKLY, "
-		    "MONTHLY and YEARLY with BYMONTH, BYMONTHDAY and BYDAY)",
-		    LIBICAL_LAST_YEAR);
-	if (!it)
-		return ics_error(
-		    diag, find_line(text, span.begin, span.end, "RRULE", 1),
-		    "RRULE that libical cannot read");
-	/* Skip to the range when the rule allows it (not with COUNT, which
-	 * counts from DTSTART). */
-	if (rule.count == 0 && start < range_first - length)
-		(void)icalrecur_iterator_set_start(
-		    it, date_value(range_first - length));
-	for (;;) {
-		struct icaltimetype t = icalrecur_iterator_next(it);
-		ukwd_date d;
-
-		if (icaltime_is_null_time(t)) {
-			ended = 1;
-			break;
-		}
-		if (to_date(&d, t)) {
-			rc = ukwd__diag_set(
-			    diag, UKWD_ERANGE,
-			    find_line(text, span.begin, span.end, "RRULE", 1),
-			    0, "RRULE: libical gave %04d-%02d-%02d, not a date",
-			    t.year, t.month, t.day);
-			break;
-		}
-		if (d > range_last)
-			break;
-		produced++;
-		if (--budget->steps < 0) {
-			rc = ukwd__diag_set(
-			    diag, UKWD_ERANGE,
-			    find_line(text, span.begin, span.end, "RRULE", 1),
-			    0,
-			    "the file's recurrences take more than %d steps "
-			    "(UKWD_ICAL_MAX_DAYS)",
-			    UKWD_ICAL_MAX_DAYS);
-			break;
-		}
-		if (d == last_seen)
-			continue;
-		last_seen = d;
-		rc = instances_add(list, d);
-		if (rc)
-			break;
-	}
-	icalrecur_iterator_free(it);
-	/* libical ran out: at the end of the rule (its COUNT reached, its
-	 * UNTIL before 2583), or at its own limit, which must not pass for
-	 * the rule's end. */
-	if (rc == 0 && ended && range_last > libical_last &&
-	    (rule.count > 0 ? produced < rule.count : until > libical_last))
-		rc = ukwd__diag_set(
-		    diag, UKWD_ERANGE,
-		    find_line(text, span.begin, span.end, "RRULE", 1), 0,
-		    "RRULE of a form libical expands only to %d, and the "
-		    "calendar runs to %d (libukwd itself expands FREQ=DAILY, "
-		    "WEEKLY, MONTHLY and YEARLY with BYMONTH, BYMONTHDAY and "
-		    "BYDAY)",
-		    LIBICAL_LAST_YEAR, year_of_date(range_last));
+	if (!simple_rule_from(&simple, &rule))
+		return expand_libical(list, text, span, rule, start_time, start,
+		                      range_first - length, range_last, budget,
+		                      diag);
+	rc = expand_simple(list, &simple, start, range_first - length,
+	                   range_last, budget);
+	if (rc == UKWD_ERANGE)
+		rc = steps_error(diag, rrule_line(text, span));
 	return rc;
 }
 
-/* One VEVENT: its days, with recurrences, into `imp`. */
+/* A VEVENT's DTSTART, and its length in days from DTEND or DURATION (one
+ * day when it has neither). */
 static int
-import_event(struct ukwd__days *imp, const struct ics_text *text,
-             icalcomponent *event, struct span span, ukwd_date range_first,
-             ukwd_date range_last, struct ics_budget *budget, ukwd_diag *diag)
+event_dates(struct icaltimetype *start_time, ukwd_date *start, int32_t *length,
+            const struct ics_text *text, icalcomponent *event, struct span span,
+            ukwd_diag *diag)
 {
 	icalproperty *p;
-	struct icaltimetype start_time;
-	struct instances list = {NULL, 0, 0}, excluded = {NULL, 0, 0};
-	ukwd_date start, end;
-	const char *name = icalcomponent_get_summary(event);
-	int32_t length;
-	int rc = 0, recurs = 0;
+	ukwd_date end;
 
 	p = icalcomponent_get_first_property(event, ICAL_DTSTART_PROPERTY);
 	if (!p)
 		return ics_error(diag, span.begin, "VEVENT has no DTSTART");
-	start_time = icalproperty_get_dtstart(p);
-	if (!start_time.is_date)
+	*start_time = icalproperty_get_dtstart(p);
+	if (!start_time->is_date)
 		return ics_error(
 		    diag, find_line(text, span.begin, span.end, "DTSTART", 1),
 		    "DTSTART is not a date (expected "
 		    "DTSTART;VALUE=DATE:YYYYMMDD)");
-	if (to_date(&start, start_time))
+	if (to_date(start, *start_time))
 		return ics_error(
 		    diag, find_line(text, span.begin, span.end, "DTSTART", 1),
 		    "DTSTART is not a valid date (YYYYMMDD, years 0001 to "
 		    "9999)");
-	end = start + 1;
+	end = *start + 1;
 	p = icalcomponent_get_first_property(event, ICAL_DTEND_PROPERTY);
 	if (p) {
 		struct icaltimetype t = icalproperty_get_dtend(p);
@@ -950,15 +1007,15 @@ import_event(struct ukwd__days *imp, const struct ics_text *text,
 		long long days = (long long)span_of.weeks * 7 + span_of.days;
 
 		if (span_of.is_neg || span_of.hours || span_of.minutes ||
-		    span_of.seconds || days > UKWD_DATE_MAX + 1 - start)
+		    span_of.seconds || days > UKWD_DATE_MAX + 1 - *start)
 			return ics_error(diag,
 			                 find_line(text, span.begin, span.end,
 			                           "DURATION", 1),
 			                 "DURATION of an all-day event must be "
 			                 "whole days or weeks");
-		end = start + (ukwd_date)days;
+		end = *start + (ukwd_date)days;
 	}
-	if (end <= start)
+	if (end <= *start)
 		return ics_error(
 		    diag,
 		    find_line(text, span.begin, span.end,
@@ -966,19 +1023,30 @@ import_event(struct ukwd__days *imp, const struct ics_text *text,
 		              1),
 		    "the event ends before it starts (DTEND or "
 		    "DURATION)");
-	length = end - start;
+	*length = end - *start;
+	return 0;
+}
 
-	/* The instances: DTSTART, or each RRULE's; and each RDATE; less
-	 * every EXDATE (RFC 5545 3.8.5.1). */
+/* The instances' first days: DTSTART, or each RRULE's; and each RDATE. */
+static int
+event_instances(struct instances *list, const struct ics_text *text,
+                icalcomponent *event, struct span span,
+                struct icaltimetype start_time, ukwd_date start, int32_t length,
+                ukwd_date range_first, ukwd_date range_last,
+                struct ics_budget *budget, ukwd_diag *diag)
+{
+	icalproperty *p;
+	int rc = 0, recurs = 0;
+
 	for (p = icalcomponent_get_first_property(event, ICAL_RRULE_PROPERTY);
 	     p && rc == 0;
 	     p = icalcomponent_get_next_property(event, ICAL_RRULE_PROPERTY)) {
 		recurs = 1;
-		rc = expand_rule(&list, text, span, p, start_time, start,
-		                 length, range_first, range_last, budget, diag);
+		rc = expand_rule(list, text, span, p, start_time, start, length,
+		                 range_first, range_last, budget, diag);
 	}
 	if (rc == 0 && !recurs)
-		rc = instances_add(&list, start);
+		rc = instances_add(list, start);
 	for (p = icalcomponent_get_first_property(event, ICAL_RDATE_PROPERTY);
 	     p && rc == 0;
 	     p = icalcomponent_get_next_property(event, ICAL_RDATE_PROPERTY)) {
@@ -994,8 +1062,21 @@ import_event(struct ukwd__days *imp, const struct ics_text *text,
 			    find_line(text, span.begin, span.end, "RDATE", 1),
 			    "RDATE is not a date");
 		else
-			rc = instances_add(&list, d);
+			rc = instances_add(list, d);
 	}
+	return rc;
+}
+
+/* Mark each instance an EXDATE names as excluded (a day before
+ * UKWD_DATE_MIN). */
+static int
+exclude_exdates(struct instances *list, const struct ics_text *text,
+                icalcomponent *event, struct span span, ukwd_diag *diag)
+{
+	struct instances excluded = {NULL, 0, 0};
+	icalproperty *p;
+	int rc = 0;
+
 	for (p = icalcomponent_get_first_property(event, ICAL_EXDATE_PROPERTY);
 	     p && rc == 0;
 	     p = icalcomponent_get_next_property(event, ICAL_EXDATE_PROPERTY)) {
@@ -1013,19 +1094,30 @@ import_event(struct ukwd__days *imp, const struct ics_text *text,
 	if (rc == 0 && excluded.count) {
 		qsort(excluded.day, excluded.count, sizeof(*excluded.day),
 		      compare_dates);
-		for (size_t i = 0; i < list.count; i++)
-			if (bsearch(&list.day[i], excluded.day, excluded.count,
+		for (size_t i = 0; i < list->count; i++)
+			if (bsearch(&list->day[i], excluded.day, excluded.count,
 			            sizeof(*excluded.day), compare_dates))
-				list.day[i] = UKWD_DATE_MIN - 1; /* excluded */
+				list->day[i] = UKWD_DATE_MIN - 1;
 	}
 	ukwd__free(excluded.day);
-	/* Each instance's days, clipped to the range, as one span: the
-	 * cost is per instance, not per day. */
-	for (size_t i = 0; i < list.count && rc == 0; i++) {
-		ukwd_date first = list.day[i], last = first + (length - 1);
+	return rc;
+}
+
+/* Each instance's days, clipped to the range, as one span: the cost is
+ * per instance, not per day. */
+static int
+add_instance_days(struct ukwd__days *imp, const struct instances *list,
+                  int32_t length, const char *name, struct span span,
+                  ukwd_date range_first, ukwd_date range_last,
+                  struct ics_budget *budget, ukwd_diag *diag)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < list->count && rc == 0; i++) {
+		ukwd_date first = list->day[i], last = first + (length - 1);
 
 		if (first < UKWD_DATE_MIN)
-			continue;
+			continue; /* excluded */
 		if (first < range_first)
 			first = range_first;
 		if (last > range_last)
@@ -1033,15 +1125,42 @@ import_event(struct ukwd__days *imp, const struct ics_text *text,
 		if (first > last)
 			continue;
 		budget->days -= (long long)last - first + 1;
-		if (budget->days < 0) {
-			rc = ukwd__diag_set(diag, UKWD_ERANGE, span.begin, 0,
-			                    "the file makes more than %d days "
-			                    "off (UKWD_ICAL_MAX_DAYS)",
-			                    UKWD_ICAL_MAX_DAYS);
-			break;
-		}
+		if (budget->days < 0)
+			return ukwd__diag_set(
+			    diag, UKWD_ERANGE, span.begin, 0,
+			    "the file makes more than %d days "
+			    "off (UKWD_ICAL_MAX_DAYS)",
+			    UKWD_ICAL_MAX_DAYS);
 		rc = ukwd__days_add_range(imp, first, last, name);
 	}
+	return rc;
+}
+
+/* One VEVENT: its days, with recurrences, into `imp`. The instances are
+ * DTSTART, or each RRULE's; and each RDATE; less every EXDATE (RFC 5545
+ * 3.8.5.1). */
+static int
+import_event(struct ukwd__days *imp, const struct ics_text *text,
+             icalcomponent *event, struct span span, ukwd_date range_first,
+             ukwd_date range_last, struct ics_budget *budget, ukwd_diag *diag)
+{
+	struct icaltimetype start_time;
+	struct instances list = {NULL, 0, 0};
+	ukwd_date start;
+	int32_t length = 0;
+	int rc =
+	    event_dates(&start_time, &start, &length, text, event, span, diag);
+
+	if (rc)
+		return rc;
+	rc = event_instances(&list, text, event, span, start_time, start,
+	                     length, range_first, range_last, budget, diag);
+	if (rc == 0)
+		rc = exclude_exdates(&list, text, event, span, diag);
+	if (rc == 0)
+		rc = add_instance_days(imp, &list, length,
+		                       icalcomponent_get_summary(event), span,
+		                       range_first, range_last, budget, diag);
 	ukwd__free(list.day);
 	return rc;
 }
@@ -1531,67 +1650,67 @@ add_relations(icalcomponent *comp, const ukwd_schedule *sched, size_t task,
 	return 0;
 }
 
-static icalcomponent *
-task_component(const ukwd_schedule *sched, size_t task,
+/* UID, DTSTAMP and the task's dates: DTSTART and DTEND for an event; DUE,
+ * and DTSTART when the task has length, for a to-do. */
+static int
+add_task_dates(icalcomponent *comp, const char *uid,
                const ukwd_scheduled_task *row, unsigned int flags,
-               ukwd_date stamp, const struct links_in *in,
-               struct text_buf *desc, int *rc)
+               ukwd_date stamp)
 {
-	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	const char *name = ukwd_plan_task_name(plan, task);
-	const char *source = ukwd_plan_task_source(plan, task);
-	const char *tag = ukwd_render_source_tag(source);
-	icalcomponent *comp = flags & UKWD_ICAL_TODO
-	                          ? icalcomponent_new_vtodo()
-	                          : icalcomponent_new_vevent();
-	char uid[128], why[2][512];
-	size_t len;
+	int rc = add_property(comp, icalproperty_new_uid(uid));
 
-	*rc = UKWD_ENOMEM;
-	if (!comp)
-		return NULL;
-	if (!name || !*name)
-		name = ukwd_plan_task_id(plan, task);
-	task_uid(uid, sizeof(uid), ukwd_plan_task_id(plan, task));
-	*rc = add_property(comp, icalproperty_new_uid(uid));
-	if (*rc == 0)
-		*rc = add_property(comp,
-		                   date_property(ICAL_DTSTAMP_PROPERTY, stamp));
-	if (*rc == 0 && !(flags & UKWD_ICAL_TODO)) {
-		*rc = add_property(comp, date_property(ICAL_DTSTART_PROPERTY,
-		                                       row->early_start));
-		if (*rc == 0)
-			*rc = add_property(
-			    comp,
-			    end_property(row->early_start,
-			                 row->duration ? row->early_finish
-			                               : row->early_start));
-	} else if (*rc == 0) {
+	if (rc == 0)
+		rc = add_property(comp,
+		                  date_property(ICAL_DTSTAMP_PROPERTY, stamp));
+	if (rc == 0 && !(flags & UKWD_ICAL_TODO)) {
+		rc = add_property(comp, date_property(ICAL_DTSTART_PROPERTY,
+		                                      row->early_start));
+		if (rc == 0)
+			rc = add_property(comp,
+			                  end_property(row->early_start,
+			                               row->duration
+			                                   ? row->early_finish
+			                                   : row->early_start));
+	} else if (rc == 0) {
 		if (row->early_finish > row->early_start)
-			*rc = add_property(comp,
-			                   date_property(ICAL_DTSTART_PROPERTY,
-			                                 row->early_start));
-		if (*rc == 0)
-			*rc = add_property(comp,
-			                   date_property(ICAL_DUE_PROPERTY,
-			                                 row->early_finish));
+			rc = add_property(comp,
+			                  date_property(ICAL_DTSTART_PROPERTY,
+			                                row->early_start));
+		if (rc == 0)
+			rc = add_property(comp,
+			                  date_property(ICAL_DUE_PROPERTY,
+			                                row->early_finish));
 	}
-	if (*rc) {
-		icalcomponent_free(comp);
-		return NULL;
-	}
+	return rc;
+}
+
+/* SUMMARY: the name, marked when the task is PROPOSED or USER. */
+static int
+add_task_summary(icalcomponent *comp, struct text_buf *desc, const char *name,
+                 const char *tag)
+{
 	desc->len = 0;
 	text_add_clean(desc, name);
 	text_add(desc, "%s",
 	         strcmp(tag, "PROPOSED") == 0 ? " (PROPOSED)"
 	         : strcmp(tag, "USER") == 0   ? " (USER)"
 	                                      : "");
-	if (desc->rc) {
-		icalcomponent_free(comp);
-		*rc = desc->rc;
-		return NULL;
-	}
+	if (desc->rc)
+		return desc->rc;
 	icalcomponent_add_property(comp, icalproperty_new_summary(desc->text));
+	return 0;
+}
+
+/* DESCRIPTION: length, floats, source and why the task sits where it
+ * does on each side. */
+static int
+add_task_description(icalcomponent *comp, struct text_buf *desc,
+                     const ukwd_schedule *sched, size_t task,
+                     const ukwd_scheduled_task *row, const char *source)
+{
+	char why[2][512];
+	size_t len;
+
 	for (int side = 0; side < 2; side++)
 		if (ukwd_schedule_explain(why[side], sizeof(why[side]), &len,
 		                          sched, task,
@@ -1614,22 +1733,60 @@ task_component(const ukwd_schedule *sched, size_t task,
 	text_add_clean(desc, why[0]);
 	text_add(desc, "\n");
 	text_add_clean(desc, why[1]);
-	if (desc->rc) {
-		icalcomponent_free(comp);
-		*rc = desc->rc;
-		return NULL;
-	}
+	if (desc->rc)
+		return desc->rc;
 	icalcomponent_add_property(comp,
 	                           icalproperty_new_description(desc->text));
-	if (*tag || row->critical) {
-		desc->len = 0;
-		text_add(desc, "%s%s%s", tag, *tag && row->critical ? "," : "",
-		         row->critical ? "CRITICAL" : "");
-		if (desc->rc == 0)
-			icalcomponent_add_property(
-			    comp, icalproperty_new_categories(desc->text));
+	return 0;
+}
+
+/* CATEGORIES: the source tag and CRITICAL, when either applies. A failure
+ * is left in desc->rc. */
+static void
+add_task_categories(icalcomponent *comp, struct text_buf *desc, const char *tag,
+                    const ukwd_scheduled_task *row)
+{
+	if (!*tag && !row->critical)
+		return;
+	desc->len = 0;
+	text_add(desc, "%s%s%s", tag, *tag && row->critical ? "," : "",
+	         row->critical ? "CRITICAL" : "");
+	if (desc->rc == 0)
+		icalcomponent_add_property(
+		    comp, icalproperty_new_categories(desc->text));
+}
+
+static icalcomponent *
+task_component(const ukwd_schedule *sched, size_t task,
+               const ukwd_scheduled_task *row, unsigned int flags,
+               ukwd_date stamp, const struct links_in *in,
+               struct text_buf *desc, int *rc)
+{
+	const ukwd_plan *plan = ukwd_schedule_plan(sched);
+	const char *name = ukwd_plan_task_name(plan, task);
+	const char *source = ukwd_plan_task_source(plan, task);
+	const char *tag = ukwd_render_source_tag(source);
+	icalcomponent *comp = flags & UKWD_ICAL_TODO
+	                          ? icalcomponent_new_vtodo()
+	                          : icalcomponent_new_vevent();
+	char uid[128];
+
+	*rc = UKWD_ENOMEM;
+	if (!comp)
+		return NULL;
+	if (!name || !*name)
+		name = ukwd_plan_task_id(plan, task);
+	task_uid(uid, sizeof(uid), ukwd_plan_task_id(plan, task));
+	*rc = add_task_dates(comp, uid, row, flags, stamp);
+	if (*rc == 0)
+		*rc = add_task_summary(comp, desc, name, tag);
+	if (*rc == 0)
+		*rc =
+		    add_task_description(comp, desc, sched, task, row, source);
+	if (*rc == 0) {
+		add_task_categories(comp, desc, tag, row);
+		*rc = add_relations(comp, sched, task, in);
 	}
-	*rc = add_relations(comp, sched, task, in);
 	if (*rc == 0)
 		*rc = desc->rc;
 	if (*rc) {

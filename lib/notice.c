@@ -404,6 +404,123 @@ ukwd_notice_rule_get(ukwd_notice_rule *out, const char *id)
 	                              UKWD_NOTICE_RULE_VERSION);
 }
 
+/* Whether a rule (already copied to the current version) and a time of
+ * day are ones the check can use. */
+static int
+rule_is_valid(const ukwd_notice_rule *rule, int given_minutes)
+{
+	return !(rule->amount < 0 || (unsigned)rule->unit > UKWD_UNIT_MONTHS ||
+	         (unsigned)rule->direction > UKWD_NOTICE_WITHIN ||
+	         (unsigned)rule->counting > UKWD_COUNT_EVENT_DAY ||
+	         (unsigned)rule->receipt > UKWD_RECEIPT_AS_GIVEN ||
+	         (rule->cutoff_minutes != UKWD_NO_CUTOFF &&
+	          (rule->cutoff_minutes < 0 || rule->cutoff_minutes > 1439)) ||
+	         (given_minutes != UKWD_NO_TIME &&
+	          (given_minutes < 0 || given_minutes > 1439)));
+}
+
+/* Deemed receipt: the next working day when received on a non-working day
+ * or after the cut-off. A date of fact counts as given. Sets *late when
+ * the time of day was after the cut-off. */
+static int
+deemed_receipt(ukwd_date *received, int *late, const ukwd_calendar *cal,
+               const ukwd_notice_rule *rule, ukwd_date given, int working,
+               int given_minutes)
+{
+	*late = rule->receipt == UKWD_RECEIPT_DEEMED &&
+	        rule->cutoff_minutes != UKWD_NO_CUTOFF &&
+	        given_minutes != UKWD_NO_TIME &&
+	        given_minutes > rule->cutoff_minutes;
+	*received = given;
+	if (rule->receipt == UKWD_RECEIPT_DEEMED && (!working || *late))
+		return ukwd_workday_next(received, cal, given);
+	return 0;
+}
+
+/* A working-day rule with the notice before the event. */
+static int
+check_working_before(ukwd_notice_result *r, const ukwd_calendar *cal,
+                     const ukwd_notice_rule *rule, ukwd_date received,
+                     ukwd_date event)
+{
+	int32_t n = rule->amount;
+	/* Working days in (received, end), end exclusive. */
+	ukwd_date end = rule->counting == UKWD_COUNT_CLEAR ? event : event + 1;
+	ukwd_date nth;
+	int rc;
+
+	if (end > received + 1 &&
+	    (rc = ukwd_workday_count(&r->given, cal, received + 1, end)))
+		return rc;
+	rc = latest_working_notice(&r->deadline, cal, end, n, rule->receipt);
+	if (rc == 0)
+		rc = ukwd_workday_add(&nth, cal, received, n);
+	if (rc)
+		return rc;
+	r->earliest_event = rule->counting == UKWD_COUNT_CLEAR ? nth + 1 : nth;
+	r->compliant = r->given >= n;
+	r->shortfall = r->compliant ? 0 : n - r->given;
+	return 0;
+}
+
+/* A working-day rule with the event within the period after the notice. */
+static int
+check_working_within(ukwd_notice_result *r, const ukwd_calendar *cal,
+                     const ukwd_notice_rule *rule, ukwd_date received,
+                     ukwd_date event)
+{
+	int rc = ukwd_workday_add(&r->deadline, cal, received, rule->amount);
+
+	if (rc)
+		return rc;
+	if (event > received &&
+	    (rc = ukwd_workday_count(&r->given, cal, received + 1, event + 1)))
+		return rc;
+	r->compliant = event <= r->deadline;
+	if (!r->compliant &&
+	    (rc = ukwd_workday_count(&r->shortfall, cal, r->deadline + 1,
+	                             event + 1)))
+		return rc;
+	r->earliest_event = r->deadline;
+	return 0;
+}
+
+/* A rule in calendar days, weeks or months. */
+static int
+check_calendar_period(ukwd_notice_result *r, const ukwd_calendar *cal,
+                      const ukwd_notice_rule *rule, ukwd_date received,
+                      ukwd_date event)
+{
+	ukwd_date threshold, latest;
+	int clear = rule->direction == UKWD_NOTICE_BEFORE &&
+	            rule->counting == UKWD_COUNT_CLEAR;
+	int rc = add_period(&threshold, received, rule, 1);
+
+	if (rc)
+		return rc;
+	if (rule->direction != UKWD_NOTICE_BEFORE) {
+		r->deadline = r->earliest_event = threshold;
+		r->compliant = event <= threshold;
+		r->given = event > received ? event - received : 0;
+		r->shortfall = r->compliant ? 0 : event - threshold;
+		return 0;
+	}
+	r->earliest_event = threshold + clear;
+	r->compliant = event >= r->earliest_event;
+	r->given = event - received - clear > 0 ? event - received - clear : 0;
+	r->shortfall = r->compliant ? 0 : r->earliest_event - event;
+	/* The latest day a notice counts as received on that day: a working
+	 * day, unless the date counts as given. */
+	rc = latest_before(&latest, event - clear, rule);
+	if (rc == 0 && rule->receipt == UKWD_RECEIPT_DEEMED)
+		rc = ukwd_workday_roll(&latest, cal, latest,
+		                       UKWD_ROLL_PRECEDING);
+	if (rc)
+		return rc;
+	r->deadline = latest;
+	return 0;
+}
+
 int
 ukwd_notice_check(ukwd_notice_result *out, const ukwd_calendar *cal,
                   const ukwd_notice_rule *given_rule, ukwd_date given,
@@ -413,10 +530,8 @@ ukwd_notice_check(ukwd_notice_result *out, const ukwd_calendar *cal,
 	ukwd_notice_rule copy;
 	const ukwd_notice_rule *rule = &copy;
 	ukwd_notice_result r;
-	ukwd_notice_receipt receipt;
-	ukwd_date received = given;
+	ukwd_date received;
 	int late, working, event_working, rc;
-	int32_t n;
 
 	ukwd__diag_clear(diag);
 	if (!out || !cal || !given_rule)
@@ -431,19 +546,10 @@ ukwd_notice_check(ukwd_notice_result *out, const ukwd_calendar *cal,
 		                      "library knows (1 to %d)",
 		                      given_rule->version,
 		                      UKWD_NOTICE_RULE_VERSION);
-	receipt = rule->receipt;
-	if (rule->amount < 0 || (unsigned)rule->unit > UKWD_UNIT_MONTHS ||
-	    (unsigned)rule->direction > UKWD_NOTICE_WITHIN ||
-	    (unsigned)rule->counting > UKWD_COUNT_EVENT_DAY ||
-	    (unsigned)receipt > UKWD_RECEIPT_AS_GIVEN ||
-	    (rule->cutoff_minutes != UKWD_NO_CUTOFF &&
-	     (rule->cutoff_minutes < 0 || rule->cutoff_minutes > 1439)) ||
-	    (given_minutes != UKWD_NO_TIME &&
-	     (given_minutes < 0 || given_minutes > 1439)))
+	if (!rule_is_valid(rule, given_minutes))
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
 		                      "the rule or the time of day is not "
 		                      "valid");
-	n = rule->amount;
 	memset(&r, 0, sizeof(r));
 	working = ukwd_workday_is_working(cal, given);
 	event_working = ukwd_workday_is_working(cal, event);
@@ -452,94 +558,26 @@ ukwd_notice_check(ukwd_notice_result *out, const ukwd_calendar *cal,
 		                      "the notice or event date is outside "
 		                      "the calendar's range");
 	r.event_not_working = !event_working;
-	/* Deemed receipt: the next working day when received on a
-	 * non-working day or after the cut-off. A date of fact counts as
-	 * given. */
-	late = receipt == UKWD_RECEIPT_DEEMED &&
-	       rule->cutoff_minutes != UKWD_NO_CUTOFF &&
-	       given_minutes != UKWD_NO_TIME &&
-	       given_minutes > rule->cutoff_minutes;
-	if (receipt == UKWD_RECEIPT_DEEMED && (!working || late)) {
-		rc = ukwd_workday_next(&received, cal, given);
-		if (rc)
-			return range_error(diag, rc);
-	}
+	rc = deemed_receipt(&received, &late, cal, rule, given, working,
+	                    given_minutes);
+	if (rc)
+		return range_error(diag, rc);
 	r.deemed_received = received;
 
-	if (rule->unit == UKWD_UNIT_WORKING_DAYS) {
-		r.counted_unit = UKWD_UNIT_WORKING_DAYS;
-		if (rule->direction == UKWD_NOTICE_BEFORE) {
-			/* Working days in (received, end), end exclusive. */
-			ukwd_date end = rule->counting == UKWD_COUNT_CLEAR
-			                    ? event
-			                    : event + 1;
-			ukwd_date nth;
-
-			if (end > received + 1 &&
-			    (rc = ukwd_workday_count(&r.given, cal,
-			                             received + 1, end)))
-				return range_error(diag, rc);
-			rc = latest_working_notice(&r.deadline, cal, end, n,
-			                           receipt);
-			if (rc == 0)
-				rc = ukwd_workday_add(&nth, cal, received, n);
-			if (rc)
-				return range_error(diag, rc);
-			r.earliest_event =
-			    rule->counting == UKWD_COUNT_CLEAR ? nth + 1 : nth;
-			r.compliant = r.given >= n;
-			r.shortfall = r.compliant ? 0 : n - r.given;
-		} else {
-			rc = ukwd_workday_add(&r.deadline, cal, received, n);
-			if (rc)
-				return range_error(diag, rc);
-			if (event > received &&
-			    (rc = ukwd_workday_count(&r.given, cal,
-			                             received + 1, event + 1)))
-				return range_error(diag, rc);
-			r.compliant = event <= r.deadline;
-			if (!r.compliant &&
-			    (rc = ukwd_workday_count(
-			         &r.shortfall, cal, r.deadline + 1, event + 1)))
-				return range_error(diag, rc);
-			r.earliest_event = r.deadline;
-		}
-	} else {
-		ukwd_date threshold;
-		int clear = rule->direction == UKWD_NOTICE_BEFORE &&
-		            rule->counting == UKWD_COUNT_CLEAR;
-
+	if (rule->unit != UKWD_UNIT_WORKING_DAYS) {
 		r.counted_unit = UKWD_UNIT_CALENDAR_DAYS;
-		rc = add_period(&threshold, received, rule, 1);
-		if (rc)
-			return range_error(diag, rc);
-		if (rule->direction == UKWD_NOTICE_BEFORE) {
-			ukwd_date latest;
-
-			r.earliest_event = threshold + clear;
-			r.compliant = event >= r.earliest_event;
-			r.given = event - received - clear > 0
-			              ? event - received - clear
-			              : 0;
-			r.shortfall =
-			    r.compliant ? 0 : r.earliest_event - event;
-			/* The latest day a notice counts as received on that
-			 * day: a working day, unless the date counts as
-			 * given. */
-			rc = latest_before(&latest, event - clear, rule);
-			if (rc == 0 && receipt == UKWD_RECEIPT_DEEMED)
-				rc = ukwd_workday_roll(&latest, cal, latest,
-				                       UKWD_ROLL_PRECEDING);
-			if (rc)
-				return range_error(diag, rc);
-			r.deadline = latest;
-		} else {
-			r.deadline = r.earliest_event = threshold;
-			r.compliant = event <= threshold;
-			r.given = event > received ? event - received : 0;
-			r.shortfall = r.compliant ? 0 : event - threshold;
-		}
+		rc = check_calendar_period(&r, cal, rule, received, event);
+	} else {
+		r.counted_unit = UKWD_UNIT_WORKING_DAYS;
+		if (rule->direction == UKWD_NOTICE_BEFORE)
+			rc = check_working_before(&r, cal, rule, received,
+			                          event);
+		else
+			rc = check_working_within(&r, cal, rule, received,
+			                          event);
 	}
+	if (rc)
+		return range_error(diag, rc);
 	/* The earliest event a plan can use is a working day. */
 	if (rule->direction == UKWD_NOTICE_WITHIN)
 		r.earliest_working_event = r.deadline;
