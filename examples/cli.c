@@ -2,6 +2,7 @@
 #define _XOPEN_SOURCE 700
 
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -99,17 +100,6 @@ cli_parse_int32(int32_t *out, const char *text)
 		return -1;
 	*out = (int32_t)value;
 	return 0;
-}
-
-const char *
-cli_option_value(int argc, char **argv, int *i, const char *arg,
-                 size_t name_length)
-{
-	if (arg[name_length] == '=')
-		return arg + name_length + 1;
-	if (arg[name_length] == '\0' && *i + 1 < argc)
-		return argv[++*i];
-	return NULL;
 }
 
 void
@@ -695,48 +685,128 @@ cli_write_file(const char *path, int (*produce)(FILE *out, void *payload),
 	return rc ? 2 : 0;
 }
 
-const struct cli_option *
-cli_match_option(const struct cli_option *table, size_t count, int argc,
-                 char **argv, int *i, const char **value, int *status)
+/* getopt_long()'s value for --help, and the first of the table's. */
+#define HELP_VALUE   0x100
+#define OPTION_VALUE 0x101
+
+/* The table entry whose name argv's `arg` ("--name" or "--name=value")
+ * spells in full, or NULL: getopt_long() also takes an unambiguous
+ * abbreviation, which the front-ends have never accepted. */
+static const struct cli_option *
+exact_option(const struct cli_parser *parser, const char *arg)
 {
-	const char *arg = argv[*i];
+	size_t len = strcspn(arg, "=");
 
-	*status = 0;
-	for (size_t v = 0; v < count; v++) {
-		size_t len = strlen(table[v].name);
-
-		if (strncmp(arg, table[v].name, len) != 0 ||
-		    (arg[len] != '\0' && arg[len] != '='))
-			continue;
-		*value = cli_option_value(argc, argv, i, arg, len);
-		if (!*value)
-			*status = cli_usage_error("option %s needs a value",
-			                          table[v].name);
-		return &table[v];
-	}
+	for (size_t i = 0; i < parser->count; i++)
+		if (strlen(parser->options[i].name) == len &&
+		    strncmp(arg, parser->options[i].name, len) == 0)
+			return &parser->options[i];
 	return NULL;
 }
 
-int
-cli_match_flag(const struct cli_option *table, size_t count, const char *arg,
-               void *options)
+/* One option getopt_long() has matched, put in place. */
+static int
+store_option(const struct cli_parser *parser, void *options,
+             const struct cli_option *option, const char *value)
 {
-	for (size_t f = 0; f < count; f++)
-		if (strcmp(arg, table[f].name) == 0) {
-			*(int *)((char *)options + table[f].offset) = 1;
-			return 1;
-		}
-	return 0;
+	struct cli_holidays *holidays =
+	    (struct cli_holidays *)((char *)options + parser->holidays_offset);
+
+	if (option->kind != CLI_FLAG && parser->nonempty_values && !*value)
+		return cli_usage_error("option %s needs a value", option->name);
+	switch (option->kind) {
+	case CLI_FLAG:
+		*(int *)((char *)options + option->offset) = 1;
+		return 0;
+	case CLI_HOLIDAYS:
+		return cli_holidays_add(holidays, value);
+	case CLI_OFFICIAL:
+		return cli_holidays_add_official(holidays, value);
+	case CLI_CUSTOM:
+		return parser->custom(options, option, value);
+	case CLI_VALUE:
+	default:
+		*(const char **)((char *)options + option->offset) = value;
+		return 0;
+	}
+}
+
+/* getopt's state is global: a call on an empty argument list with optind
+ * 0 starts it afresh (in order, quiet, ':' for a missing value), so that
+ * nothing of an earlier parse (a fuzz run's, say) is read again. */
+static void
+reset_getopt(const struct option *longopts)
+{
+	static char program[] = "cli";
+	char *none[] = {program, NULL};
+
+	optind = 0;
+	opterr = 0;
+	getopt_long(1, none, "-:", longopts, NULL);
+	optind = 1;
 }
 
 int
-cli_store_option(void *options, const struct cli_option *option,
-                 const char *value, struct cli_holidays *holidays)
+cli_parse(const struct cli_parser *parser, void *options, int argc, char **argv)
 {
-	if (option->offset == CLI_OPTION_HOLIDAYS)
-		return cli_holidays_add(holidays, value);
-	if (option->offset == CLI_OPTION_OFFICIAL)
-		return cli_holidays_add_official(holidays, value);
-	*(const char **)((char *)options + option->offset) = value;
+	struct option longopts[CLI_OPTIONS_MAX + 2];
+	size_t n =
+	    parser->count < CLI_OPTIONS_MAX ? parser->count : CLI_OPTIONS_MAX;
+
+	for (size_t i = 0; i < n; i++) {
+		longopts[i].name = parser->options[i].name + 2; /* "--" */
+		longopts[i].has_arg = parser->options[i].kind == CLI_FLAG
+		                          ? no_argument
+		                          : required_argument;
+		longopts[i].flag = NULL;
+		longopts[i].val = OPTION_VALUE + (int)i;
+	}
+	longopts[n] = (struct option){"help", no_argument, NULL, HELP_VALUE};
+	longopts[n + 1] = (struct option){NULL, 0, NULL, 0};
+	reset_getopt(longopts);
+	while (optind < argc) {
+		int at = optind, index = -1, c, rc;
+		const char *arg = argv[at];
+		const struct cli_option *option;
+
+		/* What getopt would read otherwise: "-h" (no short options
+		 * are in its table), "--" (not the end of the options here),
+		 * and a negative number taken as an operand. */
+		if (strcmp(arg, "-h") == 0)
+			return CLI_HELP;
+		if (strcmp(arg, "--") == 0)
+			return cli_usage_error("unknown option '%s'", arg);
+		if (parser->negative_operands && arg[0] == '-' &&
+		    arg[1] >= '0' && arg[1] <= '9') {
+			optind++;
+			rc = parser->operand(options, arg);
+			if (rc)
+				return rc;
+			continue;
+		}
+		c = getopt_long(argc, argv, "-:", longopts, &index);
+		if (c == -1)
+			break;
+		if (c == 1) {
+			rc = parser->operand(options, optarg);
+			if (rc)
+				return rc;
+			continue;
+		}
+		option = strncmp(arg, "--", 2) == 0 ? exact_option(parser, arg)
+		                                    : NULL;
+		if (c == HELP_VALUE && strcmp(arg, "--help") == 0)
+			return CLI_HELP;
+		if (c == ':' && option && option->kind != CLI_FLAG &&
+		    strchr(arg, '=') == NULL)
+			return cli_usage_error("option %s needs a value",
+			                       option->name);
+		if (c < OPTION_VALUE || !option ||
+		    option != &parser->options[c - OPTION_VALUE])
+			return cli_usage_error("unknown option '%s'", arg);
+		rc = store_option(parser, options, option, optarg);
+		if (rc)
+			return rc;
+	}
 	return 0;
 }

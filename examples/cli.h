@@ -34,11 +34,6 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A whole decimal number in int32_t range, nothing else; 0 or -1. */
 int cli_parse_int32(int32_t *out, const char *text);
 
-/* An option's value from "--name=value" or the next argument; NULL if
- * there is none. *i moves past a value taken from the next argument. */
-const char *cli_option_value(int argc, char **argv, int *i, const char *arg,
-                             size_t name_length);
-
 /* Names from files (task names, holiday names) on stdout follow one rule,
  * libukwd's renderers' (render.h): each byte that is not well-formed
  * UTF-8 and each control character (C0 with tab and newline, DEL, C1)
@@ -68,37 +63,58 @@ struct cli_holidays {
 	unsigned char *explicit_division; /* per file: --official gave it */
 };
 
-/* An option that takes a value: its name, and the offset in the caller's
- * options struct of the `const char *` that receives the value, or
- * CLI_OPTION_HOLIDAYS (or a sentinel of the caller's own below it). */
+/* One option of a front-end's table for cli_parse(): "--name", what it
+ * is, and where its value goes in the caller's options struct. */
+enum cli_option_kind {
+	CLI_VALUE,    /* "--name VALUE" or "--name=VALUE": a const char * */
+	CLI_FLAG,     /* "--name": an int set to 1 */
+	CLI_HOLIDAYS, /* --holidays FILE: cli_holidays_add() */
+	CLI_OFFICIAL, /* --official DIVISION=FILE: cli_holidays_add_official()
+	               */
+	CLI_CUSTOM,   /* a value given to the parser's `custom` */
+};
+
 struct cli_option {
 	const char *name;
-	size_t offset;
+	enum cli_option_kind kind;
+	size_t offset; /* CLI_VALUE, CLI_FLAG: the field's offset */
 };
-#define CLI_OPTION_HOLIDAYS SIZE_MAX
-/* --official DIVISION=FILE (callers' own sentinels count down from
- * CLI_OPTION_HOLIDAYS - 1; this one is far below them). */
-#define CLI_OPTION_OFFICIAL (SIZE_MAX - 64)
 
-/* Match argv[*i] ("--name VALUE" or "--name=VALUE") against `table`:
- * the entry, with *value set and *i past a separate value; NULL when it
- * is none of them. A missing value prints a one-line error and sets
- * *status to 2. */
-const struct cli_option *cli_match_option(const struct cli_option *table,
-                                          size_t count, int argc, char **argv,
-                                          int *i, const char **value,
-                                          int *status);
+/* The most options a table may hold. */
+#define CLI_OPTIONS_MAX 32
 
-/* A flag (an option without a value) from `table`, whose offsets name
- * `int` fields of the caller's options struct: sets the field to 1 and
- * returns 1 when `arg` is one of them, else returns 0. */
-int cli_match_flag(const struct cli_option *table, size_t count,
-                   const char *arg, void *options);
+/* A front-end's command line: its option table and what it does with the
+ * rest. */
+struct cli_parser {
+	const struct cli_option *options;
+	size_t count;
+	/* The struct cli_holidays in the options struct, for CLI_HOLIDAYS
+	 * and CLI_OFFICIAL. */
+	size_t holidays_offset;
+	/* "-5" (a '-' then a digit) is an operand, not an option: a
+	 * negative number such as the N of `ukwd-cal add DATE -5`. */
+	int negative_operands;
+	/* "--name=" (an empty value) is "option --name needs a value". */
+	int nonempty_values;
+	/* A CLI_CUSTOM option's value; 0, or 2 after a one-line message. */
+	int (*custom)(void *options, const struct cli_option *option,
+	              const char *value);
+	/* Each operand (an argument that is not an option, "-" among them),
+	 * in order; 0, or 2 after a one-line message. */
+	int (*operand)(void *options, const char *arg);
+};
 
-/* Put a matched option's value in place: into the options struct at
- * `options`, or note a --holidays file. No I/O. 0, or 2 after a message. */
-int cli_store_option(void *options, const struct cli_option *option,
-                     const char *value, struct cli_holidays *holidays);
+/* Parse argv[1..argc) with getopt_long() against `parser`'s table, in
+ * order, into `options` (which the caller has initialised). Options are
+ * matched by their whole name only (no abbreviations); "-h" and "--help"
+ * anywhere return CLI_HELP; any other argument starting with '-' that is
+ * not in the table ("--", "-x", "--name=value" for a flag) is
+ * "unknown option 'ARG'", and a valued option without a value is
+ * "option --name needs a value" (both with the usage hint). Returns 0,
+ * CLI_HELP, or 2 after a one-line message; prints nothing else. Safe to
+ * call more than once in a process (getopt's state is reset). */
+int cli_parse(const struct cli_parser *parser, void *options, int argc,
+              char **argv);
 
 /* Note a file for --holidays (read later by cli_holidays_load()). Its
  * role comes from its content when it is read, never from its name: GOV.UK

@@ -567,61 +567,51 @@ run_month(const ukwd_calendar *cal, ukwd_date first, const char *text)
 	return 0;
 }
 
+/* The command word, then at most two arguments. */
+static int
+cal_operand(void *options, const char *arg)
+{
+	struct options *opt = options;
+
+	if (!opt->command)
+		opt->command = arg;
+	else if (opt->nargs < 2)
+		opt->args[opt->nargs++] = arg;
+	else
+		return cli_usage_error("unexpected argument '%s'", arg);
+	return 0;
+}
+
 /* Collect the options and arguments as given (their meaning is for
  * check_options()): 0, CLI_HELP, or 2 after a one-line message. */
 static int
 parse_options(struct options *opt, int argc, char **argv)
 {
-	static const struct cli_option valued[] = {
-	    {"--division", offsetof(struct options, division_name)},
-	    {"--convention", offsetof(struct options, convention)},
-	    {"--format", offsetof(struct options, format)},
-	    {"--from", offsetof(struct options, from_year)},
-	    {"--to", offsetof(struct options, to_year)},
-	    {"--output", offsetof(struct options, output)},
-	    {"--holidays", CLI_OPTION_HOLIDAYS},
-	    {"--official", CLI_OPTION_OFFICIAL},
+	static const struct cli_option table[] = {
+	    {"--division", CLI_VALUE, offsetof(struct options, division_name)},
+	    {"--convention", CLI_VALUE, offsetof(struct options, convention)},
+	    {"--format", CLI_VALUE, offsetof(struct options, format)},
+	    {"--from", CLI_VALUE, offsetof(struct options, from_year)},
+	    {"--to", CLI_VALUE, offsetof(struct options, to_year)},
+	    {"--output", CLI_VALUE, offsetof(struct options, output)},
+	    {"--holidays", CLI_HOLIDAYS, 0},
+	    {"--official", CLI_OFFICIAL, 0},
+	    {"--batch", CLI_FLAG, offsetof(struct options, batch)},
 	};
-	static const struct cli_option flags[] = {
-	    {"--batch", offsetof(struct options, batch)},
+	static const struct cli_parser parser = {
+	    .options = table,
+	    .count = sizeof(table) / sizeof(*table),
+	    .holidays_offset = offsetof(struct options, holidays),
+	    .negative_operands = 1, /* add DATE -5 */
+	    .operand = cal_operand,
 	};
+	int rc;
 
 	memset(opt, 0, sizeof(*opt));
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		const struct cli_option *option;
-		const char *value;
-		int status;
-
-		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
-			return CLI_HELP;
-		if (cli_match_flag(flags, sizeof(flags) / sizeof(*flags), arg,
-		                   opt))
-			continue;
-		option =
-		    cli_match_option(valued, sizeof(valued) / sizeof(*valued),
-		                     argc, argv, &i, &value, &status);
-		if (status)
-			return status;
-		if (option) {
-			if (cli_store_option(opt, option, value,
-			                     &opt->holidays))
-				return 2;
-			continue;
-		}
-		if (arg[0] == '-' && arg[1] != '\0' &&
-		    !(arg[1] >= '0' && arg[1] <= '9'))
-			return cli_usage_error("unknown option '%s'", arg);
-		if (!opt->command)
-			opt->command = arg;
-		else if (opt->nargs < 2)
-			opt->args[opt->nargs++] = arg;
-		else
-			return cli_usage_error("unexpected argument '%s'", arg);
-	}
-	if (!opt->command)
+	rc = cli_parse(&parser, opt, argc, argv);
+	if (rc == 0 && !opt->command)
 		return cli_usage_error("%s", "no command given");
-	return 0;
+	return rc;
 }
 
 static ukwd_roll

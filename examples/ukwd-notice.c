@@ -83,59 +83,43 @@ struct options {
 	ukwd_date event_date;  /* one notice: the event */
 };
 
+/* ukwd-notice takes no operands. */
+static int
+notice_operand(void *options, const char *arg)
+{
+	(void)options;
+	return cli_usage_error("unknown %s '%s'",
+	                       arg[0] == '-' ? "option" : "argument", arg);
+}
+
 static int
 parse_options(struct options *opt, int argc, char **argv)
 {
-	static const struct cli_option valued[] = {
-	    {"--rule", offsetof(struct options, rule_id)},
-	    {"--given", offsetof(struct options, given)},
-	    {"--event", offsetof(struct options, event)},
-	    {"--days", offsetof(struct options, days)},
-	    {"--unit", offsetof(struct options, unit)},
-	    {"--cutoff", offsetof(struct options, cutoff)},
-	    {"--division", offsetof(struct options, division)},
-	    {"--holidays", CLI_OPTION_HOLIDAYS},
-	    {"--official", CLI_OPTION_OFFICIAL},
+	static const struct cli_option table[] = {
+	    {"--rule", CLI_VALUE, offsetof(struct options, rule_id)},
+	    {"--given", CLI_VALUE, offsetof(struct options, given)},
+	    {"--event", CLI_VALUE, offsetof(struct options, event)},
+	    {"--days", CLI_VALUE, offsetof(struct options, days)},
+	    {"--unit", CLI_VALUE, offsetof(struct options, unit)},
+	    {"--cutoff", CLI_VALUE, offsetof(struct options, cutoff)},
+	    {"--division", CLI_VALUE, offsetof(struct options, division)},
+	    {"--holidays", CLI_HOLIDAYS, 0},
+	    {"--official", CLI_OFFICIAL, 0},
+	    {"--within", CLI_FLAG, offsetof(struct options, within)},
+	    {"--count-event-day", CLI_FLAG,
+	     offsetof(struct options, count_event_day)},
+	    {"--batch", CLI_FLAG, offsetof(struct options, batch)},
+	    {"--list-rules", CLI_FLAG, offsetof(struct options, list_rules)},
 	};
-	static const struct cli_option flags[] = {
-	    {"--within", offsetof(struct options, within)},
-	    {"--count-event-day", offsetof(struct options, count_event_day)},
-	    {"--batch", offsetof(struct options, batch)},
-	    {"--list-rules", offsetof(struct options, list_rules)},
+	static const struct cli_parser parser = {
+	    .options = table,
+	    .count = sizeof(table) / sizeof(*table),
+	    .holidays_offset = offsetof(struct options, holidays),
+	    .operand = notice_operand,
 	};
 
 	memset(opt, 0, sizeof(*opt));
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		int known;
-
-		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
-			return CLI_HELP;
-		known = cli_match_flag(flags, sizeof(flags) / sizeof(*flags),
-		                       arg, opt);
-		if (!known) {
-			const struct cli_option *option;
-			const char *value;
-			int status;
-
-			option = cli_match_option(
-			    valued, sizeof(valued) / sizeof(*valued), argc,
-			    argv, &i, &value, &status);
-			if (status)
-				return status;
-			if (option) {
-				if (cli_store_option(opt, option, value,
-				                     &opt->holidays))
-					return 2;
-				known = 1;
-			}
-		}
-		if (!known)
-			return cli_usage_error(
-			    "unknown %s '%s'",
-			    arg[0] == '-' ? "option" : "argument", arg);
-	}
-	return 0;
+	return cli_parse(&parser, opt, argc, argv);
 }
 
 /* The rule: from the catalogue, or ad hoc from --days/--unit/--within. */

@@ -257,75 +257,66 @@ parse_date(ukwd_date *out, const char *text, const char *option)
 	                 text, diag.column, diag.message);
 }
 
-/* The --set option's place in the table: handled here, not stored. */
-#define SET_OPTION (CLI_OPTION_HOLIDAYS - 1)
+/* --set STAGE=DAYS, and --finish or --deadline (which one, for
+ * messages). */
+static int
+plan_custom(void *options, const struct cli_option *option, const char *value)
+{
+	struct options *opt = options;
+
+	if (strcmp(option->name, "--set") == 0)
+		return add_override(opt, value);
+	opt->finish = value;
+	opt->finish_option = option->name;
+	return 0;
+}
+
+/* ukwd-plan takes no operands. */
+static int
+plan_operand(void *options, const char *arg)
+{
+	(void)options;
+	return cli_usage_error("unexpected argument '%s'", arg);
+}
 
 static int
 parse_options(struct options *opt, int argc, char **argv)
 {
 	static const ukwd_uep_options uep_defaults = UKWD_UEP_OPTIONS_INIT;
-	static const struct cli_option valued[] = {
-	    {"--tasks", offsetof(struct options, tasks)},
-	    {"--start", offsetof(struct options, start)},
-	    {"--finish", offsetof(struct options, finish)},
-	    {"--deadline", offsetof(struct options, finish)},
-	    {"--division", offsetof(struct options, division_name)},
-	    {"--format", offsetof(struct options, format_name)},
-	    {"--output", offsetof(struct options, output)},
-	    {"--width", offsetof(struct options, width_text)},
-	    {"--today", offsetof(struct options, today_text)},
-	    {"--scale", offsetof(struct options, scale_name)},
-	    {"--party", offsetof(struct options, party_name)},
-	    {"--roles", offsetof(struct options, roles_name)},
-	    {"--holidays", CLI_OPTION_HOLIDAYS},
-	    {"--official", CLI_OPTION_OFFICIAL},
-	    {"--set", SET_OPTION},
+	static const struct cli_option table[] = {
+	    {"--tasks", CLI_VALUE, offsetof(struct options, tasks)},
+	    {"--start", CLI_VALUE, offsetof(struct options, start)},
+	    {"--finish", CLI_CUSTOM, 0},
+	    {"--deadline", CLI_CUSTOM, 0},
+	    {"--division", CLI_VALUE, offsetof(struct options, division_name)},
+	    {"--format", CLI_VALUE, offsetof(struct options, format_name)},
+	    {"--output", CLI_VALUE, offsetof(struct options, output)},
+	    {"--width", CLI_VALUE, offsetof(struct options, width_text)},
+	    {"--today", CLI_VALUE, offsetof(struct options, today_text)},
+	    {"--scale", CLI_VALUE, offsetof(struct options, scale_name)},
+	    {"--party", CLI_VALUE, offsetof(struct options, party_name)},
+	    {"--roles", CLI_VALUE, offsetof(struct options, roles_name)},
+	    {"--holidays", CLI_HOLIDAYS, 0},
+	    {"--official", CLI_OFFICIAL, 0},
+	    {"--set", CLI_CUSTOM, 0},
+	    {"--explain", CLI_FLAG, offsetof(struct options, explain)},
+	    {"--ascii", CLI_FLAG, offsetof(struct options, ascii)},
+	    {"--credit-cover", CLI_FLAG,
+	     offsetof(struct options, credit_cover)},
+	    {"--stagger", CLI_FLAG, offsetof(struct options, stagger)},
 	};
-	static const struct cli_option flags[] = {
-	    {"--explain", offsetof(struct options, explain)},
-	    {"--ascii", offsetof(struct options, ascii)},
-	    {"--credit-cover", offsetof(struct options, credit_cover)},
-	    {"--stagger", offsetof(struct options, stagger)},
+	static const struct cli_parser parser = {
+	    .options = table,
+	    .count = sizeof(table) / sizeof(*table),
+	    .holidays_offset = offsetof(struct options, holidays),
+	    .nonempty_values = 1,
+	    .custom = plan_custom,
+	    .operand = plan_operand,
 	};
 
 	memset(opt, 0, sizeof(*opt));
 	opt->uep = uep_defaults;
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		const struct cli_option *option;
-		const char *value;
-		int status;
-
-		if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)
-			return CLI_HELP;
-		if (cli_match_flag(flags, sizeof(flags) / sizeof(*flags), arg,
-		                   opt))
-			continue;
-		option =
-		    cli_match_option(valued, sizeof(valued) / sizeof(*valued),
-		                     argc, argv, &i, &value, &status);
-		if (status)
-			return status;
-		if (option && !*value)
-			return cli_usage_error("option %s needs a value",
-			                       option->name);
-		if (option) {
-			if (option->offset == SET_OPTION)
-				status = add_override(opt, value);
-			else
-				status = cli_store_option(opt, option, value,
-				                          &opt->holidays);
-			if (status)
-				return status;
-			if (option->offset == offsetof(struct options, finish))
-				opt->finish_option = option->name;
-			continue;
-		}
-		if (arg[0] == '-' && arg[1] != '\0')
-			return cli_usage_error("unknown option '%s'", arg);
-		return cli_usage_error("unexpected argument '%s'", arg);
-	}
-	return 0;
+	return cli_parse(&parser, opt, argc, argv);
 }
 
 /* What the options' text means: conflicts between options, and every
