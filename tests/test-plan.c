@@ -709,6 +709,82 @@ test_csv__plain_predecessors_read_in_place_as_by_the_general_rule(void **state)
 	assert_null(plan);
 }
 
+/* Fields of every length from 1 to 40 bytes, ended by a comma, a CR, a
+ * line feed or the data's end at each place in a 16-byte block (the
+ * reader looks for a field's end 16 bytes at a time), read back exactly;
+ * a NUL byte at each place of a long field is found at its column; plain
+ * durations with leading zeros and at the limit. */
+static void
+test_csv__fields_of_every_length_end_where_they_end(void **state)
+{
+	char text[8192], id[48], name[48], want[48];
+	ukwd_plan *plan;
+	ukwd_diag diag;
+
+	(void)state;
+	for (int end = 0; end < 3; end++) {
+		size_t used =
+		    (size_t)sprintf(text, "id,name,duration,predecessors%s",
+		                    end == 1 ? "\r\n" : "\n");
+
+		for (int len = 1; len <= 40; len++) {
+			memset(id, 'a' + len % 26, (size_t)len);
+			id[len] = '\0';
+			memset(name, 'N', (size_t)len);
+			name[len] = '\0';
+			used += (size_t)sprintf(
+			    text + used, "%s%d,%s,%03d,%s", id, len, name, len,
+			    end == 1 ? "\r\n"
+			             : (end == 0 || len < 40 ? "\n" : ""));
+		}
+		plan = read_ok(text);
+		assert_int_equal(ukwd_plan_task_count(plan), 40);
+		for (int len = 1; len <= 40; len++) {
+			memset(want, 'a' + len % 26, (size_t)len);
+			sprintf(want + len, "%d", len);
+			assert_string_equal(
+			    ukwd_plan_task_id(plan, (size_t)len - 1), want);
+			memset(want, 'N', (size_t)len);
+			want[len] = '\0';
+			assert_string_equal(
+			    ukwd_plan_task_name(plan, (size_t)len - 1), want);
+			assert_int_equal(
+			    ukwd_plan_task_duration(plan, (size_t)len - 1),
+			    len);
+		}
+		ukwd_plan_free(plan);
+	}
+	for (int at = 0; at < 40; at++) {
+		size_t used =
+		    (size_t)sprintf(text, "id,name,duration,predecessors\na,");
+
+		memset(text + used, 'x', 40);
+		text[used + (size_t)at] = '\0';
+		used += 40;
+		used += (size_t)sprintf(text + used, ",1,\n");
+		plan = NULL;
+		assert_int_equal(
+		    ukwd_plan_read_csv(&plan, text, used, NULL, &diag),
+		    UKWD_EPARSE);
+		assert_null(plan);
+		assert_int_equal(diag.line, 2);
+		assert_int_equal(diag.column, 3 + at);
+		assert_string_equal(diag.message, "NUL byte in the input");
+	}
+	plan = read_ok("id,name,duration,predecessors\n"
+	               "a,,0000004,\nb,,4000000,\nc,,00000000000000000012,\n");
+	assert_int_equal(ukwd_plan_task_duration(plan, 0), 4);
+	assert_int_equal(ukwd_plan_task_duration(plan, 1), 4000000);
+	assert_int_equal(ukwd_plan_task_duration(plan, 2), 12);
+	ukwd_plan_free(plan);
+	strcpy(text, "id,name,duration,predecessors\na,,4000001,\n");
+	assert_int_equal(
+	    ukwd_plan_read_csv(&plan, text, strlen(text), NULL, &diag),
+	    UKWD_ERANGE);
+	assert_string_equal(diag.message, "duration '4000001' is more than "
+	                                  "4000000 working days");
+}
+
 static void
 test_csv__optional_columns_set_dates_estimates_and_sources(void **state)
 {
@@ -1129,6 +1205,8 @@ main(void)
 	    cmocka_unit_test(
 	        test_csv__crlf_bom_blank_lines_spaces_and_any_column_order),
 	    cmocka_unit_test(test_csv__reads_microsoft_project_predecessors),
+	    cmocka_unit_test(
+	        test_csv__fields_of_every_length_end_where_they_end),
 	    cmocka_unit_test(
 	        test_csv__plain_predecessors_read_in_place_as_by_the_general_rule),
 	    cmocka_unit_test(
