@@ -28,9 +28,9 @@
 
 #define PROGRAM "ukwd-plan"
 
-/* Table columns are cut to these widths (in characters). */
-#define ID_WIDTH_MAX   20
-#define NAME_WIDTH_MAX 40
+/* The Why: column is cut to this width (in characters), as
+ * ukwd_render_table() cuts its ID column. */
+#define ID_WIDTH_MAX 20
 
 /* Where the table and the library's renderers write: standard output, or
  * the temporary file behind --output while it is written. */
@@ -642,19 +642,12 @@ make_schedule(ukwd_schedule **sched, ukwd_plan *plan, const ukwd_calendar *cal,
 	return 0;
 }
 
-/* Characters of text as shown (cli_text_width()). */
-static size_t
-text_width(const char *text)
-{
-	return cli_text_width(text);
-}
-
 /* Print text in exactly `width` characters: padded, or cut with "…";
  * cleaned as cli_put_clean() says. */
 static void
 put_column(const char *text, size_t width)
 {
-	size_t have = text_width(text);
+	size_t have = cli_text_width(text);
 
 	if (have <= width) {
 		cli_put_clean(out_file, text, strlen(text));
@@ -941,167 +934,9 @@ render_uep_text(const ukwd_schedule *sched, const ukwd_calendar *cal,
 	return 0;
 }
 
-/* "a -> b -> c" when each task links to the next, else "a, b, c". */
-static void
-print_path(const ukwd_schedule *sched, const size_t *tasks, size_t count,
-           unsigned char *linked)
-{
-	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	int chain = 1;
-
-	for (size_t i = 0; i + 1 < count; i++)
-		chain &= linked[tasks[i + 1]];
-	for (size_t i = 0; i < count; i++) {
-		if (i)
-			fputs(chain ? " -> " : ", ", out_file);
-		cli_put_clean(out_file, ukwd_plan_task_id(plan, tasks[i]),
-		              strlen(ukwd_plan_task_id(plan, tasks[i])));
-	}
-	putc('\n', out_file);
-}
-
-/* linked[t] = 1 when t's predecessor on its critical path links to it. */
-static unsigned char *
-path_links(const ukwd_schedule *sched)
-{
-	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	size_t n = ukwd_plan_task_count(plan), npaths;
-	size_t *before = malloc((n ? n : 1) * sizeof(*before));
-	unsigned char *linked = calloc(n ? n : 1, 1);
-
-	if (!before || !linked) {
-		free(before);
-		free(linked);
-		return NULL;
-	}
-	for (size_t t = 0; t < n; t++)
-		before[t] = (size_t)-1;
-	npaths = ukwd_schedule_critical_path_count(sched);
-	for (size_t p = 0; p < npaths; p++) {
-		const size_t *tasks;
-		size_t count;
-
-		ukwd_schedule_critical_path(&tasks, &count, sched, p);
-		for (size_t i = 1; i < count; i++)
-			before[tasks[i]] = tasks[i - 1];
-	}
-	for (size_t l = 0; l < ukwd_plan_link_count(plan); l++) {
-		ukwd_plan_link_info link;
-
-		ukwd_plan_link(&link, plan, l);
-		if (before[link.successor] == link.predecessor)
-			linked[link.successor] = 1;
-	}
-	free(before);
-	return linked;
-}
-
-static int
-render_table(const ukwd_schedule *sched, const struct options *opt)
-{
-	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	size_t n = ukwd_schedule_task_count(sched), id_width = 2,
-	       name_width = 4, npaths, nnegative;
-	const size_t *negative;
-	char start[UKWD_DATE_STRLEN], finish[UKWD_DATE_STRLEN];
-	unsigned char *linked;
-	ukwd_date first, last;
-	int32_t days;
-
-	for (size_t t = 0; t < n; t++) {
-		size_t w = text_width(ukwd_plan_task_id(plan, t));
-
-		if (w > id_width)
-			id_width = w;
-		w = text_width(display_name(plan, t));
-		if (w > name_width)
-			name_width = w;
-	}
-	if (id_width > ID_WIDTH_MAX)
-		id_width = ID_WIDTH_MAX;
-	if (name_width > NAME_WIDTH_MAX)
-		name_width = NAME_WIDTH_MAX;
-	ukwd_schedule_span(&first, &last, &days, sched);
-	format_date(start, first);
-	format_date(finish, last);
-	fprintf(out_file,
-	        "Project: %s to %s, %ld working day%s (scheduled %s %s)\n\n",
-	        start, finish, (long)days, days == 1 ? "" : "s",
-	        opt->backward ? "backward to" : "forward from",
-	        opt->backward ? opt->finish : opt->start);
-	fprintf(out_file, "  ");
-	put_column("ID", id_width);
-	fprintf(out_file, "  ");
-	put_column("TASK", name_width);
-	fputs("  DAYS  START       FINISH      LATE START  LATE FINISH  FLOAT "
-	      " FREE\n",
-	      out_file);
-	for (size_t t = 0; t < n; t++) {
-		ukwd_scheduled_task row;
-		char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN],
-		    ls[UKWD_DATE_STRLEN], lf[UKWD_DATE_STRLEN];
-
-		if (ukwd_schedule_task(&row, sched, t))
-			return 2;
-		format_date(es, row.early_start);
-		format_date(ef, row.early_finish);
-		format_date(ls, row.late_start);
-		format_date(lf, row.late_finish);
-		fprintf(out_file, "%c ",
-		        row.total_float < 0 ? '!'
-		        : row.critical      ? '*'
-		                            : ' ');
-		put_column(ukwd_plan_task_id(plan, t), id_width);
-		fprintf(out_file, "  ");
-		put_column(display_name(plan, t), name_width);
-		fprintf(out_file, "  %4ld  %s  %s  %s  %s   %5ld %5ld\n",
-		        (long)row.duration, es, ef, ls, lf,
-		        (long)row.total_float, (long)row.free_float);
-	}
-	ukwd_schedule_negative_float(&negative, &nnegative, sched);
-	if (opt->has_deadline) {
-		fputc('\n', out_file);
-		print_target(ukwd_schedule_calendar(sched), "Deadline",
-		             opt->deadline, last);
-	}
-	fprintf(out_file, "\n* critical: no float.%s\n",
-	        nnegative ? "  ! negative float: a date cannot be met." : "");
-	npaths = ukwd_schedule_critical_path_count(sched);
-	linked = path_links(sched);
-	if (!linked) {
-		fprintf(stderr, PROGRAM ": out of memory\n");
-		return 2;
-	}
-	for (size_t p = 0; p < npaths; p++) {
-		const size_t *tasks;
-		size_t count;
-
-		ukwd_schedule_critical_path(&tasks, &count, sched, p);
-		if (npaths == 1)
-			fprintf(out_file, "Critical path: ");
-		else
-			fprintf(out_file, "Critical path %zu: ", p + 1);
-		print_path(sched, tasks, count, linked);
-	}
-	free(linked);
-	if (nnegative) {
-		fprintf(out_file, "Negative float: ");
-		for (size_t i = 0; i < nnegative; i++) {
-			ukwd_scheduled_task row;
-
-			ukwd_schedule_task(&row, sched, negative[i]);
-			fputs(i ? ", " : "", out_file);
-			cli_put_clean(
-			    out_file, ukwd_plan_task_id(plan, negative[i]),
-			    strlen(ukwd_plan_task_id(plan, negative[i])));
-			fprintf(out_file, " (%ld)", (long)row.total_float);
-		}
-		fprintf(out_file, "\n");
-	}
-	return 0;
-}
-
-/* What fixed each task's dates, two sentences a task. */
+/* What fixed each task's dates, two sentences a task, after the User
+ * Entry Process's own text (a plan of tasks has them from
+ * ukwd_render_table()). */
 static int
 render_explanations(const ukwd_schedule *sched)
 {
@@ -1113,7 +948,7 @@ render_explanations(const ukwd_schedule *sched)
 	if (!sentence)
 		return 2;
 	for (size_t t = 0; t < n; t++) {
-		size_t w = text_width(ukwd_plan_task_id(plan, t));
+		size_t w = cli_text_width(ukwd_plan_task_id(plan, t));
 
 		if (w > width)
 			width = w;
@@ -1182,9 +1017,8 @@ render_format(const struct render_job *job)
 	size_t ntargets = 0;
 	int rc;
 
-	if (opt->format == FORMAT_TABLE) {
-		rc = !opt->tasks ? render_uep_text(job->sched, job->cal, opt)
-		                 : render_table(job->sched, opt);
+	if (opt->format == FORMAT_TABLE && !opt->tasks) {
+		rc = render_uep_text(job->sched, job->cal, opt);
 		if (rc == 0 && opt->explain)
 			rc = render_explanations(job->sched);
 		return rc;
@@ -1213,7 +1047,13 @@ render_format(const struct render_job *job)
 		options.flags |= UKWD_RENDER_SOURCES;
 		options.title = "SEC User Entry Process";
 	}
+	if (opt->explain)
+		options.flags |= UKWD_RENDER_EXPLAIN;
 	switch (opt->format) {
+	case FORMAT_TABLE:
+		rc = ukwd_render_table(job->sched, &options, file_sink,
+		                       out_file);
+		break;
 	case FORMAT_CSV:
 		rc = ukwd_render_csv(job->sched, &options, file_sink, out_file);
 		break;
@@ -1239,7 +1079,6 @@ render_format(const struct render_job *job)
 		rc = ukwd_render_mermaid(job->sched, &options, file_sink,
 		                         out_file);
 		break;
-	case FORMAT_TABLE:
 	case FORMAT_TEXT:
 	default:
 		/* The User Entry Process's text is its plan (a row per stage

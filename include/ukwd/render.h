@@ -97,6 +97,9 @@ typedef enum ukwd_render_scale {
 
 /** CSV: add the columns `source` and `reference`. */
 #define UKWD_RENDER_SOURCES 0x1u
+/** Table (ukwd_render_table()): add the "Why:" section, what fixed each
+ *  task's dates. @since 0.1 */
+#define UKWD_RENDER_EXPLAIN 0x2u
 
 /** A date the project should be finished by: a mandate, say. */
 typedef struct ukwd_render_target {
@@ -119,7 +122,7 @@ typedef struct ukwd_render_options {
 	ukwd_date today;
 	/** Text and SVG: #ukwd_render_scale. */
 	ukwd_render_scale scale;
-	/** #UKWD_RENDER_SOURCES or 0. */
+	/** #UKWD_RENDER_SOURCES, #UKWD_RENDER_EXPLAIN, or 0. */
 	unsigned int flags;
 	/** Mermaid, SVG and HTML: a title, or NULL for none (SVG and HTML
 	 *  then say "Schedule"). */
@@ -165,6 +168,49 @@ typedef struct ukwd_render_options {
 UKWD_API int ukwd_render_text(const ukwd_schedule *sched,
                               const ukwd_render_options *options,
                               ukwd_sink write, void *payload);
+
+/**
+ * @brief A table of the schedule for a terminal (ukwd-plan's default).
+ *
+ * In this order, each line ending in `\n`:
+ * - `Project: FIRST to LAST, N working days (scheduled forward from DATE)`
+ *   (`backward to DATE` for a backward schedule), FIRST and LAST as
+ *   ukwd_schedule_span() gives them, DATE the schedule's own
+ *   (ukwd_schedule_anchor()); then an empty line.
+ * - A heading, and a row per task in plan order: a mark (`*` critical,
+ *   `!` negative float, else a space), the id and the name (the id when
+ *   it has none) in columns as wide as the widest (ID at most 20, TASK
+ *   at most 40 characters; longer text is cut with `…`), the duration in
+ *   working days, early start and finish, late start and finish, total
+ *   and free float in working days.
+ * - With targets (ukwd_render_options::targets): an empty line, then a
+ *   line a target, its label with a capital initial ("Target" without
+ *   one): `Deadline DATE: met, N working days to spare.` or `Deadline
+ *   DATE: NOT met, missed by N working days.`, N the working days
+ *   between the target and the project's last day.
+ * - An empty line, the key (`* critical: no float.`, and the `!` key when
+ *   a task has negative float), then `Critical path: a -> b -> c` for each
+ *   critical path (numbered when there are several; `, ` between tasks
+ *   when one does not link to the next), and `Negative float: ID (N),
+ *   ...` when any task has it.
+ * - With #UKWD_RENDER_EXPLAIN: an empty line, `Why:`, and two lines a
+ *   task (ukwd_schedule_explain(): early side, then late side).
+ *
+ * Ids and names are written cleaned, as the other text renderers do:
+ * each ill-formed UTF-8 byte and each control character becomes U+FFFD,
+ * so a row is always one line.
+ *
+ * @param[in] sched   the schedule.
+ * @param[in] options optional: targets, flags (#UKWD_RENDER_EXPLAIN);
+ *                    the other members are checked but not used.
+ * @param[in] write   the sink.
+ * @param[in] payload passed to @p write.
+ * @return 0; #UKWD_EINVAL; #UKWD_EUSER; #UKWD_ENOMEM.
+ * @since 0.1
+ */
+UKWD_API int ukwd_render_table(const ukwd_schedule *sched,
+                               const ukwd_render_options *options,
+                               ukwd_sink write, void *payload);
 
 /**
  * @brief A Mermaid gantt chart (Markdown's ```mermaid blocks).

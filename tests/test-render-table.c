@@ -1,0 +1,291 @@
+/* ukwd_render_table(): ukwd-plan's default table, from the library. The
+ * expected texts are what ukwd-plan printed for the same plan before the
+ * table moved into the library (issue 14.6), byte for byte. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include <ukwd.h>
+
+#include "test-util.h"
+
+/* Two critical paths, a name longer than the TASK column, one with a tab
+ * and an ill-formed byte, an id longer than the ID column, a milestone
+ * without a name. */
+static const char plan_csv[] = "id,name,duration,predecessors\n"
+                               "brief,Agree the brief,3,\n"
+                               "build,A very long task name that goes on and "
+                               "on beyond forty characters,5,brief\n"
+                               "content,Tab\x09"
+                               "here \xff"
+                               ",2,brief\n"
+                               "the-launch-milestone-id,,0,build;content\n";
+
+/* ukwd-plan --tasks PLAN --division england-and-wales --start 2017-06-01
+ *   --deadline 2017-06-05 --explain */
+static const char expected_forward[] =
+    "Project: 2017-06-01 to 2017-06-12, 8 working days (scheduled forward from "
+    "2017-06-01)\n"
+    "\n"
+    "  ID                    TASK                                      DAYS  "
+    "START       FINISH      LATE START  LATE FINISH  FLOAT  FREE\n"
+    "! brief                 Agree the brief                              3  "
+    "2017-06-01  2017-06-05  2017-05-24  2017-05-26      -5    -5\n"
+    "! build                 A very long task name that goes on and \xe2"
+    "\x80"
+    "\xa6"
+    "     5  2017-06-06  2017-06-12  2017-05-30  2017-06-05      -5    -5\n"
+    "! content               Tab\xef"
+    "\xbf"
+    "\xbd"
+    "here \xef"
+    "\xbf"
+    "\xbd"
+    "                                   2  2017-06-06  2017-06-07  2017-06-02  "
+    "2017-06-05      -2    -2\n"
+    "! the-launch-mileston\xe2"
+    "\x80"
+    "\xa6"
+    "  the-launch-milestone-id                      0  2017-06-12  2017-06-12  "
+    "2017-06-05  2017-06-05      -5    -5\n"
+    "\n"
+    "Deadline 2017-06-05: NOT met, missed by 5 working days.\n"
+    "\n"
+    "* critical: no float.  ! negative float: a date cannot be met.\n"
+    "Critical path 1: brief -> build -> the-launch-milestone-id\n"
+    "Critical path 2: brief -> content -> the-launch-milestone-id\n"
+    "Negative float: brief (-5), build (-5), content (-2), "
+    "the-launch-milestone-id (-5)\n"
+    "\n"
+    "Why:\n"
+    "  brief                 starts 2017-06-01: the project start\n"
+    "                        finishes by 2017-05-26: before 'A very long task "
+    "name that goes on and on beyond forty characters' must start (FS)\n"
+    "  build                 starts 2017-06-06: after 'Agree the brief' "
+    "finishes (FS)\n"
+    "                        finishes by 2017-06-05: before "
+    "'the-launch-milestone-id' must start (FS)\n"
+    "  content               starts 2017-06-06: after 'Agree the brief' "
+    "finishes (FS)\n"
+    "                        finishes by 2017-06-05: before "
+    "'the-launch-milestone-id' must start (FS)\n"
+    "  the-launch-mileston\xe2"
+    "\x80"
+    "\xa6"
+    "  falls on 2017-06-12 (end of day): after 'A very long task name that "
+    "goes on and on beyond forty characters' finishes (FS)\n"
+    "                        falls by 2017-06-05 (end of day): the project "
+    "deadline 2017-06-05\n";
+
+/* ukwd-plan --tasks PLAN --division england-and-wales --finish 2017-06-30 */
+static const char expected_backward[] =
+    "Project: 2017-06-21 to 2017-06-30, 8 working days (scheduled backward to "
+    "2017-06-30)\n"
+    "\n"
+    "  ID                    TASK                                      DAYS  "
+    "START       FINISH      LATE START  LATE FINISH  FLOAT  FREE\n"
+    "* brief                 Agree the brief                              3  "
+    "2017-06-21  2017-06-23  2017-06-21  2017-06-23       0     0\n"
+    "* build                 A very long task name that goes on and \xe2"
+    "\x80"
+    "\xa6"
+    "     5  2017-06-26  2017-06-30  2017-06-26  2017-06-30       0     0\n"
+    "  content               Tab\xef"
+    "\xbf"
+    "\xbd"
+    "here \xef"
+    "\xbf"
+    "\xbd"
+    "                                   2  2017-06-26  2017-06-27  2017-06-29  "
+    "2017-06-30       3     3\n"
+    "* the-launch-mileston\xe2"
+    "\x80"
+    "\xa6"
+    "  the-launch-milestone-id                      0  2017-06-30  2017-06-30  "
+    "2017-06-30  2017-06-30       0     0\n"
+    "\n"
+    "* critical: no float.\n"
+    "Critical path: brief -> build -> the-launch-milestone-id\n";
+
+struct fixture {
+	ukwd_calendar *cal;
+	ukwd_plan *plan;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	assert_non_null(f);
+	assert_int_equal(
+	    ukwd_calendar_new_uk(&f->cal, UKWD_UK_ENGLAND_WALES, 2016, 2018),
+	    0);
+	assert_int_equal(ukwd_plan_read_csv(&f->plan, plan_csv,
+	                                    sizeof(plan_csv) - 1, "plan.csv",
+	                                    NULL),
+	                 0);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	ukwd_plan_free(f->plan);
+	ukwd_calendar_free(f->cal);
+	free(f);
+	return 0;
+}
+
+/* A sink into a growing NUL-terminated buffer; fails on call `stop_at`
+ * when that is positive. */
+struct buffer {
+	char *text;
+	size_t len;
+	int calls, stop_at;
+};
+
+static int
+buffer_sink(const char *buf, size_t len, void *payload)
+{
+	struct buffer *b = payload;
+	char *grown;
+
+	if (++b->calls == b->stop_at)
+		return -1;
+	grown = realloc(b->text, b->len + len + 1);
+	assert_non_null(grown);
+	b->text = grown;
+	memcpy(b->text + b->len, buf, len);
+	b->len += len;
+	b->text[b->len] = '\0';
+	return 0;
+}
+
+static ukwd_schedule *
+schedule(struct fixture *f, ukwd_schedule_direction direction, ukwd_date date)
+{
+	ukwd_schedule_options options = UKWD_SCHEDULE_OPTIONS_INIT;
+	ukwd_schedule *sched = NULL;
+
+	options.direction = direction;
+	assert_int_equal(
+	    ukwd_schedule_new(&sched, f->plan, f->cal, date, &options, NULL),
+	    0);
+	return sched;
+}
+
+static void
+test_table__forward_with_deadline_and_explanations_is_ukwd_plans(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
+	ukwd_render_target deadline = {0, "deadline"};
+	struct buffer out = {NULL, 0, 0, 0};
+	ukwd_schedule *sched;
+
+	deadline.date = ymd(2017, 6, 5);
+	assert_int_equal(ukwd_plan_set_deadline(f->plan, deadline.date), 0);
+	sched = schedule(f, UKWD_SCHEDULE_FORWARD, ymd(2017, 6, 1));
+	options.targets = &deadline;
+	options.target_count = 1;
+	options.flags = UKWD_RENDER_EXPLAIN;
+	assert_int_equal(ukwd_render_table(sched, &options, buffer_sink, &out),
+	                 0);
+	assert_string_equal(out.text, expected_forward);
+	free(out.text);
+	ukwd_schedule_free(sched);
+}
+
+static void
+test_table__backward_says_backward_to_its_own_date(void **state)
+{
+	struct fixture *f = *state;
+	struct buffer out = {NULL, 0, 0, 0};
+	ukwd_schedule *sched =
+	    schedule(f, UKWD_SCHEDULE_BACKWARD, ymd(2017, 6, 30));
+
+	assert_int_equal(ukwd_render_table(sched, NULL, buffer_sink, &out), 0);
+	assert_string_equal(out.text, expected_backward);
+	free(out.text);
+	ukwd_schedule_free(sched);
+}
+
+static void
+test_table__a_target_without_label_is_a_target_met(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
+	ukwd_render_target target = {0, NULL};
+	struct buffer out = {NULL, 0, 0, 0};
+	ukwd_schedule *sched =
+	    schedule(f, UKWD_SCHEDULE_FORWARD, ymd(2017, 6, 1));
+
+	target.date = ymd(2017, 6, 14); /* two working days after the end */
+	options.targets = &target;
+	options.target_count = 1;
+	assert_int_equal(ukwd_render_table(sched, &options, buffer_sink, &out),
+	                 0);
+	assert_non_null(strstr(out.text, "\n\nTarget 2017-06-14: met, 2 "
+	                                 "working days to spare.\n\n* "
+	                                 "critical"));
+	assert_null(strstr(out.text, "Why:"));
+	free(out.text);
+	ukwd_schedule_free(sched);
+}
+
+static void
+test_table__bad_arguments_and_a_failing_sink_are_errors(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
+	struct buffer out = {NULL, 0, 0, 1};
+	ukwd_schedule *sched =
+	    schedule(f, UKWD_SCHEDULE_FORWARD, ymd(2017, 6, 1));
+
+	assert_int_equal(ukwd_render_table(NULL, NULL, buffer_sink, &out),
+	                 UKWD_EINVAL);
+	assert_int_equal(ukwd_render_table(sched, NULL, NULL, &out),
+	                 UKWD_EINVAL);
+	options.version = 0;
+	assert_int_equal(ukwd_render_table(sched, &options, buffer_sink, &out),
+	                 UKWD_EINVAL);
+	options.version = UKWD_RENDER_OPTIONS_VERSION;
+	options.target_count = 1; /* and no targets */
+	assert_int_equal(ukwd_render_table(sched, &options, buffer_sink, &out),
+	                 UKWD_EINVAL);
+	assert_int_equal(out.calls, 0);
+	assert_int_equal(ukwd_render_table(sched, NULL, buffer_sink, &out),
+	                 UKWD_EUSER);
+	free(out.text);
+	ukwd_schedule_free(sched);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(
+	        test_table__forward_with_deadline_and_explanations_is_ukwd_plans,
+	        setup, teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_table__backward_says_backward_to_its_own_date, setup,
+	        teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_table__a_target_without_label_is_a_target_met, setup,
+	        teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_table__bad_arguments_and_a_failing_sink_are_errors, setup,
+	        teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
