@@ -270,6 +270,22 @@ ukwd__utf8_prefix(const char *text, size_t chars)
 /* ------------------------------------------------------------------ */
 /* The schedule as every renderer sees it */
 
+/* The members of each version of ukwd_render_options. */
+static const size_t options_sizes[UKWD_RENDER_OPTIONS_VERSION] = {
+    offsetof(ukwd_render_options, targets), sizeof(ukwd_render_options)};
+
+int
+ukwd_render_options_init(ukwd_render_options *options, unsigned int version)
+{
+	static const ukwd_render_options defaults = UKWD_RENDER_OPTIONS_INIT;
+
+	if (!options || version == 0)
+		return UKWD_EINVAL;
+	return ukwd__versioned_export(options, version, &defaults,
+	                              options_sizes,
+	                              UKWD_RENDER_OPTIONS_VERSION);
+}
+
 int
 ukwd__render_get_options(ukwd_render_options *opts,
                          const ukwd_render_options *given,
@@ -280,16 +296,11 @@ ukwd__render_get_options(ukwd_render_options *opts,
 	if (!sched || !write)
 		return UKWD_EINVAL;
 	*opts = defaults;
-	if (given) {
-		/* Copy only the members the caller's version has. */
-		if (given->version < 1 ||
-		    given->version > UKWD_RENDER_OPTIONS_VERSION)
-			return UKWD_EINVAL;
-		memcpy(opts, given,
-		       given->version == 1
-		           ? offsetof(ukwd_render_options, targets)
-		           : sizeof(*opts));
-	}
+	/* Copy only the members the caller's version has. */
+	if (given &&
+	    ukwd__versioned_copy(opts, &defaults, sizeof(*opts), given,
+	                         options_sizes, UKWD_RENDER_OPTIONS_VERSION))
+		return UKWD_EINVAL;
 	if (opts->target_count && !opts->targets)
 		return UKWD_EINVAL;
 	if (opts->width < 0 || (unsigned)opts->scale > UKWD_RENDER_SCALE_MONTH)

@@ -870,11 +870,31 @@ ukwd_schedule_free(ukwd_schedule *sched)
 	ukwd__free(sched);
 }
 
+/* The members of each version of ukwd_schedule_options. */
+static const size_t options_sizes[UKWD_SCHEDULE_OPTIONS_VERSION] = {
+    sizeof(ukwd_schedule_options)};
+
+int
+ukwd_schedule_options_init(ukwd_schedule_options *options, unsigned int version)
+{
+	static const ukwd_schedule_options defaults =
+	    UKWD_SCHEDULE_OPTIONS_INIT;
+
+	if (!options || version == 0)
+		return UKWD_EINVAL;
+	return ukwd__versioned_export(options, version, &defaults,
+	                              options_sizes,
+	                              UKWD_SCHEDULE_OPTIONS_VERSION);
+}
+
 int
 ukwd_schedule_new(ukwd_schedule **out, const ukwd_plan *plan,
                   const ukwd_calendar *cal, ukwd_date date,
                   const ukwd_schedule_options *options, ukwd_diag *diag)
 {
+	static const ukwd_schedule_options defaults =
+	    UKWD_SCHEDULE_OPTIONS_INIT;
+	ukwd_schedule_options opts = defaults;
 	struct context c;
 	ukwd_schedule *s;
 	int32_t total;
@@ -885,14 +905,14 @@ ukwd_schedule_new(ukwd_schedule **out, const ukwd_plan *plan,
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
 		                      "no schedule, plan or calendar given "
 		                      "(NULL)");
-	if (options &&
-	    (options->version != UKWD_SCHEDULE_OPTIONS_VERSION ||
-	     ((unsigned)options->direction > UKWD_SCHEDULE_BACKWARD)))
+	if (options && (ukwd__versioned_copy(&opts, &defaults, sizeof(opts),
+	                                     options, options_sizes,
+	                                     UKWD_SCHEDULE_OPTIONS_VERSION) ||
+	                ((unsigned)opts.direction > UKWD_SCHEDULE_BACKWARD)))
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
 		                      "bad schedule options (version %u, "
 		                      "direction %d)",
-		                      options->version,
-		                      (int)options->direction);
+		                      options->version, (int)opts.direction);
 	memset(&c, 0, sizeof(c));
 	c.plan = plan;
 	c.cal = cal;
@@ -906,7 +926,7 @@ ukwd_schedule_new(ukwd_schedule **out, const ukwd_plan *plan,
 	s->plan = plan;
 	s->generation = plan->generation;
 	s->cal = cal;
-	s->direction = options ? options->direction : UKWD_SCHEDULE_FORWARD;
+	s->direction = opts.direction;
 	s->date = date;
 	s->ntasks = plan->ntasks;
 	ukwd_workday_roll(&s->first_workday, cal, c.cal_first,

@@ -872,6 +872,22 @@ test_options__version_1_callers_are_read_as_version_1(void **state)
 	              (const ukwd_render_options *)(void *)v1);
 	assert_non_null(strstr(text, "\"targets\": []"));
 	free(text);
+	/* _init() of version 1 writes version 1's members only: the block
+	 * ends there, so ASan and valgrind see a write past it. */
+	v1->width = 77;
+	assert_int_equal(
+	    ukwd_render_options_init((ukwd_render_options *)(void *)v1, 1), 0);
+	assert_int_equal(v1->version, 1);
+	assert_int_equal(v1->width, 0);
+	assert_int_equal(v1->today, UKWD_RENDER_NO_DATE);
+	assert_int_equal(
+	    ukwd_render_options_init((ukwd_render_options *)(void *)v1, 0),
+	    UKWD_EINVAL);
+	assert_int_equal(
+	    ukwd_render_options_init((ukwd_render_options *)(void *)v1,
+	                             UKWD_RENDER_OPTIONS_VERSION + 1),
+	    UKWD_EINVAL);
+	assert_int_equal(ukwd_render_options_init(NULL, 1), UKWD_EINVAL);
 	free(v1);
 }
 

@@ -1763,7 +1763,21 @@ test_errors__null_arguments_bad_options_and_a_changed_plan(void **state)
 	assert_int_equal(ukwd_schedule_new(&sched, plan, cal, iso("2023-05-02"),
 	                                   &options, &diag),
 	                 UKWD_EINVAL);
-	options.version = UKWD_SCHEDULE_OPTIONS_VERSION;
+	options.version = 0;
+	assert_int_equal(ukwd_schedule_new(&sched, plan, cal, iso("2023-05-02"),
+	                                   &options, &diag),
+	                 UKWD_EINVAL);
+	/* _init() fills the defaults of the version asked for. */
+	options.direction = UKWD_SCHEDULE_BACKWARD;
+	assert_int_equal(ukwd_schedule_options_init(&options, 0), UKWD_EINVAL);
+	assert_int_equal(ukwd_schedule_options_init(&options, 99), UKWD_EINVAL);
+	assert_int_equal(ukwd_schedule_options_init(NULL, 1), UKWD_EINVAL);
+	assert_int_equal(options.direction, UKWD_SCHEDULE_BACKWARD);
+	assert_int_equal(
+	    ukwd_schedule_options_init(&options, UKWD_SCHEDULE_OPTIONS_VERSION),
+	    0);
+	assert_int_equal(options.version, UKWD_SCHEDULE_OPTIONS_VERSION);
+	assert_int_equal(options.direction, UKWD_SCHEDULE_FORWARD);
 	options.direction = (ukwd_schedule_direction)2;
 	assert_int_equal(ukwd_schedule_new(&sched, plan, cal, iso("2023-05-02"),
 	                                   &options, &diag),

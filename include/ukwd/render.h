@@ -145,6 +145,18 @@ typedef struct ukwd_render_options {
 	}
 
 /**
+ * @brief Initialise options of the caller's version to the defaults of
+ *        #UKWD_RENDER_OPTIONS_INIT: pass #UKWD_RENDER_OPTIONS_VERSION as
+ *        the caller compiled it; only that version's members are written
+ *        (the renderers likewise read only those).
+ * @return 0; #UKWD_EINVAL for NULL or an unknown version (nothing
+ *         written).
+ * @since 0.1
+ */
+UKWD_API int ukwd_render_options_init(ukwd_render_options *options,
+                                      unsigned int version);
+
+/**
  * @brief A text Gantt chart for a terminal.
  *
  * A row per task in plan order: a mark (`*` critical, `!` negative

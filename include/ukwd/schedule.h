@@ -140,6 +140,18 @@ typedef struct ukwd_schedule_options {
 		UKWD_SCHEDULE_OPTIONS_VERSION, UKWD_SCHEDULE_FORWARD           \
 	}
 
+/**
+ * @brief Initialise options of the caller's version to the defaults of
+ *        #UKWD_SCHEDULE_OPTIONS_INIT: pass #UKWD_SCHEDULE_OPTIONS_VERSION
+ *        as the caller compiled it; only that version's members are
+ *        written (ukwd_schedule_new() likewise reads only those).
+ * @return 0; #UKWD_EINVAL for NULL or an unknown version (nothing
+ *         written).
+ * @since 0.1
+ */
+UKWD_API int ukwd_schedule_options_init(ukwd_schedule_options *options,
+                                        unsigned int version);
+
 /** Early (forward-pass) or late (backward-pass) dates. */
 typedef enum ukwd_schedule_side {
 	UKWD_SCHEDULE_EARLY = 0, /**< the early dates */
