@@ -31,27 +31,12 @@
 
 #include <ukwd.h>
 
+#include "test-util.h"
+
 #define REPEATS 3
 #define WINDOW  2000
 
-static uint64_t rng_state;
-
-static uint64_t
-rng_next(void)
-{
-	/* splitmix64 */
-	uint64_t z = (rng_state += 0x9e3779b97f4a7c15u);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-	return z ^ (z >> 31);
-}
-
-static uint32_t
-rng_below(uint32_t bound)
-{
-	return (uint32_t)(rng_next() % bound);
-}
+static struct test_rng rng;
 
 static double
 seconds(clockid_t clock)
@@ -79,7 +64,7 @@ plan_build(size_t n)
 	ukwd_plan *plan = NULL;
 	ukwd_diag diag;
 
-	rng_state = 0x2024010120240101u;
+	rng.state = 0x2024010120240101u;
 	if (ukwd_plan_new(&plan))
 		fail("ukwd_plan_new", NULL);
 	for (size_t t = 0; t < n; t++) {
@@ -94,15 +79,18 @@ plan_build(size_t n)
 			         odd_names[t / 1000 % 5], t);
 		else
 			snprintf(name, sizeof(name), "Task %zu", t);
-		if (ukwd_plan_add_task(NULL, plan, id, name,
-		                       (int32_t)(1 + rng_below(10)), &diag))
+		if (ukwd_plan_add_task(
+		        NULL, plan, id, name,
+		        (int32_t)(1 + (uint32_t)test_rng_below(&rng, 10)),
+		        &diag))
 			fail("ukwd_plan_add_task", &diag);
 		if (t % 100 == 7 &&
 		    ukwd_plan_set_task_source(
 		        plan, t, "PROPOSED: our estimate; SEC H14.5"))
 			fail("ukwd_plan_set_task_source", NULL);
 		for (int k = 0; window && k < 3; k++) {
-			size_t pred = t - 1 - rng_below(window);
+			size_t pred =
+			    t - 1 - (uint32_t)test_rng_below(&rng, window);
 			int dup = 0;
 
 			for (int j = 0; j < npreds; j++)

@@ -14,6 +14,8 @@
 
 #include <ukwd.h>
 
+#include "test-util.h"
+
 #ifndef BENCH_LINKAGE
 #define BENCH_LINKAGE "unknown linkage"
 #endif
@@ -22,24 +24,7 @@
 #define REFERENCE_QUERIES 20000
 #define BUILDS            2000
 
-static uint64_t rng_state = 0x2017112520180831u;
-
-static uint64_t
-rng_next(void)
-{
-	/* splitmix64 */
-	uint64_t z = (rng_state += 0x9e3779b97f4a7c15u);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-	return z ^ (z >> 31);
-}
-
-static int32_t
-rng_range(int32_t lo, int32_t hi)
-{
-	return lo + (int32_t)(rng_next() % (uint64_t)(hi - lo + 1));
-}
+static struct test_rng rng = {0x2017112520180831u};
 
 static double
 now_ns(void)
@@ -92,7 +77,8 @@ make_builder(void)
 		                                  "Christmas");
 		ukwd_calendar_builder_add_holiday(b, ymd(y, 12, 26), "Boxing");
 		ukwd_calendar_builder_add_holiday(
-		    b, ymd(y, 1, 1) + rng_range(0, 364), "One-off");
+		    b, ymd(y, 1, 1) + (int32_t)test_rng_between(&rng, 0, 364),
+		    "One-off");
 	}
 	return b;
 }
@@ -199,8 +185,8 @@ main(void)
 
 	/* count: random spans across the whole range (both directions). */
 	for (long i = 0; i < QUERIES; i++) {
-		from[i] = rng_range(first, last + 1);
-		to[i] = rng_range(first, last + 1);
+		from[i] = (int32_t)test_rng_between(&rng, first, last + 1);
+		to[i] = (int32_t)test_rng_between(&rng, first, last + 1);
 	}
 	t0 = now_ns();
 	for (long i = 0; i < REFERENCE_QUERIES; i++)
@@ -230,8 +216,9 @@ main(void)
 
 	/* add, |n| <= 500, from dates far enough from the ends. */
 	for (long i = 0; i < QUERIES; i++) {
-		from[i] = rng_range(first + 800, last - 800);
-		n[i] = rng_range(-500, 500);
+		from[i] =
+		    (int32_t)test_rng_between(&rng, first + 800, last - 800);
+		n[i] = (int32_t)test_rng_between(&rng, -500, 500);
 	}
 	t0 = now_ns();
 	for (long i = 0; i < REFERENCE_QUERIES; i++)
@@ -266,12 +253,14 @@ main(void)
 	for (long i = 0; i < QUERIES; i++) {
 		int32_t reach;
 
-		n[i] = rng_range(1, 20000);
+		n[i] = (int32_t)test_rng_between(&rng, 1, 20000);
 		reach = n[i] + n[i] / 2;
-		if (rng_next() & 1) {
-			from[i] = rng_range(first, last - reach);
+		if (test_rng_next(&rng) & 1) {
+			from[i] = (int32_t)test_rng_between(&rng, first,
+			                                    last - reach);
 		} else {
-			from[i] = rng_range(first + reach, last);
+			from[i] = (int32_t)test_rng_between(&rng, first + reach,
+			                                    last);
 			n[i] = -n[i];
 		}
 	}
@@ -303,7 +292,7 @@ main(void)
 
 	/* is-working. */
 	for (long i = 0; i < QUERIES; i++)
-		dates[i] = rng_range(first, last);
+		dates[i] = (int32_t)test_rng_between(&rng, first, last);
 	t0 = now_ns();
 	for (long i = 0; i < QUERIES; i++)
 		checksum += (uint64_t)ukwd_workday_is_working(cal, dates[i]);

@@ -122,15 +122,7 @@ read_data_file(struct buf *out, const char *name)
 }
 
 /* ------------------------------------------------------------------ */
-/* Dates */
-
-static const char *
-show(ukwd_date d, char text[32])
-{
-	if (ukwd_date_format(text, 32, d) != 0)
-		snprintf(text, 32, "serial %ld", (long)d);
-	return text;
-}
+/* Texts */
 
 /* A string longer than a plan's arena block (64 KiB). */
 static const char *
@@ -153,7 +145,7 @@ dump_holiday(ukwd_date d, const char *name, void *payload)
 {
 	char day[32];
 
-	buf_printf(payload, "  holiday %s '%s'\n", show(d, day), name);
+	buf_printf(payload, "  holiday %s '%s'\n", show_date(d, day), name);
 	return 0;
 }
 
@@ -173,8 +165,8 @@ dump_calendar(struct buf *out, const char *label, const ukwd_calendar *cal)
 	assert_int_equal(
 	    ukwd_workday_count_inclusive(&working, cal, first, last), 0);
 	buf_printf(out, "%s: %s..%s weekend 0x%x working %ld\n", label,
-	           show(first, a), show(last, b), ukwd_calendar_weekend(cal),
-	           (long)working);
+	           show_date(first, a), show_date(last, b),
+	           ukwd_calendar_weekend(cal), (long)working);
 	ukwd_date_to_ymd(first, &year, NULL, NULL);
 	ukwd_date_to_ymd(last, &last_year, NULL, NULL);
 	for (; year <= last_year; year++) {
@@ -229,7 +221,7 @@ dump_plan(struct buf *out, const char *label, const ukwd_plan *plan)
 	nlinks = ukwd_plan_link_count(plan);
 	buf_printf(out, "%s: %zu tasks, %zu links\n", label, ntasks, nlinks);
 	if (ukwd_plan_deadline(&date, plan) == 0)
-		buf_printf(out, "  deadline %s\n", show(date, day));
+		buf_printf(out, "  deadline %s\n", show_date(date, day));
 	for (i = 0; i < ntasks; i++) {
 		const char *id = ukwd_plan_task_id(plan, i);
 		const char *source = ukwd_plan_task_source(plan, i);
@@ -252,7 +244,7 @@ dump_plan(struct buf *out, const char *label, const ukwd_plan *plan)
 				buf_printf(out, "    %s %s\n",
 				           ukwd_constraint_type_name(
 				               (ukwd_constraint_type)type),
-				           show(date, day));
+				           show_date(date, day));
 	}
 	for (i = 0; i < nlinks; i++) {
 		ukwd_plan_link_info link;
@@ -294,7 +286,8 @@ dump_schedule(struct buf *out, const char *label, const ukwd_schedule *sched)
 	                 0);
 	ntasks = ukwd_schedule_task_count(sched);
 	buf_printf(out, "%s: %s..%s, %ld working days, %zu tasks\n", label,
-	           show(start, a), show(finish, b), (long)working, ntasks);
+	           show_date(start, a), show_date(finish, b), (long)working,
+	           ntasks);
 	for (i = 0; i < ntasks; i++) {
 		ukwd_scheduled_task t;
 
@@ -302,8 +295,10 @@ dump_schedule(struct buf *out, const char *label, const ukwd_schedule *sched)
 		buf_printf(out,
 		           "  %zu: %s %s %s %s [%ld %ld) [%ld %ld) d%ld tf%ld "
 		           "ff%ld%s\n",
-		           i, show(t.early_start, a), show(t.early_finish, b),
-		           show(t.late_start, c), show(t.late_finish, d),
+		           i, show_date(t.early_start, a),
+		           show_date(t.early_finish, b),
+		           show_date(t.late_start, c),
+		           show_date(t.late_finish, d),
 		           (long)t.early_start_index, (long)t.early_end_index,
 		           (long)t.late_start_index, (long)t.late_end_index,
 		           (long)t.duration, (long)t.total_float,
@@ -405,10 +400,11 @@ dump_outputs(struct buf *out, const struct fx *f)
 	dump_schedule(out, "out schedule", f->sched_out);
 	buf_printf(out, "out index %zu\n", f->index_out);
 	buf_printf(out, "notice %d %s %ld %d %ld %s ", f->notice.compliant,
-	           show(f->notice.deemed_received, day), (long)f->notice.given,
-	           (int)f->notice.counted_unit, (long)f->notice.shortfall,
-	           show(f->notice.deadline, day));
-	buf_printf(out, "%s %s\n", show(f->notice.earliest_event, day),
+	           show_date(f->notice.deemed_received, day),
+	           (long)f->notice.given, (int)f->notice.counted_unit,
+	           (long)f->notice.shortfall,
+	           show_date(f->notice.deadline, day));
+	buf_printf(out, "%s %s\n", show_date(f->notice.earliest_event, day),
 	           f->notice.explanation);
 	buf_printf(out, "sink %zu bytes:\n", f->sink.len);
 	buf_add(out, buf_text(&f->sink), f->sink.len);

@@ -18,36 +18,6 @@
 /* ------------------------------------------------------------------ */
 /* Helpers */
 
-static int
-year_of(ukwd_date d)
-{
-	int year;
-
-	ukwd_date_to_ymd(d, &year, NULL, NULL);
-	return year;
-}
-
-/* A fixed-seed PRNG (splitmix64), independent of libc rand(). */
-struct rng {
-	uint64_t state;
-};
-
-static uint64_t
-rng_next(struct rng *r)
-{
-	uint64_t z = (r->state += UINT64_C(0x9E3779B97F4A7C15));
-
-	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-	return z ^ (z >> 31);
-}
-
-static int64_t
-rng_between(struct rng *r, int64_t lo, int64_t hi)
-{
-	return lo + (int64_t)(rng_next(r) % ((uint64_t)(hi - lo) + 1));
-}
-
 static ukwd_calendar_builder *
 new_builder(void)
 {
@@ -1527,32 +1497,33 @@ test_combine__rejects_null_and_a_result_with_no_working_day(void **state)
  * from a small set (so equal and different names both happen, and some
  * unnamed), provenance year by year. */
 static ukwd_calendar *
-random_calendar(struct rng *r, ukwd_date base)
+random_calendar(struct test_rng *r, ukwd_date base)
 {
 	static const char *const names[] = {NULL, "", "Alpha", "Beta", "Gamma"};
 	ukwd_calendar_builder *b = new_builder();
 	ukwd_calendar *cal = NULL;
-	ukwd_date first = base + (ukwd_date)rng_between(r, 0, 400);
-	ukwd_date last = first + (ukwd_date)rng_between(r, 300, 1500);
-	int64_t nholidays = rng_between(r, 0, 200);
+	ukwd_date first = base + (ukwd_date)test_rng_between(r, 0, 400);
+	ukwd_date last = first + (ukwd_date)test_rng_between(r, 300, 1500);
+	int64_t nholidays = test_rng_between(r, 0, 200);
 	int rc;
 
-	if (rng_between(r, 0, 1))
-		assert_int_equal(ukwd_calendar_builder_set_weekend(
-		                     b, (unsigned int)rng_between(r, 0, 0x7E)),
-		                 0);
+	if (test_rng_between(r, 0, 1))
+		assert_int_equal(
+		    ukwd_calendar_builder_set_weekend(
+		        b, (unsigned int)test_rng_between(r, 0, 0x7E)),
+		    0);
 	assert_int_equal(ukwd_calendar_builder_set_range(b, first, last), 0);
 	for (int64_t k = 0; k < nholidays; k++)
 		assert_int_equal(ukwd_calendar_builder_add_holiday(
 		                     b,
-		                     first + (ukwd_date)rng_between(
+		                     first + (ukwd_date)test_rng_between(
 		                                 r, -30, last - first + 30),
-		                     names[rng_between(r, 0, 4)]),
+		                     names[test_rng_between(r, 0, 4)]),
 		                 0);
 	for (int y = year_of(first); y <= year_of(last); y++)
 		assert_int_equal(
 		    ukwd_calendar_builder_set_provenance(
-		        b, y, y, (ukwd_provenance)rng_between(r, 0, 2)),
+		        b, y, y, (ukwd_provenance)test_rng_between(r, 0, 2)),
 		    0);
 	rc = ukwd_calendar_build(&cal, b, NULL);
 	ukwd_calendar_builder_free(b);
@@ -1562,7 +1533,7 @@ random_calendar(struct rng *r, ukwd_date base)
 static void
 test_combine__random_pairs_agree_with_the_definitions_day_by_day(void **state)
 {
-	struct rng r = {UINT64_C(0x636F6D62696E65)};
+	struct test_rng r = {UINT64_C(0x636F6D62696E65)};
 	ukwd_date base = ymd(2001, 1, 1);
 	int checked = 0;
 

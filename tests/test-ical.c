@@ -34,24 +34,6 @@
 /* ------------------------------------------------------------------ */
 /* Dates */
 
-static int
-year_of(ukwd_date d)
-{
-	int year;
-
-	ukwd_date_to_ymd(d, &year, NULL, NULL);
-	return year;
-}
-
-/* "YYYY-MM-DD", or the serial number for a date outside 0001..9999. */
-static const char *
-show(ukwd_date d, char buf[32])
-{
-	if (ukwd_date_format(buf, 32, d) != 0)
-		snprintf(buf, 32, "serial %ld", (long)d);
-	return buf;
-}
-
 /* "YYYYMMDD" as an iCalendar DATE value. */
 static ukwd_date
 parse_basic_date(const char *text)
@@ -223,7 +205,7 @@ is_working(const ukwd_calendar *cal, ukwd_date d)
 	int rc = ukwd_workday_is_working(cal, d);
 
 	if (rc != 0 && rc != 1)
-		fail_msg("ukwd_workday_is_working(%s): %s", show(d, buf),
+		fail_msg("ukwd_workday_is_working(%s): %s", show_date(d, buf),
 		         ukwd_err_name(rc));
 	return rc;
 }
@@ -258,13 +240,14 @@ assert_same_days(const ukwd_calendar *want, const ukwd_calendar *got,
 		const char *b = ukwd_calendar_holiday_name(got, d);
 
 		if (is_working(want, d) != is_working(got, d))
-			fail_msg(
-			    "%s: %s is %s, expected %s", what, show(d, buf),
-			    is_working(got, d) ? "working" : "non-working",
-			    is_working(want, d) ? "working" : "non-working");
+			fail_msg("%s: %s is %s, expected %s", what,
+			         show_date(d, buf),
+			         is_working(got, d) ? "working" : "non-working",
+			         is_working(want, d) ? "working"
+			                             : "non-working");
 		if (!same_name(a, b))
 			fail_msg("%s: %s is named \"%s\", expected \"%s\"",
-			         what, show(d, buf), PRINTABLE(b),
+			         what, show_date(d, buf), PRINTABLE(b),
 			         PRINTABLE(a));
 	}
 	if (provenance == SAME_PROVENANCE) {
@@ -380,9 +363,11 @@ assert_holidays_exactly(const ukwd_calendar *cal, const struct day *days,
 		got = ukwd_calendar_holiday_name(cal, d);
 		if (!same_name(want, got))
 			fail_msg("%s is named \"%s\", expected \"%s\"",
-			         show(d, buf), PRINTABLE(got), PRINTABLE(want));
+			         show_date(d, buf), PRINTABLE(got),
+			         PRINTABLE(want));
 		if (is_working(cal, d) != (!want && !is_weekend(cal, d)))
-			fail_msg("%s: wrong working-day status", show(d, buf));
+			fail_msg("%s: wrong working-day status",
+			         show_date(d, buf));
 		expected += want != NULL;
 	}
 	assert_int_equal(count_holidays(cal), expected);
@@ -742,11 +727,11 @@ assert_matches_expected(const ukwd_calendar *cal, const struct expected *e,
 
 		if (!same_name(want, got))
 			fail_msg("%s: %s is named \"%s\", expected \"%s\"",
-			         what, show(d, buf), PRINTABLE(got),
+			         what, show_date(d, buf), PRINTABLE(got),
 			         PRINTABLE(want));
 		if (is_working(cal, d) != (!want && !is_weekend(cal, d)))
 			fail_msg("%s: %s: wrong working-day status", what,
-			         show(d, buf));
+			         show_date(d, buf));
 	}
 }
 
@@ -1292,10 +1277,10 @@ test_export__format_crlf_prodid_value_date_and_exclusive_dtend(void **state)
 		stop = parse_basic_date(end_v);
 		if (stop != start + 1)
 			fail_msg("%s: DTEND is not the next day",
-			         show(start, buf));
+			         show_date(start, buf));
 		if (!ukwd_calendar_holiday_name(cal, start))
 			fail_msg("%s is exported but is not a holiday",
-			         show(start, buf));
+			         show_date(start, buf));
 		uid_len = (size_t)(strstr(uid, "\r\n") - uid);
 		assert_true(uid_len > 0 && uid_len < sizeof(uid_seen[0]));
 		assert_true(events < (int)NDAYS(uid_seen));
@@ -1517,17 +1502,17 @@ test_govuk_ics__official_merge_into_the_uk_calendar_changes_no_day(void **state)
 	cal = build(b);
 	for (ukwd_date d = first; d <= last; d++) {
 		if (is_working(cal, d) != is_working(rules, d))
-			fail_msg("%s changed", show(d, buf));
+			fail_msg("%s changed", show_date(d, buf));
 		if (e.name[d - first] &&
 		    !same_name(e.name[d - first],
 		               ukwd_calendar_holiday_name(cal, d)))
 			fail_msg("%s is not named as in the file",
-			         show(d, buf));
+			         show_date(d, buf));
 		if (year_of(d) < 2012 || year_of(d) > 2017)
 			if (!same_name(ukwd_calendar_holiday_name(rules, d),
 			               ukwd_calendar_holiday_name(cal, d)))
 				fail_msg("%s outside the file was renamed",
-				         show(d, buf));
+				         show_date(d, buf));
 	}
 	assert_same_provenance(rules, cal, 2010, 2030);
 	assert_provenance(cal, 2012, 2017, UKWD_PROVENANCE_OFFICIAL);
@@ -1572,13 +1557,13 @@ govuk_json_set(const struct text *t, unsigned int divisions)
 		}
 		if (want && !named)
 			fail_msg("divisions 0x%x: %s is named \"%s\"",
-			         divisions, show(d, buf), PRINTABLE(got));
+			         divisions, show_date(d, buf), PRINTABLE(got));
 		if (!want && got)
 			fail_msg("divisions 0x%x: %s is a holiday \"%s\"",
-			         divisions, show(d, buf), got);
+			         divisions, show_date(d, buf), got);
 		if (is_working(cal, d) != (!want && !is_weekend(cal, d)))
 			fail_msg("divisions 0x%x: %s: wrong status", divisions,
-			         show(d, buf));
+			         show_date(d, buf));
 		total += want;
 	}
 	assert_int_equal(count_holidays(cal), total);
@@ -1686,14 +1671,15 @@ test_official__a_2030_file_is_the_truth_for_2030_only(void **state)
 		if (is_weekend(after, d)) {
 			if (is_working(after, d))
 				fail_msg("weekend day %s became working",
-				         show(d, buf));
+				         show_date(d, buf));
 			continue;
 		}
 		if (!same_name(want, got))
 			fail_msg("%s is named \"%s\", expected \"%s\"",
-			         show(d, buf), PRINTABLE(got), PRINTABLE(want));
+			         show_date(d, buf), PRINTABLE(got),
+			         PRINTABLE(want));
 		if (is_working(after, d) != !want)
-			fail_msg("%s: wrong status", show(d, buf));
+			fail_msg("%s: wrong status", show_date(d, buf));
 	}
 	assert_int_equal(is_working(after, ymd(2030, 5, 27)), 1);
 	assert_int_equal(is_working(after, ymd(2030, 6, 17)), 0);
@@ -1724,7 +1710,7 @@ test_official__without_the_flag_a_file_only_adds_days(void **state)
 		int added = d == ymd(2030, 6, 17);
 
 		if (is_working(after, d) != (is_working(before, d) && !added))
-			fail_msg("%s: wrong status", show(d, buf));
+			fail_msg("%s: wrong status", show_date(d, buf));
 	}
 	assert_string_equal(ukwd_calendar_holiday_name(after, ymd(2030, 6, 17)),
 	                    "Extra day");
@@ -1860,11 +1846,11 @@ test_files__json_then_ics_then_extra_days(void **state)
 				name = want[i].name;
 		if (!same_name(name, ukwd_calendar_holiday_name(cal, d)))
 			fail_msg("%s is named \"%s\", expected \"%s\"",
-			         show(d, buf),
+			         show_date(d, buf),
 			         PRINTABLE(ukwd_calendar_holiday_name(cal, d)),
 			         PRINTABLE(name));
 		if (is_working(cal, d) != !name)
-			fail_msg("%s: wrong status", show(d, buf));
+			fail_msg("%s: wrong status", show_date(d, buf));
 	}
 	assert_provenance(cal, 2030, 2030, UKWD_PROVENANCE_OFFICIAL);
 	assert_same_days(rules, cal, ymd(2029, 1, 1), ymd(2029, 12, 31),
@@ -1898,7 +1884,7 @@ test_files__gb_union_keeps_scotland_days_with_an_ew_file_only(void **state)
 			in_file |= ymd(x->y, x->m, x->d) == d;
 		}
 		if (is_working(cal, d) != (is_working(scotland, d) && !in_file))
-			fail_msg("%s: wrong status", show(d, buf));
+			fail_msg("%s: wrong status", show_date(d, buf));
 	}
 	assert_int_equal(is_working(cal, ymd(2030, 1, 2)), 0);
 	assert_int_equal(is_working(cal, ymd(2030, 5, 27)), 0); /* Scotland */
@@ -3242,9 +3228,10 @@ assert_same_holidays(const ukwd_calendar *want, const ukwd_calendar *got,
 	    ukwd_calendar_foreach_holiday(got, first, last, list_one, &b), 0);
 	for (int i = 0; i < a.count || i < b.count; i++)
 		if (i >= a.count || i >= b.count || a.day[i] != b.day[i])
-			fail_msg("%s: holiday %d is %s, expected %s", what, i,
-			         i < b.count ? show(b.day[i], buf) : "none",
-			         i < a.count ? show(a.day[i], buf2) : "none");
+			fail_msg(
+			    "%s: holiday %d is %s, expected %s", what, i,
+			    i < b.count ? show_date(b.day[i], buf) : "none",
+			    i < a.count ? show_date(a.day[i], buf2) : "none");
 }
 
 /* libukwd's own expansion agrees with libical's iterator, day for day,

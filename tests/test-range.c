@@ -364,16 +364,6 @@ check_random_queries(const struct full *f)
 	free(nth);
 }
 
-static int
-same_month(int64_t a, int64_t b)
-{
-	int ya, ma, yb, mb;
-
-	ukwd_date_to_ymd((ukwd_date)a, &ya, &ma, NULL);
-	ukwd_date_to_ymd((ukwd_date)b, &yb, &mb, NULL);
-	return ya == yb && ma == mb;
-}
-
 /* The roll conventions at the two ends. */
 static void
 check_roll_at_the_ends(const struct full *f)

@@ -26,6 +26,8 @@
 
 #include <ukwd.h>
 
+#include "test-util.h"
+
 #define NTHREADS 8
 #define JOBS     24 /* per thread */
 #define ROUNDS   3  /* times each thread runs its list */
@@ -94,40 +96,23 @@ hash_int(uint64_t h, int64_t v)
 	return hash_bytes(h, &v, sizeof(v));
 }
 
-/* splitmix64: small, and the same on every platform. */
-static uint64_t
-next_random(uint64_t *state)
-{
-	uint64_t z = (*state += UINT64_C(0x9e3779b97f4a7c15));
-
-	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
-	return z ^ (z >> 31);
-}
-
-static int32_t
-random_between(uint64_t *state, int32_t lo, int32_t hi)
-{
-	return lo + (int32_t)(next_random(state) % (uint64_t)(hi - lo + 1));
-}
-
 /* Mostly inside the calendar, sometimes just outside (UKWD_ERANGE). */
 static ukwd_date
-random_date(uint64_t *state)
+random_date(struct test_rng *state)
 {
-	return random_between(state, cal_first - 10, cal_last + 10);
+	return (int32_t)test_rng_between(state, cal_first - 10, cal_last + 10);
 }
 
 static int32_t
-random_n(uint64_t *state)
+random_n(struct test_rng *state)
 {
-	switch (next_random(state) % 8) {
+	switch (test_rng_next(state) % 8) {
 	case 0:
-		return random_between(state, -40000, 40000);
+		return (int32_t)test_rng_between(state, -40000, 40000);
 	case 1:
-		return (next_random(state) & 1) ? INT32_MAX : INT32_MIN;
+		return (test_rng_next(state) & 1) ? INT32_MAX : INT32_MIN;
 	default:
-		return random_between(state, -300, 300);
+		return (int32_t)test_rng_between(state, -300, 300);
 	}
 }
 
@@ -137,7 +122,8 @@ random_n(uint64_t *state)
 static uint64_t
 job_workday(uint64_t seed)
 {
-	uint64_t h = FNV_OFFSET, state = seed;
+	uint64_t h = FNV_OFFSET;
+	struct test_rng state = {seed};
 
 	for (int q = 0; q < QUERIES; q++) {
 		ukwd_date d = random_date(&state), e = random_date(&state);
@@ -171,7 +157,8 @@ job_batch(uint64_t seed)
 	int32_t n[BATCH], counts[BATCH];
 	unsigned char working[BATCH];
 	int status[BATCH];
-	uint64_t h = FNV_OFFSET, state = seed;
+	uint64_t h = FNV_OFFSET;
+	struct test_rng state = {seed};
 	int rc;
 
 	for (size_t i = 0; i < BATCH; i++) {
@@ -207,7 +194,8 @@ hash_holiday(ukwd_date d, const char *name, void *payload)
 static uint64_t
 job_calendar(uint64_t seed)
 {
-	uint64_t h = FNV_OFFSET, state = seed;
+	uint64_t h = FNV_OFFSET;
+	struct test_rng state = {seed};
 	ukwd_date first, last, from, to;
 
 	ukwd_calendar_range(cal, &first, &last);
@@ -221,8 +209,8 @@ job_calendar(uint64_t seed)
 		h = name ? hash_bytes(h, name, strlen(name) + 1)
 		         : hash_int(h, -1);
 	}
-	from = random_between(&state, cal_first, cal_last);
-	to = from + random_between(&state, 0, 3 * 366);
+	from = (int32_t)test_rng_between(&state, cal_first, cal_last);
+	to = from + (int32_t)test_rng_between(&state, 0, 3 * 366);
 	{
 		uint64_t walked = h;
 		int rc = ukwd_calendar_foreach_holiday(cal, from, to,
@@ -236,8 +224,9 @@ job_calendar(uint64_t seed)
 static uint64_t
 job_schedule(uint64_t seed)
 {
-	uint64_t h = FNV_OFFSET, state = seed;
-	const ukwd_schedule *s = sched[next_random(&state) & 1];
+	uint64_t h = FNV_OFFSET;
+	struct test_rng state = {seed};
+	const ukwd_schedule *s = sched[test_rng_next(&state) & 1];
 	size_t ntasks = ukwd_schedule_task_count(s), npaths, count;
 	ukwd_date start = 0, finish = 0;
 	int32_t days = 0;
@@ -249,7 +238,7 @@ job_schedule(uint64_t seed)
 	h = hash_int(hash_int(hash_int(hash_int(h, rc), start), finish), days);
 	for (size_t k = 0; k < ntasks + 1; k++) {
 		/* One index past the end: UKWD_ENOTFOUND. */
-		size_t t = (size_t)(next_random(&state) % (ntasks + 1));
+		size_t t = (size_t)(test_rng_next(&state) % (ntasks + 1));
 		ukwd_scheduled_task st;
 		ukwd_driver drv;
 		size_t length = 0;
@@ -306,15 +295,15 @@ hash_sink(const char *buf, size_t len, void *payload)
 static uint64_t
 job_render(enum job_kind kind, uint64_t seed, size_t *bytes)
 {
-	uint64_t state = seed;
-	int which = (int)(next_random(&state) & 1);
+	struct test_rng state = {seed};
+	int which = (int)(test_rng_next(&state) & 1);
 	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
 	struct sink sink = {FNV_OFFSET, 0, 0};
 	int rc;
 
-	options.ascii = (int)(next_random(&state) & 1);
-	options.width = random_between(&state, 60, 160);
-	options.today = random_between(&state, 17000, 17600);
+	options.ascii = (int)(test_rng_next(&state) & 1);
+	options.width = (int32_t)test_rng_between(&state, 60, 160);
+	options.today = (int32_t)test_rng_between(&state, 17000, 17600);
 	options.flags = UKWD_RENDER_SOURCES;
 	options.title = "User Entry Process";
 	switch (kind) {
@@ -355,17 +344,17 @@ run_job(const struct job *job, size_t *render_bytes)
 static void
 make_jobs(struct worker *w)
 {
-	uint64_t state = UINT64_C(0x756b7764) + (uint64_t)w->index;
+	struct test_rng state = {UINT64_C(0x756b7764) + (uint64_t)w->index};
 
 	for (int j = 0; j < JOBS; j++) {
 		w->jobs[j].kind =
 		    j < 2 * JOB_KINDS
 		        ? (enum job_kind)(j % JOB_KINDS)
-		        : (enum job_kind)(next_random(&state) % JOB_KINDS);
-		w->jobs[j].seed = next_random(&state);
+		        : (enum job_kind)(test_rng_next(&state) % JOB_KINDS);
+		w->jobs[j].seed = test_rng_next(&state);
 	}
 	for (int j = JOBS - 1; j > 0; j--) {
-		int k = (int)(next_random(&state) % (uint64_t)(j + 1));
+		int k = (int)(test_rng_next(&state) % (uint64_t)(j + 1));
 		struct job tmp = w->jobs[j];
 
 		w->jobs[j] = w->jobs[k];

@@ -55,26 +55,6 @@ static const unsigned int single_division[3] = {EW, SC, NI};
 /* ------------------------------------------------------------------ */
 /* Helpers */
 
-static ukwd_date
-iso(const char *text)
-{
-	ukwd_date d = 0;
-	ukwd_diag diag;
-
-	if (ukwd_date_parse(&d, text, &diag) != 0)
-		fail_msg("bad date '%s': %s", text, diag.message);
-	return d;
-}
-
-static int
-year_of(ukwd_date d)
-{
-	int year;
-
-	ukwd_date_to_ymd(d, &year, NULL, NULL);
-	return year;
-}
-
 /* "YYYY-MM-DD" in one of a few rotating buffers, for messages. */
 static const char *
 fmt(ukwd_date d)
@@ -977,7 +957,7 @@ test_uk__agrees_with_govuk_json_for_every_division_2012_2015(void **state)
 		assert_string_equal(ukwd_uk_division_name(bit), dv->key);
 		assert_true(dv->count >= 8 * 4);
 		for (size_t e = 0; e < dv->count; e++) {
-			exp[e].date = iso(dv->event[e].date);
+			exp[e].date = day(dv->event[e].date);
 			govuk_page_title(names[e], sizeof(names[e]),
 			                 &dv->event[e]);
 			exp[e].name = names[e];
@@ -1058,7 +1038,7 @@ test_uk__agrees_with_govuk_ics_for_england_and_wales_2012_2017(void **state)
 		}
 		for (size_t k = 0; k < sizeof(suffixed) / sizeof(suffixed[0]);
 		     k++)
-			if (ev->start == iso(suffixed[k].date)) {
+			if (ev->start == day(suffixed[k].date)) {
 				suffix = suffixed[k].suffix;
 				used++;
 			}
@@ -1276,7 +1256,7 @@ test_uk__agrees_with_govuk_lists_for_every_division_2016_2027(void **state)
 		     r < sizeof(govuk_2016_2027) / sizeof(govuk_2016_2027[0]);
 		     r++)
 			if (govuk_2016_2027[r].divisions & div) {
-				exp[n].date = iso(govuk_2016_2027[r].date);
+				exp[n].date = day(govuk_2016_2027[r].date);
 				exp[n++].name = govuk_2016_2027[r].name;
 			}
 		bad += compare_weekday_holidays(division_label(div), cal,
@@ -1304,7 +1284,7 @@ check_known(ukwd_calendar *const cal[3], const struct known_day *k, size_t n)
 	int bad = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		ukwd_date d = iso(k[i].date);
+		ukwd_date d = day(k[i].date);
 
 		assert_true(k[i].divisions != 0 && !(k[i].divisions & ~ALL));
 		for (int div = 0; div < 3; div++) {

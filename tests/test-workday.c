@@ -36,47 +36,7 @@ static const ukwd_roll all_conventions[] = {
 #define CONVENTIONS (sizeof(all_conventions) / sizeof(all_conventions[0]))
 
 /* ------------------------------------------------------------------ */
-/* A small deterministic PRNG (splitmix64), independent of libc rand(). */
-
-struct rng {
-	uint64_t state;
-};
-
-static uint64_t
-rng_next(struct rng *r)
-{
-	uint64_t z = (r->state += UINT64_C(0x9E3779B97F4A7C15));
-
-	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-	return z ^ (z >> 31);
-}
-
-/* Uniform-enough in [0, bound); 0 when bound is 0. */
-static uint64_t
-rng_below(struct rng *r, uint64_t bound)
-{
-	return bound ? rng_next(r) % bound : 0;
-}
-
-/* In [lo, hi], both inclusive. */
-static int64_t
-rng_between(struct rng *r, int64_t lo, int64_t hi)
-{
-	return lo + (int64_t)rng_below(r, (uint64_t)(hi - lo) + 1);
-}
-
-/* ------------------------------------------------------------------ */
 /* Dates */
-
-/* "YYYY-MM-DD", or the serial number for a date outside 0001..9999. */
-static const char *
-show(ukwd_date d, char buf[32])
-{
-	if (ukwd_date_format(buf, 32, d) != 0)
-		snprintf(buf, 32, "serial %ld", (long)d);
-	return buf;
-}
 
 /* ISO weekday, 1 = Monday .. 7 = Sunday, without the library:
  * 1970-01-01 (serial 0) was a Thursday. */
@@ -88,16 +48,6 @@ reference_weekday(ukwd_date d)
 	if (k < 0)
 		k += 7;
 	return (int)k + 1;
-}
-
-static int
-same_month(ukwd_date a, ukwd_date b)
-{
-	int ya, ma, yb, mb;
-
-	ukwd_date_to_ymd(a, &ya, &ma, NULL);
-	ukwd_date_to_ymd(b, &yb, &mb, NULL);
-	return ya == yb && ma == mb;
 }
 
 /* ------------------------------------------------------------------ */
@@ -393,9 +343,9 @@ mismatch(const struct model *m, const char *what, ukwd_date from, ukwd_date to,
 	fail_msg("line %d: %s: got %lld, want %lld\n"
 	         "  calendar %s..%s weekend 0x%02x (%ld working days)\n"
 	         "  from %s, to %s, n %ld",
-	         line, what, got, want, show(m->first, b1), show(m->last, b2),
-	         m->weekend, (long)m->total, show(from, b3), show(to, b4),
-	         (long)n);
+	         line, what, got, want, show_date(m->first, b1),
+	         show_date(m->last, b2), m->weekend, (long)m->total,
+	         show_date(from, b3), show_date(to, b4), (long)n);
 }
 
 #define EXPECT_EQ(what, got, want)                                             \
@@ -557,16 +507,16 @@ check_exhaustively(const ukwd_calendar *cal, const struct model *m)
 /* Random calendars and queries. */
 
 static unsigned int
-random_weekend(struct rng *r)
+random_weekend(struct test_rng *r)
 {
-	switch (rng_below(r, 5)) {
+	switch (test_rng_below(r, 5)) {
 	case 0:
 	case 1:
 		return UKWD_WEEKEND_SAT_SUN;
 	case 2:
 		return 0;
 	default:
-		return (unsigned int)rng_below(r, 0x7F); /* never 0x7F */
+		return (unsigned int)test_rng_below(r, 0x7F); /* never 0x7F */
 	}
 }
 
@@ -574,42 +524,43 @@ random_weekend(struct rng *r)
  * touching either end), holidays at a random density and in runs, and a
  * few holidays outside the range for the builder only. */
 static void
-random_model(struct rng *r, struct model *m, ukwd_date *outside,
+random_model(struct test_rng *r, struct model *m, ukwd_date *outside,
              size_t *noutside)
 {
 	static const unsigned int permille[] = {0, 0, 5, 50, 300, 900, 990};
 	unsigned int weekend = random_weekend(r);
-	uint64_t kind = rng_below(r, 100);
+	uint64_t kind = test_rng_below(r, 100);
 	int64_t length, first;
 	unsigned int density;
 	uint64_t runs;
 
 	if (kind < 10)
-		length = rng_between(r, 1, 70);
+		length = test_rng_between(r, 1, 70);
 	else if (kind < 35)
-		length = rng_between(r, 71, 1000);
+		length = test_rng_between(r, 71, 1000);
 	else
-		length = rng_between(r, 1001, 30 * 366);
-	kind = rng_below(r, 100);
+		length = test_rng_between(r, 1001, 30 * 366);
+	kind = test_rng_below(r, 100);
 	if (kind < 8)
 		first = UKWD_DATE_MIN;
 	else if (kind < 16)
 		first = UKWD_DATE_MAX - length + 1;
 	else
-		first =
-		    rng_between(r, UKWD_DATE_MIN, UKWD_DATE_MAX - length + 1);
+		first = test_rng_between(r, UKWD_DATE_MIN,
+		                         UKWD_DATE_MAX - length + 1);
 	model_init(m, (ukwd_date)first, (ukwd_date)(first + length - 1),
 	           weekend);
 
-	density = permille[rng_below(r, sizeof(permille) / sizeof(*permille))];
+	density =
+	    permille[test_rng_below(r, sizeof(permille) / sizeof(*permille))];
 	if (density)
 		for (int32_t i = 0; i < m->ndays; i++)
-			if (rng_below(r, 1000) < density)
+			if (test_rng_below(r, 1000) < density)
 				m->holiday[i] = 1;
-	runs = rng_below(r, 6);
+	runs = test_rng_below(r, 6);
 	for (uint64_t k = 0; k < runs; k++) {
-		int64_t start = rng_between(r, 0, m->ndays - 1);
-		int64_t run = rng_between(r, 1, 400);
+		int64_t start = test_rng_between(r, 0, m->ndays - 1);
+		int64_t run = test_rng_between(r, 1, 400);
 
 		for (int64_t i = start; i < start + run && i < m->ndays; i++)
 			m->holiday[i] = 1;
@@ -618,10 +569,10 @@ random_model(struct rng *r, struct model *m, ukwd_date *outside,
 	*noutside = 0;
 	for (int k = 0; k < 3; k++) {
 		if (m->first > UKWD_DATE_MIN)
-			outside[(*noutside)++] = (ukwd_date)rng_between(
+			outside[(*noutside)++] = (ukwd_date)test_rng_between(
 			    r, UKWD_DATE_MIN, m->first - 1);
 		if (m->last < UKWD_DATE_MAX)
-			outside[(*noutside)++] = (ukwd_date)rng_between(
+			outside[(*noutside)++] = (ukwd_date)test_rng_between(
 			    r, m->last + 1, UKWD_DATE_MAX);
 	}
 	model_finish(m);
@@ -630,9 +581,9 @@ random_model(struct rng *r, struct model *m, ukwd_date *outside,
 /* A date for a query: usually in the range, sometimes at or just past
  * either end, sometimes anywhere at all. */
 static ukwd_date
-random_date(struct rng *r, const struct model *m)
+random_date(struct test_rng *r, const struct model *m)
 {
-	uint64_t kind = rng_below(r, 100);
+	uint64_t kind = test_rng_below(r, 100);
 
 	if (kind < 3)
 		return m->first - 1;
@@ -645,36 +596,36 @@ random_date(struct rng *r, const struct model *m)
 	if (kind < 14)
 		return m->last;
 	if (kind < 16)
-		return (ukwd_date)rng_between(r, UKWD_DATE_MIN - 10,
-		                              UKWD_DATE_MAX + 10);
-	return (ukwd_date)rng_between(r, m->first, m->last);
+		return (ukwd_date)test_rng_between(r, UKWD_DATE_MIN - 10,
+		                                   UKWD_DATE_MAX + 10);
+	return (ukwd_date)test_rng_between(r, m->first, m->last);
 }
 
 static int32_t
-random_n(struct rng *r, const struct model *m, ukwd_date from)
+random_n(struct test_rng *r, const struct model *m, ukwd_date from)
 {
-	uint64_t kind = rng_below(r, 100);
+	uint64_t kind = test_rng_below(r, 100);
 	int64_t span = m->total;
 
 	if (kind < 5)
 		return 0;
 	if (kind < 40)
-		return (int32_t)rng_between(r, -10, 10);
+		return (int32_t)test_rng_between(r, -10, 10);
 	if (kind < 60)
-		return (int32_t)rng_between(r, -300, 300);
+		return (int32_t)test_rng_between(r, -300, 300);
 	if (kind < 82)
-		return (int32_t)rng_between(r, -span - 1, span + 1);
+		return (int32_t)test_rng_between(r, -span - 1, span + 1);
 	if (kind < 88) {
 		/* certainly beyond the range */
-		int64_t n = span + rng_between(r, 1, 100000);
+		int64_t n = span + test_rng_between(r, 1, 100000);
 
-		return (int32_t)(rng_below(r, 2) ? n : -n);
+		return (int32_t)(test_rng_below(r, 2) ? n : -n);
 	}
 	if (kind < 92) {
 		static const int32_t extreme[] = {INT32_MAX, INT32_MIN,
 		                                  INT32_MAX - 1, INT32_MIN + 1};
 
-		return extreme[rng_below(r, 4)];
+		return extreme[test_rng_below(r, 4)];
 	}
 	if (model_in_range(m, from)) {
 		/* exactly to the first or last working day, or one past */
@@ -682,7 +633,7 @@ random_n(struct rng *r, const struct model *m, ukwd_date from)
 		int32_t to_last = m->total - m->prefix[off + 1];
 		int32_t to_first = -m->prefix[off];
 
-		switch (rng_below(r, 4)) {
+		switch (test_rng_below(r, 4)) {
 		case 0:
 			return to_last;
 		case 1:
@@ -693,14 +644,14 @@ random_n(struct rng *r, const struct model *m, ukwd_date from)
 			return to_first - 1;
 		}
 	}
-	return (int32_t)rng_between(r, -span, span);
+	return (int32_t)test_rng_between(r, -span, span);
 }
 
 static void
 test_property__add_count_and_roll_agree_with_a_day_by_day_reference(
     void **state)
 {
-	struct rng r = {UINT64_C(0x756B77642D776B64)}; /* fixed seed */
+	struct test_rng r = {UINT64_C(0x756B77642D776B64)}; /* fixed seed */
 	long queries = 0, failed_builds = 0;
 
 	(void)state;
@@ -730,10 +681,10 @@ test_property__add_count_and_roll_agree_with_a_day_by_day_reference(
 			ukwd_date to;
 			int32_t n = random_n(&r, &m, from);
 
-			if (rng_below(&r, 2))
+			if (test_rng_below(&r, 2))
 				to = random_date(&r, &m);
 			else
-				to = from + (ukwd_date)rng_between(
+				to = from + (ukwd_date)test_rng_between(
 				                &r, -2 * REFERENCE_WALK,
 				                2 * REFERENCE_WALK);
 			check_query(cal, &m, from, to, n);
@@ -1007,15 +958,6 @@ test_next_and_prev__skip_a_bank_holiday_weekend(void **state)
 }
 
 /* A date written "YYYY-MM-DD". */
-static ukwd_date
-iso(const char *text)
-{
-	ukwd_date d = 0;
-
-	assert_int_equal(ukwd_date_parse(&d, text, NULL), 0);
-	return d;
-}
-
 static void
 test_roll__each_convention_at_month_ends(void **state)
 {
@@ -1047,10 +989,10 @@ test_roll__each_convention_at_month_ends(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		ukwd_date d = iso(cases[i].day);
+		ukwd_date d = day(cases[i].day);
 
 		for (size_t c = 0; c < CONVENTIONS; c++) {
-			ukwd_date want = iso(cases[i].want[c]);
+			ukwd_date want = day(cases[i].want[c]);
 			ukwd_date got = roll_ok(cal, d, all_conventions[c]);
 
 			if (got != want)
@@ -1418,7 +1360,7 @@ test_roll__rejects_an_unknown_convention(void **state)
 static void
 test_batch__equals_single_calls_over_random_arrays(void **state)
 {
-	struct rng r = {UINT64_C(0x6261746368)};
+	struct test_rng r = {UINT64_C(0x6261746368)};
 	ukwd_calendar *cal = england_2023();
 	ukwd_date first, last;
 	ukwd_date *dates = calloc(BATCH, sizeof(*dates));
@@ -1448,11 +1390,11 @@ test_batch__equals_single_calls_over_random_arrays(void **state)
 		int rc;
 
 		for (size_t i = 0; i < BATCH; i++) {
-			dates[i] = (ukwd_date)rng_between(&r, lo, hi);
-			to[i] = (ukwd_date)rng_between(&r, lo, hi + 1);
-			n[i] = (int32_t)rng_between(&r, -300, 300);
+			dates[i] = (ukwd_date)test_rng_between(&r, lo, hi);
+			to[i] = (ukwd_date)test_rng_between(&r, lo, hi + 1);
+			n[i] = (int32_t)test_rng_between(&r, -300, 300);
 			if (round % 4 == 1)
-				n[i] = (int32_t)rng_between(&r, 1, 5);
+				n[i] = (int32_t)test_rng_between(&r, 1, 5);
 		}
 		memset(status, 0x55, BATCH * sizeof(*status));
 		rc = ukwd_workday_is_working_batch(
@@ -1752,15 +1694,15 @@ test_edge__calendar_ending_on_9999_12_31(void **state)
 static void
 test_edge__calendar_covering_the_whole_date_range(void **state)
 {
-	struct rng r = {UINT64_C(0x77686F6C65)};
+	struct test_rng r = {UINT64_C(0x77686F6C65)};
 	struct model m;
 	ukwd_calendar *cal;
 
 	(void)state;
 	model_init(&m, UKWD_DATE_MIN, UKWD_DATE_MAX, UKWD_WEEKEND_SAT_SUN);
 	for (int k = 0; k < 20000; k++)
-		model_add_holiday(&m, (ukwd_date)rng_between(&r, UKWD_DATE_MIN,
-		                                             UKWD_DATE_MAX));
+		model_add_holiday(&m, (ukwd_date)test_rng_between(
+		                          &r, UKWD_DATE_MIN, UKWD_DATE_MAX));
 	model_add_holiday(&m, UKWD_DATE_MIN);
 	model_add_holiday(&m, UKWD_DATE_MAX);
 	model_finish(&m);
