@@ -12,6 +12,7 @@ fuzz_args_split(char ***out, const uint8_t *data, size_t size,
 {
 	char **argv;
 	char *copy;
+	size_t name_size;
 	int argc = 1;
 
 	for (size_t i = 0; i < size; i++)
@@ -21,14 +22,17 @@ fuzz_args_split(char ***out, const uint8_t *data, size_t size,
 		argc++;
 	if (argc > FUZZ_MAX_ARGS + 1)
 		return -1;
-	/* One block: the pointers, then a NUL-terminated copy of the data. */
-	argv = malloc((size_t)(argc + 1) * sizeof(*argv) + size + 1);
+	/* One block: the pointers, a NUL-terminated copy of the data, then
+	 * one of the program name (argv's strings are writable, as main's). */
+	name_size = strlen(program) + 1;
+	argv =
+	    malloc((size_t)(argc + 1) * sizeof(*argv) + size + 1 + name_size);
 	if (!argv)
 		return -1;
 	copy = (char *)(argv + argc + 1);
 	memcpy(copy, data, size);
 	copy[size] = '\0';
-	argv[0] = (char *)program;
+	argv[0] = memcpy(copy + size + 1, program, name_size);
 	argc = 1;
 	if (size > 0) {
 		argv[argc++] = copy;
