@@ -50,6 +50,8 @@
 
 #include <ukwd.h>
 
+#include "test-util.h"
+
 #define REPEATS              3
 #define TARGET_SECONDS       1.0
 #define TARGET_MEGABYTES     300.0
@@ -61,23 +63,12 @@
 /* Predecessors are drawn from the WINDOW tasks before each task. */
 #define WINDOW               2000
 
-static uint64_t rng_state;
-
-static uint64_t
-rng_next(void)
-{
-	/* splitmix64 */
-	uint64_t z = (rng_state += 0x9e3779b97f4a7c15u);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9u;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebu;
-	return z ^ (z >> 31);
-}
+static struct test_rng rng;
 
 static uint32_t
 rng_below(uint32_t bound)
 {
-	return (uint32_t)(rng_next() % bound);
+	return (uint32_t)test_rng_below(&rng, bound);
 }
 
 /* This process's CPU time (user + system), which a busy machine
@@ -146,7 +137,7 @@ network_make(struct network *net, size_t n)
 {
 	size_t capacity = n * 5, used = 0;
 
-	rng_state = 0x2017112520180831u;
+	rng.state = 0x2017112520180831u;
 	memset(net, 0, sizeof(*net));
 	net->ntasks = n;
 	net->ids = must(malloc(n * 12));

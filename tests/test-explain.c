@@ -28,31 +28,10 @@
 /* ------------------------------------------------------------------ */
 /* A small deterministic PRNG (splitmix64). */
 
-struct rng {
-	uint64_t state;
-};
-
-static uint64_t
-rng_next(struct rng *r)
-{
-	uint64_t z = (r->state += UINT64_C(0x9E3779B97F4A7C15));
-
-	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-	return z ^ (z >> 31);
-}
-
-/* In [lo, hi], both inclusive. */
-static int64_t
-rng_between(struct rng *r, int64_t lo, int64_t hi)
-{
-	return lo + (int64_t)(rng_next(r) % (uint64_t)(hi - lo + 1));
-}
-
 static int
-rng_percent(struct rng *r, int percent)
+rng_percent(struct test_rng *r, int percent)
 {
-	return rng_between(r, 0, 99) < percent;
+	return test_rng_between(r, 0, 99) < percent;
 }
 
 /* ------------------------------------------------------------------ */
@@ -281,11 +260,11 @@ note_seen(unsigned long *seen, const ukwd_schedule *sched, size_t task,
 /* Random networks */
 
 static ukwd_calendar *
-random_calendar(struct rng *r, ukwd_date first, ukwd_date last)
+random_calendar(struct test_rng *r, ukwd_date first, ukwd_date last)
 {
 	ukwd_calendar_builder *b = NULL;
 	ukwd_calendar *cal = NULL;
-	int holidays = (int)rng_between(r, 0, 60);
+	int holidays = (int)test_rng_between(r, 0, 60);
 
 	assert_int_equal(ukwd_calendar_builder_new(&b), 0);
 	assert_int_equal(ukwd_calendar_builder_set_range(b, first, last), 0);
@@ -296,7 +275,8 @@ random_calendar(struct rng *r, ukwd_date first, ukwd_date last)
 	for (int i = 0; i < holidays; i++)
 		assert_int_equal(
 		    ukwd_calendar_builder_add_holiday(
-		        b, (ukwd_date)rng_between(r, first, last), "closed"),
+		        b, (ukwd_date)test_rng_between(r, first, last),
+		        "closed"),
 		    0);
 	assert_int_equal(ukwd_calendar_build(&cal, b, NULL), 0);
 	ukwd_calendar_builder_free(b);
@@ -306,9 +286,9 @@ random_calendar(struct rng *r, ukwd_date first, ukwd_date last)
 /* A task name: none (the id is shown), plain, with printf directives
  * and quotes, or long enough to pass any small buffer. */
 static void
-random_name(struct rng *r, char *name, size_t size, size_t task)
+random_name(struct test_rng *r, char *name, size_t size, size_t task)
 {
-	switch (rng_between(r, 0, 4)) {
+	switch (test_rng_between(r, 0, 4)) {
 	case 0:
 		name[0] = '\0';
 		break;
@@ -320,7 +300,8 @@ random_name(struct rng *r, char *name, size_t size, size_t task)
 		         task);
 		break;
 	case 3: {
-		size_t len = (size_t)rng_between(r, 200, (int64_t)size - 1);
+		size_t len =
+		    (size_t)test_rng_between(r, 200, (int64_t)size - 1);
 
 		for (size_t i = 0; i < len; i++)
 			name[i] = (char)('a' + (i + task) % 26);
@@ -335,15 +316,16 @@ random_name(struct rng *r, char *name, size_t size, size_t task)
 }
 
 static void
-random_constraints(struct rng *r, ukwd_plan *plan, size_t task,
+random_constraints(struct test_rng *r, ukwd_plan *plan, size_t task,
                    int32_t duration, ukwd_date first, ukwd_date last)
 {
-	int count = (int)rng_between(r, 0, 2);
+	int count = (int)test_rng_between(r, 0, 2);
 
 	for (int i = 0; i < count; i++) {
-		ukwd_constraint_type type = (ukwd_constraint_type)rng_between(
-		    r, 0, UKWD_CONSTRAINT_TYPE_COUNT - 1);
-		ukwd_date date = (ukwd_date)rng_between(r, first, last);
+		ukwd_constraint_type type =
+		    (ukwd_constraint_type)test_rng_between(
+		        r, 0, UKWD_CONSTRAINT_TYPE_COUNT - 1);
+		ukwd_date date = (ukwd_date)test_rng_between(r, first, last);
 		int rc;
 
 		if (type == UKWD_CONSTRAINT_ACTUAL_FINISH && duration == 0) {
@@ -363,7 +345,7 @@ random_constraints(struct rng *r, ukwd_plan *plan, size_t task,
 }
 
 static ukwd_plan *
-random_plan(struct rng *r, size_t ntasks, ukwd_date first, ukwd_date last)
+random_plan(struct test_rng *r, size_t ntasks, ukwd_date first, ukwd_date last)
 {
 	static char name[320];
 	ukwd_plan *plan = NULL;
@@ -371,8 +353,9 @@ random_plan(struct rng *r, size_t ntasks, ukwd_date first, ukwd_date last)
 	assert_int_equal(ukwd_plan_new(&plan), 0);
 	for (size_t t = 0; t < ntasks; t++) {
 		char id[32];
-		int32_t duration =
-		    rng_percent(r, 25) ? 0 : (int32_t)rng_between(r, 1, 12);
+		int32_t duration = rng_percent(r, 25)
+		                       ? 0
+		                       : (int32_t)test_rng_between(r, 1, 12);
 		size_t index = 0;
 
 		snprintf(id, sizeof(id), "t%zu", t);
@@ -383,13 +366,15 @@ random_plan(struct rng *r, size_t ntasks, ukwd_date first, ukwd_date last)
 		if (rng_percent(r, 25))
 			random_constraints(r, plan, t, duration, first, last);
 		/* Links from earlier tasks only: no cycles. */
-		for (int k = t ? (int)rng_between(r, 0, 3) : 0; k > 0; k--) {
-			size_t pred = (size_t)rng_between(r, 0, (int64_t)t - 1);
+		for (int k = t ? (int)test_rng_between(r, 0, 3) : 0; k > 0;
+		     k--) {
+			size_t pred =
+			    (size_t)test_rng_between(r, 0, (int64_t)t - 1);
 			ukwd_link_type type =
-			    (ukwd_link_type)rng_between(r, 0, 3);
+			    (ukwd_link_type)test_rng_between(r, 0, 3);
 			int32_t lag = rng_percent(r, 40)
 			                  ? 0
-			                  : (int32_t)rng_between(r, -6, 6);
+			                  : (int32_t)test_rng_between(r, -6, 6);
 			int rc = ukwd_plan_add_link(NULL, plan, pred, t, type,
 			                            lag, NULL, NULL);
 
@@ -398,7 +383,7 @@ random_plan(struct rng *r, size_t ntasks, ukwd_date first, ukwd_date last)
 	}
 	if (rng_percent(r, 40))
 		assert_int_equal(ukwd_plan_set_deadline(
-		                     plan, (ukwd_date)rng_between(
+		                     plan, (ukwd_date)test_rng_between(
 		                               r, first + 200, last - 200)),
 		                 0);
 	return plan;
@@ -495,20 +480,20 @@ test_explain_matches_reference(void **state)
 	    [SEEN_TRUNCATED] = "truncation",
 	};
 	unsigned long seen[SEEN_COUNT] = {0};
-	struct rng r = {20261202};
+	struct test_rng r = {20261202};
 	ukwd_date first = ymd(2020, 1, 1), last = ymd(2029, 12, 31);
 	int scheduled = 0;
 
 	(void)state;
 	for (int round = 0; round < 160; round++) {
 		ukwd_calendar *cal = random_calendar(&r, first, last);
-		size_t ntasks = (size_t)rng_between(&r, 1, 40);
+		size_t ntasks = (size_t)test_rng_between(&r, 1, 40);
 		ukwd_plan *plan =
 		    random_plan(&r, ntasks, first + 400, last - 400);
 		ukwd_schedule_options options = UKWD_SCHEDULE_OPTIONS_INIT;
 		ukwd_schedule *sched = NULL;
 		ukwd_date date =
-		    (ukwd_date)rng_between(&r, first + 500, last - 500);
+		    (ukwd_date)test_rng_between(&r, first + 500, last - 500);
 
 		if (round % 2)
 			options.direction = UKWD_SCHEDULE_BACKWARD;

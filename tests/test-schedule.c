@@ -24,31 +24,10 @@
 /* ------------------------------------------------------------------ */
 /* A small deterministic PRNG (splitmix64). */
 
-struct rng {
-	uint64_t state;
-};
-
-static uint64_t
-rng_next(struct rng *r)
-{
-	uint64_t z = (r->state += UINT64_C(0x9E3779B97F4A7C15));
-
-	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-	return z ^ (z >> 31);
-}
-
-/* In [lo, hi], both inclusive. */
-static int64_t
-rng_between(struct rng *r, int64_t lo, int64_t hi)
-{
-	return lo + (int64_t)(rng_next(r) % (uint64_t)(hi - lo + 1));
-}
-
 static int
-rng_percent(struct rng *r, int percent)
+rng_percent(struct test_rng *r, int percent)
 {
-	return rng_between(r, 0, 99) < percent;
+	return test_rng_between(r, 0, 99) < percent;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1557,7 +1536,7 @@ static void
 test_cycle__of_every_length_is_reported_with_its_ids_in_order(void **state)
 {
 	ukwd_calendar *cal = england_2023();
-	struct rng r = {20230508};
+	struct test_rng r = {20230508};
 
 	(void)state;
 	for (size_t len = 2; len <= 12; len++) {
@@ -1565,7 +1544,7 @@ test_cycle__of_every_length_is_reported_with_its_ids_in_order(void **state)
 			ukwd_plan *plan = NULL;
 			ukwd_schedule *sched = NULL;
 			ukwd_diag diag;
-			size_t n = len + (size_t)rng_between(&r, 0, 20);
+			size_t n = len + (size_t)test_rng_between(&r, 0, 20);
 			size_t members[12], order[12], found[12], found_len = 0;
 			const char *ids[12];
 			char names[40][8], want[UKWD_DIAG_MESSAGE_SIZE];
@@ -1576,23 +1555,23 @@ test_cycle__of_every_length_is_reported_with_its_ids_in_order(void **state)
 			for (size_t t = 0; t < n; t++) {
 				snprintf(names[t], sizeof(names[t]), "t%zu", t);
 				add(plan, names[t], NULL,
-				    (int32_t)rng_between(&r, 0, 3));
+				    (int32_t)test_rng_between(&r, 0, 3));
 			}
 			/* Distinct members, in cycle order. */
 			for (size_t k = 0; k < len; k++) {
 				size_t t;
 
 				do
-					t = (size_t)rng_between(&r, 0,
-					                        (int64_t)n - 1);
+					t = (size_t)test_rng_between(
+					    &r, 0, (int64_t)n - 1);
 				while (in_cycle[t]);
 				in_cycle[t] = 1;
 				members[k] = t;
 			}
 			for (size_t k = 0; k < len; k++)
 				link(plan, members[k], members[(k + 1) % len],
-				     (ukwd_link_type)rng_between(&r, 0, 3),
-				     (int32_t)rng_between(&r, -2, 2));
+				     (ukwd_link_type)test_rng_between(&r, 0, 3),
+				     (int32_t)test_rng_between(&r, -2, 2));
 			/* Links among the other tasks, lower to higher index,
 			 * and from cycle members to later non-members: none
 			 * can close another cycle. */
@@ -2389,12 +2368,12 @@ ref_day(const struct ref *r, int64_t k)
 
 /* A random calendar over 2020-2022, kept day by day in r. */
 static ukwd_calendar *
-ref_calendar(struct ref *r, struct rng *rng)
+ref_calendar(struct ref *r, struct test_rng *rng)
 {
 	static const unsigned int weekends[] = {0x60, 0x40, 0x30, 0x00, 0x61};
-	unsigned int weekend = weekends[rng_between(
+	unsigned int weekend = weekends[test_rng_between(
 	    rng, 0, sizeof(weekends) / sizeof(*weekends) - 1)];
-	int holiday_percent = (int)rng_between(rng, 0, 12);
+	int holiday_percent = (int)test_rng_between(rng, 0, 12);
 	ukwd_calendar_builder *b = NULL;
 	ukwd_calendar *cal = NULL;
 	int32_t k = 0;
@@ -2437,27 +2416,27 @@ ref_calendar(struct ref *r, struct rng *rng)
 
 /* A random date in the middle year. */
 static ukwd_date
-ref_date(struct rng *rng)
+ref_date(struct test_rng *rng)
 {
-	return ymd(2021, 1, 1) + (ukwd_date)rng_between(rng, 0, 364);
+	return ymd(2021, 1, 1) + (ukwd_date)test_rng_between(rng, 0, 364);
 }
 
 static void
-ref_plan(struct ref *r, ukwd_plan *plan, struct rng *rng)
+ref_plan(struct ref *r, ukwd_plan *plan, struct test_rng *rng)
 {
 	size_t rank[MAX_TASKS];
 	/* One network in ten has long tasks, so that some schedules run
 	 * out of the calendar's three years. */
 	int32_t longest = rng_percent(rng, 10) ? 150 : 6;
 
-	r->n = (size_t)rng_between(rng, 1, MAX_TASKS);
+	r->n = (size_t)test_rng_between(rng, 1, MAX_TASKS);
 	r->m = 0;
 	r->has_deadline = 0;
 	/* A random topological order, so that task order is not it. */
 	for (size_t i = 0; i < r->n; i++)
 		rank[i] = i;
 	for (size_t i = r->n; i > 1; i--) {
-		size_t j = (size_t)rng_between(rng, 0, (int64_t)i - 1),
+		size_t j = (size_t)test_rng_between(rng, 0, (int64_t)i - 1),
 		       keep = rank[i - 1];
 
 		rank[i - 1] = rank[j];
@@ -2470,11 +2449,11 @@ ref_plan(struct ref *r, ukwd_plan *plan, struct rng *rng)
 		memset(t, 0, sizeof(*t));
 		t->duration = rng_percent(rng, 25)
 		                  ? 0
-		                  : (int32_t)rng_between(rng, 1, longest);
+		                  : (int32_t)test_rng_between(rng, 1, longest);
 		snprintf(id, sizeof(id), "t%zu", i);
 		add(plan, id, NULL, t->duration);
 		/* At most one fixing constraint kind, a few bounds. */
-		switch (rng_between(rng, 0, 30)) {
+		switch (test_rng_between(rng, 0, 30)) {
 		case 0:
 			t->has[UKWD_CONSTRAINT_MUST_START_ON] = 1;
 			break;
@@ -2506,7 +2485,8 @@ ref_plan(struct ref *r, ukwd_plan *plan, struct rng *rng)
 				t->date[c] =
 				    t->duration
 				        ? t->date[UKWD_CONSTRAINT_ACTUAL_START] +
-				              (ukwd_date)rng_between(rng, 0, 12)
+				              (ukwd_date)test_rng_between(rng,
+				                                          0, 12)
 				        : t->date[UKWD_CONSTRAINT_ACTUAL_START];
 			}
 			assert_int_equal(ukwd_plan_set_constraint(
@@ -2525,8 +2505,8 @@ ref_plan(struct ref *r, ukwd_plan *plan, struct rng *rng)
 			l = &r->l[r->m++];
 			l->p = a;
 			l->x = b;
-			l->type = (ukwd_link_type)rng_between(rng, 0, 3);
-			l->lag = (int32_t)rng_between(rng, -4, 6);
+			l->type = (ukwd_link_type)test_rng_between(rng, 0, 3);
+			l->lag = (int32_t)test_rng_between(rng, -4, 6);
 			link(plan, a, b, l->type, l->lag);
 		}
 	if (rng_percent(rng, 15)) {
@@ -2791,7 +2771,7 @@ check_driver(const ukwd_schedule *sched, const struct ref *r, size_t i,
 static void
 test_property__links_grouped_by_successor_schedule_as_a_copy_does(void **state)
 {
-	struct rng rng = {UINT64_C(0x6E0C5C3ED)};
+	struct test_rng rng = {UINT64_C(0x6E0C5C3ED)};
 	int compared = 0;
 
 	(void)state;
@@ -2899,7 +2879,7 @@ test_property__links_grouped_by_successor_schedule_as_a_copy_does(void **state)
 static void
 test_property__random_networks_agree_with_a_relaxation_reference(void **state)
 {
-	struct rng rng = {UINT64_C(0x5EC0DE2017)};
+	struct test_rng rng = {UINT64_C(0x5EC0DE2017)};
 	int cases = 0, ranges = 0, negative = 0;
 	/* Drivers seen: the kinds, then each constraint type. */
 	int seen[5 + UKWD_CONSTRAINT_TYPE_COUNT] = {0};
@@ -3009,7 +2989,7 @@ static void
 test_critical__paths_of_random_networks_are_chains_of_critical_links(
     void **state)
 {
-	struct rng rng = {UINT64_C(0xC417C417)};
+	struct test_rng rng = {UINT64_C(0xC417C417)};
 	int branched = 0;
 
 	(void)state;
@@ -3025,18 +3005,19 @@ test_critical__paths_of_random_networks_are_chains_of_critical_links(
 		memset(&r, 0, sizeof(r));
 		cal = ref_calendar(&r, &rng);
 		assert_int_equal(ukwd_plan_new(&plan), 0);
-		r.n = (size_t)rng_between(&rng, 2, MAX_TASKS);
+		r.n = (size_t)test_rng_between(&rng, 2, MAX_TASKS);
 		for (size_t i = 0; i < r.n; i++) {
 			char id[8];
 
 			rank[i] = i;
-			r.t[i].duration = (int32_t)rng_between(&rng, 0, 2);
+			r.t[i].duration = (int32_t)test_rng_between(&rng, 0, 2);
 			snprintf(id, sizeof(id), "t%zu", i);
 			add(plan, id, NULL, r.t[i].duration);
 		}
 		/* Half the plans out of dependency order. */
 		for (size_t i = r.n; i > 1 && rng_percent(&rng, 50); i--) {
-			size_t j = (size_t)rng_between(&rng, 0, (int64_t)i - 1),
+			size_t j = (size_t)test_rng_between(&rng, 0,
+			                                    (int64_t)i - 1),
 			       keep = rank[i - 1];
 
 			rank[i - 1] = rank[j];
