@@ -43,6 +43,7 @@ enum token_type {
 	T_TRUE,
 	T_FALSE,
 	T_NULL,
+	T_INVALID, /* a token being read, until it proves to be one above */
 };
 
 struct token {
@@ -554,6 +555,9 @@ next_token(struct reader *r, struct token *t)
 		t->type = T_EOF;
 		return 0;
 	}
+	/* Until a lexer below says what it is: an error message about a bad
+	 * token reads its type (token_text). */
+	t->type = T_INVALID;
 	switch (*r->p) {
 	case '{':
 		t->type = T_BEGIN_OBJECT;
