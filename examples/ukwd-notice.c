@@ -221,7 +221,7 @@ list_rules(void)
 		       (int)r->amount, unit_words(r->unit),
 		       r->direction == UKWD_NOTICE_BEFORE ? "before" : "within",
 		       r->reference ? r->reference : "-",
-		       ukwd_source_name(r->source), r->title);
+		       ukwd_source_tag_name(r->source), r->title);
 		printf("%-26s source: %s\n", "", r->citation);
 	}
 	return 0;
@@ -288,7 +288,7 @@ print_result(const ukwd_notice_rule *rule, const ukwd_notice_result *r,
 	       rule->direction == UKWD_NOTICE_BEFORE ? " before" : "",
 	       rule->reference ? ", SEC " : "",
 	       rule->reference ? rule->reference : "",
-	       ukwd_source_name(rule->source), rule->citation ? ": " : "",
+	       ukwd_source_tag_name(rule->source), rule->citation ? ": " : "",
 	       rule->citation ? rule->citation : "");
 	printf("deemed received: %s\n", deemed);
 	printf("%s given: %d\n", counted, (int)r->given);

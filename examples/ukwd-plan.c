@@ -497,7 +497,7 @@ warn_overrides(const struct options *opt)
 		                "figure of %ld %s (%s); the plan shows it as "
 		                "USER\n",
 		        id, (long)set->duration,
-		        ukwd_source_name(stage->source),
+		        ukwd_source_tag_name(stage->source),
 		        (long)stage->stated_amount,
 		        stage->stated_unit == UKWD_UNIT_WEEKS ? "weeks"
 		                                              : "working days",
@@ -733,6 +733,15 @@ print_target(const ukwd_calendar *cal, const char *what, ukwd_date target,
 	}
 }
 
+/* A task's source tag ("PROPOSED", ...), "" when it has none. */
+static const char *
+task_tag(const ukwd_plan *plan, size_t task)
+{
+	const ukwd_source *source = ukwd_plan_task_source(plan, task);
+
+	return source ? ukwd_source_tag_name(source->tag) : "";
+}
+
 /* For each role: the day to give UEPT notice, as the plan has it, with
  * the figure behind it as the plan holds it (60 CHECKLIST days, or the
  * user's). */
@@ -748,7 +757,6 @@ print_uept_notices(const ukwd_schedule *sched, const ukwd_calendar *cal,
 		ukwd_notice_result check;
 		char day[UKWD_DATE_STRLEN], starts[UKWD_DATE_STRLEN],
 		    latest[UKWD_DATE_STRLEN];
-		const char *source;
 		size_t task;
 
 		if (!(opt->uep.roles & role) ||
@@ -756,7 +764,6 @@ print_uept_notices(const ukwd_schedule *sched, const ukwd_calendar *cal,
 		    find_row(&period, &task, sched, "uept-notice", role) ||
 		    find_row(&testing, NULL, sched, "uept-execution", role))
 			continue;
-		source = ukwd_plan_task_source(plan, task);
 		rule.amount = period.duration;
 		if (ukwd_notice_check(&check, cal, &rule,
 		                      shown_start(&give, opt), UKWD_NO_TIME,
@@ -774,8 +781,7 @@ print_uept_notices(const ukwd_schedule *sched, const ukwd_calendar *cal,
 		fprintf(out_file,
 		        "  %ld clear working days before testing starts on %s "
 		        "(%s: the plan's uept-notice/%s)",
-		        (long)period.duration, starts,
-		        ukwd_render_source_tag(source),
+		        (long)period.duration, starts, task_tag(plan, task),
 		        ukwd_uep_role_name(role));
 		if (check.deadline != shown_start(&give, opt))
 			fprintf(out_file,
@@ -801,8 +807,7 @@ print_privacy_request(const ukwd_schedule *sched, const struct options *opt)
 		return;
 	format_date(day, shown_start(&request, opt));
 	format_date(on, shown_start(&assessment, opt));
-	tag = ukwd_render_source_tag(
-	    ukwd_plan_task_source(ukwd_schedule_plan(sched), task));
+	tag = task_tag(ukwd_schedule_plan(sched), task);
 	fprintf(out_file,
 	        "Request the Privacy Assessment (Privacy Audit): %s%s\n", day,
 	        past_note(shown_start(&request, opt), opt));
@@ -858,8 +863,7 @@ render_uep_text(const ukwd_schedule *sched, const ukwd_calendar *cal,
 	        "SOURCE");
 	for (size_t t = 0; t < n; t++) {
 		char start[UKWD_DATE_STRLEN], finish[UKWD_DATE_STRLEN];
-		const char *tag =
-		    ukwd_render_source_tag(ukwd_plan_task_source(plan, t));
+		const char *tag = task_tag(plan, t);
 
 		if (ukwd_schedule_task(&row, sched, t))
 			return 2;

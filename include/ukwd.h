@@ -8,6 +8,7 @@
  * - ukwd/common.h   #UKWD_API and the declaration macros
  * - ukwd/version.h  version macros, ukwd_version(), feature tests
  * - ukwd/error.h    error codes, ukwd_strerror() and ::ukwd_diag
+ * - ukwd/source.h   where a figure comes from: tag, citation, reference
  * - ukwd/date.h     serial dates, ISO 8601, weekdays, Easter
  * - ukwd/calendar.h working-day calendars, their builders, provenance
  * - ukwd/uk.h       UK bank holidays by division from 1971; the SEC
@@ -42,6 +43,7 @@
 #include "ukwd/common.h"
 #include "ukwd/version.h"
 #include "ukwd/error.h"
+#include "ukwd/source.h"
 #include "ukwd/date.h"
 #include "ukwd/calendar.h"
 #include "ukwd/workday.h"

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "ukwd/ical.h"
-#include "ukwd/render.h"
 #include "ukwd/workday.h"
 #include "ukwd/version.h"
 #include "days.h"
@@ -1706,7 +1705,7 @@ add_task_summary(icalcomponent *comp, struct text_buf *desc, const char *name,
 static int
 add_task_description(icalcomponent *comp, struct text_buf *desc,
                      const ukwd_schedule *sched, size_t task,
-                     const ukwd_scheduled_task *row, const char *source)
+                     const ukwd_scheduled_task *row, const ukwd_source *source)
 {
 	char why[2][512];
 	size_t len;
@@ -1726,8 +1725,15 @@ add_task_description(icalcomponent *comp, struct text_buf *desc,
 	         (long)row->total_float, (long)row->free_float,
 	         row->critical ? "; critical" : "");
 	if (source) {
-		text_add(desc, "Source: ");
-		text_add_clean(desc, source);
+		text_add(desc, "Source: %s", ukwd_source_tag_name(source->tag));
+		if (*source->citation) {
+			text_add(desc, ": ");
+			text_add_clean(desc, source->citation);
+		}
+		if (*source->reference) {
+			text_add(desc, "; SEC ");
+			text_add_clean(desc, source->reference);
+		}
 		text_add(desc, "\n");
 	}
 	text_add_clean(desc, why[0]);
@@ -1764,8 +1770,8 @@ task_component(const ukwd_schedule *sched, size_t task,
 {
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
 	const char *name = ukwd_plan_task_name(plan, task);
-	const char *source = ukwd_plan_task_source(plan, task);
-	const char *tag = ukwd_render_source_tag(source);
+	const ukwd_source *source = ukwd_plan_task_source(plan, task);
+	const char *tag = source ? ukwd_source_tag_name(source->tag) : "";
 	icalcomponent *comp = flags & UKWD_ICAL_TODO
 	                          ? icalcomponent_new_vtodo()
 	                          : icalcomponent_new_vevent();

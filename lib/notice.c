@@ -182,22 +182,6 @@ static const ukwd_notice_rule catalogue[] = {
 
 #define CATALOGUE_SIZE (sizeof(catalogue) / sizeof(catalogue[0]))
 
-const char *
-ukwd_source_name(ukwd_source source)
-{
-	switch (source) {
-	case UKWD_SOURCE_PROPOSED:
-		return "PROPOSED";
-	case UKWD_SOURCE_CHECKLIST:
-		return "CHECKLIST";
-	case UKWD_SOURCE_SOURCED:
-		return "SOURCED";
-	case UKWD_SOURCE_USER:
-		return "USER";
-	}
-	return "UNKNOWN";
-}
-
 size_t
 ukwd_notice_rule_count(void)
 {

@@ -34,6 +34,8 @@ enum column {
 	COL_MOST_LIKELY,
 	COL_PESSIMISTIC,
 	COL_SOURCE,
+	COL_CITATION,
+	COL_REFERENCE,
 	COL_COUNT
 };
 
@@ -56,6 +58,8 @@ static const char *const column_names[COL_COUNT] = {
     "most_likely",
     "pessimistic",
     "source",
+    "citation",
+    "reference",
 };
 
 /* The date columns and the constraint each sets. */
@@ -690,6 +694,50 @@ could_be_id(const struct pending *pend, const char *text)
 	return (id_shape(text) & ~pend->id_shape) == 0;
 }
 
+/* An optional column's text; "" when the header has no such column. */
+static const char *
+optional_text(struct csv *csv, const int *where, enum column column)
+{
+	return where[column] >= 0 ? field_text(csv, (size_t)where[column]) : "";
+}
+
+/* The columns `source` (a tag alone; empty for none), `citation` and
+ * `reference`. */
+static int
+read_source(struct csv *csv, ukwd_plan *plan, size_t task, const int *where)
+{
+	const char *tag = optional_text(csv, where, COL_SOURCE);
+	ukwd_source source = {UKWD_SOURCE_PROPOSED,
+	                      optional_text(csv, where, COL_CITATION),
+	                      optional_text(csv, where, COL_REFERENCE)};
+	const struct field *f;
+
+	if (!*tag && !*source.citation && !*source.reference)
+		return 0;
+	if (!*tag) {
+		enum column column =
+		    *source.citation ? COL_CITATION : COL_REFERENCE;
+
+		f = &csv->fields[where[column]];
+		return csv_error(
+		    csv, UKWD_EPARSE, f->line, f->column,
+		    "%s without a source: give the column 'source' "
+		    "a tag (PROPOSED, CHECKLIST, SOURCED or USER)",
+		    column_names[column]);
+	}
+	f = &csv->fields[where[COL_SOURCE]];
+	if (ukwd_source_tag_parse(&source.tag, tag,
+	                          field_len(csv, (size_t)where[COL_SOURCE])))
+		return csv_error(
+		    csv, UKWD_EPARSE, f->line, f->column,
+		    "source '%.*s' is not a tag: give PROPOSED, "
+		    "CHECKLIST, SOURCED or USER, or leave it empty",
+		    QUOTE, tag);
+	if (ukwd_plan_set_task_source(plan, task, &source))
+		return csv_error(csv, UKWD_ENOMEM, 0, 0, "out of memory");
+	return 0;
+}
+
 /* One record: a task and its dates, estimate and source. */
 static int
 read_task(struct csv *csv, ukwd_plan *plan, struct pending *pend,
@@ -803,11 +851,7 @@ read_task(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 				    record_line, 0, "%s", inner.message);
 		}
 	}
-	if (where[COL_SOURCE] >= 0 &&
-	    *(text = field_text(csv, (size_t)where[COL_SOURCE])) &&
-	    ukwd_plan_set_task_source(plan, task, text))
-		return csv_error(csv, UKWD_ENOMEM, 0, 0, "out of memory");
-	return 0;
+	return read_source(csv, plan, task, where);
 }
 
 static char *

@@ -26,7 +26,7 @@ struct ukwd__task {
 
 /* What few tasks have, kept apart so that a plain task stays small. */
 struct ukwd__task_extra {
-	const char *source;                           /* NULL for none */
+	const ukwd_source *source;                    /* NULL for none */
 	int32_t optimistic, most_likely, pessimistic; /* optimistic < 0: none */
 	unsigned int has; /* bit k: date[k] is set (ukwd_constraint_type) */
 	ukwd_date date[UKWD_CONSTRAINT_TYPE_COUNT];

@@ -670,22 +670,55 @@ ukwd_plan_set_duration(ukwd_plan *plan, size_t task, int32_t duration,
 	return 0;
 }
 
+/* A copy of a source in the plan's arena, struct and strings in one
+ * block; NULL when out of memory. */
+static const ukwd_source *
+source_copy(ukwd_plan *plan, const ukwd_source *source)
+{
+	const char *citation = source->citation ? source->citation : "";
+	const char *reference = source->reference ? source->reference : "";
+	size_t clen = strlen(citation) + 1, rlen = strlen(reference) + 1;
+	/* The arena packs strings byte by byte: align the struct by hand. */
+	size_t align = _Alignof(ukwd_source),
+	       head = sizeof(ukwd_source) + align - 1;
+	ukwd_source *copy;
+	char *raw, *text;
+
+	if (clen + rlen > SIZE_MAX - head)
+		return NULL;
+	raw = arena_alloc(plan, head + clen + rlen);
+	if (!raw)
+		return NULL;
+	copy = (ukwd_source *)(void *)(raw + ((align - (uintptr_t)raw % align) %
+	                                      align));
+	text = (char *)(copy + 1);
+	memcpy(text, citation, clen);
+	memcpy(text + clen, reference, rlen);
+	copy->tag = source->tag;
+	copy->citation = text;
+	copy->reference = text + clen;
+	return copy;
+}
+
 int
-ukwd_plan_set_task_source(ukwd_plan *plan, size_t task, const char *source)
+ukwd_plan_set_task_source(ukwd_plan *plan, size_t task,
+                          const ukwd_source *source)
 {
 	struct ukwd__task_extra *extra;
-	const char *copy = NULL;
+	const ukwd_source *copy = NULL;
 	int rc = check_task(plan, task, NULL);
 
 	if (rc)
 		return rc;
+	if (source && (unsigned int)source->tag >= UKWD_SOURCE_TAG_COUNT)
+		return UKWD_EINVAL;
 	if (!source && !plan->tasks[task].extra)
 		return 0;
 	extra = task_extra_make(plan, task);
 	if (!extra)
 		return UKWD_ENOMEM;
 	if (source) {
-		copy = arena_strdup(plan, source);
+		copy = source_copy(plan, source);
 		if (!copy)
 			return UKWD_ENOMEM;
 	}
@@ -1018,7 +1051,7 @@ ukwd_plan_task_name(const ukwd_plan *plan, size_t task)
 	return plan && task < plan->ntasks ? plan->tasks[task].name : NULL;
 }
 
-const char *
+const ukwd_source *
 ukwd_plan_task_source(const ukwd_plan *plan, size_t task)
 {
 	const struct ukwd__task_extra *extra;

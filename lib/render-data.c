@@ -73,7 +73,7 @@ ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
 	              "id,name,duration,early_start,early_finish,late_start,"
 	              "late_finish,total_float,free_float,critical");
 	if (opts.flags & UKWD_RENDER_SOURCES)
-		UKWD__OUT_LIT(&o, ",source,reference");
+		UKWD__OUT_LIT(&o, ",source,citation,reference");
 	UKWD__OUT_LIT(&o, "\n");
 	for (size_t t = 0; t < n && o.rc == 0; t++) {
 		ukwd_scheduled_task row;
@@ -111,15 +111,15 @@ ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
 		                 : UKWD__PUT_LIT(p, ",no");
 		ukwd__out_done(&o, p);
 		if (opts.flags & UKWD_RENDER_SOURCES) {
-			const char *source = ukwd_plan_task_source(plan, t);
-			const char *reference;
-			size_t len =
-			    ukwd__render_split_source(source, &reference);
+			const ukwd_source *source =
+			    ukwd_plan_task_source(plan, t);
 
 			ukwd__out_put(&o, ",", 1);
-			put_csv(&o, source ? source : "", len);
+			ukwd__out_puts(&o, ukwd__render_tag(plan, t));
 			ukwd__out_put(&o, ",", 1);
-			put_csv(&o, reference, strlen(reference));
+			put_csv_str(&o, source ? source->citation : "");
+			ukwd__out_put(&o, ",", 1);
+			put_csv_str(&o, source ? source->reference : "");
 		}
 		ukwd__out_put(&o, "\n", 1);
 	}
@@ -137,21 +137,11 @@ ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
  * C1) as \\uXXXX (newline as \\n), each ill-formed UTF-8 byte as U+FFFD, so
  * that the document is always valid JSON (RFC 8259 wants UTF-8). */
 static void
-put_json_after(struct ukwd__out *o, const char *text, size_t len, size_t plain)
+put_json_chars(struct ukwd__out *o, const char *text, size_t len, size_t plain)
 {
 	static const char hex[] = "0123456789abcdef";
 	size_t run = 0, i = plain;
 
-	if (i == len && len <= UKWD__OUT_ROOM - 2) {
-		char *p = ukwd__out_room(o, len + 2);
-
-		*p++ = '"';
-		p = ukwd__put_text(p, text, len);
-		*p++ = '"';
-		ukwd__out_done(o, p);
-		return;
-	}
-	ukwd__out_put(o, "\"", 1);
 	while (i < len) {
 		uint32_t cp = 0;
 		size_t n = ukwd__utf8_next(text + i, len - i, &cp);
@@ -177,14 +167,30 @@ put_json_after(struct ukwd__out *o, const char *text, size_t len, size_t plain)
 		run = i;
 	}
 	ukwd__out_put(o, text + run, len - run);
-	ukwd__out_put(o, "\"", 1);
+}
+
+/* The characters of a JSON string, escaped, without its quotes. */
+static void
+put_json_inner(struct ukwd__out *o, const char *text, size_t len)
+{
+	put_json_chars(o, text, len, 0);
 }
 
 static void
-put_json(struct ukwd__out *o, const char *text, size_t len)
+put_json_after(struct ukwd__out *o, const char *text, size_t len, size_t plain)
 {
-	put_json_after(o, text, len,
-	               ukwd__plain_prefix(text, len, UKWD__PLAIN_JSON));
+	if (plain == len && len <= UKWD__OUT_ROOM - 2) {
+		char *p = ukwd__out_room(o, len + 2);
+
+		*p++ = '"';
+		p = ukwd__put_text(p, text, len);
+		*p++ = '"';
+		ukwd__out_done(o, p);
+		return;
+	}
+	ukwd__out_put(o, "\"", 1);
+	put_json_chars(o, text, len, plain);
+	ukwd__out_put(o, "\"", 1);
 }
 
 static void
@@ -326,15 +332,13 @@ json_task_dates(struct json_writer *w, const ukwd_scheduled_task *row)
 static int
 json_task_source_why(struct json_writer *w, size_t t)
 {
-	const char *source = ukwd_plan_task_source(w->plan, t);
-	const char *reference;
-	size_t len = ukwd__render_split_source(source, &reference);
+	const ukwd_source *source = ukwd_plan_task_source(w->plan, t);
 
-	put_json_str(&w->o, ukwd_render_source_tag(source));
-	UKWD__OUT_LIT(&w->o, ", \"source\": ");
-	put_json(&w->o, source ? source : "", len);
-	UKWD__OUT_LIT(&w->o, ", \"reference\": ");
-	put_json_str(&w->o, reference);
+	put_json_str(&w->o, ukwd__render_tag(w->plan, t));
+	UKWD__OUT_LIT(&w->o, ", \"source\": \"");
+	ukwd__render_put_source(&w->o, source, 0, put_json_inner);
+	UKWD__OUT_LIT(&w->o, "\", \"reference\": ");
+	put_json_str(&w->o, source ? source->reference : "");
 	for (int side = 0; side < 2; side++) {
 		int rc = ukwd__render_explain(&w->why, w->sched, t,
 		                              (ukwd_schedule_side)side);
@@ -675,9 +679,7 @@ mermaid_task(struct ukwd__out *o, const ukwd_schedule *sched, size_t t,
 	put_mermaid(o, name + (len ? len + 2 : 0),
 	            strlen(name) - (len ? len + 2 : 0));
 	if (ukwd__render_is_proposed(plan, t))
-		ukwd__out_printf(
-		    o, " (%s)",
-		    ukwd_render_source_tag(ukwd_plan_task_source(plan, t)));
+		ukwd__out_printf(o, " (%s)", ukwd__render_tag(plan, t));
 	ukwd__out_puts(o, " :");
 	if (row.critical)
 		ukwd__out_puts(o, "crit, ");

@@ -243,9 +243,18 @@ const char *ukwd__render_name(const ukwd_plan *plan, size_t task);
  * user's (USER); drawn apart from sourced ones. */
 int ukwd__render_is_proposed(const ukwd_plan *plan, size_t task);
 
-/* "TAG: citation; SEC REF": the length of "TAG: citation" (0 without a
- * source), and "REF" in *reference ("" without one). */
-size_t ukwd__render_split_source(const char *source, const char **reference);
+/* A task's tag name ("PROPOSED", ...), "" when it has no source. */
+const char *ukwd__render_tag(const ukwd_plan *plan, size_t task);
+
+/* A source as one line of text: its tag, ": " and its citation when it
+ * has one, and with_reference, "; SEC " and its reference when it has
+ * one (the User Entry Process's references are SEC sections). The
+ * citation and reference go through put, which escapes them for the
+ * format; nothing is written for a NULL source. */
+void ukwd__render_put_source(struct ukwd__out *o, const ukwd_source *source,
+                             int with_reference,
+                             void (*put)(struct ukwd__out *, const char *,
+                                         size_t));
 
 /* The working days after a target up to and including the project's
  * finish: 0 when the target is met. */

@@ -294,9 +294,7 @@ text_row(struct text_writer *w, size_t t)
 	if (rc)
 		return rc;
 	w->any_proposed |= proposed;
-	w->any_user |=
-	    strcmp(ukwd_render_source_tag(ukwd_plan_task_source(w->plan, t)),
-	           "USER") == 0;
+	w->any_user |= strcmp(ukwd__render_tag(w->plan, t), "USER") == 0;
 	w->any_negative |= row.total_float < 0;
 	w->any_critical |= row.critical;
 	w->any_milestone |= row.duration == 0;

@@ -205,7 +205,7 @@ static void
 svg_task_title(struct ukwd__out *o, const struct svg_chart *c, size_t t,
                const ukwd_scheduled_task *row)
 {
-	const char *source = ukwd_plan_task_source(c->plan, t);
+	const ukwd_source *source = ukwd_plan_task_source(c->plan, t);
 	char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN];
 
 	ukwd__format_date(es, row->early_start);
@@ -222,7 +222,7 @@ svg_task_title(struct ukwd__out *o, const struct svg_chart *c, size_t t,
 	ukwd__out_printf(o, ", total float %ld", (long)row->total_float);
 	if (source) {
 		ukwd__out_puts(o, "; ");
-		put_xml_str(o, source);
+		ukwd__render_put_source(o, source, 1, put_xml);
 	}
 	ukwd__out_puts(o, "</title>\n");
 	ukwd__out_printf(o, "<text x=\"%d\" y=\"%ld\" class=\"label\">", 6,
@@ -303,9 +303,8 @@ svg_task(struct ukwd__out *o, const struct svg_chart *c, size_t t,
 	if (row->duration)
 		ukwd__out_printf(o, "%ld d", (long)row->duration);
 	if (proposed)
-		ukwd__out_printf(
-		    o, "%s%s", row->duration ? " " : "",
-		    ukwd_render_source_tag(ukwd_plan_task_source(c->plan, t)));
+		ukwd__out_printf(o, "%s%s", row->duration ? " " : "",
+		                 ukwd__render_tag(c->plan, t));
 	ukwd__out_puts(o, "</text>\n</g>\n");
 	return o->rc;
 }
@@ -738,8 +737,8 @@ html_row(struct html_writer *w, size_t t)
 	ukwd_scheduled_task row;
 	char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN], ls[UKWD_DATE_STRLEN],
 	    lf[UKWD_DATE_STRLEN];
-	const char *source = ukwd_plan_task_source(w->plan, t);
-	const char *tag = ukwd_render_source_tag(source);
+	const ukwd_source *source = ukwd_plan_task_source(w->plan, t);
+	const char *tag = ukwd__render_tag(w->plan, t);
 	int rc = ukwd_schedule_task(&row, w->sched, t);
 
 	if (rc)
@@ -762,7 +761,12 @@ html_row(struct html_writer *w, size_t t)
 	                 row.total_float < 0 ? "negative float"
 	                 : row.critical      ? "yes"
 	                                     : "no");
-	html_cell(&w->o, *tag ? tag : NULL, source ? source : "");
+	if (*tag)
+		ukwd__out_printf(&w->o, "<td class=\"%s\">", tag);
+	else
+		ukwd__out_puts(&w->o, "<td>");
+	ukwd__render_put_source(&w->o, source, 1, put_xml);
+	ukwd__out_puts(&w->o, "</td>");
 	for (int side = 0; side < 2; side++) {
 		rc = ukwd__render_explain(&w->why, w->sched, t,
 		                          (ukwd_schedule_side)side);

@@ -318,24 +318,38 @@ ukwd__render_name(const ukwd_plan *plan, size_t task)
 }
 
 const char *
-ukwd_render_source_tag(const char *source)
+ukwd__render_tag(const ukwd_plan *plan, size_t task)
 {
-	static const char *const tags[] = {"PROPOSED", "CHECKLIST", "SOURCED",
-	                                   "USER"};
+	const ukwd_source *source = ukwd_plan_task_source(plan, task);
 
-	for (size_t i = 0; source && i < sizeof(tags) / sizeof(*tags); i++)
-		if (strncmp(source, tags[i], strlen(tags[i])) == 0)
-			return tags[i];
-	return "";
+	return source ? ukwd_source_tag_name(source->tag) : "";
 }
 
 int
 ukwd__render_is_proposed(const ukwd_plan *plan, size_t task)
 {
-	const char *tag =
-	    ukwd_render_source_tag(ukwd_plan_task_source(plan, task));
+	const ukwd_source *source = ukwd_plan_task_source(plan, task);
 
-	return strcmp(tag, "PROPOSED") == 0 || strcmp(tag, "USER") == 0;
+	return source && (source->tag == UKWD_SOURCE_PROPOSED ||
+	                  source->tag == UKWD_SOURCE_USER);
+}
+
+void
+ukwd__render_put_source(struct ukwd__out *o, const ukwd_source *source,
+                        int with_reference,
+                        void (*put)(struct ukwd__out *, const char *, size_t))
+{
+	if (!source)
+		return;
+	ukwd__out_puts(o, ukwd_source_tag_name(source->tag));
+	if (*source->citation) {
+		ukwd__out_puts(o, ": ");
+		put(o, source->citation, strlen(source->citation));
+	}
+	if (with_reference && *source->reference) {
+		ukwd__out_puts(o, "; SEC ");
+		put(o, source->reference, strlen(source->reference));
+	}
 }
 
 int32_t
@@ -425,17 +439,6 @@ ukwd__render_warning_line(char buf[UKWD__WARNING_SIZE],
 	         past, ukwd_schedule_task_count(sched),
 	         ukwd_schedule_task_count(sched) == 1 ? "" : "s",
 	         past == 1 ? "is" : "are", date_text);
-}
-
-size_t
-ukwd__render_split_source(const char *source, const char **reference)
-{
-	const char *sec = source ? strstr(source, "; SEC ") : NULL;
-
-	*reference = sec ? sec + 6 : "";
-	if (!source)
-		return 0;
-	return sec ? (size_t)(sec - source) : strlen(source);
 }
 
 int

@@ -600,26 +600,25 @@ duration_of(const ukwd_uep_options *opt, const ukwd_uep_stage *stage, int role,
 	return duration;
 }
 
-/* "TAG: citation; SEC REF" (without "; SEC" when there is no
- * reference); USER when the caller set the duration. */
-static void
+/* The stage's tag, citation and SEC reference; USER when the caller set
+ * the duration, citing the catalogue's figure (in buf). */
+static ukwd_source
 task_source(char *buf, size_t size, const ukwd_uep_stage *stage, int set,
             int32_t duration)
 {
-	const char *ref = stage->reference;
+	ukwd_source source = {stage->source, stage->citation, stage->reference};
 
-	if (set)
-		snprintf(
-		    buf, size,
-		    "USER: %ld working day%s set by the user; the catalogue "
-		    "has %ld (%s: %s)%s%s",
-		    (long)duration, duration == 1 ? "" : "s",
-		    (long)stage->duration, ukwd_source_name(stage->source),
-		    stage->citation, *ref ? "; SEC " : "", ref);
-	else
-		snprintf(buf, size, "%s: %s%s%s",
-		         ukwd_source_name(stage->source), stage->citation,
-		         *ref ? "; SEC " : "", ref);
+	if (set) {
+		snprintf(buf, size,
+		         "%ld working day%s set by the user; the catalogue "
+		         "has %ld (%s: %s)",
+		         (long)duration, duration == 1 ? "" : "s",
+		         (long)stage->duration,
+		         ukwd_source_tag_name(stage->source), stage->citation);
+		source.tag = UKWD_SOURCE_USER;
+		source.citation = buf;
+	}
+	return source;
 }
 
 struct builder {
@@ -656,7 +655,8 @@ add_tasks(struct builder *b, ukwd_diag *diag)
 			continue;
 		b->first[s] = next;
 		for (int r = 0; r < NROLES && rc == 0; r++) {
-			char id[96], name[192], source[768];
+			char id[96], name[192], citation[768];
+			ukwd_source source;
 			int set;
 			int32_t duration;
 			size_t task;
@@ -672,13 +672,13 @@ add_tasks(struct builder *b, ukwd_diag *diag)
 			         stage->per_role ? " (" : "",
 			         stage->per_role ? role_names[r] : "",
 			         stage->per_role ? ")" : "");
-			task_source(source, sizeof(source), stage, set,
-			            duration);
+			source = task_source(citation, sizeof(citation), stage,
+			                     set, duration);
 			rc = ukwd_plan_add_task(&task, b->plan, id, name,
 			                        duration, diag);
 			if (rc == 0)
 				rc = ukwd_plan_set_task_source(b->plan, task,
-				                               source);
+				                               &source);
 			if (rc == 0 && !set &&
 			    stage->optimistic != stage->pessimistic)
 				rc = ukwd_plan_set_estimate(
@@ -721,7 +721,7 @@ add_links(struct builder *b, ukwd_diag *diag)
 		char source[512];
 
 		snprintf(source, sizeof(source), "%s: %s",
-		         ukwd_source_name(dep->source), dep->citation);
+		         ukwd_source_tag_name(dep->source), dep->citation);
 		for (int r = 0; r < NROLES && rc == 0; r++) {
 			unsigned int bit = 1u << r;
 
@@ -909,11 +909,11 @@ ukwd_uep_schedule(ukwd_schedule **out, ukwd_plan *plan,
 		const ukwd_uep_stage *stage = ukwd_uep_stage_find(id);
 		int32_t need = 0;
 
-		const char *source = ukwd_plan_task_source(plan, t);
+		const ukwd_source *source = ukwd_plan_task_source(plan, t);
 
 		/* A duration the caller set (USER) is theirs to keep. */
 		if (!stage || stage->stated_unit != UKWD_UNIT_WEEKS ||
-		    (source && strncmp(source, "USER:", 5) == 0))
+		    (source && source->tag == UKWD_SOURCE_USER))
 			continue;
 		rc = weeks_need(&need, sched, t, stage, backward);
 		if (rc) {

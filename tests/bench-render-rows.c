@@ -86,7 +86,9 @@ plan_build(size_t n)
 			fail("ukwd_plan_add_task", &diag);
 		if (t % 100 == 7 &&
 		    ukwd_plan_set_task_source(
-		        plan, t, "PROPOSED: our estimate; SEC H14.5"))
+		        plan, t,
+		        &(ukwd_source){UKWD_SOURCE_PROPOSED, "our estimate",
+		                       "H14.5"}))
 			fail("ukwd_plan_set_task_source", NULL);
 		for (int k = 0; window && k < 3; k++) {
 			size_t pred =

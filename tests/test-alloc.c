@@ -224,14 +224,18 @@ dump_plan(struct buf *out, const char *label, const ukwd_plan *plan)
 		buf_printf(out, "  deadline %s\n", show_date(date, day));
 	for (i = 0; i < ntasks; i++) {
 		const char *id = ukwd_plan_task_id(plan, i);
-		const char *source = ukwd_plan_task_source(plan, i);
+		const ukwd_source *source = ukwd_plan_task_source(plan, i);
 
 		assert_non_null(id);
-		buf_printf(out, "  task %zu '%s' '%s' %ld source %s%s%s\n", i,
-		           id, ukwd_plan_task_name(plan, i),
-		           (long)ukwd_plan_task_duration(plan, i),
-		           source ? "'" : "", source ? source : "none",
-		           source ? "'" : "");
+		buf_printf(out, "  task %zu '%s' '%s' %ld source ", i, id,
+		           ukwd_plan_task_name(plan, i),
+		           (long)ukwd_plan_task_duration(plan, i));
+		if (source)
+			buf_printf(out, "%s '%s' '%s'\n",
+			           ukwd_source_tag_name(source->tag),
+			           source->citation, source->reference);
+		else
+			buf_printf(out, "none\n");
 		assert_int_equal(ukwd_plan_find(&found, plan, id), 0);
 		assert_int_equal(found, i);
 		if (ukwd_plan_task_estimate(&o, &m, &p, plan, i) == 0)
@@ -984,9 +988,12 @@ make_plan(struct fx *f, int ntasks, int chain)
 		                                    NULL),
 		                 0);
 		if (i % 3 == 1)
-			assert_int_equal(ukwd_plan_set_task_source(
-			                     f->plan, (size_t)i, "PROPOSED: x"),
-			                 0);
+			assert_int_equal(
+			    ukwd_plan_set_task_source(
+			        f->plan, (size_t)i,
+			        &(ukwd_source){UKWD_SOURCE_PROPOSED, "x",
+			                       NULL}),
+			    0);
 		if (i % 5 == 2)
 			assert_int_equal(ukwd_plan_set_estimate(
 			                     f->plan, (size_t)i, 1, 2, 9, NULL),
@@ -1099,10 +1106,13 @@ run_task_source(struct fx *f)
 	if (f->param == 6)
 		return ukwd_plan_set_task_source(f->plan, 1, NULL);
 	if (f->param >= 7)
-		return ukwd_plan_set_task_source(f->plan, f->param == 7 ? 4 : 0,
-		                                 long_text());
-	return ukwd_plan_set_task_source(f->plan, (size_t)f->param,
-	                                 "CHECKLIST: the new source; SEC G3");
+		return ukwd_plan_set_task_source(
+		    f->plan, f->param == 7 ? 4 : 0,
+		    &(ukwd_source){UKWD_SOURCE_PROPOSED, long_text(),
+		                   long_text()});
+	return ukwd_plan_set_task_source(
+	    f->plan, (size_t)f->param,
+	    &(ukwd_source){UKWD_SOURCE_CHECKLIST, "the new source", "G3"});
 }
 
 /* param: the tasks of 40 that have a source (an extra record) before the
@@ -1122,14 +1132,17 @@ setup_extras(struct fx *f)
 	}
 	for (i = 0; i < f->param; i++)
 		assert_int_equal(
-		    ukwd_plan_set_task_source(f->plan, (size_t)i, "SOURCED: s"),
+		    ukwd_plan_set_task_source(
+		        f->plan, (size_t)i,
+		        &(ukwd_source){UKWD_SOURCE_SOURCED, "s", NULL}),
 		    0);
 }
 
 static int
 run_extra_source(struct fx *f)
 {
-	return ukwd_plan_set_task_source(f->plan, 39, "SOURCED: last");
+	return ukwd_plan_set_task_source(
+	    f->plan, 39, &(ukwd_source){UKWD_SOURCE_SOURCED, "last", NULL});
 }
 
 static int
@@ -1172,40 +1185,41 @@ setup_read_csv(struct fx *f)
 	    "\xEF\xBB\xBFid,name,duration,predecessors,deadline,"
 	    "start_no_earlier_than,finish_no_later_than,must_start_on,"
 	    "must_finish_on,actual_start,actual_finish,optimistic,"
-	    "most_likely,pessimistic,source\r\n"
+	    "most_likely,pessimistic,source,citation,reference\r\n"
 	    "a,\"Agree, \"\"the\"\" brief\",3d,,,2023-05-02,,,,,,2,3,5,"
-	    "\"PROPOSED: x; SEC H1\"\r\n"
+	    "PROPOSED,x,H1\r\n"
 	    "b,\"Design\r\nover two lines\",5 days,a:FS+1;c:SS-1,2023-06-30,,,,"
-	    ",,,,,,\r\n"
-	    "c,Build,10,a,,,2023-07-31,,,,,,,,SOURCED: y\n"
+	    ",,,,,,,,\r\n"
+	    "c,Build,10,a,,,2023-07-31,,,,,,,,SOURCED,y,\n"
 	    "\n"
-	    "d,Review,2,b:FF;c:FS+3 days,,,,,,2023-05-15,2023-05-16,,,,\n"
-	    "e,Done,0,d:SF,,,,,2023-08-01,,,,,,\n";
+	    "d,Review,2,b:FF;c:FS+3 days,,,,,,2023-05-15,2023-05-16,,,,,,\n"
+	    "e,Done,0,d:SF,,,,,2023-08-01,,,,,,,,\n";
 	int i;
 
 	buf_add(&f->data, head, strlen(head));
 	if (f->param == 4) {
 		static const char cycle[] =
-		    "y1,Y1,1,y3,,,,,,,,,,,\ny2,Y2,1,y1,,,,,,,,,,,\n"
-		    "y3,Y3,1,y2,,,,,,,,,,,\n";
+		    "y1,Y1,1,y3,,,,,,,,,,,,,\ny2,Y2,1,y1,,,,,,,,,,,,,\n"
+		    "y3,Y3,1,y2,,,,,,,,,,,,,\n";
 
 		buf_add(&f->data, cycle, strlen(cycle));
 		return;
 	}
 	if (f->param == 5) {
 		/* A quoted source longer than a plan's arena block. */
-		static const char row[] = "z,Z,1,e,,,,,,,,,,,\"";
+		static const char row[] = "z,Z,1,e,,,,,,,,,,,PROPOSED,\"";
 
 		buf_add(&f->data, row, strlen(row));
 		buf_add(&f->data, long_text(), strlen(long_text()));
-		buf_add(&f->data, "\"\n", 2);
+		buf_add(&f->data, "\",\n", 3);
 		return;
 	}
 	for (i = 0; i < f->param * 40; i++) {
 		char line[128];
 
-		snprintf(line, sizeof(line), "x%d,Extra %d,%d,%s,,,,,,,,,,,\n",
-		         i, i, i % 4, i ? "e" : "d");
+		snprintf(line, sizeof(line),
+		         "x%d,Extra %d,%d,%s,,,,,,,,,,,,,\n", i, i, i % 4,
+		         i ? "e" : "d");
 		buf_add(&f->data, line, strlen(line));
 	}
 }
@@ -1467,11 +1481,15 @@ setup_schedule_inputs(struct fx *f)
 	assert_int_equal(ukwd_plan_add_link(NULL, f->plan, t[5], t[6],
 	                                    UKWD_LINK_SF, 0, NULL, NULL),
 	                 0);
-	assert_int_equal(ukwd_plan_set_task_source(
-	                     f->plan, t[2], "PROPOSED: our guess; SEC H14"),
-	                 0);
 	assert_int_equal(
-	    ukwd_plan_set_task_source(f->plan, t[0], "SOURCED: the contract"),
+	    ukwd_plan_set_task_source(
+	        f->plan, t[2],
+	        &(ukwd_source){UKWD_SOURCE_PROPOSED, "our guess", "H14"}),
+	    0);
+	assert_int_equal(
+	    ukwd_plan_set_task_source(
+	        f->plan, t[0],
+	        &(ukwd_source){UKWD_SOURCE_SOURCED, "the contract", NULL}),
 	    0);
 	assert_int_equal(ukwd_plan_set_estimate(f->plan, t[2], 8, 10, 15, NULL),
 	                 0);

@@ -3031,8 +3031,13 @@ test_export__hostile_names_are_clean_text(void **state)
 	assert_int_equal(ukwd_plan_new(&plan), 0);
 	assert_int_equal(
 	    ukwd_plan_add_task(&task, plan, "evil", hostile_name, 3, NULL), 0);
-	assert_int_equal(ukwd_plan_set_task_source(plan, task, hostile_name),
-	                 0);
+	{
+		ukwd_source hostile = {UKWD_SOURCE_CHECKLIST, hostile_name,
+		                       hostile_name};
+
+		assert_int_equal(
+		    ukwd_plan_set_task_source(plan, task, &hostile), 0);
+	}
 	assert_int_equal(
 	    ukwd_schedule_new(&sched, plan, cal, ymd(2026, 3, 2), NULL, NULL),
 	    0);
@@ -3044,7 +3049,7 @@ test_export__hostile_names_are_clean_text(void **state)
 		assert_clean_ics(s.out.data, "schedule export");
 		if (!strstr(s.out.data, "SUMMARY:Evil" FFFD "[31m"))
 			fail_msg("no cleaned SUMMARY in:\n%s", s.out.data);
-		if (!strstr(s.out.data, "Source: Evil" FFFD "[31m"))
+		if (!strstr(s.out.data, "Source: CHECKLIST: Evil" FFFD "[31m"))
 			fail_msg("no cleaned source in:\n%s", s.out.data);
 		if (flags == 0) {
 			b = plain_builder(first, last);

@@ -384,11 +384,14 @@ test_catalogue__every_rule_has_an_id_a_source_and_a_citation(void **state)
 	assert_int_equal(ukwd_notice_rule_find("uept-exit-review")->amount, 5);
 	assert_int_equal(
 	    ukwd_notice_rule_find("privacy-change-outcome")->amount, 10);
-	assert_string_equal(ukwd_source_name(UKWD_SOURCE_PROPOSED), "PROPOSED");
-	assert_string_equal(ukwd_source_name(UKWD_SOURCE_CHECKLIST),
+	assert_string_equal(ukwd_source_tag_name(UKWD_SOURCE_PROPOSED),
+	                    "PROPOSED");
+	assert_string_equal(ukwd_source_tag_name(UKWD_SOURCE_CHECKLIST),
 	                    "CHECKLIST");
-	assert_string_equal(ukwd_source_name(UKWD_SOURCE_SOURCED), "SOURCED");
-	assert_string_equal(ukwd_source_name((ukwd_source)9), "UNKNOWN");
+	assert_string_equal(ukwd_source_tag_name(UKWD_SOURCE_SOURCED),
+	                    "SOURCED");
+	assert_string_equal(ukwd_source_tag_name((ukwd_source_tag)9),
+	                    "UNKNOWN");
 }
 
 static void
@@ -396,8 +399,9 @@ test_source_name__user_is_a_figure_the_caller_chose(void **state)
 {
 	(void)state;
 	assert_int_equal(UKWD_SOURCE_USER, 3);
-	assert_string_equal(ukwd_source_name(UKWD_SOURCE_USER), "USER");
-	assert_string_equal(ukwd_source_name((ukwd_source)4), "UNKNOWN");
+	assert_string_equal(ukwd_source_tag_name(UKWD_SOURCE_USER), "USER");
+	assert_string_equal(ukwd_source_tag_name((ukwd_source_tag)4),
+	                    "UNKNOWN");
 }
 
 /* Every catalogue rule says no more than its source: the checklist gives
@@ -885,7 +889,7 @@ struct rule_v1 {
 	ukwd_notice_direction direction;
 	ukwd_notice_counting counting;
 	int cutoff_minutes;
-	ukwd_source source;
+	ukwd_source_tag source;
 	const char *reference;
 	const char *citation;
 };

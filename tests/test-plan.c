@@ -119,14 +119,19 @@ static void
 test_task__borrowed_strings_stay_put_as_the_plan_grows(void **state)
 {
 	ukwd_plan *plan = NULL;
-	const char *id, *name, *source;
-	char text[32], big[100000];
+	const char *id, *name;
+	const ukwd_source *source;
+	char text[32], big[100000], citation[] = "the contract";
+	ukwd_source given = {UKWD_SOURCE_SOURCED, citation, "H14.14"};
+	ukwd_source note = {UKWD_SOURCE_USER, "note", NULL};
 	size_t index;
 
 	(void)state;
 	assert_int_equal(ukwd_plan_new(&plan), 0);
 	add(plan, "first", "The first task", 1);
-	assert_int_equal(ukwd_plan_set_task_source(plan, 0, "SEC H14.14"), 0);
+	assert_int_equal(ukwd_plan_set_task_source(plan, 0, &given), 0);
+	/* Copied: the caller's strings may change. */
+	citation[0] = 'T';
 	id = ukwd_plan_task_id(plan, 0);
 	name = ukwd_plan_task_name(plan, 0);
 	source = ukwd_plan_task_source(plan, 0);
@@ -143,7 +148,9 @@ test_task__borrowed_strings_stay_put_as_the_plan_grows(void **state)
 	assert_ptr_equal(ukwd_plan_task_source(plan, 0), source);
 	assert_string_equal(id, "first");
 	assert_string_equal(name, "The first task");
-	assert_string_equal(source, "SEC H14.14");
+	assert_int_equal(source->tag, UKWD_SOURCE_SOURCED);
+	assert_string_equal(source->citation, "the contract");
+	assert_string_equal(source->reference, "H14.14");
 	assert_string_equal(ukwd_plan_task_name(plan, 1), big);
 	for (int i = 0; i < 20000; i += 997) {
 		snprintf(text, sizeof(text), "task %d", i);
@@ -155,11 +162,21 @@ test_task__borrowed_strings_stay_put_as_the_plan_grows(void **state)
 	assert_int_equal(ukwd_plan_set_task_source(plan, 0, NULL), 0);
 	assert_null(ukwd_plan_task_source(plan, 0));
 	assert_int_equal(ukwd_plan_set_task_source(plan, 5, NULL), 0);
-	assert_int_equal(ukwd_plan_set_task_source(plan, 5, "note"), 0);
-	assert_string_equal(ukwd_plan_task_source(plan, 5), "note");
-	assert_int_equal(ukwd_plan_set_task_source(plan, 999999, "x"),
+	assert_int_equal(ukwd_plan_set_task_source(plan, 5, &note), 0);
+	source = ukwd_plan_task_source(plan, 5);
+	assert_int_equal(source->tag, UKWD_SOURCE_USER);
+	assert_string_equal(source->citation, "note");
+	/* A NULL reference reads back as "". */
+	assert_string_equal(source->reference, "");
+	assert_int_equal(ukwd_plan_set_task_source(plan, 999999, &note),
 	                 UKWD_ENOTFOUND);
-	assert_int_equal(ukwd_plan_set_task_source(NULL, 0, "x"), UKWD_EINVAL);
+	assert_int_equal(ukwd_plan_set_task_source(NULL, 0, &note),
+	                 UKWD_EINVAL);
+	/* A tag that is none of the four is refused, the source kept. */
+	note.tag = (ukwd_source_tag)UKWD_SOURCE_TAG_COUNT;
+	assert_int_equal(ukwd_plan_set_task_source(plan, 5, &note),
+	                 UKWD_EINVAL);
+	assert_int_equal(ukwd_plan_task_source(plan, 5)->tag, UKWD_SOURCE_USER);
 	ukwd_plan_free(plan);
 }
 
@@ -791,11 +808,13 @@ test_csv__optional_columns_set_dates_estimates_and_sources(void **state)
 	ukwd_plan *plan = read_ok(
 	    "id,name,duration,predecessors,deadline,start_no_earlier_than,"
 	    "finish_no_later_than,must_start_on,must_finish_on,actual_start,"
-	    "actual_finish,optimistic,most_likely,pessimistic,source\n"
+	    "actual_finish,optimistic,most_likely,pessimistic,source,citation,"
+	    "reference\n"
 	    "a,A,5,,2023-06-30,2023-05-02,2023-06-15,,,2023-05-03,2023-05-10,"
-	    "3,5,10,\"SEC H14.14, checklist\"\n"
-	    "b,B,1,a,,,,2023-07-03,,,,,,,\n"
-	    "c,C,1,b,,,,,2023-07-07,,,,,,\n");
+	    "3,5,10,checklist,\"the checklist, note 3\",H14.14\n"
+	    "b,B,1,a,,,,2023-07-03,,,,,,,,,\n"
+	    "c,C,1,b,,,,,2023-07-07,,,,,,USER,,\n");
+	const ukwd_source *source;
 	ukwd_date d = 0;
 	int32_t o, m, p;
 
@@ -834,9 +853,19 @@ test_csv__optional_columns_set_dates_estimates_and_sources(void **state)
 	assert_int_equal(p, 10);
 	assert_int_equal(ukwd_plan_task_estimate(&o, &m, &p, plan, 1),
 	                 UKWD_ENOTFOUND);
-	assert_string_equal(ukwd_plan_task_source(plan, 0),
-	                    "SEC H14.14, checklist");
+	/* The tag alone, matched without regard to case; the citation and
+	 * reference as given. */
+	source = ukwd_plan_task_source(plan, 0);
+	assert_non_null(source);
+	assert_int_equal(source->tag, UKWD_SOURCE_CHECKLIST);
+	assert_string_equal(source->citation, "the checklist, note 3");
+	assert_string_equal(source->reference, "H14.14");
 	assert_null(ukwd_plan_task_source(plan, 1));
+	source = ukwd_plan_task_source(plan, 2);
+	assert_non_null(source);
+	assert_int_equal(source->tag, UKWD_SOURCE_USER);
+	assert_string_equal(source->citation, "");
+	assert_string_equal(source->reference, "");
 	ukwd_plan_free(plan);
 }
 
@@ -965,6 +994,30 @@ static const struct bad_csv bad_csvs[] = {
      UKWD_EPARSE, 2, 0,
      "task 'a': estimate 5, 3, 8 is not optimistic <= most likely <= "
      "pessimistic"},
+    {"source that is no tag",
+     "id,name,duration,predecessors,source\n"
+     "a,A,5,,SEC H14\n",
+     UKWD_EPARSE, 2, 8,
+     "source 'SEC H14' is not a tag: give PROPOSED, CHECKLIST, SOURCED or "
+     "USER, or leave it empty"},
+    {"source in the old one-string form",
+     "id,name,duration,predecessors,source\n"
+     "a,A,5,,\"PROPOSED: our guess; SEC H14\"\n",
+     UKWD_EPARSE, 2, 8,
+     "source 'PROPOSED: our guess; SEC H14' is not a tag: give PROPOSED, "
+     "CHECKLIST, SOURCED or USER, or leave it empty"},
+    {"citation without a tag",
+     "id,name,duration,predecessors,source,citation\n"
+     "a,A,5,,,the contract\n",
+     UKWD_EPARSE, 2, 9,
+     "citation without a source: give the column 'source' a tag "
+     "(PROPOSED, CHECKLIST, SOURCED or USER)"},
+    {"reference without a tag",
+     "id,name,duration,predecessors,reference\n"
+     "a,A,5,,H14\n",
+     UKWD_EPARSE, 2, 8,
+     "reference without a source: give the column 'source' a tag "
+     "(PROPOSED, CHECKLIST, SOURCED or USER)"},
     {"must start and must finish",
      "id,name,duration,predecessors,must_start_on,must_finish_on\n"
      "a,A,5,,2023-05-02,2023-05-09\n",

@@ -82,12 +82,17 @@ setup(void **state)
 	add_link(f->plan, content, review, UKWD_LINK_FS, 0);
 	add_link(f->plan, review, launch, UKWD_LINK_FS, 1);
 	add_link(f->plan, launch, hosting, UKWD_LINK_SF, 0);
-	assert_int_equal(ukwd_plan_set_task_source(
-	                     f->plan, build, "PROPOSED: our guess; SEC H14"),
-	                 0);
-	assert_int_equal(
-	    ukwd_plan_set_task_source(f->plan, brief, "SOURCED: the contract"),
-	    0);
+	{
+		const ukwd_source guess = {UKWD_SOURCE_PROPOSED, "our guess",
+		                           "H14"},
+		                  contract = {UKWD_SOURCE_SOURCED,
+		                              "the contract", NULL};
+
+		assert_int_equal(
+		    ukwd_plan_set_task_source(f->plan, build, &guess), 0);
+		assert_int_equal(
+		    ukwd_plan_set_task_source(f->plan, brief, &contract), 0);
+	}
 	assert_int_equal(ukwd_schedule_new(&f->sched, f->plan, f->cal,
 	                                   ymd(2023, 4, 24), NULL, NULL),
 	                 0);
@@ -273,16 +278,107 @@ test_all__a_plan_changed_after_scheduling_is_einval(void **state)
 	assert_int_equal(b.calls, 0);
 }
 
+/* One name table, read and written: every tag's name parses back to
+ * it (in any case), and nothing else parses. */
 static void
-test_source_tag__the_three_tags_and_none(void **state)
+test_source_tag__names_parse_back_and_nothing_else_does(void **state)
 {
+	static const char *const not_tags[] = {
+	    "",          "PROPOSED:", "PROPOSED: x", "PROPOSE",
+	    "PROPOSEDX", "SEC H14",   "UNKNOWN",     " USER"};
+	ukwd_source_tag tag = UKWD_SOURCE_SOURCED;
+
 	(void)state;
-	assert_string_equal(ukwd_render_source_tag("PROPOSED: x"), "PROPOSED");
-	assert_string_equal(ukwd_render_source_tag("CHECKLIST: x"),
-	                    "CHECKLIST");
-	assert_string_equal(ukwd_render_source_tag("SOURCED: x"), "SOURCED");
-	assert_string_equal(ukwd_render_source_tag("SEC H14"), "");
-	assert_string_equal(ukwd_render_source_tag(NULL), "");
+	for (int t = 0; t < UKWD_SOURCE_TAG_COUNT; t++) {
+		const char *name = ukwd_source_tag_name((ukwd_source_tag)t);
+		char lower[16];
+		size_t i;
+
+		assert_int_equal(
+		    ukwd_source_tag_parse(&tag, name, strlen(name)), 0);
+		assert_int_equal(tag, t);
+		for (i = 0; name[i] && i + 1 < sizeof(lower); i++)
+			lower[i] = (char)(name[i] - 'A' + 'a');
+		lower[i] = '\0';
+		tag = UKWD_SOURCE_SOURCED;
+		assert_int_equal(ukwd_source_tag_parse(&tag, lower, i), 0);
+		assert_int_equal(tag, t);
+	}
+	assert_string_equal(ukwd_source_tag_name(UKWD_SOURCE_PROPOSED),
+	                    "PROPOSED");
+	assert_string_equal(ukwd_source_tag_name(UKWD_SOURCE_USER), "USER");
+	assert_string_equal(
+	    ukwd_source_tag_name((ukwd_source_tag)UKWD_SOURCE_TAG_COUNT),
+	    "UNKNOWN");
+	tag = UKWD_SOURCE_USER;
+	for (size_t i = 0; i < sizeof(not_tags) / sizeof(*not_tags); i++)
+		assert_int_equal(ukwd_source_tag_parse(&tag, not_tags[i],
+		                                       strlen(not_tags[i])),
+		                 UKWD_EPARSE);
+	/* The length given is the text: "USER" within "USERS". */
+	assert_int_equal(ukwd_source_tag_parse(&tag, "USERS", 4), 0);
+	assert_int_equal(tag, UKWD_SOURCE_USER);
+	assert_int_equal(ukwd_source_tag_parse(NULL, "USER", 4), UKWD_EINVAL);
+	assert_int_equal(ukwd_source_tag_parse(&tag, NULL, 0), UKWD_EINVAL);
+}
+
+/* A source read from the plan CSV's three columns comes out of the
+ * schedule CSV's three columns as it went in, and JSON gives its tag,
+ * "TAG: citation" and reference: no member is parsed out of another. */
+static void
+test_source__round_trips_through_plan_csv_and_json(void **state)
+{
+	static const char plan_csv[] =
+	    "id,name,duration,predecessors,source,citation,reference\n"
+	    "a,A,2,,sourced,\"SEC H14; \"\"quoted\"\", with a comma\",H14.5\n"
+	    "b,B,3,a,USER,,\n"
+	    "c,C,1,b,,,\n"
+	    "d,D,1,c,Proposed,\"PROPOSED: not a tag; SEC G1\",\n";
+	struct fixture *f = *state;
+	ukwd_render_options opts = UKWD_RENDER_OPTIONS_INIT;
+	ukwd_schedule *sched = NULL;
+	ukwd_plan *plan = NULL;
+	const ukwd_source *source;
+	ukwd_diag diag;
+	char *text;
+
+	if (ukwd_plan_read_csv(&plan, plan_csv, strlen(plan_csv), NULL, &diag))
+		fail_msg("read_csv: %d:%d: %s", diag.line, diag.column,
+		         diag.message);
+	source = ukwd_plan_task_source(plan, 3);
+	assert_int_equal(source->tag, UKWD_SOURCE_PROPOSED);
+	assert_string_equal(source->citation, "PROPOSED: not a tag; SEC G1");
+	assert_string_equal(source->reference, "");
+	assert_int_equal(ukwd_schedule_new(&sched, plan, f->cal,
+	                                   ymd(2023, 4, 24), NULL, NULL),
+	                 0);
+	opts.flags = UKWD_RENDER_SOURCES;
+	text = render(ukwd_render_csv, sched, &opts);
+	assert_non_null(strstr(text, ",critical,source,citation,reference\n"));
+	assert_non_null(strstr(
+	    text,
+	    ",SOURCED,\"SEC H14; \"\"quoted\"\", with a comma\",H14.5\n"));
+	assert_non_null(strstr(text, ",USER,,\n"));
+	assert_non_null(strstr(text, ",yes,,,\n"));
+	assert_non_null(
+	    strstr(text, ",PROPOSED,PROPOSED: not a tag; SEC G1,\n"));
+	free(text);
+	text = render(ukwd_render_json, sched, NULL);
+	assert_non_null(strstr(
+	    text, "\"source_tag\": \"SOURCED\", \"source\": \"SOURCED: SEC "
+	          "H14; \\\"quoted\\\", with a comma\", \"reference\": "
+	          "\"H14.5\""));
+	assert_non_null(strstr(text, "\"source_tag\": \"USER\", \"source\": "
+	                             "\"USER\", \"reference\": \"\""));
+	assert_non_null(strstr(text, "\"source_tag\": \"\", \"source\": "
+	                             "\"\", \"reference\": \"\""));
+	assert_non_null(strstr(text,
+	                       "\"source_tag\": \"PROPOSED\", \"source\": "
+	                       "\"PROPOSED: PROPOSED: not a tag; SEC G1\", "
+	                       "\"reference\": \"\""));
+	free(text);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
 }
 
 /* ------------------------------------------------------------------ */
@@ -313,9 +409,9 @@ test_csv__ten_columns_quoted_and_sources_split_on_request(void **state)
 	free(csv);
 	opts.flags = UKWD_RENDER_SOURCES;
 	csv = render(ukwd_render_csv, f->sched, &opts);
-	assert_non_null(strstr(csv, ",critical,source,reference\n"));
-	assert_non_null(strstr(csv, ",yes,PROPOSED: our guess,H14\n"));
-	assert_non_null(strstr(csv, ",yes,SOURCED: the contract,\n"));
+	assert_non_null(strstr(csv, ",critical,source,citation,reference\n"));
+	assert_non_null(strstr(csv, ",yes,PROPOSED,our guess,H14\n"));
+	assert_non_null(strstr(csv, ",yes,SOURCED,the contract,\n"));
 	free(csv);
 }
 
@@ -898,10 +994,12 @@ test_source_tag__user_is_drawn_like_proposed(void **state)
 	char *text;
 
 	(void)f;
-	assert_string_equal(ukwd_render_source_tag("USER: 40 working days"),
-	                    "USER");
-	assert_int_equal(ukwd_plan_set_task_source(f->plan, 0, "USER: mine"),
-	                 0);
+	{
+		const ukwd_source mine = {UKWD_SOURCE_USER, "mine", NULL};
+
+		assert_int_equal(ukwd_plan_set_task_source(f->plan, 0, &mine),
+		                 0);
+	}
 	ukwd_schedule_free(f->sched);
 	assert_int_equal(ukwd_schedule_new(&f->sched, f->plan, f->cal,
 	                                   day("2023-04-24"), NULL, NULL),
@@ -1456,7 +1554,8 @@ main(void)
 	  TEST(test_all__a_sink_that_stops_gives_euser_and_is_not_called_again),
 	  TEST(test_all__null_arguments_and_bad_options_are_einval),
 	  TEST(test_all__a_plan_changed_after_scheduling_is_einval),
-	  TEST(test_source_tag__the_three_tags_and_none),
+	  TEST(test_source_tag__names_parse_back_and_nothing_else_does),
+	  TEST(test_source__round_trips_through_plan_csv_and_json),
 	  TEST(test_csv__ten_columns_quoted_and_sources_split_on_request),
 	  TEST(test_json__format_version_fields_and_escapes),
 	  TEST(test_json__direction_and_date_are_the_schedule_s_own),

@@ -637,6 +637,7 @@ test_plan__credit_cover_off_and_overrides(void **state)
 	ukwd_diag diag;
 	size_t index;
 	int32_t low, likely, high;
+	const ukwd_source *source;
 
 	(void)state;
 	options.overrides = overrides; /* and the default, no Credit Cover */
@@ -648,11 +649,14 @@ test_plan__credit_cover_off_and_overrides(void **state)
 	assert_int_equal(ukwd_plan_find(&index, plan, "fusa-fieldwork"), 0);
 	assert_int_equal(ukwd_plan_task_duration(plan, index), 3);
 	/* A figure the user set is USER, never PROPOSED. */
-	assert_non_null(strstr(ukwd_plan_task_source(plan, index),
-	                       "USER: 3 working days set by the user; the "
+	source = ukwd_plan_task_source(plan, index);
+	assert_non_null(source);
+	assert_int_equal(source->tag, UKWD_SOURCE_USER);
+	assert_non_null(strstr(source->citation,
+	                       "3 working days set by the user; the "
 	                       "catalogue has 10 (SOURCED: "));
-	assert_string_equal(
-	    ukwd_render_source_tag(ukwd_plan_task_source(plan, index)), "USER");
+	/* The tag is the struct's, not text in the citation. */
+	assert_null(strstr(source->citation, "USER"));
 	/* One role's copy, and the rest. */
 	assert_int_equal(
 	    ukwd_plan_find(&index, plan, "uept-execution/import-supplier"), 0);
@@ -669,8 +673,9 @@ test_plan__credit_cover_off_and_overrides(void **state)
 	    ukwd_plan_task_estimate(&low, &likely, &high, plan, index), 0);
 	assert_int_equal(low, 3);
 	assert_int_equal(high, 10);
-	assert_non_null(strstr(ukwd_plan_task_source(plan, index),
-	                       "SOURCED: 3 to 10 working days"));
+	source = ukwd_plan_task_source(plan, index);
+	assert_int_equal(source->tag, UKWD_SOURCE_SOURCED);
+	assert_non_null(strstr(source->citation, "3 to 10 working days"));
 	ukwd_plan_free(plan);
 
 	/* The checklist's name for privacy stages works in overrides. */
@@ -717,12 +722,22 @@ test_plan__every_task_and_link_carries_its_source_tag(void **state)
 	options.party = UKWD_PARTY_OTHER;
 	assert_int_equal(ukwd_uep_build_plan(&plan, &options, NULL), 0);
 	for (size_t i = 0; i < ukwd_plan_task_count(plan); i++) {
-		const char *source = ukwd_plan_task_source(plan, i);
+		const ukwd_source *source = ukwd_plan_task_source(plan, i);
+		const ukwd_uep_stage *stage;
+		char id[128];
 
 		assert_non_null(source);
-		assert_true(strncmp(source, "PROPOSED: ", 10) == 0 ||
-		            strncmp(source, "CHECKLIST: ", 11) == 0 ||
-		            strncmp(source, "SOURCED: ", 9) == 0);
+		snprintf(id, sizeof(id), "%.*s",
+		         (int)strcspn(ukwd_plan_task_id(plan, i), "/"),
+		         ukwd_plan_task_id(plan, i));
+		stage = ukwd_uep_stage_find(id);
+		assert_non_null(stage);
+		/* The stage's own tag, citation and reference, unparsed. */
+		assert_int_equal(source->tag, stage->source);
+		assert_string_equal(source->citation, stage->citation);
+		assert_string_equal(source->reference,
+		                    stage->reference ? stage->reference : "");
+		assert_null(strstr(source->citation, "; SEC "));
 	}
 	for (size_t i = 0; i < ukwd_plan_link_count(plan); i++) {
 		ukwd_plan_link_info link;

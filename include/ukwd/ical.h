@@ -214,8 +214,8 @@ UKWD_API int ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from,
  * that is earlier (RFC 5545 wants DUE later than DTSTART).
  *
  * SUMMARY is the task's name (its id when it has none), with
- * " (PROPOSED)" or " (USER)" when its source says so
- * (ukwd_render_source_tag());
+ * " (PROPOSED)" or " (USER)" when its source's tag is one of those
+ * (#ukwd_source);
  * DESCRIPTION gives its duration and float in working days, its source
  * and what fixed its dates; CATEGORIES its source tag and CRITICAL for a
  * critical task. The UID is made from the task's id alone

@@ -37,29 +37,12 @@
 #include "error.h"
 #include "date.h"
 #include "calendar.h"
+#include "source.h"
 
 UKWD_BEGIN_DECLS
 
 /** @defgroup ukwd_notice Notice periods
  * @{ */
-
-/** How reliable a figure is. Every SEC figure in libukwd carries one. */
-typedef enum ukwd_source {
-	/** Our own default: no public source gives it. Never an SEC rule. */
-	UKWD_SOURCE_PROPOSED = 0,
-	/** From SECAS's *SEC Checklist for Small Suppliers* v1.3 (December
-	 *  2017), not checked against a second source. */
-	UKWD_SOURCE_CHECKLIST = 1,
-	/** From a public source, cited with it. */
-	UKWD_SOURCE_SOURCED = 2,
-	/** Set by the user: a figure the caller chose instead of the
-	 *  catalogue's; never an SEC rule. */
-	UKWD_SOURCE_USER = 3
-} ukwd_source;
-
-/** "PROPOSED", "CHECKLIST", "SOURCED" or "USER"; "UNKNOWN" for other
- *  values. */
-UKWD_API const char *ukwd_source_name(ukwd_source source);
 
 /** The unit of a notice period. */
 typedef enum ukwd_notice_unit {
@@ -120,7 +103,7 @@ typedef struct ukwd_notice_rule {
 	/** Minutes after midnight (0..1439) after which a notice counts as
 	 *  received the next working day, or #UKWD_NO_CUTOFF. */
 	int cutoff_minutes;
-	ukwd_source source;
+	ukwd_source_tag source;
 	/** The SEC sections the source names, e.g. "H1, Appendix R"; NULL
 	 *  when the source names none. */
 	const char *reference;

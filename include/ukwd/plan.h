@@ -10,7 +10,8 @@
  *
  * - A **task** has a unique string id, a name, a duration in working days
  *   (0 makes it a milestone), an optional three-point estimate and an
- *   optional free-text source (a citation or a note). Tasks are numbered
+ *   optional source (#ukwd_source: a tag, a citation and a reference).
+ *   Tasks are numbered
  *   0, 1, 2, ... in the order they are added; that index is how every other
  *   function names a task.
  * - A **link** says a successor cannot start (or finish) until a
@@ -47,6 +48,7 @@
 
 #include "common.h"
 #include "error.h"
+#include "source.h"
 #include "date.h"
 
 UKWD_BEGIN_DECLS
@@ -211,18 +213,19 @@ UKWD_API int ukwd_plan_set_duration(ukwd_plan *plan, size_t task,
                                     int32_t duration, ukwd_diag *diag);
 
 /**
- * @brief Set or clear a task's source: free text such as a citation
- *        ("SEC H14.14") or a note.
+ * @brief Set or clear a task's source: where its duration comes from.
  * @param[in] plan   the plan.
  * @param[in] task   the task's index.
- * @param[in] source copied; NULL clears it.
- * @return 0; #UKWD_EINVAL for a NULL @p plan; #UKWD_ENOTFOUND for a task
- *         index out of range; #UKWD_ENOMEM (the plan is then unchanged).
- *         A string set earlier stays valid until the plan is freed.
+ * @param[in] source copied, strings and all (a NULL citation or
+ *                   reference is kept as ""); NULL clears it.
+ * @return 0; #UKWD_EINVAL for a NULL @p plan or a tag that is no
+ *         #ukwd_source_tag; #UKWD_ENOTFOUND for a task index out of
+ *         range; #UKWD_ENOMEM (the plan is then unchanged). A source set
+ *         earlier stays valid until the plan is freed.
  * @since 0.1
  */
 UKWD_API int ukwd_plan_set_task_source(ukwd_plan *plan, size_t task,
-                                       const char *source);
+                                       const ukwd_source *source);
 
 /**
  * @brief Add a link: @p successor depends on @p predecessor.
@@ -314,7 +317,9 @@ UKWD_API int ukwd_plan_clear_deadline(ukwd_plan *plan);
  * `deadline`, `start_no_earlier_than`, `finish_no_later_than`,
  * `must_start_on`, `must_finish_on`, `actual_start`, `actual_finish`
  * (ISO dates, empty for none), `optimistic`, `most_likely`, `pessimistic`
- * (all three or none) and `source`. Any other column is an error, so a
+ * (all three or none), `source` (a tag alone, as ukwd_source_tag_name()
+ * writes it, or empty for none), `citation` and `reference` (the
+ * source's, given only with a tag). Any other column is an error, so a
  * misspelt column is never silently ignored.
  *
  * Each further record is a task, in plan order:
@@ -419,11 +424,13 @@ UKWD_API const char *ukwd_plan_task_id(const ukwd_plan *plan, size_t task);
 UKWD_API const char *ukwd_plan_task_name(const ukwd_plan *plan, size_t task);
 
 /**
- * @brief A task's source or note, borrowed; NULL when it has none (or for
- *        a NULL @p plan or an index out of range).
+ * @brief A task's source, borrowed (its citation and reference are never
+ *        NULL, "" for none); NULL when it has none (or for a NULL @p plan
+ *        or an index out of range).
  * @since 0.1
  */
-UKWD_API const char *ukwd_plan_task_source(const ukwd_plan *plan, size_t task);
+UKWD_API const ukwd_source *ukwd_plan_task_source(const ukwd_plan *plan,
+                                                  size_t task);
 
 /**
  * @brief A task's planned duration in working days (0 for a milestone);

@@ -14,9 +14,10 @@
  * #ukwd_milestone_day). Non-working days inside
  * a bar are shaded, not counted.
  *
- * **Source tags.** A task whose source (ukwd_plan_set_task_source()) starts
- * with "PROPOSED", "CHECKLIST", "SOURCED" or "USER" carries that tag (the
- * User Entry Process's plans do, see ukwd/uep.h). PROPOSED durations are
+ * **Source tags.** A task's source (#ukwd_source,
+ * ukwd_plan_set_task_source()) carries a tag: PROPOSED, CHECKLIST,
+ * SOURCED or USER (the User Entry Process's plans give every task one,
+ * see ukwd/uep.h). PROPOSED durations are
  * libukwd's own defaults and USER ones the user's, not a published figure,
  * so every graphical renderer draws them differently (hatched in SVG, a
  * lighter bar in text) and labels them.
@@ -28,9 +29,8 @@
  * HTML show a warning line for each one missed. With a `today`, JSON marks
  * each task whose shown start (early dates forward, late dates backward)
  * is before today `"past": true`, and the text chart, SVG and HTML say how
- * many tasks are dated in the past. A source of the form "TAG: citation; SEC
- * REF" is split into the source "TAG: citation" and the reference "REF" in CSV
- * and JSON.
+ * many tasks are dated in the past. CSV and JSON give a source's
+ * members apart (see each); the other formats print it as one line.
  *
  * **Names in output.** Task ids, names, sources and target labels are
  * the caller's text and may hold anything. Every renderer follows one
@@ -95,7 +95,7 @@ typedef enum ukwd_render_scale {
 	UKWD_RENDER_SCALE_MONTH = 3 /**< SVG only: a month's gridlines */
 } ukwd_render_scale;
 
-/** CSV: add the columns `source` and `reference`. */
+/** CSV: add the columns `source`, `citation` and `reference`. */
 #define UKWD_RENDER_SOURCES 0x1u
 /** Table (ukwd_render_table()): add the "Why:" section, what fixed each
  *  task's dates. @since 0.1 */
@@ -304,7 +304,9 @@ UKWD_API int ukwd_render_html(const ukwd_schedule *sched,
  * Columns: `id,name,duration,early_start,early_finish,late_start,
  * late_finish,total_float,free_float,critical` (dates YYYY-MM-DD, inclusive
  * finishes; duration and floats in working days; critical `yes` or `no`),
- * and with #UKWD_RENDER_SOURCES `source,reference`. These columns and
+ * and with #UKWD_RENDER_SOURCES `source,citation,reference` (the
+ * #ukwd_source's tag name, citation and reference, all empty for a task
+ * without a source). These columns and
  * their order are kept from release to release; new ones are appended.
  *
  * @return 0; #UKWD_EINVAL; #UKWD_EUSER; #UKWD_ENOMEM.
@@ -357,8 +359,10 @@ UKWD_API int ukwd_render_csv(const ukwd_schedule *sched,
  * a project deadline; "constraints" lists the task's dated constraints
  * and actual dates by ukwd_constraint_type_name(). "direction" and "date"
  * are the schedule's own (ukwd_schedule_anchor(): the date it was computed
- * from, as given); no option changes them. "source" is "" when the task has
- * none; "reference" is the part after "; SEC " (else ""); "why_start" and
+ * from, as given); no option changes them. "source_tag" is the task's
+ * #ukwd_source tag name, "source" the tag name followed by ": " and the
+ * citation (when it has one), "reference" the source's reference; all
+ * three are "" when the task has none. "why_start" and
  * "why_finish" are ukwd_schedule_explain() of the early start and late
  * finish. Critical paths are lists of task ids, as
  * ukwd_schedule_critical_path(). "past" appears only with a `today`.
@@ -377,13 +381,6 @@ UKWD_API int ukwd_render_csv(const ukwd_schedule *sched,
 UKWD_API int ukwd_render_json(const ukwd_schedule *sched,
                               const ukwd_render_options *options,
                               ukwd_sink write, void *payload);
-
-/**
- * @brief The tag a task's source starts with: "PROPOSED", "CHECKLIST",
- *        "SOURCED", "USER", or "" for none (also for a NULL @p source).
- * @since 0.1
- */
-UKWD_API const char *ukwd_render_source_tag(const char *source);
 
 /** @} */
 

@@ -37,11 +37,10 @@
  *
  * ukwd_uep_build_plan() turns the catalogue and options into a
  * #ukwd_plan; ukwd_uep_schedule() schedules it, fitting the stages stated
- * in weeks to the calendar. Each task's source text starts with its tag
- * ("PROPOSED", "CHECKLIST", "SOURCED" or "USER"), then ": ", the
- * citation, and, when the stage has an SEC reference, "; SEC " and the
- * reference; renderers use the tag to draw figures that are not SEC
- * rules differently.
+ * in weeks to the calendar. Each task carries a #ukwd_source
+ * (ukwd_plan_task_source()): the stage's tag, its citation and its SEC
+ * reference (e.g. "H14", "" for none); renderers use the tag to draw
+ * figures that are not SEC rules differently.
  */
 #ifndef UKWD_UEP_H
 #define UKWD_UEP_H
@@ -51,6 +50,7 @@
 
 #include "common.h"
 #include "error.h"
+#include "source.h"
 #include "date.h"
 #include "notice.h"
 #include "plan.h"
@@ -138,8 +138,8 @@ typedef struct ukwd_uep_stage {
 	 *  always span at least 12 weeks). */
 	int32_t stated_amount;
 	ukwd_notice_unit stated_unit;
-	ukwd_source source;   /**< where the duration comes from */
-	const char *citation; /**< the source, or why it is PROPOSED */
+	ukwd_source_tag source; /**< where the duration comes from */
+	const char *citation;   /**< the source, or why it is PROPOSED */
 	/** The User Roles the stage applies to (#UKWD_ROLE_ALL for all). */
 	unsigned int roles;
 	/** 1 when the stage is repeated for each User Role sought (UEPT). */
@@ -165,7 +165,7 @@ typedef struct ukwd_uep_dependency {
 	const char *predecessor, *successor; /**< stage ids */
 	ukwd_link_type type;                 /**< FS, SS, FF or SF */
 	int32_t lag;                         /**< working days */
-	ukwd_source source;                  /**< mostly PROPOSED */
+	ukwd_source_tag source;              /**< mostly PROPOSED */
 	const char *citation;
 } ukwd_uep_dependency;
 
@@ -233,10 +233,11 @@ UKWD_API int ukwd_uep_options_init(ukwd_uep_options *options,
  * per role sought, with ids "STAGE/ROLE" ("uept-notice/import-supplier")
  * and names that say the role. Each task's name is the stage's title, its
  * duration the catalogue's (or the override's, then tagged
- * #UKWD_SOURCE_USER: "USER: N working days set by the user; the catalogue
- * has M (TAG: citation)"), its three-point estimate the stage's range, and
- * its source "TAG: citation; SEC reference". A shared stage links to the
- * copy of every role it applies to (the privacy stages to the Other
+ * #UKWD_SOURCE_USER, with the citation "N working days set by the user;
+ * the catalogue has M (TAG: citation)"), its three-point estimate the
+ * stage's range, and its source the stage's tag, citation and reference
+ * (#ukwd_source); each link's source is "TAG: citation". A shared stage links
+ * to the copy of every role it applies to (the privacy stages to the Other
  * User's only). The last task is the milestone "uep-complete", after each
  * role's "dcc-user/ROLE". No deadline is set: pass the mandate date
  * (ukwd_uep_mandate_date()) as the finish date to schedule backward.

@@ -212,6 +212,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (ukwd_plan_add_task(&task, plan, fields[f], fields[f + 1],
 		                       (int32_t)(ntasks % 3), NULL) != 0)
 			continue;
+		/* With bit 5, the task's source cites its own name and id:
+		 * hostile text in the citation and reference too. */
+		if (settings & 0x20) {
+			ukwd_source source = {
+			    (ukwd_source_tag)(ntasks % UKWD_SOURCE_TAG_COUNT),
+			    fields[f + 1], fields[f]};
+
+			if (ukwd_plan_set_task_source(plan, task, &source))
+				abort();
+		}
 		if (ntasks &&
 		    ukwd_plan_add_link(NULL, plan, previous, task, UKWD_LINK_FS,
 		                       0, NULL, NULL) != 0)
