@@ -40,7 +40,7 @@ ukwd__days_add_range(struct ukwd__days *list, ukwd_date first, ukwd_date last,
 		return 0;
 	}
 	rc = ukwd__grow((void **)&list->run, &list->capacity, list->count + 1,
-	                sizeof(*list->run));
+	                sizeof(*list->run), 16);
 	if (rc)
 		return rc;
 	list->run[list->count++] = (struct ukwd__day_run){first, last, name};
@@ -52,7 +52,7 @@ int
 ukwd__days_own(struct ukwd__days *list, char *name)
 {
 	if (ukwd__grow((void **)&list->owned, &list->owned_capacity,
-	               list->nowned + 1, sizeof(*list->owned))) {
+	               list->nowned + 1, sizeof(*list->owned), 16)) {
 		ukwd__free(name);
 		return UKWD_ENOMEM;
 	}
@@ -105,7 +105,7 @@ ukwd__days_join_last(struct ukwd__days *list, const char *name)
 	}
 	/* The run's last day leaves it with the joined name. */
 	rc = ukwd__grow((void **)&list->run, &list->capacity, list->count + 1,
-	                sizeof(*list->run));
+	                sizeof(*list->run), 16);
 	if (rc)
 		return rc;
 	tail = &list->run[list->count - 1];

@@ -416,7 +416,7 @@ static int
 instances_add(struct instances *list, ukwd_date d)
 {
 	if (ukwd__grow((void **)&list->day, &list->capacity, list->count + 1,
-	               sizeof(*list->day)))
+	               sizeof(*list->day), 16))
 		return UKWD_ENOMEM;
 	list->day[list->count++] = d;
 	return 0;

@@ -22,10 +22,13 @@ void ukwd__free(void *ptr);
 char *ukwd__strdup(const char *text);
 
 /* Make room for `need` elements of `elem` bytes in *array, whose room is
- * *capacity elements: nothing when there is room already, else at least
- * double (and at least `need`, and at least 16). 0, or UKWD_ENOMEM with
- * *array and *capacity unchanged (also when the size would overflow). */
-int ukwd__grow(void **array, size_t *capacity, size_t need, size_t elem);
+ * *capacity elements: nothing when there is room already; else room for
+ * half as many again as now, or for `need` exactly when that is more (so
+ * a caller that knows its size reserves it without waste), and at least
+ * `first`. 0, or UKWD_ENOMEM with *array and *capacity unchanged (also
+ * when the size would overflow). */
+int ukwd__grow(void **array, size_t *capacity, size_t need, size_t elem,
+               size_t first);
 
 /* The one rule for versioned structs (options, notice rules), as libgit2
  * has it: a struct's first member is `unsigned int version`; a caller's

@@ -162,27 +162,6 @@ csv_error(struct csv *csv, int code, int line, int column, const char *fmt, ...)
 	return code;
 }
 
-static int
-grow_bytes(void **array, size_t *capacity, size_t need, size_t elem)
-{
-	size_t capacity_new;
-	void *grown;
-
-	if (need <= *capacity)
-		return 0;
-	capacity_new = *capacity ? *capacity * 2 : 64;
-	while (capacity_new < need)
-		capacity_new *= 2;
-	if (capacity_new > SIZE_MAX / elem)
-		return UKWD_ENOMEM;
-	grown = ukwd__realloc(*array, capacity_new * elem);
-	if (!grown)
-		return UKWD_ENOMEM;
-	*array = grown;
-	*capacity = capacity_new;
-	return 0;
-}
-
 /* Bytes that end an unquoted field: ',', CR, LF and NUL. */
 static const unsigned char field_end[256] = {
     [','] = 1, ['\n'] = 1, ['\r'] = 1, ['\0'] = 1};
@@ -191,8 +170,8 @@ static int
 put_char(struct csv *csv, char c)
 {
 	if (csv->text_len == csv->text_capacity &&
-	    grow_bytes((void **)&csv->text, &csv->text_capacity,
-	               csv->text_len + 1, 1))
+	    ukwd__grow((void **)&csv->text, &csv->text_capacity,
+	               csv->text_len + 1, 1, 64))
 		return UKWD_ENOMEM;
 	csv->text[csv->text_len++] = c;
 	return 0;
@@ -204,8 +183,8 @@ put_bytes(struct csv *csv, const char *bytes, size_t len)
 	if (len == 0)
 		return 0;
 	if (csv->text_capacity - csv->text_len < len &&
-	    grow_bytes((void **)&csv->text, &csv->text_capacity,
-	               csv->text_len + len, 1))
+	    ukwd__grow((void **)&csv->text, &csv->text_capacity,
+	               csv->text_len + len, 1, 64))
 		return UKWD_ENOMEM;
 	memcpy(csv->text + csv->text_len, bytes, len);
 	csv->text_len += len;
@@ -354,9 +333,9 @@ read_record(struct csv *csv, int *record_line)
 			while (csv->p < csv->end && is_blank(*csv->p))
 				csv->p++;
 			if (csv->nfields == csv->field_capacity &&
-			    grow_bytes((void **)&csv->fields,
+			    ukwd__grow((void **)&csv->fields,
 			               &csv->field_capacity, csv->nfields + 1,
-			               sizeof(*csv->fields)))
+			               sizeof(*csv->fields), 64))
 				return UKWD_ENOMEM;
 			f = &csv->fields[csv->nfields++];
 			f->offset = csv->text_len;
@@ -584,8 +563,8 @@ pending_add(struct pending *pend, size_t task, const char *text,
 		pend->offset[task] = (size_t)(f->raw - pend->data) | IN_DATA;
 		return 0;
 	}
-	if (grow_bytes((void **)&pend->text, &pend->capacity,
-	               pend->len + text_len + 1, 1))
+	if (ukwd__grow((void **)&pend->text, &pend->capacity,
+	               pend->len + text_len + 1, 1, 64))
 		return UKWD_ENOMEM;
 	memcpy(pend->text + pend->len, text, text_len + 1);
 	pend->offset[task] = pend->len;
@@ -1073,8 +1052,8 @@ slow_predecessor(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 	char *token;
 
 	if (len >= pend->field_capacity &&
-	    grow_bytes((void **)&pend->field, &pend->field_capacity, len + 1,
-	               1))
+	    ukwd__grow((void **)&pend->field, &pend->field_capacity, len + 1, 1,
+	               64))
 		return csv_error(csv, UKWD_ENOMEM, 0, 0, "out of memory");
 	memcpy(pend->field, from, len);
 	pend->field[len] = '\0';

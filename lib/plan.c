@@ -63,29 +63,6 @@ arena_strdup(ukwd_plan *plan, const char *text)
 	return copy;
 }
 
-/* Grow an array to hold at least `need` elements, by half again each
- * time. The array is untouched on failure. */
-static int
-grow(void **array, size_t *capacity, size_t need, size_t elem, size_t first)
-{
-	size_t capacity_new;
-	void *grown;
-
-	if (need <= *capacity)
-		return 0;
-	capacity_new = *capacity ? *capacity + *capacity / 2 : first;
-	if (capacity_new < need)
-		capacity_new = need;
-	if (capacity_new > SIZE_MAX / elem)
-		return UKWD_ENOMEM;
-	grown = ukwd__realloc(*array, capacity_new * elem);
-	if (!grown)
-		return UKWD_ENOMEM;
-	*array = grown;
-	*capacity = capacity_new;
-	return 0;
-}
-
 #define ROTL64(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
 
 static void
@@ -336,11 +313,12 @@ ukwd__plan_reserve(ukwd_plan *plan, size_t ntasks, size_t nlinks)
 		rc =
 		    table_resize(&plan->id_slots, &plan->id_capacity, capacity);
 	if (rc == 0)
-		rc = grow((void **)&plan->links, &plan->link_capacity, nlinks,
-		          sizeof(*plan->links), 64);
+		rc = ukwd__grow((void **)&plan->links, &plan->link_capacity,
+		                nlinks, sizeof(*plan->links), 64);
 	if (rc == 0)
-		rc = grow((void **)&plan->in_next, &plan->in_next_capacity,
-		          nlinks, sizeof(*plan->in_next), 64);
+		rc =
+		    ukwd__grow((void **)&plan->in_next, &plan->in_next_capacity,
+		               nlinks, sizeof(*plan->in_next), 64);
 	return rc;
 }
 
@@ -589,8 +567,8 @@ task_extra_make(ukwd_plan *plan, size_t task)
 	if (plan->tasks[task].extra)
 		return &plan->extras[plan->tasks[task].extra - 1];
 	if (plan->nextras >= UKWD__PLAN_MAX_TASKS ||
-	    grow((void **)&plan->extras, &plan->extra_capacity,
-	         plan->nextras + 1, sizeof(*plan->extras), 16))
+	    ukwd__grow((void **)&plan->extras, &plan->extra_capacity,
+	               plan->nextras + 1, sizeof(*plan->extras), 16))
 		return NULL;
 	extra = &plan->extras[plan->nextras++];
 	memset(extra, 0, sizeof(*extra));
@@ -764,11 +742,12 @@ ukwd_plan_add_link(size_t *index, ukwd_plan *plan, size_t predecessor,
 		return ukwd__diag_set(diag, UKWD_ERANGE, 0, 0,
 		                      "too many links (at most %zu)",
 		                      UKWD__PLAN_MAX_LINKS);
-	rc = grow((void **)&plan->links, &plan->link_capacity, plan->nlinks + 1,
-	          sizeof(*plan->links), 64);
+	rc = ukwd__grow((void **)&plan->links, &plan->link_capacity,
+	                plan->nlinks + 1, sizeof(*plan->links), 64);
 	if (rc == 0)
-		rc = grow((void **)&plan->in_next, &plan->in_next_capacity,
-		          plan->nlinks + 1, sizeof(*plan->in_next), 64);
+		rc =
+		    ukwd__grow((void **)&plan->in_next, &plan->in_next_capacity,
+		               plan->nlinks + 1, sizeof(*plan->in_next), 64);
 	count = plan->in_count[successor];
 	if (rc == 0 && count >= FEW_LINKS)
 		rc = link_table_reserve(plan,
@@ -784,8 +763,9 @@ ukwd_plan_add_link(size_t *index, ukwd_plan *plan, size_t predecessor,
 		    ukwd_link_type_name(type), ID_IN_MESSAGE,
 		    plan->tasks[successor].id);
 	if (source)
-		rc = grow((void **)&plan->link_sources, &plan->source_capacity,
-		          plan->nsources + 1, sizeof(*plan->link_sources), 16);
+		rc = ukwd__grow((void **)&plan->link_sources,
+		                &plan->source_capacity, plan->nsources + 1,
+		                sizeof(*plan->link_sources), 16);
 	if (rc == 0 && source) {
 		const char *copy = arena_strdup(plan, source);
 

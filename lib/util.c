@@ -77,18 +77,19 @@ ukwd__free(void *ptr)
 }
 
 int
-ukwd__grow(void **array, size_t *capacity, size_t need, size_t elem)
+ukwd__grow(void **array, size_t *capacity, size_t need, size_t elem,
+           size_t first)
 {
-	size_t room = *capacity < 16 ? 16 : *capacity;
+	size_t room;
 	void *grown;
 
 	if (need <= *capacity)
 		return 0;
-	while (room < need) {
-		if (room > SIZE_MAX / 2)
-			return UKWD_ENOMEM;
-		room *= 2;
-	}
+	room = *capacity <= SIZE_MAX / 3 ? *capacity + *capacity / 2 : need;
+	if (room < need)
+		room = need;
+	if (room < first)
+		room = first;
 	if (elem == 0 || room > SIZE_MAX / elem)
 		return UKWD_ENOMEM;
 	grown = ukwd__realloc(*array, room * elem);
