@@ -37,33 +37,22 @@ put_id(struct ukwd__out *o, const ukwd_plan *plan, size_t task)
 	ukwd__put_clean(o, id, strlen(id));
 }
 
-/* The ID column's width (at least "ID"), and the TASK column's. */
+/* A column's width: its widest text, at least `least` (the heading's),
+ * at most `most`. */
 static size_t
-id_width(const ukwd_plan *plan, size_t n)
+column_width(const ukwd_plan *plan, size_t n,
+             const char *(*text)(const ukwd_plan *, size_t), size_t least,
+             size_t most)
 {
-	size_t width = 2;
+	size_t width = least;
 
 	for (size_t t = 0; t < n; t++) {
-		size_t w = ukwd__utf8_width(ukwd_plan_task_id(plan, t));
+		size_t w = ukwd__utf8_width(text(plan, t));
 
 		if (w > width)
 			width = w;
 	}
-	return width > ID_WIDTH_MAX ? ID_WIDTH_MAX : width;
-}
-
-static size_t
-name_width(const ukwd_plan *plan, size_t n)
-{
-	size_t width = 4;
-
-	for (size_t t = 0; t < n; t++) {
-		size_t w = ukwd__utf8_width(ukwd__render_name(plan, t));
-
-		if (w > width)
-			width = w;
-	}
-	return width > NAME_WIDTH_MAX ? NAME_WIDTH_MAX : width;
+	return width > most ? most : width;
 }
 
 /* "Project: FIRST to LAST, N working days (scheduled forward from DATE)"
@@ -267,7 +256,8 @@ static int
 table_explanations(struct ukwd__out *o, const ukwd_schedule *sched)
 {
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	size_t n = ukwd_schedule_task_count(sched), ids = id_width(plan, n);
+	size_t n = ukwd_schedule_task_count(sched),
+	       ids = column_width(plan, n, ukwd_plan_task_id, 2, ID_WIDTH_MAX);
 	struct ukwd__sentence sentence = {NULL, 0};
 	int rc = 0;
 
@@ -306,8 +296,8 @@ ukwd_render_table(const ukwd_schedule *sched,
 		return rc;
 	plan = ukwd_schedule_plan(sched);
 	n = ukwd_schedule_task_count(sched);
-	ids = id_width(plan, n);
-	names = name_width(plan, n);
+	ids = column_width(plan, n, ukwd_plan_task_id, 2, ID_WIDTH_MAX);
+	names = column_width(plan, n, ukwd__render_name, 4, NAME_WIDTH_MAX);
 	ukwd__out_init(&o, write, payload);
 	table_header(&o, sched, ids, names);
 	for (size_t t = 0; t < n && rc == 0; t++)
