@@ -25,6 +25,8 @@
 
 #include <ukwd.h>
 
+#include "test-util.h"
+
 #define MAX_IDS      100000
 #define ID_SIZE      16
 #define WINDOW       1024u
@@ -39,20 +41,6 @@ now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* The id hash of lib/plan.c before issue 13: FNV-1a, then a mixer. */
-static uint32_t
-old_hash(const char *id)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		h = (h ^ *p) * UINT64_C(0x100000001b3);
-	h ^= h >> 33;
-	h *= UINT64_C(0xff51afd7ed558ccd);
-	h ^= h >> 33;
-	return (uint32_t)(h >> 32);
-}
-
 static void
 make_ids(char (*ids)[ID_SIZE], size_t count, int crafted)
 {
@@ -61,7 +49,7 @@ make_ids(char (*ids)[ID_SIZE], size_t count, int crafted)
 	for (size_t i = 0; i < count; n++) {
 		snprintf(ids[i], ID_SIZE, "%c%lu", crafted ? 'c' : 't', n);
 		if (!crafted ||
-		    (old_hash(ids[i]) & (OLD_CAPACITY - 1)) < WINDOW)
+		    (test_old_id_hash(ids[i]) & (OLD_CAPACITY - 1)) < WINDOW)
 			i++;
 	}
 }

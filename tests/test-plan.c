@@ -13,6 +13,8 @@
 
 #include <ukwd.h>
 
+#include "test-util.h"
+
 static ukwd_date
 iso(const char *text)
 {
@@ -1139,20 +1141,6 @@ test_csv__nul_bytes_null_arguments_and_no_source_name(void **state)
 	ukwd_plan_free(plan);
 }
 
-/* The id hash of lib/plan.c before issue 13 (FNV-1a and a mixer). */
-static uint32_t
-old_id_hash(const char *id)
-{
-	uint64_t h = UINT64_C(0xcbf29ce484222325);
-
-	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
-		h = (h ^ *p) * UINT64_C(0x100000001b3);
-	h ^= h >> 33;
-	h *= UINT64_C(0xff51afd7ed558ccd);
-	h ^= h >> 33;
-	return (uint32_t)(h >> 32);
-}
-
 /* 20,000 ids whose old hashes fall in the first 256 of 65,536 slots, one
  * run in any table of up to that size under the old hash (issue 13, item 9; the
  * time is bench-core-ids'): each is added once, found at its index, and
@@ -1169,7 +1157,7 @@ test_ids__many_that_collided_under_the_old_hash_are_all_found(void **state)
 	for (size_t i = 0; i < COUNT; n++) {
 		snprintf(ids[i], sizeof(ids[i]), "c%lu", n);
 		/* Every tenth an ordinary id. */
-		if (i % 10 == 9 || (old_id_hash(ids[i]) & 0xFFFFu) < 256)
+		if (i % 10 == 9 || (test_old_id_hash(ids[i]) & 0xFFFFu) < 256)
 			i++;
 	}
 	assert_int_equal(ukwd_plan_new(&plan), 0);

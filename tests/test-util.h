@@ -69,6 +69,21 @@ show_date(ukwd_date d, char buf[32])
 	return buf;
 }
 
+/* The id hash of lib/plan.c before issue 13: FNV-1a, then a mixer. Ids
+ * that collide under it are the crafted input of issue 13, item 9. */
+static inline uint32_t
+test_old_id_hash(const char *id)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+	for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+		h = (h ^ *p) * UINT64_C(0x100000001b3);
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	return (uint32_t)(h >> 32);
+}
+
 #ifdef cmocka_unit_test
 /* The date of a civil (year, month, day) that must exist. */
 static inline ukwd_date
