@@ -1279,9 +1279,12 @@ read_file(struct reader *r, unsigned int divisions, unsigned int *found)
 					return r->rc;
 				continue;
 			}
+			/* GOV.UK's own keys only: no alias, no other case. */
 			if (ukwd_uk_division_parse(&division, r->key_text.data,
 			                           NULL) ||
-			    !ukwd_uk_division_name(division)) {
+			    !ukwd_uk_division_name(division) ||
+			    strcmp(r->key_text.data,
+			           ukwd_uk_division_name(division)) != 0) {
 				shape_error(r, name, key.start,
 				            "unknown division \"%.60s\"",
 				            r->key_text.data);

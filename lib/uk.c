@@ -8,6 +8,7 @@
 #include "calendar-private.h"
 #include "days.h"
 #include "internal.h"
+#include "suggest.h"
 
 #define APOS "\u2019" /* GOV.UK writes the typographic apostrophe */
 
@@ -502,6 +503,10 @@ ukwd_calendar_new_sec(ukwd_calendar **out, int first_year, int last_year)
 	return ukwd_calendar_new_uk(out, UKWD_UK_SEC, first_year, last_year);
 }
 
+/* GOV.UK's three names first (ukwd_uk_division_name() reads them), then
+ * libukwd's sets, then the aliases a person types: "wales" and "england"
+ * are England and Wales (one bank-holiday division), "ni" Northern
+ * Ireland. */
 static const struct {
 	const char *name;
 	unsigned int divisions;
@@ -512,21 +517,50 @@ static const struct {
     {"gb", UKWD_UK_GB},
     {"uk", UKWD_UK_ALL},
     {"sec", UKWD_UK_SEC},
+    {"england", UKWD_UK_ENGLAND_WALES},
+    {"wales", UKWD_UK_ENGLAND_WALES},
+    {"ni", UKWD_UK_NORTHERN_IRELAND},
 };
+
+#define DIVISION_NAMES (sizeof(division_names) / sizeof(*division_names))
+
+static int
+same_name_folded(const char *text, const char *name)
+{
+	for (; *text && *name; text++, name++) {
+		char c =
+		    *text >= 'A' && *text <= 'Z' ? (char)(*text + 32) : *text;
+
+		if (c != *name)
+			return 0;
+	}
+	return *text == *name;
+}
 
 int
 ukwd_uk_division_parse(unsigned int *out, const char *text, ukwd_diag *diag)
 {
+	struct ukwd__suggest suggest;
+	const char *close;
+
 	ukwd__diag_clear(diag);
 	if (!out || !text)
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
 		                      "no division given (NULL)");
-	for (size_t i = 0; i < sizeof(division_names) / sizeof(*division_names);
-	     i++)
-		if (strcmp(text, division_names[i].name) == 0) {
+	for (size_t i = 0; i < DIVISION_NAMES; i++)
+		if (same_name_folded(text, division_names[i].name)) {
 			*out = division_names[i].divisions;
 			return 0;
 		}
+	ukwd__suggest_init(&suggest, text, strlen(text));
+	for (size_t i = 0; i < DIVISION_NAMES; i++)
+		ukwd__suggest_name(&suggest, division_names[i].name);
+	close = ukwd__suggest_best(&suggest);
+	if (close)
+		return ukwd__diag_set(diag, UKWD_ENOTFOUND, 0, 1,
+		                      "unknown division '%.60s'; did you mean "
+		                      "'%s'?",
+		                      text, close);
 	return ukwd__diag_set(diag, UKWD_ENOTFOUND, 0, 1,
 	                      "unknown division '%.60s': expected "
 	                      "england-and-wales, scotland, northern-ireland, "

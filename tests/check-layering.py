@@ -19,7 +19,7 @@ import sys
 
 # Lowest first; files of one module may call each other (without a loop).
 MODULES = [
-    ("base", ["util", "error", "version", "source"]),
+    ("base", ["util", "error", "version", "source", "suggest"]),
     ("date", ["date"]),
     ("calendar", ["calendar", "days"]),
     ("uk", ["uk"]),

@@ -2337,17 +2337,19 @@ test_uk__parses_and_names_divisions(void **state)
 	    {"gb", EW | SC},
 	    {"uk", ALL},
 	    {"sec", UKWD_UK_SEC},
+	    /* Any case; the aliases. */
+	    {"Scotland", SC},
+	    {"GB", EW | SC},
+	    {"England-And-Wales", EW},
+	    {"SEC", UKWD_UK_SEC},
+	    {"wales", EW},
+	    {"england", EW},
+	    {"Wales", EW},
+	    {"ni", NI},
+	    {"NI", NI},
 	};
 	static const char *const unknown[] = {
-	    "wales",
-	    "england",
-	    "Scotland",
-	    "GB",
-	    "england_and_wales",
-	    "scotland ",
-	    " uk",
-	    "",
-	    "northern-ireland-x",
+	    "england_and_wales", "scotland ", " uk", "", "northern-ireland-x",
 	};
 	static const unsigned int not_single[] = {
 	    0, EW | SC, EW | NI, SC | NI, ALL, 0x8, 0x10, ~0u};
@@ -2404,6 +2406,49 @@ test_uk__parses_and_names_divisions(void **state)
 		assert_null(ukwd_uk_division_name(not_single[i]));
 }
 
+/* A near miss names the division meant; a far one lists them all. */
+static void
+test_uk__suggests_the_closest_division_name(void **state)
+{
+	static const struct {
+		const char *text, *meant;
+	} near[] = {
+	    {"scotlnd", "scotland"},
+	    {"Scotand", "scotland"},
+	    {"englnd-and-wales", "england-and-wales"},
+	    {"england_and_wales", "england-and-wales"},
+	    {"nothern-ireland", "northern-ireland"},
+	    {"northern-ireland-x", "northern-ireland"},
+	    {"wlaes", "wales"},
+	    {"ukk", "uk"},
+	    {"scot", "scotland"},
+	    {" uk", "uk"},
+	};
+	static const char *const far[] = {"france", "x", "", "q12345"};
+	char expected[128];
+	ukwd_diag diag;
+	unsigned int out = 0;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(near) / sizeof(near[0]); i++) {
+		assert_int_equal(
+		    ukwd_uk_division_parse(&out, near[i].text, &diag),
+		    UKWD_ENOTFOUND);
+		snprintf(expected, sizeof(expected),
+		         "unknown division '%s'; did you mean '%s'?",
+		         near[i].text, near[i].meant);
+		assert_string_equal(diag.message, expected);
+	}
+	for (size_t i = 0; i < sizeof(far) / sizeof(far[0]); i++) {
+		assert_int_equal(ukwd_uk_division_parse(&out, far[i], &diag),
+		                 UKWD_ENOTFOUND);
+		assert_null(strstr(diag.message, "did you mean"));
+		assert_non_null(strstr(diag.message,
+		                       "expected england-and-wales, scotland, "
+		                       "northern-ireland, gb, uk or sec"));
+	}
+}
+
 /* ------------------------------------------------------------------ */
 
 int
@@ -2431,6 +2476,7 @@ main(void)
 	    cmocka_unit_test(
 	        test_uk__builder_adds_company_days_and_keeps_everything_else),
 	    cmocka_unit_test(test_uk__parses_and_names_divisions),
+	    cmocka_unit_test(test_uk__suggests_the_closest_division_name),
 	};
 
 	return cmocka_run_group_tests_name("uk", tests, NULL, NULL);

@@ -137,11 +137,16 @@ UKWD_API int ukwd_calendar_new_sec(ukwd_calendar **out, int first_year,
  *
  * Accepts "england-and-wales", "scotland", "northern-ireland" (GOV.UK's
  * names), "gb", "uk" and "sec" (libukwd's proposed SEC set,
- * #UKWD_UK_SEC).
+ * #UKWD_UK_SEC), and the aliases "england" and "wales" (both
+ * England and Wales, #UKWD_UK_ENGLAND_WALES: one bank-holiday division)
+ * and "ni" (Northern Ireland), in any mix of upper and lower case.
  *
  * @param[out] out   the division bits; unchanged on failure.
- * @param[in]  text  the name (exact, lower case).
- * @param[out] diag  optional; names the text on failure.
+ * @param[in]  text  the name, ignoring ASCII case.
+ * @param[out] diag  optional; names the text on failure, with the
+ *                   closest name when one is close ("unknown division
+ *                   'scotlnd'; did you mean 'scotland'?"), else the names
+ *                   expected.
  * @return 0; #UKWD_EINVAL for NULL; #UKWD_ENOTFOUND for an unknown name.
  * @since 0.1
  */
