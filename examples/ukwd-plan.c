@@ -28,10 +28,6 @@
 
 #define PROGRAM "ukwd-plan"
 
-/* The Why: column is cut to this width (in characters), as
- * ukwd_render_table() cuts its ID column. */
-#define ID_WIDTH_MAX 20
-
 /* Where the table and the library's renderers write: standard output, or
  * the temporary file behind --output while it is written. */
 static FILE *out_file;
@@ -938,66 +934,6 @@ render_uep_text(const ukwd_schedule *sched, const ukwd_calendar *cal,
 	return 0;
 }
 
-/* What fixed each task's dates, two sentences a task, after the User
- * Entry Process's own text (a plan of tasks has them from
- * ukwd_render_table()). */
-static int
-render_explanations(const ukwd_schedule *sched)
-{
-	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	size_t n = ukwd_schedule_task_count(sched), width = 2;
-	size_t capacity = 256;
-	char *sentence = malloc(capacity);
-
-	if (!sentence)
-		return 2;
-	for (size_t t = 0; t < n; t++) {
-		size_t w = cli_text_width(ukwd_plan_task_id(plan, t));
-
-		if (w > width)
-			width = w;
-	}
-	if (width > ID_WIDTH_MAX)
-		width = ID_WIDTH_MAX;
-	fputs("\nWhy:"
-	      "\n",
-	      out_file);
-	for (size_t t = 0; t < n; t++) {
-		for (int side = 0; side < 2; side++) {
-			size_t len;
-			int rc = ukwd_schedule_explain(
-			    sentence, capacity, &len, sched, t,
-			    (ukwd_schedule_side)side);
-
-			if (rc == UKWD_EBUFS) {
-				char *bigger = realloc(sentence, len + 1);
-
-				if (!bigger) {
-					free(sentence);
-					return 2;
-				}
-				sentence = bigger;
-				capacity = len + 1;
-				rc = ukwd_schedule_explain(
-				    sentence, capacity, &len, sched, t,
-				    (ukwd_schedule_side)side);
-			}
-			if (rc) {
-				free(sentence);
-				return 2;
-			}
-			fprintf(out_file, "  ");
-			put_column(side ? "" : ukwd_plan_task_id(plan, t),
-			           width);
-			fputs("  ", out_file);
-			cli_put_clean(out_file, sentence, strlen(sentence));
-			putc('\n', out_file);
-		}
-	}
-	free(sentence);
-	return 0;
-}
-
 /* Writes to the library's sink go to a stdio stream. */
 static int
 file_sink(const char *buf, size_t len, void *payload)
@@ -1021,12 +957,6 @@ render_format(const struct render_job *job)
 	size_t ntargets = 0;
 	int rc;
 
-	if (opt->format == FORMAT_TABLE && !opt->tasks) {
-		rc = render_uep_text(job->sched, job->cal, opt);
-		if (rc == 0 && opt->explain)
-			rc = render_explanations(job->sched);
-		return rc;
-	}
 	options.width = opt->width;
 	options.ascii = opt->ascii;
 	options.today = opt->today_date;
@@ -1055,8 +985,21 @@ render_format(const struct render_job *job)
 		options.flags |= UKWD_RENDER_EXPLAIN;
 	switch (opt->format) {
 	case FORMAT_TABLE:
-		rc = ukwd_render_table(job->sched, &options, file_sink,
-		                       out_file);
+		if (opt->tasks) {
+			rc = ukwd_render_table(job->sched, &options, file_sink,
+			                       out_file);
+			break;
+		}
+		/* The User Entry Process's table is its plan (as in text
+		 * below), then what fixed each stage's dates. */
+		rc = render_uep_text(job->sched, job->cal, opt);
+		if (rc)
+			return rc;
+		if (opt->explain) {
+			fputc('\n', out_file);
+			rc = ukwd_render_explanations(job->sched, &options,
+			                              file_sink, out_file);
+		}
 		break;
 	case FORMAT_CSV:
 		rc = ukwd_render_csv(job->sched, &options, file_sink, out_file);

@@ -1,7 +1,8 @@
 /* Schedules as a table for a terminal: a row of dates and float per task,
  * the targets, the critical paths and, on request, what fixed each
- * task's dates (ukwd-plan's default output). Names are cleaned and
- * measured as render-private.h says. */
+ * task's dates (ukwd-plan's default output); that last section is
+ * ukwd_render_explanations() too. Names are cleaned and measured as
+ * render-private.h says. */
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -251,7 +252,8 @@ table_negative(struct ukwd__out *o, const ukwd_schedule *sched,
 	UKWD__OUT_LIT(o, "\n");
 }
 
-/* "Why:" and two sentences a task (ukwd_schedule_explain()). */
+/* "Why:" and two sentences a task (ukwd_schedule_explain()): the
+ * table's last section, and ukwd_render_explanations() alone. */
 static int
 table_explanations(struct ukwd__out *o, const ukwd_schedule *sched)
 {
@@ -261,7 +263,7 @@ table_explanations(struct ukwd__out *o, const ukwd_schedule *sched)
 	struct ukwd__sentence sentence = {NULL, 0};
 	int rc = 0;
 
-	UKWD__OUT_LIT(o, "\nWhy:\n");
+	UKWD__OUT_LIT(o, "Why:\n");
 	for (size_t t = 0; t < n && rc == 0; t++)
 		for (int side = 0; side < 2 && rc == 0; side++) {
 			rc = ukwd__render_explain(&sentence, sched, t,
@@ -313,8 +315,29 @@ ukwd_render_table(const ukwd_schedule *sched,
 	}
 	if (rc == 0)
 		table_negative(&o, sched, negative, nnegative);
-	if (rc == 0 && (opts.flags & UKWD_RENDER_EXPLAIN))
+	if (rc == 0 && (opts.flags & UKWD_RENDER_EXPLAIN)) {
+		UKWD__OUT_LIT(&o, "\n");
 		rc = table_explanations(&o, sched);
+	}
+	if (rc == 0)
+		rc = ukwd__out_finish(&o);
+	ukwd__out_release(&o);
+	return rc;
+}
+
+int
+ukwd_render_explanations(const ukwd_schedule *sched,
+                         const ukwd_render_options *options, ukwd_sink write,
+                         void *payload)
+{
+	ukwd_render_options opts;
+	struct ukwd__out o;
+	int rc = ukwd__render_get_options(&opts, options, sched, write);
+
+	if (rc)
+		return rc;
+	ukwd__out_init(&o, write, payload);
+	rc = table_explanations(&o, sched);
 	if (rc == 0)
 		rc = ukwd__out_finish(&o);
 	ukwd__out_release(&o);

@@ -1,6 +1,7 @@
-/* ukwd_render_table(): ukwd-plan's default table, from the library. The
- * expected texts are what ukwd-plan printed for the same plan before the
- * table moved into the library (issue 14.6), byte for byte. */
+/* ukwd_render_table(): ukwd-plan's default table, from the library, and
+ * ukwd_render_explanations(), its "Why:" section alone. The expected
+ * texts are what ukwd-plan printed for the same plan before the table
+ * moved into the library (issue 14.6), byte for byte. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -269,6 +270,74 @@ test_table__bad_arguments_and_a_failing_sink_are_errors(void **state)
 	ukwd_schedule_free(sched);
 }
 
+static void
+test_explanations__are_the_tables_why_section_alone(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
+	struct buffer out = {NULL, 0, 0, 0}, table = {NULL, 0, 0, 0};
+	const char *why = strstr(expected_forward, "\n\nWhy:\n");
+	ukwd_schedule *sched;
+
+	assert_non_null(why);
+	assert_int_equal(ukwd_plan_set_deadline(f->plan, ymd(2017, 6, 5)), 0);
+	sched = schedule(f, UKWD_SCHEDULE_FORWARD, ymd(2017, 6, 1));
+	/* Without options, and without UKWD_RENDER_EXPLAIN: the section as
+	 * ukwd-plan printed it, from "Why:" to the end, cut ids and all. */
+	assert_int_equal(
+	    ukwd_render_explanations(sched, NULL, buffer_sink, &out), 0);
+	assert_string_equal(out.text, why + 2);
+	/* And as the table's own section, with the empty line before it. */
+	options.flags = UKWD_RENDER_EXPLAIN;
+	assert_int_equal(
+	    ukwd_render_table(sched, &options, buffer_sink, &table), 0);
+	assert_true(table.len > out.len);
+	assert_string_equal(table.text + table.len - out.len, out.text);
+	assert_memory_equal(table.text + table.len - out.len - 2, "\n\n", 2);
+	free(table.text);
+	free(out.text);
+	ukwd_schedule_free(sched);
+}
+
+static void
+test_explanations__bad_arguments_and_a_failing_sink_are_errors(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
+	struct buffer out = {NULL, 0, 0, 1};
+	ukwd_schedule *sched =
+	    schedule(f, UKWD_SCHEDULE_FORWARD, ymd(2017, 6, 1));
+
+	assert_int_equal(
+	    ukwd_render_explanations(NULL, NULL, buffer_sink, &out),
+	    UKWD_EINVAL);
+	assert_int_equal(ukwd_render_explanations(sched, NULL, NULL, &out),
+	                 UKWD_EINVAL);
+	options.version = 0;
+	assert_int_equal(
+	    ukwd_render_explanations(sched, &options, buffer_sink, &out),
+	    UKWD_EINVAL);
+	options.version = UKWD_RENDER_OPTIONS_VERSION;
+	options.target_count = 1; /* and no targets */
+	assert_int_equal(
+	    ukwd_render_explanations(sched, &options, buffer_sink, &out),
+	    UKWD_EINVAL);
+	assert_int_equal(out.calls, 0);
+	assert_int_equal(
+	    ukwd_render_explanations(sched, NULL, buffer_sink, &out),
+	    UKWD_EUSER);
+	assert_int_equal(out.calls, 1);
+	/* A plan changed after it was scheduled: refused, nothing written. */
+	assert_int_equal(ukwd_plan_set_duration(f->plan, 0, 4, NULL), 0);
+	out.stop_at = 0;
+	assert_int_equal(
+	    ukwd_render_explanations(sched, NULL, buffer_sink, &out),
+	    UKWD_EINVAL);
+	assert_int_equal(out.calls, 1);
+	free(out.text);
+	ukwd_schedule_free(sched);
+}
+
 int
 main(void)
 {
@@ -285,6 +354,12 @@ main(void)
 	    cmocka_unit_test_setup_teardown(
 	        test_table__bad_arguments_and_a_failing_sink_are_errors, setup,
 	        teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_explanations__are_the_tables_why_section_alone, setup,
+	        teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_explanations__bad_arguments_and_a_failing_sink_are_errors,
+	        setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

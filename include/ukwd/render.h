@@ -205,8 +205,9 @@ UKWD_API int ukwd_render_text(const ukwd_schedule *sched,
  *   critical path (numbered when there are several; `, ` between tasks
  *   when one does not link to the next), and `Negative float: ID (N),
  *   ...` when any task has it.
- * - With #UKWD_RENDER_EXPLAIN: an empty line, `Why:`, and two lines a
- *   task (ukwd_schedule_explain(): early side, then late side).
+ * - With #UKWD_RENDER_EXPLAIN: an empty line, then what
+ *   ukwd_render_explanations() writes: `Why:`, and two lines a task
+ *   (ukwd_schedule_explain(): early side, then late side).
  *
  * Ids and names are written cleaned, as the other text renderers do:
  * each ill-formed UTF-8 byte and each control character becomes U+FFFD,
@@ -223,6 +224,36 @@ UKWD_API int ukwd_render_text(const ukwd_schedule *sched,
 UKWD_API int ukwd_render_table(const ukwd_schedule *sched,
                                const ukwd_render_options *options,
                                ukwd_sink write, void *payload);
+
+/**
+ * @brief What fixed each task's dates, for a terminal: the `Why:` section
+ *        of ukwd_render_table() on its own.
+ *
+ * For a caller that prints its own table, or none, and wants the
+ * explanations after it. The bytes are those that #UKWD_RENDER_EXPLAIN
+ * adds to the table, less the empty line before them:
+ * - `Why:`;
+ * - two lines a task in plan order, each `  ID  SENTENCE`: the task's id
+ *   on the first (early side), spaces on the second (late side), in a
+ *   column as wide as the widest id (at least 2, at most 20 characters;
+ *   longer ids are cut with `…`), and ukwd_schedule_explain() of that
+ *   side.
+ *
+ * Every line ends in `\n`. Ids and sentences (which quote task names) are
+ * written cleaned, as ukwd_render_table() writes them, so each is one
+ * line.
+ *
+ * @param[in] sched   the schedule.
+ * @param[in] options optional; checked as by every renderer, not used
+ *                    (#UKWD_RENDER_EXPLAIN need not be set).
+ * @param[in] write   the sink.
+ * @param[in] payload passed to @p write.
+ * @return 0; #UKWD_EINVAL; #UKWD_EUSER; #UKWD_ENOMEM.
+ * @since 0.1
+ */
+UKWD_API int ukwd_render_explanations(const ukwd_schedule *sched,
+                                      const ukwd_render_options *options,
+                                      ukwd_sink write, void *payload);
 
 /**
  * @brief A Mermaid gantt chart (Markdown's ```mermaid blocks).
