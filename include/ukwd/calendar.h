@@ -186,6 +186,8 @@ UKWD_API int ukwd_calendar_build(ukwd_calendar **out,
  * by "; "; each year's provenance is the less certain of the two.
  *
  * @param[out] out the calendar; the caller frees it.
+ * @param[in]  a   one calendar.
+ * @param[in]  b   the other; neither is changed.
  * @return 0; #UKWD_EINVAL for a NULL argument; #UKWD_ERANGE if the ranges
  *         do not overlap; #UKWD_EINVAL if the result has no working day;
  *         #UKWD_ENOMEM.

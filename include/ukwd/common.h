@@ -5,6 +5,9 @@
 #ifndef UKWD_COMMON_H
 #define UKWD_COMMON_H
 
+/** @def UKWD_API
+ *  Marks a function that libukwd exports (default visibility); every
+ *  exported name is also listed in the library's version script. */
 #if defined(__GNUC__) || defined(__clang__)
 #define UKWD_API __attribute__((visibility("default")))
 #else
@@ -26,6 +29,10 @@
 #define UKWD_QUERY UKWD_API
 #endif
 
+/** @def UKWD_BEGIN_DECLS
+ *  Opens the declarations of a header: `extern "C" {` in C++. */
+/** @def UKWD_END_DECLS
+ *  Closes what #UKWD_BEGIN_DECLS opened. */
 #ifdef __cplusplus
 #define UKWD_BEGIN_DECLS extern "C" {
 #define UKWD_END_DECLS   }

@@ -35,13 +35,13 @@ typedef int32_t ukwd_date;
 
 /** ISO 8601 weekday numbers, as returned by ukwd_date_weekday(). */
 enum {
-	UKWD_MONDAY = 1,
-	UKWD_TUESDAY = 2,
-	UKWD_WEDNESDAY = 3,
-	UKWD_THURSDAY = 4,
-	UKWD_FRIDAY = 5,
-	UKWD_SATURDAY = 6,
-	UKWD_SUNDAY = 7
+	UKWD_MONDAY = 1,    /**< Monday, 1 */
+	UKWD_TUESDAY = 2,   /**< Tuesday, 2 */
+	UKWD_WEDNESDAY = 3, /**< Wednesday, 3 */
+	UKWD_THURSDAY = 4,  /**< Thursday, 4 */
+	UKWD_FRIDAY = 5,    /**< Friday, 5 */
+	UKWD_SATURDAY = 6,  /**< Saturday, 6 */
+	UKWD_SUNDAY = 7     /**< Sunday, 7 */
 };
 
 /**

@@ -41,6 +41,30 @@ typedef enum ukwd_error {
 	UKWD_ERRNO_MAP(UKWD__ERR_ENUM)
 #undef UKWD__ERR_ENUM
 } ukwd_error;
+/** @var UKWD_OK
+ *  0: success. */
+/** @var UKWD_ERROR
+ *  -1: an error with no more specific code. */
+/** @var UKWD_EINVAL
+ *  -2: an invalid argument, such as a NULL pointer or a value outside its
+ *  domain. */
+/** @var UKWD_ENOMEM
+ *  -3: out of memory; nothing was changed. */
+/** @var UKWD_ERANGE
+ *  -4: a date or number out of range, such as a date outside a calendar
+ *  or an answer that would fall outside it. */
+/** @var UKWD_ENOTFOUND
+ *  -5: no such item (a name, id, rule or index). */
+/** @var UKWD_EPARSE
+ *  -6: malformed input; the ::ukwd_diag says what and where. */
+/** @var UKWD_ECYCLE
+ *  -7: a dependency cycle in a plan. */
+/** @var UKWD_EBUFS
+ *  -8: the caller's buffer is too small. */
+/** @var UKWD_ENOTSUPPORTED
+ *  -9: a feature not built into this library (see ukwd/version.h). */
+/** @var UKWD_EUSER
+ *  -10: a callback (a ::ukwd_sink, a visitor) returned non-zero. */
 
 /** Size of ukwd_diag::source, including the terminating NUL. */
 #define UKWD_DIAG_SOURCE_SIZE  64

@@ -253,7 +253,7 @@ typedef struct ukwd_holiday_file {
 	const char *name;
 	/** Its content (GOV.UK JSON or iCalendar) and length in bytes. */
 	const char *data;
-	size_t size;
+	size_t size; /**< the length of `data` in bytes */
 	/**
 	 * iCalendar only: the one UK division whose official data it is
 	 * (GOV.UK publishes england-and-wales.ics, scotland.ics and

@@ -46,10 +46,10 @@ UKWD_BEGIN_DECLS
 
 /** The unit of a notice period. */
 typedef enum ukwd_notice_unit {
-	UKWD_UNIT_WORKING_DAYS = 0,
-	UKWD_UNIT_CALENDAR_DAYS = 1,
-	UKWD_UNIT_WEEKS = 2,
-	UKWD_UNIT_MONTHS = 3
+	UKWD_UNIT_WORKING_DAYS = 0,  /**< working days of the calendar */
+	UKWD_UNIT_CALENDAR_DAYS = 1, /**< calendar days, every day counts */
+	UKWD_UNIT_WEEKS = 2,         /**< calendar weeks of seven days */
+	UKWD_UNIT_MONTHS = 3         /**< calendar months */
 } ukwd_notice_unit;
 
 /** Which way a period runs. */
@@ -97,12 +97,16 @@ typedef struct ukwd_notice_rule {
 	const char *id;       /**< e.g. "uept-notice"; may be NULL */
 	const char *title;    /**< one line of English; may be NULL */
 	int32_t amount;       /**< the period, >= 0, in `unit` */
+	/** The unit of `amount`. */
 	ukwd_notice_unit unit;
+	/** Before an event, or within a time after a trigger. */
 	ukwd_notice_direction direction;
+	/** Which days of a #UKWD_NOTICE_BEFORE period count. */
 	ukwd_notice_counting counting;
 	/** Minutes after midnight (0..1439) after which a notice counts as
 	 *  received the next working day, or #UKWD_NO_CUTOFF. */
 	int cutoff_minutes;
+	/** Where the period comes from. */
 	ukwd_source_tag source;
 	/** The SEC sections the source names, e.g. "H1, Appendix R"; NULL
 	 *  when the source names none. */

@@ -336,8 +336,9 @@ UKWD_API int ukwd_plan_clear_deadline(ukwd_plan *plan);
  *
  * The text is RFC 4180 CSV: fields separated by commas, records by LF or
  * CRLF; a field in double quotes may contain commas, line breaks and
- * doubled quotes (`""` is one `"`). Unquoted fields are trimmed of spaces
- * and tabs. A leading UTF-8 byte-order mark and blank lines are skipped.
+ * doubled quotes (two double quotes stand for one). Unquoted fields are trimmed
+ * of spaces and tabs. A leading UTF-8 byte-order mark and blank lines are
+ * skipped.
  *
  * @param[out] out         the plan; the caller frees it. Unchanged on
  *                         failure.
@@ -403,6 +404,8 @@ UKWD_API size_t ukwd_plan_link_count(const ukwd_plan *plan);
 /**
  * @brief The index of the task with id @p id.
  * @param[out] index the index; unchanged on failure.
+ * @param[in]  plan  the plan.
+ * @param[in]  id    the task's id, compared byte for byte.
  * @return 0; #UKWD_EINVAL for a NULL argument; #UKWD_ENOTFOUND.
  * @since 0.1
  */
@@ -454,6 +457,9 @@ UKWD_API int ukwd_plan_task_estimate(int32_t *optimistic, int32_t *most_likely,
 /**
  * @brief A task's date of one type, as given (not rolled).
  * @param[out] date the date; unchanged on failure.
+ * @param[in]  plan the plan.
+ * @param[in]  task the task's index.
+ * @param[in]  type which date.
  * @return 0; #UKWD_EINVAL for a NULL argument or an unknown type;
  *         #UKWD_ENOTFOUND for an index out of range or no such date.
  * @since 0.1
@@ -472,6 +478,8 @@ UKWD_API int ukwd_plan_deadline(ukwd_date *deadline, const ukwd_plan *plan);
 /**
  * @brief Read a link back.
  * @param[out] out  the link; its source is borrowed from the plan.
+ * @param[in]  plan the plan.
+ * @param[in]  link the link's index, 0 to ukwd_plan_link_count() - 1.
  * @return 0; #UKWD_EINVAL for a NULL argument; #UKWD_ENOTFOUND for an
  *         index out of range.
  * @since 0.1

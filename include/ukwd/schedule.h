@@ -198,6 +198,12 @@ typedef struct ukwd_scheduled_task {
 	/** The same for the late schedule and late_start_index. */
 	ukwd_milestone_day late_milestone_day;
 } ukwd_scheduled_task;
+/** @var ukwd_scheduled_task::early_end_index
+ *  The working-day number after the task's last day, early schedule (see
+ *  ukwd_scheduled_task::early_start_index). */
+/** @var ukwd_scheduled_task::late_start_index
+ *  The working-day number of the task's first day, late schedule (see
+ *  ukwd_scheduled_task::early_start_index). */
 
 /** What fixed a date: see #ukwd_driver. */
 typedef enum ukwd_driver_kind {

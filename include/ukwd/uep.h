@@ -71,14 +71,22 @@ typedef enum ukwd_party_type {
 	UKWD_PARTY_OTHER = 2
 } ukwd_party_type;
 
-/** The seven SEC User Roles, as bits. */
+/** User Role bit: Import Supplier. The seven roles are the bits of an
+ *  `unsigned int` (ukwd_uep_options::roles). */
 #define UKWD_ROLE_IMPORT_SUPPLIER           0x01u
+/** User Role bit: Export Supplier. */
 #define UKWD_ROLE_EXPORT_SUPPLIER           0x02u
+/** User Role bit: Gas Supplier. */
 #define UKWD_ROLE_GAS_SUPPLIER              0x04u
+/** User Role bit: Electricity Distributor. */
 #define UKWD_ROLE_ELECTRICITY_DISTRIBUTOR   0x08u
+/** User Role bit: Gas Transporter. */
 #define UKWD_ROLE_GAS_TRANSPORTER           0x10u
+/** User Role bit: Registered Supplier Agent. */
 #define UKWD_ROLE_REGISTERED_SUPPLIER_AGENT 0x20u
+/** User Role bit: Other User. */
 #define UKWD_ROLE_OTHER_USER                0x40u
+/** All seven User Role bits. */
 #define UKWD_ROLE_ALL                       0x7Fu
 
 /**
@@ -114,6 +122,7 @@ UKWD_API int ukwd_uep_party_parse(ukwd_party_type *out, const char *text,
 /**
  * @brief The date by which a Party of this type had to be a DCC User.
  * @param[out] out 2017-11-25 or 2018-08-31.
+ * @param[in]  party the kind of Party.
  * @return 0; #UKWD_ENOTFOUND for #UKWD_PARTY_OTHER (no mandate);
  *         #UKWD_EINVAL for NULL or an unknown type.
  * @since 0.1
@@ -147,6 +156,12 @@ typedef struct ukwd_uep_stage {
 	/** 1 when the stage is only needed with Credit Cover. */
 	int credit_cover_only;
 } ukwd_uep_stage;
+/** @var ukwd_uep_stage::optimistic
+ *  The shortest duration the source gives, in working days. */
+/** @var ukwd_uep_stage::pessimistic
+ *  The longest duration the source gives, in working days. */
+/** @var ukwd_uep_stage::stated_unit
+ *  The unit of ukwd_uep_stage::stated_amount, as the source states it. */
 
 /** @brief The number of stages in the catalogue. @since 0.1 */
 UKWD_API size_t ukwd_uep_stage_count(void);
@@ -168,6 +183,12 @@ typedef struct ukwd_uep_dependency {
 	ukwd_source_tag source;              /**< mostly PROPOSED */
 	const char *citation;
 } ukwd_uep_dependency;
+/** @var ukwd_uep_dependency::predecessor
+ *  The stage that comes first (its id). */
+/** @var ukwd_uep_dependency::successor
+ *  The stage that follows it (its id). */
+/** @var ukwd_uep_dependency::citation
+ *  The source of the link, or why it is PROPOSED. */
 
 /** @brief The number of dependencies. @since 0.1 */
 UKWD_API size_t ukwd_uep_dependency_count(void);
@@ -201,7 +222,7 @@ typedef struct ukwd_uep_options {
 	 *  the Credit Cover stage is added; 0 (the default): it is not. */
 	int credit_cover;
 	const ukwd_uep_override *overrides; /**< may be NULL */
-	size_t override_count;
+	size_t override_count;              /**< the number of `overrides` */
 	/** Version 2. 1: the roles' UEPT test execution runs one role after
 	 *  another, in role order; 0 (the default): side by side. */
 	int stagger;
@@ -289,7 +310,7 @@ UKWD_API int ukwd_uep_schedule(ukwd_schedule **out, ukwd_plan *plan,
 /** An EUI-64 identifier (a User ID, say): eight octets, most significant
  *  first. A value struct. */
 typedef struct ukwd_eui64 {
-	uint8_t octet[8];
+	uint8_t octet[8]; /**< the octets, most significant first */
 } ukwd_eui64;
 
 /** Buffer size for ukwd_eui64_format(): "XX-XX-XX-XX-XX-XX-XX-XX" and a
