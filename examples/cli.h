@@ -55,6 +55,14 @@ void cli_put_csv(FILE *out, const char *field);
 int cli_read_file(const char *option, const char *path, char **data,
                   size_t *size);
 
+/* As cli_read_file(), but a large regular file is mapped rather than
+ * read (faster, and no copy); release it with cli_unmap_file(), which
+ * frees what was read. One file at a time is mapped; a file cut short by
+ * another program while mapped ends the program with a message. */
+int cli_map_file(const char *option, const char *path, const char **data,
+                 size_t *size);
+void cli_unmap_file(const char *data, size_t size);
+
 /* The --holidays files: named while the options are parsed, read in full
  * by cli_holidays_load() once they have all been checked. */
 struct cli_holidays {

@@ -507,7 +507,7 @@ load_plan(ukwd_plan **plan, const struct options *opt)
 {
 	const char *name = opt->tasks_label;
 	ukwd_diag diag;
-	char *data = NULL;
+	const char *data = NULL;
 	size_t size = 0;
 	int rc;
 
@@ -519,10 +519,10 @@ load_plan(ukwd_plan **plan, const struct options *opt)
 		warn_overrides(opt);
 		return 0;
 	}
-	if (cli_read_file("--tasks", opt->tasks, &data, &size))
+	if (cli_map_file("--tasks", opt->tasks, &data, &size))
 		return 2;
 	rc = ukwd_plan_read_csv(plan, data, size, name, &diag);
-	free(data);
+	cli_unmap_file(data, size);
 	if (rc == 0)
 		return 0;
 	if (diag.line > 0)
