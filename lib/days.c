@@ -1,4 +1,5 @@
 /* A list of named days, collected before a builder is touched (days.h). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "days.h"
@@ -154,11 +155,161 @@ make_official(ukwd_calendar_builder *work, const struct ukwd__days *list)
 	return rc;
 }
 
+/* A run's first day and its place in the list, to sort the runs by. */
+struct run_start {
+	ukwd_date first;
+	size_t index;
+};
+
+static int
+compare_starts(const void *a, const void *b)
+{
+	const struct run_start *x = a, *y = b;
+
+	if (x->first != y->first)
+		return x->first < y->first ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* A max-heap of run indices: the latest run on top. */
+static void
+heap_push(size_t *heap, size_t *count, size_t index)
+{
+	size_t at = (*count)++;
+
+	while (at > 0 && heap[(at - 1) / 2] < index) {
+		heap[at] = heap[(at - 1) / 2];
+		at = (at - 1) / 2;
+	}
+	heap[at] = index;
+}
+
+static void
+heap_pop(size_t *heap, size_t *count)
+{
+	size_t index = heap[--*count], at = 0;
+
+	for (;;) {
+		size_t child = 2 * at + 1;
+
+		if (child >= *count)
+			break;
+		if (child + 1 < *count && heap[child + 1] > heap[child])
+			child++;
+		if (heap[child] <= index)
+			break;
+		heap[at] = heap[child];
+		at = child;
+	}
+	heap[at] = index;
+}
+
+/* The list's days as the builder keeps them (a later name for a day
+ * wins): sorted runs that share no day, in *out (*count of them). A
+ * sweep over the runs by first day, with the runs that cover the day
+ * reached in a heap, the latest on top: O(k log k) for k runs however
+ * often they repeat a day (a long event repeating weekly names each day
+ * of the range hundreds of times, and the builder would hold and sort
+ * every one). */
+static int
+days_flatten(struct ukwd__day_run **out, size_t *count,
+             const struct ukwd__days *list)
+{
+	size_t runs = list->count, next = 0, nheap = 0, capacity = 0;
+	struct run_start *start = ukwd__malloc(runs * sizeof(*start));
+	size_t *heap = ukwd__malloc(runs * sizeof(*heap));
+	struct ukwd__day_run *flat = NULL;
+	long long day = 0;
+	int rc = 0;
+
+	*count = 0;
+	if (!start || !heap)
+		rc = UKWD_ENOMEM;
+	for (size_t i = 0; rc == 0 && i < runs; i++)
+		start[i] = (struct run_start){list->run[i].first, i};
+	if (rc == 0)
+		qsort(start, runs, sizeof(*start), compare_starts);
+	while (rc == 0) {
+		const struct ukwd__day_run *top;
+		long long end;
+
+		while (nheap && list->run[heap[0]].last < day)
+			heap_pop(heap, &nheap);
+		if (!nheap) {
+			if (next == runs)
+				break;
+			day = start[next].first;
+		}
+		/* Every run starting by `day` is in the heap (or over). */
+		while (next < runs && start[next].first <= day)
+			heap_push(heap, &nheap, start[next++].index);
+		top = &list->run[heap[0]];
+		end = top->last;
+		if (next < runs && start[next].first - 1LL < end)
+			end = start[next].first - 1LL;
+		if (*count && flat[*count - 1].name == top->name &&
+		    flat[*count - 1].last + 1LL == day) {
+			flat[*count - 1].last = (ukwd_date)end;
+		} else {
+			rc = ukwd__grow((void **)&flat, &capacity, *count + 1,
+			                sizeof(*flat), 16);
+			if (rc == 0)
+				flat[(*count)++] = (struct ukwd__day_run){
+				    (ukwd_date)day, (ukwd_date)end, top->name};
+		}
+		day = end + 1;
+	}
+	ukwd__free(start);
+	ukwd__free(heap);
+	if (rc) {
+		ukwd__free(flat);
+		*count = 0;
+		flat = NULL;
+	}
+	*out = flat;
+	return rc;
+}
+
+/* Add runs[0, count) to the builder, in reverse if `backwards`. */
+static int
+add_runs(ukwd_calendar_builder *work, const struct ukwd__day_run *runs,
+         size_t count, int backwards)
+{
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < count; i++) {
+		const struct ukwd__day_run *run =
+		    &runs[backwards ? count - 1 - i : i];
+
+		rc = ukwd__builder_add_range(work, run->first, run->last,
+		                             run->name);
+	}
+	return rc;
+}
+
+/* Runs the builder can take as they are: sorted and sharing no day,
+ * forwards (1) or backwards (-1, as a file listing days newest first
+ * gives them); 0 for neither. */
+static int
+runs_order(const struct ukwd__days *list)
+{
+	int forwards = 1, backwards = 1;
+
+	for (size_t i = 1; i < list->count && (forwards || backwards); i++) {
+		if (list->run[i - 1].last >= list->run[i].first)
+			forwards = 0;
+		if (list->run[i].last >= list->run[i - 1].first)
+			backwards = 0;
+	}
+	return forwards ? 1 : backwards ? -1 : 0;
+}
+
 int
 ukwd__days_apply(ukwd_calendar_builder *b, const struct ukwd__days *list,
                  unsigned int flags)
 {
 	ukwd_calendar_builder *work;
+	int order = runs_order(list);
 	int rc;
 
 	rc = ukwd__builder_clone(&work, b);
@@ -166,10 +317,19 @@ ukwd__days_apply(ukwd_calendar_builder *b, const struct ukwd__days *list,
 		return rc;
 	if (flags & UKWD_IMPORT_OFFICIAL)
 		rc = make_official(work, list);
-	for (size_t i = 0; rc == 0 && i < list->count; i++)
-		rc = ukwd__builder_add_range(work, list->run[i].first,
-		                             list->run[i].last,
-		                             list->run[i].name);
+	/* The builder keeps the last name given for a day, so the runs can
+	 * go in flattened when they overlap or come out of order. */
+	if (rc == 0 && order != 0) {
+		rc = add_runs(work, list->run, list->count, order < 0);
+	} else if (rc == 0) {
+		struct ukwd__day_run *flat;
+		size_t count;
+
+		rc = days_flatten(&flat, &count, list);
+		if (rc == 0)
+			rc = add_runs(work, flat, count, 0);
+		ukwd__free(flat);
+	}
 	if (rc == 0)
 		ukwd__builder_swap(b, work);
 	ukwd_calendar_builder_free(work);

@@ -1636,6 +1636,160 @@ test_builder__any_order_later_names_win_against_a_reference(void **state)
 	ukwd_calendar_builder_free(b);
 }
 
+/* Compare every day of [first, first + span) of cal with want[] (NULL:
+ * no holiday; "" an unnamed one). */
+static void
+assert_days_named(const ukwd_calendar *cal, ukwd_date first, int span,
+                  const char *const *want)
+{
+	for (int at = 0; at < span; at++) {
+		const char *got = ukwd_calendar_holiday_name(cal, first + at);
+
+		if (want[at]) {
+			assert_non_null(got);
+			assert_string_equal(got, want[at]);
+		} else {
+			assert_null(got);
+		}
+	}
+}
+
+/* Events that overlap, come in any order and repeat (RDATE), imported on
+ * top of days the builder has (issue 13, second pass: the importer hands
+ * the builder each day once, the latest event's name): the same calendar
+ * as adding every day of every event in file order, one at a time. The
+ * range starts EARLY days before any event, so that it keeps a working
+ * day. */
+static void
+test_import__overlapping_events_later_names_win_against_a_reference(
+    void **state)
+{
+	enum { SPAN = 400, EARLY = 150, ROUNDS = 60, TEXT = 16384 };
+	static const char *const names[] = {"", "A", "B", "C"};
+	static const char *want[SPAN];
+	static char text[TEXT];
+	ukwd_date first = ymd(2020, 1, 1), last = first + SPAN - 1;
+	struct test_rng rng = {2024};
+
+	(void)state;
+	for (int round = 0; round < ROUNDS; round++) {
+		/* Shape 0: anywhere; 1: apart, in date order; 2: apart,
+		 * newest first. */
+		int shape = round % 3;
+		int events = (int)test_rng_between(&rng, 1, 25);
+		ukwd_calendar_builder *b = new_builder(), *ref = new_builder();
+		ukwd_calendar *got, *expected;
+		ukwd_diag diag;
+		int len = snprintf(text, TEXT,
+		                   "BEGIN:VCALENDAR\r\nVERSION:2.0"
+		                   "\r\nPRODID:-//test//EN\r\n");
+
+		memset(want, 0, sizeof(want));
+		assert_int_equal(ukwd_calendar_builder_set_weekend(b, 0), 0);
+		assert_int_equal(ukwd_calendar_builder_set_weekend(ref, 0), 0);
+		assert_int_equal(
+		    ukwd_calendar_builder_set_range(b, first - EARLY, last), 0);
+		assert_int_equal(
+		    ukwd_calendar_builder_set_range(ref, first - EARLY, last),
+		    0);
+		/* Days the builders hold already, in any order. */
+		for (int i = (int)test_rng_between(&rng, 0, 30); i > 0; i--) {
+			int at = (int)test_rng_below(&rng, SPAN);
+
+			assert_int_equal(ukwd_calendar_builder_add_holiday(
+			                     b, first + at, "before"),
+			                 0);
+			assert_int_equal(ukwd_calendar_builder_add_holiday(
+			                     ref, first + at, "before"),
+			                 0);
+			want[at] = "before";
+		}
+		for (int e = 0; e < events; e++) {
+			const char *name = names[test_rng_below(&rng, 4)];
+			int starts[4], nstarts = 1, length;
+
+			if (shape == 0) {
+				length = (int)test_rng_between(&rng, 1, 90);
+				starts[0] = (int)test_rng_between(&rng, -100,
+				                                  SPAN + 20);
+				nstarts += (int)test_rng_between(&rng, 0, 3);
+				for (int i = 1; i < nstarts; i++)
+					starts[i] = (int)test_rng_between(
+					    &rng, -100, SPAN + 20);
+			} else {
+				int slot = shape == 1 ? e : events - 1 - e;
+
+				length = (int)test_rng_between(&rng, 1, 10);
+				starts[0] = slot * (SPAN / events) +
+				            (int)test_rng_between(&rng, 0, 3);
+				if (starts[0] + length >
+				    (slot + 1) * (SPAN / events))
+					length = 1;
+			}
+			len += snprintf(text + len, (size_t)(TEXT - len),
+			                "BEGIN:VEVENT\r\nUID:%d@test\r\n"
+			                "DTSTAMP:20240101T000000Z\r\n",
+			                e);
+			for (int i = 0; i < nstarts; i++) {
+				int y, m, d;
+
+				ukwd_date_to_ymd(first + starts[i], &y, &m, &d);
+				len +=
+				    snprintf(text + len, (size_t)(TEXT - len),
+				             "%s;VALUE=DATE:%04d%02d%02d\r\n",
+				             i ? "RDATE" : "DTSTART", y, m, d);
+			}
+			{
+				int y, m, d;
+
+				ukwd_date_to_ymd(first + starts[0] + length, &y,
+				                 &m, &d);
+				len += snprintf(
+				    text + len, (size_t)(TEXT - len),
+				    "DTEND;VALUE=DATE:%04d%02d%02d\r\n", y, m,
+				    d);
+			}
+			if (*name)
+				len +=
+				    snprintf(text + len, (size_t)(TEXT - len),
+				             "SUMMARY:%s\r\n", name);
+			len += snprintf(text + len, (size_t)(TEXT - len),
+			                "END:VEVENT\r\n");
+			assert_true(len < TEXT - 200);
+			for (int i = 0; i < nstarts; i++)
+				for (int at = starts[i];
+				     at < starts[i] + length; at++) {
+					if (at >= SPAN)
+						continue;
+					assert_int_equal(
+					    ukwd_calendar_builder_add_holiday(
+					        ref, first + at, name),
+					    0);
+					if (at >= 0)
+						want[at] = name;
+				}
+		}
+		len += snprintf(text + len, (size_t)(TEXT - len),
+		                "END:VCALENDAR\r\n");
+		assert_int_equal(
+		    ukwd_ical_import(b, text, (size_t)len, 0, &diag), 0);
+		got = build_ok(b);
+		expected = build_ok(ref);
+		assert_days_named(got, first, SPAN, want);
+		assert_days_named(expected, first, SPAN, want);
+		for (ukwd_date d = first - EARLY; d < first; d++) {
+			const char *a = ukwd_calendar_holiday_name(got, d);
+			const char *z = ukwd_calendar_holiday_name(expected, d);
+
+			assert_true(a ? z && strcmp(a, z) == 0 : !z);
+		}
+		ukwd_calendar_free(got);
+		ukwd_calendar_free(expected);
+		ukwd_calendar_builder_free(b);
+		ukwd_calendar_builder_free(ref);
+	}
+}
+
 /* One event over 1971-9999 with a 300-byte title (issue 13, item 3): the
  * calendar holds the title once, shared by every day, and two such events
  * in one file are more days than one import may hold. */
@@ -1754,6 +1908,8 @@ main(void)
 	        test_combine__random_pairs_agree_with_the_definitions_day_by_day),
 	    cmocka_unit_test(
 	        test_builder__any_order_later_names_win_against_a_reference),
+	    cmocka_unit_test(
+	        test_import__overlapping_events_later_names_win_against_a_reference),
 	    cmocka_unit_test(
 	        test_import__a_whole_range_event_shares_one_name_and_a_cap_holds),
 	};
