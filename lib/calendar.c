@@ -110,16 +110,41 @@ pool_intern(const char **out, struct name_pool *pool, const char *name)
 	return 0;
 }
 
+/* The end of the run of days sorted by date (equal dates allowed)
+ * that starts at `lo`. A run of strictly falling dates (days added
+ * newest first) is reversed into one: that keeps the sort stable, as no
+ * two of its days share a date. */
+static size_t
+days_run_end(struct ukwd__day *days, size_t lo, size_t count)
+{
+	size_t hi = lo + 1;
+
+	if (hi < count && days[hi].date < days[lo].date) {
+		while (hi < count && days[hi].date < days[hi - 1].date)
+			hi++;
+		for (size_t a = lo, z = hi - 1; a < z; a++, z--) {
+			struct ukwd__day swap = days[a];
+
+			days[a] = days[z];
+			days[z] = swap;
+		}
+	}
+	while (hi < count && days[hi - 1].date <= days[hi].date)
+		hi++;
+	return hi;
+}
+
 /* Sort days[0, count) by date, stably, then keep the last of each date;
- * *kept is the new count. A bottom-up merge sort with a scratch array of
- * the same size; the common cases cost one pass (already sorted and
- * unique) or two (two sorted runs: what a builder holds after adding a
- * range of days). On UKWD_ENOMEM the days are as they were. */
+ * *kept is the new count. A natural merge sort: the runs the days
+ * already hold are merged pairwise, pass after pass, with a scratch
+ * array of the same size, so k runs cost log2 k passes (a builder holds
+ * one run per range of days added in order, plus one for what it had).
+ * On UKWD_ENOMEM the days are as they were. */
 static int
 days_sort_unique(size_t *kept_out, struct ukwd__day *days, size_t count)
 {
 	struct ukwd__day *from = days, *to, *scratch;
-	size_t kept = 0, i, run1, run2;
+	size_t kept = 0, i, runs;
 
 	for (i = 1; i < count && days[i - 1].date < days[i].date; i++)
 		;
@@ -127,35 +152,18 @@ days_sort_unique(size_t *kept_out, struct ukwd__day *days, size_t count)
 		*kept_out = count;
 		return 0;
 	}
-	run1 = i;
-	for (i = run1 + 1; i < count && days[i - 1].date < days[i].date; i++)
-		;
-	run2 = i;
 	scratch = ukwd__malloc(count * sizeof(*scratch));
 	if (!scratch)
 		return UKWD_ENOMEM;
 	to = scratch;
-	if (run2 == count) {
-		/* Two runs: one merge, taking the first run's day first on a
-		 * tie so that the second run's wins below. */
-		size_t a = 0, b = run1, out = 0;
-
-		while (a < run1 && b < count)
-			to[out++] =
-			    days[b].date < days[a].date ? days[b++] : days[a++];
-		while (a < run1)
-			to[out++] = days[a++];
-		while (b < count)
-			to[out++] = days[b++];
-		from = scratch;
-		to = days;
-	}
-	for (size_t width = 1; run2 != count && width < count; width *= 2) {
-		for (size_t lo = 0; lo < count; lo += 2 * width) {
-			size_t mid = lo + width < count ? lo + width : count;
-			size_t hi = mid + width < count ? mid + width : count;
+	do {
+		runs = 0;
+		for (size_t lo = 0; lo < count; runs++) {
+			size_t mid = days_run_end(from, lo, count), hi = mid;
 			size_t a = lo, b = mid, out = lo;
 
+			if (mid < count)
+				hi = days_run_end(from, mid, count);
 			while (a < mid && b < hi)
 				to[out++] = from[b].date < from[a].date
 				                ? from[b++]
@@ -164,6 +172,7 @@ days_sort_unique(size_t *kept_out, struct ukwd__day *days, size_t count)
 				to[out++] = from[a++];
 			while (b < hi)
 				to[out++] = from[b++];
+			lo = hi;
 		}
 		{
 			struct ukwd__day *swap = from;
@@ -171,7 +180,7 @@ days_sort_unique(size_t *kept_out, struct ukwd__day *days, size_t count)
 			from = to;
 			to = swap;
 		}
-	}
+	} while (runs > 1);
 	for (i = 0; i < count; i++) {
 		if (i + 1 < count && from[i + 1].date == from[i].date)
 			continue; /* a later one replaces it */
@@ -639,17 +648,26 @@ ukwd_calendar_build(ukwd_calendar **out, const ukwd_calendar_builder *b,
 		    out, b->weekend, b->first, b->last, b->holidays, b->count,
 		    &b->provenance[first_year], diag);
 	/* The builder is const here (and may be read by other threads while
-	 * it is): sort a copy. */
+	 * it is): sort a copy, of the days in the range only (the sorted
+	 * ones of them found by search). */
 	{
-		struct ukwd__day *days = ukwd__malloc(b->count * sizeof(*days));
-		size_t count;
+		size_t lo = days_lower_bound(b->holidays, b->sorted, b->first);
+		size_t hi =
+		    days_lower_bound(b->holidays, b->sorted, b->last + 1);
+		struct ukwd__day *days = ukwd__malloc(
+		    (hi - lo + b->count - b->sorted) * sizeof(*days));
+		size_t count = hi - lo;
 		int rc;
 
 		if (!days)
 			return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0,
 			                      "out of memory");
-		memcpy(days, b->holidays, b->count * sizeof(*days));
-		rc = days_sort_unique(&count, days, b->count);
+		memcpy(days, b->holidays + lo, count * sizeof(*days));
+		for (size_t i = b->sorted; i < b->count; i++)
+			if (b->holidays[i].date >= b->first &&
+			    b->holidays[i].date <= b->last)
+				days[count++] = b->holidays[i];
+		rc = days_sort_unique(&count, days, count);
 		if (rc == 0)
 			rc = ukwd__calendar_assemble(
 			    out, b->weekend, b->first, b->last, days, count,

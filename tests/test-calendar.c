@@ -1654,6 +1654,74 @@ assert_days_named(const ukwd_calendar *cal, ukwd_date first, int span,
 	}
 }
 
+/* The shapes the builder's sort takes whole (issue 13, second pass):
+ * runs of falling dates, batches added in order one after another, days
+ * outside the range among them and dates added again, on top of days
+ * already sorted; against a day-by-day reference, built before and
+ * after more adds. */
+static void
+test_builder__falling_runs_and_batches_against_a_reference(void **state)
+{
+	enum { SPAN = 600, OUTSIDE = 200, ROUNDS = 40 };
+	static const char *const names[] = {"", "a", "b", "c", "d"};
+	static const char *want[SPAN];
+	ukwd_date first = ymd(2010, 1, 1);
+	struct test_rng rng = {77};
+
+	(void)state;
+	for (int round = 0; round < ROUNDS; round++) {
+		ukwd_calendar_builder *b = new_builder();
+		ukwd_calendar *cal;
+		int batches = (int)test_rng_between(&rng, 1, 12);
+
+		memset(want, 0, sizeof(want));
+		assert_int_equal(ukwd_calendar_builder_set_weekend(b, 0), 0);
+		assert_int_equal(
+		    ukwd_calendar_builder_set_range(b, first, first + SPAN - 1),
+		    0);
+		for (int batch = 0; batch < batches; batch++) {
+			/* A run from `start`, rising or falling by `step`,
+			 * reaching outside the range at either end. */
+			int start = (int)test_rng_between(&rng, -OUTSIDE,
+			                                  SPAN + OUTSIDE - 1);
+			int length = (int)test_rng_between(&rng, 1, 150);
+			int step = (int)test_rng_between(&rng, 1, 3) *
+			           (test_rng_between(&rng, 0, 1) ? 1 : -1);
+			const char *name = names[test_rng_below(&rng, 5)];
+
+			for (int i = 0, at = start; i < length;
+			     i++, at += step) {
+				assert_int_equal(
+				    ukwd_calendar_builder_add_holiday(
+				        b, first + at, name),
+				    0);
+				if (at >= 0 && at < SPAN)
+					want[at] = name;
+			}
+			/* Now and then a removal: the days so far get sorted,
+			 * and what follows is added on top of them. */
+			if (test_rng_between(&rng, 0, 3) == 0) {
+				int at = (int)test_rng_below(&rng, SPAN);
+
+				assert_int_equal(
+				    ukwd_calendar_builder_remove_holiday(
+				        b, first + at),
+				    want[at] ? 0 : UKWD_ENOTFOUND);
+				want[at] = NULL;
+			}
+			if (batch == batches / 2) {
+				cal = build_ok(b);
+				assert_days_named(cal, first, SPAN, want);
+				ukwd_calendar_free(cal);
+			}
+		}
+		cal = build_ok(b);
+		assert_days_named(cal, first, SPAN, want);
+		ukwd_calendar_free(cal);
+		ukwd_calendar_builder_free(b);
+	}
+}
+
 /* Events that overlap, come in any order and repeat (RDATE), imported on
  * top of days the builder has (issue 13, second pass: the importer hands
  * the builder each day once, the latest event's name): the same calendar
@@ -1908,6 +1976,8 @@ main(void)
 	        test_combine__random_pairs_agree_with_the_definitions_day_by_day),
 	    cmocka_unit_test(
 	        test_builder__any_order_later_names_win_against_a_reference),
+	    cmocka_unit_test(
+	        test_builder__falling_runs_and_batches_against_a_reference),
 	    cmocka_unit_test(
 	        test_import__overlapping_events_later_names_win_against_a_reference),
 	    cmocka_unit_test(
