@@ -1209,7 +1209,9 @@ read_division(struct reader *r, const struct token *t, const char *division,
 					return r->rc;
 				if (!more)
 					break;
-				if (read_event(r, &event, division, events++,
+				/* Events are counted from 1, as a person
+				 * reading the file counts them. */
+				if (read_event(r, &event, division, ++events,
 				               !r->shape_rc, 3))
 					return r->rc;
 			}

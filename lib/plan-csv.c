@@ -14,6 +14,7 @@
 #include "ukwd/plan.h"
 #include "plan-private.h"
 #include "internal.h"
+#include "suggest.h"
 
 /* Text quoted in messages is cut to this many bytes. */
 #define QUOTE 40
@@ -424,9 +425,19 @@ read_header(struct csv *csv, int *where)
 		if (c == COL_COUNT && !*name)
 			return csv_error(csv, UKWD_EPARSE, f->line, f->column,
 			                 "empty column name");
-		if (c == COL_COUNT)
+		if (c == COL_COUNT) {
+			struct ukwd__suggest near;
+			const char *best;
+
+			ukwd__suggest_init(&near, name, strlen(name));
+			for (c = 0; c < COL_COUNT; c++)
+				ukwd__suggest_name(&near, column_names[c]);
+			best = ukwd__suggest_best(&near);
 			return csv_error(csv, UKWD_EPARSE, f->line, f->column,
-			                 "unknown column '%.*s'", QUOTE, name);
+			                 "unknown column '%.*s'%s%s%s", QUOTE,
+			                 name, best ? "; did you mean '" : "",
+			                 best ? best : "", best ? "'?" : "");
+		}
 		if (where[c] >= 0)
 			return csv_error(csv, UKWD_EPARSE, f->line, f->column,
 			                 "column '%s' appears twice",

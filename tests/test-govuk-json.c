@@ -407,7 +407,7 @@ test_govuk_json__shape_errors_name_the_line_and_column_of_the_value(
 	assert_int_equal(import(json, strlen(json), UKWD_UK_ALL, &diag, NULL),
 	                 UKWD_EPARSE);
 	assert_string_equal(diag.source, "england-and-wales");
-	assert_non_null(strstr(diag.message, "event 1: no \"title\" string"));
+	assert_non_null(strstr(diag.message, "event 2: no \"title\" string"));
 	assert_int_equal(diag.line, 2);
 	assert_int_equal(diag.column, 3);
 	free(json);
@@ -415,7 +415,7 @@ test_govuk_json__shape_errors_name_the_line_and_column_of_the_value(
 	json = govuk_file("{\"title\":\"A\",\"date\":\"2023-02-29\"}");
 	assert_int_equal(import(json, strlen(json), UKWD_UK_ALL, &diag, NULL),
 	                 UKWD_EPARSE);
-	assert_non_null(strstr(diag.message, "event 0: bad \"date\""));
+	assert_non_null(strstr(diag.message, "event 1: bad \"date\""));
 	assert_int_equal(diag.line, 1);
 	assert_int_equal(diag.column, AFTER_BRACKET + 1);
 	free(json);
@@ -450,12 +450,12 @@ test_govuk_json__shape_errors_come_in_the_order_they_are_checked(void **state)
 	                        strlen(events_after_bad_event),
 	                        UKWD_UK_SCOTLAND, &diag, NULL),
 	                 UKWD_EPARSE);
-	assert_non_null(strstr(diag.message, "event 0: not a JSON object"));
+	assert_non_null(strstr(diag.message, "event 1: not a JSON object"));
 	assert_int_equal(import(first_division_first,
 	                        strlen(first_division_first), UKWD_UK_SCOTLAND,
 	                        &diag, NULL),
 	                 UKWD_EPARSE);
-	assert_non_null(strstr(diag.message, "event 0"));
+	assert_non_null(strstr(diag.message, "event 1"));
 	assert_string_equal(diag.source, "scotland");
 	assert_int_equal(import(unknown_first, strlen(unknown_first),
 	                        UKWD_UK_SCOTLAND, &diag, NULL),

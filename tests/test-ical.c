@@ -3335,6 +3335,101 @@ test_recurrence__libical_rules_before_1753_are_refused(void **state)
 	ukwd_calendar_builder_free(b);
 }
 
+/* Every DTSTAMP line of `text` reads `expected`; how many there are. */
+static size_t
+dtstamps_read(const char *text, const char *expected)
+{
+	size_t n = 0;
+
+	for (const char *at = strstr(text, "\nDTSTAMP:"); at;
+	     at = strstr(at + 1, "\nDTSTAMP:")) {
+		size_t len = strcspn(at + 1, "\r\n");
+
+		if (len != strlen(expected) ||
+		    strncmp(at + 1, expected, len) != 0)
+			fail_msg("%.*s, expected %s", (int)len, at + 1,
+			         expected);
+		n++;
+	}
+	return n;
+}
+
+/* RFC 5545: DTSTAMP is when the file was made; the caller says when
+ * (the library reads no clock), to the second, in UTC. */
+static void
+test_export__stamped_dtstamp_is_the_time_given(void **state)
+{
+	static const struct {
+		int64_t made;
+		const char *line;
+	} stamps[] = {
+	    {1700000000, "DTSTAMP:20231114T221320Z"},
+	    {0, "DTSTAMP:19700101T000000Z"},
+	    {-1, "DTSTAMP:19691231T235959Z"},
+	    {INT64_C(-62135596800), "DTSTAMP:00010101T000000Z"},
+	    {INT64_C(253402300799), "DTSTAMP:99991231T235959Z"},
+	};
+	static const int64_t out_of_range[] = {
+	    INT64_C(-62135596801), INT64_C(253402300800), INT64_MIN, INT64_MAX};
+	ukwd_calendar *cal = NULL;
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched = NULL;
+	ukwd_diag diag;
+	size_t a = 0, b = 0;
+	struct sink s;
+
+	(void)state;
+	assert_int_equal(
+	    ukwd_calendar_new_uk(&cal, UKWD_UK_ENGLAND_WALES, 2023, 2023), 0);
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	assert_int_equal(ukwd_plan_add_task(&a, plan, "a", "A", 3, NULL), 0);
+	assert_int_equal(ukwd_plan_add_task(&b, plan, "b", "B", 2, NULL), 0);
+	assert_int_equal(
+	    ukwd_plan_add_link(NULL, plan, a, b, UKWD_LINK_FS, 0, NULL, NULL),
+	    0);
+	assert_int_equal(
+	    ukwd_schedule_new(&sched, plan, cal, ymd(2023, 5, 2), NULL, &diag),
+	    0);
+	for (size_t i = 0; i < sizeof(stamps) / sizeof(stamps[0]); i++) {
+		memset(&s, 0, sizeof(s));
+		text_append(&s.out, "", 0);
+		assert_int_equal(ukwd_ical_export_stamped(
+		                     cal, ymd(2023, 1, 1), ymd(2023, 12, 31),
+		                     stamps[i].made, sink_write, &s),
+		                 0);
+		/* England and Wales, 2023: 9 bank holidays, and New Year's
+		 * Day on its Sunday beside its substitute. */
+		assert_int_equal(dtstamps_read(s.out.data, stamps[i].line), 10);
+		text_free(&s.out);
+		for (unsigned int flags = 0; flags <= UKWD_ICAL_TODO; flags++) {
+			memset(&s, 0, sizeof(s));
+			text_append(&s.out, "", 0);
+			assert_int_equal(
+			    ukwd_ical_export_schedule_stamped(
+			        sched, flags, stamps[i].made, sink_write, &s),
+			    0);
+			assert_int_equal(
+			    dtstamps_read(s.out.data, stamps[i].line), 2);
+			text_free(&s.out);
+		}
+	}
+	for (size_t i = 0; i < sizeof(out_of_range) / sizeof(out_of_range[0]);
+	     i++) {
+		memset(&s, 0, sizeof(s));
+		assert_int_equal(ukwd_ical_export_stamped(
+		                     cal, ymd(2023, 1, 1), ymd(2023, 12, 31),
+		                     out_of_range[i], sink_write, &s),
+		                 UKWD_EINVAL);
+		assert_int_equal(ukwd_ical_export_schedule_stamped(
+		                     sched, 0, out_of_range[i], sink_write, &s),
+		                 UKWD_EINVAL);
+		assert_int_equal(s.calls, 0);
+	}
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
 /* ------------------------------------------------------------------ */
 
 #define TEST(f) cmocka_unit_test(f)
@@ -3351,6 +3446,7 @@ static const struct CMUnitTest fixed_tests[] = {
     TEST(test_export__is_deterministic_and_uids_are_stable),
     TEST(test_export__a_sink_that_stops_gives_euser_and_is_not_called_again),
     TEST(test_export__argument_errors),
+    TEST(test_export__stamped_dtstamp_is_the_time_given),
     TEST(test_govuk_ics__england_and_wales_2012_2017_imports_exactly),
     TEST(test_govuk_ics__official_makes_the_years_it_covers_official),
     TEST(test_govuk_ics__official_merge_into_the_uk_calendar_changes_no_day),

@@ -891,7 +891,9 @@ static const struct bad_csv bad_csvs[] = {
      "missing column 'predecessors' (the header needs id, name, duration "
      "and predecessors)"},
     {"unknown column", "id,name,duration,predecessors,dealine\n", UKWD_EPARSE,
-     1, 31, "unknown column 'dealine'"},
+     1, 31, "unknown column 'dealine'; did you mean 'deadline'?"},
+    {"unknown column, nothing close", "id,name,duration,predecessors,colour\n",
+     UKWD_EPARSE, 1, 31, "unknown column 'colour'"},
     {"empty column name", "id,name,,duration,predecessors\n", UKWD_EPARSE, 1, 9,
      "empty column name"},
     {"repeated column", "id,name,duration,predecessors,ID\n", UKWD_EPARSE, 1,

@@ -130,7 +130,8 @@ UKWD_API int ukwd_ical_import(ukwd_calendar_builder *b, const char *data,
  * deeper than 2048), JSON that is not the feed's shape, an unknown
  * division key, a division asked for but absent, an event without a
  * title or with a bad date (diag.source is the division and the message
- * names the event index).
+ * names the event by its place in the division's list, counting from 1:
+ * "event 1" is the first).
  *
  * @param[in,out] b         the builder; its range must be set.
  * @param[in]     data      the text; need not be NUL-terminated.
@@ -169,8 +170,10 @@ UKWD_API ukwd_holidays_format ukwd_holidays_detect(const char *data,
  * One all-day VEVENT per holiday: `DTSTART;VALUE=DATE`, exclusive
  * `DTEND;VALUE=DATE` (the next day; `DURATION:P1D` for 9999-12-31, whose
  * next day no four-digit year can write), SUMMARY the holiday's name, a
- * UID made from the date and the name, and a DTSTAMP fixed at the event's date,
- * so that the same calendar always gives the same bytes. PRODID is
+ * UID made from the date and the name, and a DTSTAMP at 00:00:00Z of the
+ * event's date, so that the same calendar always gives the same bytes (a
+ * file for people should say when it was made: ukwd_ical_export_stamped()).
+ * PRODID is
  * `-//libukwd//ukwd VERSION//EN`. Text (SUMMARY, and DESCRIPTION in
  * ukwd_ical_export_schedule()) is well-formed UTF-8 without control
  * characters: each ill-formed byte and each C0, DEL or C1 control but a
@@ -193,6 +196,28 @@ UKWD_API ukwd_holidays_format ukwd_holidays_detect(const char *data,
  */
 UKWD_API int ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from,
                               ukwd_date to, ukwd_sink write, void *payload);
+
+/**
+ * @brief ukwd_ical_export() with every DTSTAMP the time the file is made,
+ *        as RFC 5545 (3.8.7.2) has it for a file that is not a scheduling
+ *        message.
+ *
+ * The library reads no clock: the caller passes the time. For
+ * reproducible builds pass `SOURCE_DATE_EPOCH` when the environment sets
+ * it (reproducible-builds.org), else the current time; ukwd-cal
+ * export-ics does so.
+ *
+ * @param[in] made seconds since 1970-01-01T00:00:00Z (POSIX time, leap
+ *                 seconds not counted, as time() and `SOURCE_DATE_EPOCH`
+ *                 count), written as `DTSTAMP:YYYYMMDDTHHMMSSZ`; from
+ *                 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
+ * @return as ukwd_ical_export(); #UKWD_EINVAL also for @p made out of
+ *         range.
+ * @since 0.1
+ */
+UKWD_API int ukwd_ical_export_stamped(const ukwd_calendar *cal, ukwd_date from,
+                                      ukwd_date to, int64_t made,
+                                      ukwd_sink write, void *payload);
 
 /** ukwd_ical_export_schedule(): a VTODO a task instead of a VEVENT. */
 #define UKWD_ICAL_TODO 0x1u
@@ -221,8 +246,9 @@ UKWD_API int ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from,
  * critical task. The UID is made from the task's id alone
  * (`ukwd-HASH-ID@libukwd`, the id with characters other than letters,
  * digits, `.`, `_` and `-` replaced by `_`), so a rescheduled plan updates
- * the same events; DTSTAMP is the project's first day at 00:00:00Z, so the
- * same schedule always gives the same bytes.
+ * the same events. DTSTAMP is the schedule's first day at 00:00:00Z, so
+ * the same schedule always gives the same bytes; a file for people should
+ * say when it was made instead: ukwd_ical_export_schedule_stamped().
  *
  * Each link is a `RELATED-TO` on the successor naming the predecessor's
  * UID, with RFC 9253's `RELTYPE` (FINISHTOSTART, STARTTOSTART,
@@ -246,6 +272,20 @@ UKWD_API int ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from,
 UKWD_API int ukwd_ical_export_schedule(const ukwd_schedule *sched,
                                        unsigned int flags, ukwd_sink write,
                                        void *payload);
+
+/**
+ * @brief ukwd_ical_export_schedule() with every DTSTAMP the time the file
+ *        is made (RFC 5545), as ukwd_ical_export_stamped() (ukwd-plan
+ *        --format ics passes `SOURCE_DATE_EPOCH` when it is set, else the
+ *        current time).
+ * @param[in] made as for ukwd_ical_export_stamped().
+ * @return as ukwd_ical_export_schedule(); #UKWD_EINVAL also for @p made
+ *         out of range.
+ * @since 0.1
+ */
+UKWD_API int ukwd_ical_export_schedule_stamped(const ukwd_schedule *sched,
+                                               unsigned int flags, int64_t made,
+                                               ukwd_sink write, void *payload);
 
 /** A holidays file handed to ukwd_calendar_new_uk_files(). */
 typedef struct ukwd_holiday_file {
