@@ -13,11 +13,44 @@
 #include <strings.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "../lib/suggest.h"
 
 const char *cli_program = "ukwd";
+
+const char *const cli_division_names[] = {
+    "england-and-wales",
+    "scotland",
+    "northern-ireland",
+    "gb",
+    "uk",
+    "sec",
+    "england",
+    "wales",
+    "ni",
+};
+const size_t cli_division_count =
+    sizeof(cli_division_names) / sizeof(*cli_division_names);
+
+void
+cli_print_version(void)
+{
+	printf("%s (libukwd) %s\n", cli_program, ukwd_version());
+}
+
+const char *
+cli_closest(const char *text, const char *const *names, size_t count)
+{
+	struct ukwd__suggest suggest;
+
+	ukwd__suggest_init(&suggest, text, strlen(text));
+	for (size_t i = 0; i < count; i++)
+		ukwd__suggest_name(&suggest, names[i]);
+	return ukwd__suggest_best(&suggest);
+}
 
 /* Write "PROGRAM: message[suffix]\n" with the message's control
  * characters escaped, so that a value quoted from the command line or a
@@ -88,13 +121,30 @@ cli_usage_error(const char *fmt, ...)
 }
 
 int
+cli_suggest_error(const char *text, const char *const *names, size_t count,
+                  const char *fmt, ...)
+{
+	const char *close = cli_closest(text, names, count);
+	char message[512];
+	va_list ap;
+
+	if (!close)
+		return 0;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	return cli_usage_error("%s; did you mean '%s'?", message, close);
+}
+
+int
 cli_parse_int32(int32_t *out, const char *text)
 {
+	const char *digits = text + (*text == '-' || *text == '+');
 	char *end;
 	long long value;
 
-	/* strtoll() would also take leading blanks and a '+'. */
-	if (!(*text == '-' || (*text >= '0' && *text <= '9')))
+	/* A sign, then a digit: strtoll() would also take leading blanks. */
+	if (!(*digits >= '0' && *digits <= '9'))
 		return -1;
 	errno = 0;
 	value = strtoll(text, &end, 10);
@@ -575,6 +625,29 @@ cli_calendar(ukwd_calendar **out, const struct cli_holidays *holidays,
 }
 
 int
+cli_made(int64_t *made)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long value;
+
+	if (!epoch || !*epoch) {
+		*made = (int64_t)time(NULL);
+		return 0;
+	}
+	errno = 0;
+	value = strtoll(epoch, &end, 10);
+	if (!(*epoch >= '0' && *epoch <= '9') || errno || *end ||
+	    value > 253402300799LL)
+		return cli_error("SOURCE_DATE_EPOCH '%s' is not a number of "
+		                 "seconds from 0 to 253402300799 (UTC, since "
+		                 "1970-01-01)",
+		                 epoch);
+	*made = (int64_t)value;
+	return 0;
+}
+
+int
 cli_year(ukwd_date d)
 {
 	int year = 0;
@@ -803,9 +876,80 @@ cli_write_file(const char *path, int (*produce)(FILE *out, void *payload),
 	return rc ? 2 : 0;
 }
 
-/* getopt_long()'s value for --help, and the first of the table's. */
-#define HELP_VALUE   0x100
-#define OPTION_VALUE 0x101
+/* getopt_long()'s values for --help, --version and --list-names, and the
+ * first of the table's. */
+#define HELP_VALUE       0x100
+#define VERSION_VALUE    0x101
+#define LIST_NAMES_VALUE 0x102
+#define OPTION_VALUE     0x110
+
+/* The options every front-end has besides its table. */
+static const char *const common_options[] = {"--help", "--version",
+                                             "--list-names"};
+
+/* "unknown option 'ARG'", with the closest option of the table or the
+ * common ones when one is close; returns 2. */
+static int
+unknown_option(const struct cli_parser *parser, const char *arg)
+{
+	struct ukwd__suggest suggest;
+	const char *close;
+
+	ukwd__suggest_init(&suggest, arg, strcspn(arg, "="));
+	for (size_t i = 0; i < parser->count; i++)
+		ukwd__suggest_name(&suggest, parser->options[i].name);
+	for (size_t i = 0; i < 3; i++)
+		ukwd__suggest_name(&suggest, common_options[i]);
+	close = strcmp(arg, "--") == 0 ? NULL : ukwd__suggest_best(&suggest);
+	/* "--flag=value" names its option exactly: nothing to suggest. */
+	if (close && strlen(close) == suggest.len &&
+	    strncmp(close, arg, suggest.len) == 0)
+		close = NULL;
+	if (close)
+		return cli_usage_error(
+		    "unknown option '%s'; did you mean '%s'?", arg, close);
+	return cli_usage_error("unknown option '%s'", arg);
+}
+
+/* --list-names KIND: the names, one a line, on stdout. */
+static int
+list_names(const struct cli_parser *parser, const char *kind)
+{
+	const char *const *kinds = parser->name_kinds;
+	struct ukwd__suggest suggest;
+	const char *close;
+	char known[256] = "options divisions";
+
+	if (strcmp(kind, "options") == 0) {
+		for (size_t i = 0; i < parser->count; i++)
+			puts(parser->options[i].name);
+		for (size_t i = 0; i < 3; i++)
+			puts(common_options[i]);
+		return CLI_LISTED;
+	}
+	if (strcmp(kind, "divisions") == 0) {
+		for (size_t i = 0; i < cli_division_count; i++)
+			puts(cli_division_names[i]);
+		return CLI_LISTED;
+	}
+	if (parser->list_names && parser->list_names(kind) == 0)
+		return CLI_LISTED;
+	ukwd__suggest_init(&suggest, kind, strlen(kind));
+	ukwd__suggest_name(&suggest, "options");
+	ukwd__suggest_name(&suggest, "divisions");
+	for (size_t i = 0; kinds && kinds[i]; i++) {
+		ukwd__suggest_name(&suggest, kinds[i]);
+		strncat(known, " ", sizeof(known) - strlen(known) - 1);
+		strncat(known, kinds[i], sizeof(known) - strlen(known) - 1);
+	}
+	close = ukwd__suggest_best(&suggest);
+	if (close)
+		return cli_usage_error("--list-names: unknown kind '%s'; did "
+		                       "you mean '%s'?",
+		                       kind, close);
+	return cli_usage_error("--list-names '%s': expected one of: %s", kind,
+	                       known);
+}
 
 /* The table entry whose name argv's `arg` ("--name" or "--name=value")
  * spells in full, or NULL: getopt_long() also takes an unambiguous
@@ -867,7 +1011,7 @@ reset_getopt(const struct option *longopts)
 int
 cli_parse(const struct cli_parser *parser, void *options, int argc, char **argv)
 {
-	struct option longopts[CLI_OPTIONS_MAX + 2];
+	struct option longopts[CLI_OPTIONS_MAX + 4];
 	size_t n =
 	    parser->count < CLI_OPTIONS_MAX ? parser->count : CLI_OPTIONS_MAX;
 
@@ -880,7 +1024,11 @@ cli_parse(const struct cli_parser *parser, void *options, int argc, char **argv)
 		longopts[i].val = OPTION_VALUE + (int)i;
 	}
 	longopts[n] = (struct option){"help", no_argument, NULL, HELP_VALUE};
-	longopts[n + 1] = (struct option){NULL, 0, NULL, 0};
+	longopts[n + 1] =
+	    (struct option){"version", no_argument, NULL, VERSION_VALUE};
+	longopts[n + 2] = (struct option){"list-names", required_argument, NULL,
+	                                  LIST_NAMES_VALUE};
+	longopts[n + 3] = (struct option){NULL, 0, NULL, 0};
 	reset_getopt(longopts);
 	while (optind < argc) {
 		int at = optind, index = -1, c, rc;
@@ -893,7 +1041,7 @@ cli_parse(const struct cli_parser *parser, void *options, int argc, char **argv)
 		if (strcmp(arg, "-h") == 0)
 			return CLI_HELP;
 		if (strcmp(arg, "--") == 0)
-			return cli_usage_error("unknown option '%s'", arg);
+			return unknown_option(parser, arg);
 		if (parser->negative_operands && arg[0] == '-' &&
 		    arg[1] >= '0' && arg[1] <= '9') {
 			optind++;
@@ -915,13 +1063,22 @@ cli_parse(const struct cli_parser *parser, void *options, int argc, char **argv)
 		                                    : NULL;
 		if (c == HELP_VALUE && strcmp(arg, "--help") == 0)
 			return CLI_HELP;
+		if (c == VERSION_VALUE && strcmp(arg, "--version") == 0)
+			return CLI_VERSION;
+		if (c == LIST_NAMES_VALUE &&
+		    strncmp(arg, "--list-names", 12) == 0 &&
+		    (arg[12] == '\0' || arg[12] == '='))
+			return list_names(parser, optarg);
+		if (c == ':' && strcmp(arg, "--list-names") == 0)
+			return cli_usage_error("option --list-names needs a "
+			                       "value");
 		if (c == ':' && option && option->kind != CLI_FLAG &&
 		    strchr(arg, '=') == NULL)
 			return cli_usage_error("option %s needs a value",
 			                       option->name);
 		if (c < OPTION_VALUE || !option ||
 		    option != &parser->options[c - OPTION_VALUE])
-			return cli_usage_error("unknown option '%s'", arg);
+			return unknown_option(parser, arg);
 		rc = store_option(parser, options, option, optarg);
 		if (rc)
 			return rc;

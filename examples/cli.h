@@ -19,6 +19,39 @@ extern const char *cli_program;
  * on stdout and exits 0. Parsers never exit themselves. */
 #define CLI_HELP (-1)
 
+/* What cli_parse() returns for --version: the caller calls
+ * cli_print_version() and exits 0. */
+#define CLI_VERSION (-2)
+
+/* What cli_parse() returns after --list-names KIND has printed the names:
+ * the caller exits 0. */
+#define CLI_LISTED (-3)
+
+/* "PROGRAM (libukwd) VERSION" on stdout, the version the library linked
+ * at run time says (ukwd_version()). */
+void cli_print_version(void);
+
+/* The names --list-names prints for every front-end: KIND "divisions"
+ * (each parsed by ukwd_uk_division_parse(); tests/check-completion.sh
+ * checks it), and "options" (the parser's table with --help, --version
+ * and --list-names). */
+extern const char *const cli_division_names[];
+extern const size_t cli_division_count;
+
+/* The closest of `names` to `text`, or NULL when none is close: the rule
+ * of lib/suggest.h ("did you mean"), whose source the front-ends build
+ * too, so that a front-end's names and the library's follow one rule. */
+const char *cli_closest(const char *text, const char *const *names,
+                        size_t count);
+
+/* When `text` is close to one of `names`: a usage error "MESSAGE; did
+ * you mean 'NAME'? (see PROGRAM --help)", MESSAGE formatted from `fmt`,
+ * and 2. Otherwise nothing is printed and 0 returned: the caller then
+ * says what it expected. */
+int cli_suggest_error(const char *text, const char *const *names, size_t count,
+                      const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /* The largest file a front-end reads whole: larger (or endless, such as
  * /dev/zero) is an error, not an exhausted machine. */
 #define CLI_FILE_LIMIT ((size_t)256 << 20)
@@ -31,7 +64,8 @@ int cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * by cli_error(); returns 2. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/* A whole decimal number in int32_t range, nothing else; 0 or -1. */
+/* A whole decimal number in int32_t range, with an optional sign ('-' or
+ * '+': "+10" is 10), nothing else; 0 or -1. */
 int cli_parse_int32(int32_t *out, const char *text);
 
 /* Names from files (task names, holiday names) on stdout follow one rule,
@@ -110,17 +144,29 @@ struct cli_parser {
 	/* Each operand (an argument that is not an option, "-" among them),
 	 * in order; 0, or 2 after a one-line message. */
 	int (*operand)(void *options, const char *arg);
+	/* --list-names KIND for a KIND of the front-end's own ("commands",
+	 * "formats", ...; cli_parse() answers "options" and "divisions"):
+	 * print the names one a line and return 0, or -1 for a KIND it does
+	 * not know. May be NULL. The bash completion reads these, so that
+	 * it never goes stale. */
+	int (*list_names)(const char *kind);
+	/* The KINDs list_names() knows, for "did you mean" and the message
+	 * of an unknown one; NULL-terminated. */
+	const char *const *name_kinds;
 };
 
 /* Parse argv[1..argc) with getopt_long() against `parser`'s table, in
  * order, into `options` (which the caller has initialised). Options are
  * matched by their whole name only (no abbreviations); "-h" and "--help"
- * anywhere return CLI_HELP; any other argument starting with '-' that is
- * not in the table ("--", "-x", "--name=value" for a flag) is
- * "unknown option 'ARG'", and a valued option without a value is
- * "option --name needs a value" (both with the usage hint). Returns 0,
- * CLI_HELP, or 2 after a one-line message; prints nothing else. Safe to
- * call more than once in a process (getopt's state is reset). */
+ * anywhere return CLI_HELP, "--version" CLI_VERSION, and "--list-names
+ * KIND" prints the names of KIND and returns CLI_LISTED; any other
+ * argument starting with '-' that is not in the table ("--", "-x",
+ * "--name=value" for a flag) is "unknown option 'ARG'" (with "; did you
+ * mean '--NAME'?" when an option is close), and a valued option without
+ * a value is "option --name needs a value" (both with the usage hint).
+ * Returns 0, CLI_HELP, CLI_VERSION, CLI_LISTED, or 2 after a one-line
+ * message; prints nothing else. Safe to call more than once in a process
+ * (getopt's state is reset). */
 int cli_parse(const struct cli_parser *parser, void *options, int argc,
               char **argv);
 
@@ -178,6 +224,13 @@ int cli_calendar_window(struct cli_calendar_window *window,
 int cli_calendar_widen(struct cli_calendar_window *window);
 
 void cli_calendar_window_free(struct cli_calendar_window *window);
+
+/* When the output is made, for an iCalendar DTSTAMP: SOURCE_DATE_EPOCH
+ * (seconds since 1970-01-01T00:00:00Z) when the environment sets it, so
+ * that builds are reproducible (reproducible-builds.org), else the
+ * clock. Prints a one-line error and returns 2 for a SOURCE_DATE_EPOCH
+ * that is not a whole number of seconds from 0 to 253402300799. */
+int cli_made(int64_t *made);
 
 /* The year of a date. */
 int cli_year(ukwd_date d);

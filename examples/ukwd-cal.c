@@ -25,8 +25,8 @@ static const char usage[] =
     "\n"
     "Commands (answers on stdout, one per line):\n"
     "  is DATE            1 if DATE is a working day, else 0 (exit 1)\n"
-    "  add DATE N         the N-th working day after DATE (before, if N < 0);\n"
-    "                     DATE itself never counts\n"
+    "  add DATE N         the N-th working day after DATE (before, if N < 0;\n"
+    "                     +N is N); DATE itself never counts\n"
     "  count FROM TO      working days in [FROM, TO): FROM counts, TO does "
     "not\n"
     "  next DATE          the first working day after DATE\n"
@@ -36,10 +36,16 @@ static const char usage[] =
     "  holidays [--from YEAR] [--to YEAR] [--format text|csv]\n"
     "                     bank holidays on weekdays (default: this year)\n"
     "  month YYYY-MM      a month grid; * marks a bank holiday\n"
+    "  export-ics [--from YEAR] [--to YEAR] [--output FILE]\n"
+    "                     the holidays as iCalendar (RFC 5545), an all-day\n"
+    "                     event each; DTSTAMP is when the file was made\n"
+    "                     (SOURCE_DATE_EPOCH's time when it is set)\n"
     "\n"
     "Options:\n"
     "  --division NAME    england-and-wales, scotland, northern-ireland, gb,\n"
-    "                     uk or sec (default sec; see Working days below)\n"
+    "                     uk or sec (default sec; see Working days below),\n"
+    "                     in any case; england and wales both mean\n"
+    "                     england-and-wales, ni northern-ireland\n"
     "  --holidays FILE    GOV.UK data or extra days off (repeatable, oldest\n"
     "                     first). Its content says which, never its name:\n"
     "                     GOV.UK's bank-holidays.json, or a .ics with\n"
@@ -52,7 +58,18 @@ static const char usage[] =
     "                     made it\n"
     "  --batch            for is, add and count: one query per line on stdin\n"
     "                     (DATE, DATE N or FROM TO), one answer per line\n"
+    "  --convention NAME  for roll (see above)\n"
+    "  --format FORMAT    for holidays: text (default) or csv\n"
+    "  --from YEAR, --to YEAR\n"
+    "                     for holidays and export-ics: the years, 1971 to\n"
+    "                     9999 (one given: that year alone)\n"
+    "  --output FILE      for export-ics: write FILE (replaced only when\n"
+    "                     all is written) instead of stdout\n"
     "  --help             this text\n"
+    "  --version          the program's and libukwd's version\n"
+    "  --list-names KIND  the names shell completion offers, one a line:\n"
+    "                     options, commands, divisions, conventions or\n"
+    "                     formats\n"
     "\n"
     "Dates are YYYY-MM-DD, from 1971-01-01 to 9999-12-31. Years after 2027 "
     "are\n"
@@ -567,6 +584,37 @@ run_month(const ukwd_calendar *cal, ukwd_date first, const char *text)
 	return 0;
 }
 
+/* The --convention names, in parse_convention()'s order, and the
+ * holidays --format names. */
+static const char *const convention_names[4] = {
+    "following", "preceding", "modified-following", "modified-preceding"};
+static const char *const format_names[2] = {"text", "csv"};
+
+static void
+put_names(const char *const *names, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		puts(names[i]);
+}
+
+/* --list-names KIND for the bash completion. */
+static int
+cal_list_names(const char *kind)
+{
+	if (strcmp(kind, "commands") == 0) {
+		for (size_t c = 0; c < sizeof(commands) / sizeof(*commands);
+		     c++)
+			puts(commands[c].name);
+	} else if (strcmp(kind, "conventions") == 0) {
+		put_names(convention_names, 4);
+	} else if (strcmp(kind, "formats") == 0) {
+		put_names(format_names, 2);
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
 /* The command word, then at most two arguments. */
 static int
 cal_operand(void *options, const char *arg)
@@ -598,12 +646,16 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--official", CLI_OFFICIAL, 0},
 	    {"--batch", CLI_FLAG, offsetof(struct options, batch)},
 	};
+	static const char *const kinds[] = {"commands", "conventions",
+	                                    "formats", NULL};
 	static const struct cli_parser parser = {
 	    .options = table,
 	    .count = sizeof(table) / sizeof(*table),
 	    .holidays_offset = offsetof(struct options, holidays),
 	    .negative_operands = 1, /* add DATE -5 */
 	    .operand = cal_operand,
+	    .list_names = cal_list_names,
+	    .name_kinds = kinds,
 	};
 	int rc;
 
@@ -617,20 +669,14 @@ parse_options(struct options *opt, int argc, char **argv)
 static ukwd_roll
 parse_convention(const char *text, int *ok)
 {
-	static const struct {
-		const char *name;
-		ukwd_roll roll;
-	} names[] = {
-	    {"following", UKWD_ROLL_FOLLOWING},
-	    {"preceding", UKWD_ROLL_PRECEDING},
-	    {"modified-following", UKWD_ROLL_MODIFIED_FOLLOWING},
-	    {"modified-preceding", UKWD_ROLL_MODIFIED_PRECEDING},
-	};
+	static const ukwd_roll rolls[4] = {
+	    UKWD_ROLL_FOLLOWING, UKWD_ROLL_PRECEDING,
+	    UKWD_ROLL_MODIFIED_FOLLOWING, UKWD_ROLL_MODIFIED_PRECEDING};
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++)
-		if (text && strcmp(text, names[i].name) == 0) {
+	for (size_t i = 0; i < 4; i++)
+		if (text && strcmp(text, convention_names[i]) == 0) {
 			*ok = 1;
-			return names[i].roll;
+			return rolls[i];
 		}
 	*ok = 0;
 	return UKWD_ROLL_FOLLOWING;
@@ -666,8 +712,17 @@ check_options(struct options *opt)
 		    "--batch works with is, add and count, not "
 		    "'%s'",
 		    cmd);
-	if (c == sizeof(commands) / sizeof(*commands))
+	if (c == sizeof(commands) / sizeof(*commands)) {
+		const char *names[sizeof(commands) / sizeof(*commands)];
+
+		for (size_t k = 0; k < sizeof(commands) / sizeof(*commands);
+		     k++)
+			names[k] = commands[k].name;
+		if (cli_suggest_error(cmd, names, c, "unknown command '%s'",
+		                      cmd))
+			return 2;
 		return cli_usage_error("unknown command '%s'", cmd);
+	}
 	opt->cmd = commands[c].command;
 	if (commands[c].nargs < 0) {
 		/* holidays, export-ics */
@@ -678,9 +733,14 @@ check_options(struct options *opt)
 		if (rc || opt->cmd != CMD_HOLIDAYS)
 			return rc;
 		if (opt->format && strcmp(opt->format, "text") != 0 &&
-		    strcmp(opt->format, "csv") != 0)
+		    strcmp(opt->format, "csv") != 0) {
+			if (cli_suggest_error(opt->format, format_names, 2,
+			                      "--format: unknown format '%s'",
+			                      opt->format))
+				return 2;
 			return cli_usage_error(
 			    "--format '%s': expected text or csv", opt->format);
+		}
 		opt->csv = opt->format && strcmp(opt->format, "csv") == 0;
 		return 0;
 	}
@@ -700,6 +760,11 @@ check_options(struct options *opt)
 		return parse_month(&opt->month, opt->args[0]);
 	case CMD_ROLL:
 		opt->roll = parse_convention(opt->convention, &ok);
+		if (!ok && opt->convention &&
+		    cli_suggest_error(opt->convention, convention_names, 4,
+		                      "--convention: unknown convention '%s'",
+		                      opt->convention))
+			return 2;
 		if (!ok)
 			return cli_usage_error(
 			    "--convention '%s': expected following, "
@@ -722,6 +787,7 @@ check_options(struct options *opt)
 struct export_job {
 	const ukwd_calendar *cal;
 	ukwd_date first, last;
+	int64_t made; /* DTSTAMP: cli_made() */
 };
 
 static int
@@ -734,8 +800,8 @@ static int
 write_export(FILE *out, void *payload)
 {
 	const struct export_job *job = payload;
-	int rc =
-	    ukwd_ical_export(job->cal, job->first, job->last, file_sink, out);
+	int rc = ukwd_ical_export_stamped(job->cal, job->first, job->last,
+	                                  job->made, file_sink, out);
 
 	if (rc)
 		fprintf(stderr, PROGRAM ": export-ics: %s\n",
@@ -750,6 +816,8 @@ run_export(const struct options *opt)
 	ukwd_calendar *cal;
 	int from_year, to_year, rc;
 
+	if (cli_made(&job.made))
+		return 2;
 	year_span(opt, &from_year, &to_year);
 	rc = cli_calendar(&cal, &opt->holidays, opt->divisions, from_year,
 	                  to_year);
@@ -857,6 +925,11 @@ main(int argc, char **argv)
 		rc = check_options(&opt);
 	if (rc == CLI_HELP) {
 		fputs(usage, stdout);
+		rc = 0;
+	} else if (rc == CLI_VERSION) {
+		cli_print_version();
+		rc = 0;
+	} else if (rc == CLI_LISTED) {
 		rc = 0;
 	} else if (rc == 0) {
 		rc = cli_holidays_load(&opt.holidays);

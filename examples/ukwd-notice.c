@@ -33,6 +33,12 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  --rule ID          a rule from --list-rules (e.g. uept-notice)\n"
+    "  --given DATE[THH:MM]\n"
+    "                     when the notice was received (or the trigger of\n"
+    "                     a 'within' rule): YYYY-MM-DD, with a time of day\n"
+    "                     after a T or a space: 2023-01-02T17:30 or\n"
+    "                     '2023-01-02 17:30'\n"
+    "  --event DATE       the event's day (or the action's, for 'within')\n"
     "  --days N           an ad-hoc rule of N units instead of --rule\n"
     "  --unit U           working (default), calendar, weeks or months\n"
     "  --within           ad-hoc rule: action within N units of --given\n"
@@ -40,7 +46,9 @@ static const char usage[] =
     "  --cutoff HH:MM     a notice received after this time counts as\n"
     "                     received the next working day\n"
     "  --division NAME    england-and-wales, scotland, northern-ireland, gb,\n"
-    "                     uk or sec (default sec; see Working days below)\n"
+    "                     uk or sec (default sec; see Working days below),\n"
+    "                     in any case; england and wales both mean\n"
+    "                     england-and-wales, ni northern-ireland\n"
     "  --holidays FILE    official data or extra days off (repeatable), and\n"
     "  --official DIVISION=FILE  as for ukwd-cal\n"
     "  --batch            read CSV rule,given,event lines from stdin and\n"
@@ -51,6 +59,10 @@ static const char usage[] =
     "                     the earliest compliant event (a working day);\n"
     "                     warnings on stderr with the line number\n"
     "  --list-rules       the SEC rules with their sources\n"
+    "  --help             this text\n"
+    "  --version          the program's and libukwd's version\n"
+    "  --list-names KIND  the names shell completion offers, one a line:\n"
+    "                     options, divisions, rules or units\n"
     "\n"
     "A notice received on a non-working day, or after the cut-off, is deemed\n"
     "received the next working day (readmission-bar takes its expulsion date\n"
@@ -83,6 +95,41 @@ struct options {
 	ukwd_date event_date;  /* one notice: the event */
 };
 
+/* The --unit names, in make_rule()'s order. */
+static const char *const unit_names[4] = {"working", "calendar", "weeks",
+                                          "months"};
+
+/* --list-names KIND for the bash completion. */
+static int
+notice_list_names(const char *kind)
+{
+	if (strcmp(kind, "rules") == 0) {
+		for (size_t i = 0; i < ukwd_notice_rule_count(); i++)
+			puts(ukwd_notice_rule_at(i)->id);
+	} else if (strcmp(kind, "units") == 0) {
+		for (size_t i = 0; i < 4; i++)
+			puts(unit_names[i]);
+	} else {
+		return -1;
+	}
+	return 0;
+}
+
+/* The rule the catalogue has that is closest to an unknown `id`, or
+ * NULL. */
+static const char *
+closest_rule(const char *id)
+{
+	const char *ids[64];
+	size_t n = ukwd_notice_rule_count();
+
+	if (n > sizeof(ids) / sizeof(*ids))
+		n = sizeof(ids) / sizeof(*ids);
+	for (size_t i = 0; i < n; i++)
+		ids[i] = ukwd_notice_rule_at(i)->id;
+	return cli_closest(id, ids, n);
+}
+
 /* ukwd-notice takes no operands. */
 static int
 notice_operand(void *options, const char *arg)
@@ -111,11 +158,14 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--batch", CLI_FLAG, offsetof(struct options, batch)},
 	    {"--list-rules", CLI_FLAG, offsetof(struct options, list_rules)},
 	};
+	static const char *const kinds[] = {"rules", "units", NULL};
 	static const struct cli_parser parser = {
 	    .options = table,
 	    .count = sizeof(table) / sizeof(*table),
 	    .holidays_offset = offsetof(struct options, holidays),
 	    .operand = notice_operand,
+	    .list_names = notice_list_names,
+	    .name_kinds = kinds,
 	};
 
 	memset(opt, 0, sizeof(*opt));
@@ -127,13 +177,9 @@ static int
 make_rule(ukwd_notice_rule *rule, const struct options *opt,
           const char *rule_id)
 {
-	static const struct {
-		const char *name;
-		ukwd_notice_unit unit;
-	} units[] = {{"working", UKWD_UNIT_WORKING_DAYS},
-	             {"calendar", UKWD_UNIT_CALENDAR_DAYS},
-	             {"weeks", UKWD_UNIT_WEEKS},
-	             {"months", UKWD_UNIT_MONTHS}};
+	static const ukwd_notice_unit units[4] = {
+	    UKWD_UNIT_WORKING_DAYS, UKWD_UNIT_CALENDAR_DAYS, UKWD_UNIT_WEEKS,
+	    UKWD_UNIT_MONTHS};
 	ukwd_notice_rule adhoc = UKWD_NOTICE_RULE_INIT;
 
 	if (rule_id && opt->days)
@@ -141,6 +187,11 @@ make_rule(ukwd_notice_rule *rule, const struct options *opt,
 	if (rule_id) {
 		const ukwd_notice_rule *found = ukwd_notice_rule_find(rule_id);
 
+		if (!found && closest_rule(rule_id))
+			return cli_usage_error(
+			    "unknown rule '%s'; did you mean "
+			    "'%s'?",
+			    rule_id, closest_rule(rule_id));
 		if (!found) {
 			char known[1024] = "";
 			size_t used = 0;
@@ -164,14 +215,19 @@ make_rule(ukwd_notice_rule *rule, const struct options *opt,
 		if (opt->unit) {
 			size_t u = 0;
 
-			while (u < 4 && strcmp(opt->unit, units[u].name) != 0)
+			while (u < 4 && strcmp(opt->unit, unit_names[u]) != 0)
 				u++;
+			if (u == 4 &&
+			    cli_suggest_error(opt->unit, unit_names, 4,
+			                      "--unit: unknown unit '%s'",
+			                      opt->unit))
+				return 2;
 			if (u == 4)
 				return cli_usage_error(
 				    "--unit '%s': expected working, calendar, "
 				    "weeks or months",
 				    opt->unit);
-			adhoc.unit = units[u].unit;
+			adhoc.unit = units[u];
 		}
 		adhoc.id = "ad-hoc";
 		adhoc.direction =
@@ -233,9 +289,18 @@ static int
 parse_notice(ukwd_date *given_date, int *given_minutes, ukwd_date *event_date,
              const char *given, const char *event, char *error, size_t size)
 {
+	const char *text = given;
 	ukwd_diag diag;
+	char spaced[64];
 
-	if (ukwd_date_time_parse(given_date, given_minutes, given, &diag)) {
+	/* "DATE HH:MM" is read as "DATE" T "HH:MM". */
+	if (strlen(given) > 10 && strlen(given) < sizeof(spaced) &&
+	    given[10] == ' ') {
+		memcpy(spaced, given, strlen(given) + 1);
+		spaced[10] = 'T';
+		text = spaced;
+	}
+	if (ukwd_date_time_parse(given_date, given_minutes, text, &diag)) {
 		snprintf(error, size, "given '%.40s': %s", given, diag.message);
 		return -1;
 	}
@@ -412,6 +477,10 @@ run_batch(const ukwd_calendar *cal, const struct options *opt, FILE *in,
 		else if (n != 3)
 			snprintf(error, sizeof(error),
 			         "expected rule,given,event");
+		else if (!found && closest_rule(field[0]))
+			snprintf(error, sizeof(error),
+			         "unknown rule '%.60s'; did you mean '%s'?",
+			         field[0], closest_rule(field[0]));
 		else if (!found)
 			snprintf(error, sizeof(error), "unknown rule '%.60s'",
 			         field[0]);
@@ -543,6 +612,11 @@ main(int argc, char **argv)
 	rc = parse_options(&opt, argc, argv);
 	if (rc == CLI_HELP) {
 		fputs(usage, stdout);
+		rc = 0;
+	} else if (rc == CLI_VERSION) {
+		cli_print_version();
+		rc = 0;
+	} else if (rc == CLI_LISTED) {
 		rc = 0;
 	} else if (rc == 0) {
 		rc = check_options(&opt);

@@ -88,14 +88,17 @@ static const char usage_options[] =
     "                    of the SEC Working Day, a working day in both\n"
     "                    England and Wales and Scotland; no public source\n"
     "                    quotes the Code's definition; uk is the strictest\n"
-    "                    reading for a Party's notice)\n"
+    "                    reading for a Party's notice); any case, and\n"
+    "                    england or wales (england-and-wales), ni\n"
     "  --holidays FILE   official data or extra days off (repeatable), and\n"
     "  --official DIVISION=FILE  as for ukwd-cal\n"
     "  --format FORMAT   table (default): the dates as a table;\n"
-    "                    text: a Gantt chart for a terminal; svg; html (the\n"
-    "                    chart and a sortable table in one file); mermaid;\n"
-    "                    csv; json; ics (an all-day event a task) or\n"
-    "                    ics-todo (a to-do a task, due on its last day)\n"
+    "                    text (or gantt): a Gantt chart for a terminal;\n"
+    "                    svg; html (the chart and a sortable table in one\n"
+    "                    file); mermaid; csv; json; ics (an all-day event a\n"
+    "                    task) or ics-todo (a to-do a task, due on its last\n"
+    "                    day); ics's DTSTAMP is when the file was made\n"
+    "                    (SOURCE_DATE_EPOCH's time when it is set)\n"
     "  --output FILE     write to FILE (replaced only when all is written)\n"
     "  --width N         text: columns, 40 to 10000 (default 100)\n"
     "  --ascii           text: plain ASCII, no block characters\n"
@@ -104,6 +107,10 @@ static const char usage_options[] =
     "                    past (User Entry Process: default today)\n"
     "  --explain         after the table, say what fixed each task's dates\n"
     "  --help            this text\n"
+    "  --version         the program's and libukwd's version\n"
+    "  --list-names KIND the names shell completion offers, one a line:\n"
+    "                    options, divisions, formats, scales, parties,\n"
+    "                    roles or stages\n"
     "\n"
     "The CSV has a header line with the columns id, name, duration and\n"
     "predecessors, in any order, and optionally deadline,\n"
@@ -125,10 +132,15 @@ static const char usage_options[] =
     "Exit status: 0 success (even when a date cannot be met), 2 bad usage,\n"
     "a bad plan or a date outside the calendar (1971-01-01 to 9999-12-31).\n";
 
-/* The --format names, in the order of enum format. */
-static const char *const format_names[] = {"table", "text",    "svg",
-                                           "html",  "mermaid", "csv",
-                                           "json",  "ics",     "ics-todo"};
+/* The --format names, in the order of enum format, and then "gantt", an
+ * alias of "text". */
+static const char *const format_names[] = {"table",    "text", "svg",  "html",
+                                           "mermaid",  "csv",  "json", "ics",
+                                           "ics-todo", "gantt"};
+#define FORMAT_NAMES 9 /* without the alias */
+
+/* The --scale names, in the order of ukwd_render_scale. */
+static const char *const scale_names[] = {"auto", "day", "week", "month"};
 
 enum format {
 	FORMAT_TABLE,
@@ -155,6 +167,7 @@ struct options {
 	/* What check_options makes of the text. */
 	const char *tasks_label; /* in messages: the file, or "(stdin)" */
 	enum format format;
+	int64_t made; /* ics: DTSTAMP, cli_made() */
 	int width;
 	ukwd_date today_date;
 	ukwd_render_scale scale;
@@ -236,7 +249,18 @@ no_such_stage(const char *id)
 	for (size_t i = 0; i < ukwd_uep_stage_count(); i++)
 		to += sprintf(to, " %s", ukwd_uep_stage_at(i)->id);
 	*to = '\0';
-	rc = cli_error("--set: no stage '%s'; the stages are:%s", id, list);
+	rc = 0;
+	if (ukwd_uep_stage_count() <= 64) {
+		const char *ids[64];
+
+		for (size_t i = 0; i < ukwd_uep_stage_count(); i++)
+			ids[i] = ukwd_uep_stage_at(i)->id;
+		rc = cli_suggest_error(id, ids, ukwd_uep_stage_count(),
+		                       "--set: no stage '%s'", id);
+	}
+	if (rc == 0)
+		rc = cli_error("--set: no stage '%s'; the stages are:%s", id,
+		               list);
 	free(list);
 	return rc;
 }
@@ -264,6 +288,36 @@ plan_custom(void *options, const struct cli_option *option, const char *value)
 		return add_override(opt, value);
 	opt->finish = value;
 	opt->finish_option = option->name;
+	return 0;
+}
+
+static void
+put_names(const char *const *names, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		puts(names[i]);
+}
+
+/* --list-names KIND for the bash completion. */
+static int
+plan_list_names(const char *kind)
+{
+	if (strcmp(kind, "formats") == 0) {
+		put_names(format_names, FORMAT_NAMES + 1);
+	} else if (strcmp(kind, "scales") == 0) {
+		put_names(scale_names, 4);
+	} else if (strcmp(kind, "parties") == 0) {
+		for (int p = 0; p < 3; p++)
+			puts(ukwd_uep_party_name((ukwd_party_type)p));
+	} else if (strcmp(kind, "roles") == 0) {
+		for (unsigned int r = 1; r <= UKWD_ROLE_ALL; r <<= 1)
+			puts(ukwd_uep_role_name(r));
+	} else if (strcmp(kind, "stages") == 0) {
+		for (size_t i = 0; i < ukwd_uep_stage_count(); i++)
+			puts(ukwd_uep_stage_at(i)->id);
+	} else {
+		return -1;
+	}
 	return 0;
 }
 
@@ -301,6 +355,8 @@ parse_options(struct options *opt, int argc, char **argv)
 	     offsetof(struct options, credit_cover)},
 	    {"--stagger", CLI_FLAG, offsetof(struct options, stagger)},
 	};
+	static const char *const kinds[] = {"formats", "scales", "parties",
+	                                    "roles",   "stages", NULL};
 	static const struct cli_parser parser = {
 	    .options = table,
 	    .count = sizeof(table) / sizeof(*table),
@@ -308,6 +364,8 @@ parse_options(struct options *opt, int argc, char **argv)
 	    .nonempty_values = 1,
 	    .custom = plan_custom,
 	    .operand = plan_operand,
+	    .list_names = plan_list_names,
+	    .name_kinds = kinds,
 	};
 
 	memset(opt, 0, sizeof(*opt));
@@ -339,16 +397,27 @@ check_options(struct options *opt)
 	if (opt->format_name) {
 		size_t f = 0;
 
-		while (f < sizeof(format_names) / sizeof(*format_names) &&
+		while (f < FORMAT_NAMES &&
 		       strcmp(opt->format_name, format_names[f]) != 0)
 			f++;
-		if (f == sizeof(format_names) / sizeof(*format_names))
+		if (f == FORMAT_NAMES && strcmp(opt->format_name, "gantt") == 0)
+			f = FORMAT_TEXT;
+		if (f == FORMAT_NAMES &&
+		    cli_suggest_error(
+		        opt->format_name, format_names, FORMAT_NAMES + 1,
+		        "--format: unknown format '%s'", opt->format_name))
+			return 2;
+		if (f == FORMAT_NAMES)
 			return cli_usage_error(
 			    "--format '%s': expected table, text, svg, html, "
 			    "mermaid, csv, json, ics or ics-todo",
 			    opt->format_name);
 		opt->format = (enum format)f;
 	}
+	/* iCalendar's DTSTAMP: when the file is made. */
+	if ((opt->format == FORMAT_ICS || opt->format == FORMAT_ICS_TODO) &&
+	    cli_made(&opt->made))
+		return 2;
 	if (opt->explain && opt->format != FORMAT_TABLE)
 		return cli_usage_error("--explain goes with the table; csv, "
 		                       "json, html and ics carry the "
@@ -364,12 +433,14 @@ check_options(struct options *opt)
 		return cli_usage_error(
 		    "--today '%s' is not a date (YYYY-MM-DD)", opt->today_text);
 	if (opt->scale_name) {
-		static const char *const scales[] = {"auto", "day", "week",
-		                                     "month"};
 		size_t k = 0;
 
-		while (k < 4 && strcmp(opt->scale_name, scales[k]) != 0)
+		while (k < 4 && strcmp(opt->scale_name, scale_names[k]) != 0)
 			k++;
+		if (k == 4 && cli_suggest_error(opt->scale_name, scale_names, 4,
+		                                "--scale: unknown scale '%s'",
+		                                opt->scale_name))
+			return 2;
 		if (k == 4)
 			return cli_usage_error(
 			    "--scale '%s': expected auto, day, week or month",
@@ -388,15 +459,41 @@ check_options(struct options *opt)
 		ukwd_diag diag;
 
 		if (ukwd_uep_party_parse(&opt->uep.party, opt->party_name,
-		                         &diag))
+		                         &diag)) {
+			const char *parties[3];
+
+			for (int p = 0; p < 3; p++)
+				parties[p] =
+				    ukwd_uep_party_name((ukwd_party_type)p);
+			if (cli_suggest_error(opt->party_name, parties, 3,
+			                      "--party: unknown party '%s'",
+			                      opt->party_name))
+				return 2;
 			return cli_usage_error("--party: %s", diag.message);
+		}
 	}
 	if (opt->roles_name) {
 		ukwd_diag diag;
 
 		if (ukwd_uep_roles_parse(&opt->uep.roles, opt->roles_name,
 		                         &diag)) {
-			char list[256] = "";
+			const char *bad = opt->roles_name, *roles[16];
+			char list[256] = "", role[64];
+			size_t count = 0;
+
+			/* The role the message names starts at its column. */
+			if (diag.column > 0 &&
+			    (size_t)diag.column <= strlen(bad))
+				bad += diag.column - 1;
+			snprintf(role, sizeof(role), "%.*s",
+			         (int)strcspn(bad, ","), bad);
+			for (unsigned int r = 1;
+			     r <= UKWD_ROLE_ALL && count < 16; r <<= 1)
+				roles[count++] = ukwd_uep_role_name(r);
+			if (role[0] && cli_suggest_error(
+			                   role, roles, count,
+			                   "--roles: unknown role '%s'", role))
+				return 2;
 
 			for (unsigned int r = 1; r <= UKWD_ROLE_ALL; r <<= 1) {
 				strcat(list, " ");
@@ -526,10 +623,8 @@ load_plan(ukwd_plan **plan, const struct options *opt)
 	if (rc == 0)
 		return 0;
 	if (diag.line > 0)
-		fprintf(stderr, "%s:%d: %s\n", name, diag.line, diag.message);
-	else
-		fprintf(stderr, "%s: %s\n", name, diag.message);
-	return 2;
+		return cli_error("%s:%d: %s", name, diag.line, diag.message);
+	return cli_error("%s: %s", name, diag.message);
 }
 
 /* Today: UKWD_TODAY when set (for tests and reproducible output; read
@@ -1017,10 +1112,10 @@ render_format(const struct render_job *job)
 		break;
 	case FORMAT_ICS:
 	case FORMAT_ICS_TODO:
-		rc = ukwd_ical_export_schedule(
+		rc = ukwd_ical_export_schedule_stamped(
 		    job->sched,
 		    opt->format == FORMAT_ICS_TODO ? UKWD_ICAL_TODO : 0,
-		    file_sink, out_file);
+		    opt->made, file_sink, out_file);
 		break;
 	case FORMAT_MERMAID:
 		rc = ukwd_render_mermaid(job->sched, &options, file_sink,
@@ -1148,9 +1243,13 @@ main(int argc, char **argv)
 	rc = parse_options(&opt, argc, argv);
 	if (rc == 0)
 		rc = check_options(&opt);
-	if (rc == CLI_HELP) {
-		fputs(usage, stdout);
-		fputs(usage_options, stdout);
+	if (rc == CLI_HELP || rc == CLI_VERSION || rc == CLI_LISTED) {
+		if (rc == CLI_HELP) {
+			fputs(usage, stdout);
+			fputs(usage_options, stdout);
+		} else if (rc == CLI_VERSION) {
+			cli_print_version();
+		}
 		free_options(&opt);
 		return fflush(stdout) != 0 || ferror(stdout) ? 2 : 0;
 	}
