@@ -18,6 +18,7 @@
  *                   the catalogue of SEC rules
  * - ukwd/plan.h     task networks: tasks, links, constraints; CSV reader
  * - ukwd/schedule.h critical-path schedules in working days
+ * - ukwd/risk.h     schedule risk: Monte Carlo over three-point estimates
  * - ukwd/uep.h      the SEC User Entry Process as a plan; EUI-64 User IDs
  * - ukwd/render.h   Gantt charts and exports: text, SVG, HTML, Mermaid,
  *                   CSV, JSON
@@ -52,6 +53,7 @@
 #include "ukwd/ical.h"
 #include "ukwd/plan.h"
 #include "ukwd/schedule.h"
+#include "ukwd/risk.h"
 #include "ukwd/uep.h"
 #include "ukwd/render.h"
 

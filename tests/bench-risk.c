@@ -1,0 +1,238 @@
+/*
+ * Benchmark: schedule risk (ukwd_risk_new) by Monte Carlo. Run with
+ * `meson test -C build --benchmark risk --verbose`.
+ *
+ * 1. The default User Entry Process plan (ukwd_uep_build_plan with
+ *    default options, scheduled forward by ukwd_uep_schedule), 10,000
+ *    iterations on one thread.
+ * 2. A random network of 10,000 tasks and 30,000 links (each task takes
+ *    3 predecessors from the 2,000 tasks before it: mostly finish-to-
+ *    start, some of each other type, lags -2 to +5; durations 0 to 10,
+ *    every task an estimate around its duration), 1,000 iterations on one
+ *    thread, then on two.
+ *
+ * Each is timed best of three, as this process's CPU time (user + system,
+ * which a busy machine disturbs less) and wall-clock time; with two
+ * threads the CPU time is both threads', so the speed-up is the wall-clock
+ * ratio (on a machine whose two cores are shared it is only indicative).
+ * The results of one and two threads must be identical (a byte compare of
+ * the finish histogram and every task's result).
+ *
+ * Goals (issue 16), each printed as met or MISSED, on one thread's CPU
+ * time: the UEP plan <= 0.1 s; the random plan <= 2 s. The exit status
+ * is 1 if one is missed or the thread counts disagree.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <time.h>
+
+#include <ukwd.h>
+
+#include "test-util.h"
+
+#define REPEATS           3
+#define UEP_ITERATIONS    10000
+#define UEP_TARGET        0.1
+#define RANDOM_TASKS      10000
+#define RANDOM_LINKS      3 /* per task */
+#define RANDOM_ITERATIONS 1000
+#define RANDOM_TARGET     2.0
+#define WINDOW            2000
+
+static double
+cpu_now(void)
+{
+	struct rusage usage;
+
+	getrusage(RUSAGE_SELF, &usage);
+	return (double)usage.ru_utime.tv_sec +
+	       (double)usage.ru_utime.tv_usec / 1e6 +
+	       (double)usage.ru_stime.tv_sec +
+	       (double)usage.ru_stime.tv_usec / 1e6;
+}
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void
+die(const char *what, const ukwd_diag *diag)
+{
+	fprintf(stderr, "bench-risk: %s: %s\n", what,
+	        diag ? diag->message : "");
+	exit(2);
+}
+
+/* Best of REPEATS: CPU and wall-clock seconds; the last result kept. */
+static ukwd_risk *
+timed(double *cpu, double *wall, const ukwd_schedule *sched,
+      uint32_t iterations, unsigned int threads)
+{
+	ukwd_risk_options o = UKWD_RISK_OPTIONS_INIT;
+	ukwd_risk *risk = NULL;
+	ukwd_diag diag;
+
+	o.iterations = iterations;
+	o.seed = 2017;
+	o.threads = threads;
+	*cpu = *wall = 1e9;
+	for (int rep = 0; rep < REPEATS; rep++) {
+		double c0 = cpu_now(), w0 = now(), c, w;
+
+		ukwd_risk_free(risk);
+		risk = NULL;
+		if (ukwd_risk_new(&risk, sched, &o, &diag))
+			die("ukwd_risk_new", &diag);
+		c = cpu_now() - c0;
+		w = now() - w0;
+		if (c < *cpu)
+			*cpu = c;
+		if (w < *wall)
+			*wall = w;
+	}
+	return risk;
+}
+
+static int
+same(const ukwd_risk *a, const ukwd_risk *b)
+{
+	const uint32_t *ca, *cb;
+	size_t la, lb;
+
+	if (ukwd_risk_histogram(&ca, &la, NULL, a, UKWD_RISK_PROJECT_FINISH) ||
+	    ukwd_risk_histogram(&cb, &lb, NULL, b, UKWD_RISK_PROJECT_FINISH) ||
+	    la != lb || memcmp(ca, cb, la * sizeof(*ca)))
+		return 0;
+	for (size_t t = 0; t < ukwd_risk_task_count(a); t++) {
+		ukwd_risk_task_result ra, rb;
+
+		memset(&ra, 0, sizeof(ra));
+		memset(&rb, 0, sizeof(rb));
+		ukwd_risk_task(&ra, a, t);
+		ukwd_risk_task(&rb, b, t);
+		if (memcmp(&ra, &rb, sizeof(ra)))
+			return 0;
+	}
+	return 1;
+}
+
+static ukwd_plan *
+random_plan(size_t n)
+{
+	struct test_rng rng = {0x2017112520180831u};
+	ukwd_plan *plan = NULL;
+	ukwd_diag diag;
+
+	if (ukwd_plan_new(&plan))
+		die("ukwd_plan_new", NULL);
+	for (size_t t = 0; t < n; t++) {
+		char id[16];
+		int32_t d = test_rng_below(&rng, 20) == 0
+		                ? 0
+		                : (int32_t)test_rng_between(&rng, 1, 10);
+		int32_t o = d - (int32_t)test_rng_below(&rng, 3);
+		int32_t p = d + (int32_t)test_rng_below(&rng, 11);
+		size_t window = t < WINDOW ? t : WINDOW, added = 0;
+
+		snprintf(id, sizeof(id), "t%zu", t);
+		if (ukwd_plan_add_task(NULL, plan, id, NULL, d, &diag) ||
+		    ukwd_plan_set_estimate(plan, t, o < 0 ? 0 : o, d, p, &diag))
+			die("add_task", &diag);
+		/* Three predecessors each (fewer for the first tasks), no
+		 * duplicates: 30,000 links in all but a handful. */
+		for (int tries = 0; window && added < RANDOM_LINKS &&
+		                    added < window && tries < 20;
+		     tries++) {
+			uint32_t roll = (uint32_t)test_rng_below(&rng, 100);
+			ukwd_link_type type = roll < 85   ? UKWD_LINK_FS
+			                      : roll < 90 ? UKWD_LINK_SS
+			                      : roll < 95 ? UKWD_LINK_FF
+			                                  : UKWD_LINK_SF;
+			int32_t lag =
+			    test_rng_below(&rng, 10) < 7
+			        ? 0
+			        : (int32_t)test_rng_between(&rng, -2, 5);
+
+			if (ukwd_plan_add_link(NULL, plan,
+			                       t - 1 -
+			                           test_rng_below(&rng, window),
+			                       t, type, lag, NULL, NULL) == 0)
+				added++;
+		}
+	}
+	return plan;
+}
+
+int
+main(void)
+{
+	ukwd_calendar *cal = NULL;
+	ukwd_plan *uep = NULL, *big;
+	ukwd_schedule *sched = NULL;
+	ukwd_risk *one, *two;
+	ukwd_diag diag;
+	ukwd_date start;
+	double cpu, wall, cpu2, wall2;
+	int failed = 0;
+
+	if (ukwd_calendar_new_uk(&cal, UKWD_UK_GB, 1971, 9999))
+		die("calendar", NULL);
+	ukwd_date_from_ymd(&start, 2025, 1, 6);
+
+	if (ukwd_uep_build_plan(&uep, NULL, &diag) ||
+	    ukwd_uep_schedule(&sched, uep, cal, start, NULL, &diag))
+		die("UEP plan", &diag);
+	one = timed(&cpu, &wall, sched, UEP_ITERATIONS, 1);
+	printf("UEP default plan (%zu tasks, %zu links), %d iterations, 1 "
+	       "thread: %.3f s CPU, %.3f s wall: %s (goal <= %.1f s)\n",
+	       ukwd_plan_task_count(uep), ukwd_plan_link_count(uep),
+	       UEP_ITERATIONS, cpu, wall, cpu <= UEP_TARGET ? "met" : "MISSED",
+	       UEP_TARGET);
+	failed |= cpu > UEP_TARGET;
+	ukwd_risk_free(one);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(uep);
+
+	big = random_plan(RANDOM_TASKS);
+	if (ukwd_schedule_new(&sched, big, cal, start, NULL, &diag))
+		die("schedule", &diag);
+	one = timed(&cpu, &wall, sched, RANDOM_ITERATIONS, 1);
+	printf("random plan (%zu tasks, %zu links), %d iterations, 1 thread: "
+	       "%.3f s CPU, %.3f s wall: %s (goal <= %.1f s)\n",
+	       ukwd_plan_task_count(big), ukwd_plan_link_count(big),
+	       RANDOM_ITERATIONS, cpu, wall,
+	       cpu <= RANDOM_TARGET ? "met" : "MISSED", RANDOM_TARGET);
+	failed |= cpu > RANDOM_TARGET;
+	two = timed(&cpu2, &wall2, sched, RANDOM_ITERATIONS, 2);
+	printf("random plan, %d iterations, 2 threads: %.3f s CPU (both), "
+	       "%.3f s wall: speed-up %.2f x (wall, 1 thread / 2)\n",
+	       RANDOM_ITERATIONS, cpu2, wall2, wall / wall2);
+	if (!same(one, two)) {
+		printf("1 and 2 threads: results DIFFER\n");
+		failed = 1;
+	} else {
+		printf("1 and 2 threads: identical results\n");
+	}
+	{
+		struct rusage usage;
+
+		getrusage(RUSAGE_SELF, &usage);
+		printf("peak resident memory of the process: %.1f MB\n",
+		       usage.ru_maxrss / 1024.0);
+	}
+	ukwd_risk_free(one);
+	ukwd_risk_free(two);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(big);
+	ukwd_calendar_free(cal);
+	return failed;
+}
