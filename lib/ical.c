@@ -340,6 +340,41 @@ date_value(ukwd_date d)
 	return t;
 }
 
+/* The first and last second a DTSTAMP can say: 0001-01-01T00:00:00Z and
+ * 9999-12-31T23:59:59Z, in seconds since 1970-01-01T00:00:00Z. */
+#define STAMP_MIN ((int64_t)UKWD_DATE_MIN * 86400)
+#define STAMP_MAX ((int64_t)UKWD_DATE_MAX * 86400 + 86399)
+
+static icalproperty *date_property(icalproperty_kind kind, ukwd_date d);
+
+/* DTSTAMP: `made` (seconds since 1970-01-01T00:00:00Z, in range) as a
+ * UTC DATE-TIME, formatted here for the reason date_property() gives. */
+static icalproperty *
+stamp_property(int64_t made)
+{
+	int64_t day = made >= 0 ? made / 86400 : -((-made + 86399) / 86400);
+	int64_t second = made - day * 86400;
+	icalproperty *prop =
+	    date_property(ICAL_DTSTAMP_PROPERTY, (ukwd_date)day);
+	icalvalue *value;
+	char text[32];
+	int y = 0, m = 0, d = 0;
+
+	if (!prop)
+		return NULL;
+	ukwd_date_to_ymd((ukwd_date)day, &y, &m, &d);
+	snprintf(text, sizeof(text), "%04d%02d%02dT%02d%02d%02dZ", y, m, d,
+	         (int)(second / 3600), (int)(second / 60 % 60),
+	         (int)(second % 60));
+	value = icalvalue_new_x(text);
+	if (!value) {
+		icalproperty_free(prop);
+		return NULL;
+	}
+	icalproperty_set_value(prop, value);
+	return prop;
+}
+
 /* A date property (DTSTART, DTEND, DUE: `;VALUE=DATE:YYYYMMDD`) or a
  * DTSTAMP at 00:00:00Z of a date. libical 3.0 writes every DATE-TIME
  * after the year 3000 and every DATE after 3000-12-31 as 00000000, so
@@ -1394,7 +1429,9 @@ struct export_state {
 	void *payload;
 	int rc;
 	struct text_buf name; /* the holiday's name, cleaned */
-	const char *cleaned;  /* the name `name` holds, if any */
+	int stamped;          /* DTSTAMP: `made`, else each event's day */
+	int64_t made;
+	const char *cleaned; /* the name `name` holds, if any */
 };
 
 static int
@@ -1414,8 +1451,10 @@ export_one(ukwd_date d, const char *name, void *payload)
 	         (unsigned)name_hash(name));
 	rc = add_property(event, icalproperty_new_uid(uid));
 	if (rc == 0)
-		rc = add_property(event,
-		                  date_property(ICAL_DTSTAMP_PROPERTY, d));
+		rc = add_property(
+		    event, state->stamped
+		               ? stamp_property(state->made)
+		               : date_property(ICAL_DTSTAMP_PROPERTY, d));
 	if (rc == 0)
 		rc = add_property(event,
 		                  date_property(ICAL_DTSTART_PROPERTY, d));
@@ -1446,9 +1485,10 @@ export_one(ukwd_date d, const char *name, void *payload)
 	return state->rc != 0;
 }
 
-int
-ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from, ukwd_date to,
-                 ukwd_sink write, void *payload)
+/* ukwd_ical_export() (stamped 0) and ukwd_ical_export_stamped(). */
+static int
+export_calendar(const ukwd_calendar *cal, ukwd_date from, ukwd_date to,
+                int stamped, int64_t made, ukwd_sink write, void *payload)
 {
 	static const char head[] =
 	    "BEGIN:VCALENDAR\r\n"
@@ -1456,10 +1496,12 @@ ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from, ukwd_date to,
 	    "PRODID:-//libukwd//ukwd " UKWD_VERSION_STRING "//EN\r\n"
 	    "CALSCALE:GREGORIAN\r\n";
 	static const char tail[] = "END:VCALENDAR\r\n";
-	struct export_state state = {write, payload, 0, {NULL, 0, 0, 0}, NULL};
+	struct export_state state = {write,   payload, 0,   {NULL, 0, 0, 0},
+	                             stamped, made,    NULL};
 	int rc;
 
-	if (!cal || !write || to < from)
+	if (!cal || !write || to < from ||
+	    (stamped && (made < STAMP_MIN || made > STAMP_MAX)))
 		return UKWD_EINVAL;
 	if (write(head, sizeof(head) - 1, payload))
 		return UKWD_EUSER;
@@ -1472,6 +1514,20 @@ ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from, ukwd_date to,
 	if (write(tail, sizeof(tail) - 1, payload))
 		return UKWD_EUSER;
 	return 0;
+}
+
+int
+ukwd_ical_export(const ukwd_calendar *cal, ukwd_date from, ukwd_date to,
+                 ukwd_sink write, void *payload)
+{
+	return export_calendar(cal, from, to, 0, 0, write, payload);
+}
+
+int
+ukwd_ical_export_stamped(const ukwd_calendar *cal, ukwd_date from, ukwd_date to,
+                         int64_t made, ukwd_sink write, void *payload)
+{
+	return export_calendar(cal, from, to, 1, made, write, payload);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1659,13 +1715,12 @@ add_relations(icalcomponent *comp, const ukwd_schedule *sched, size_t task,
 static int
 add_task_dates(icalcomponent *comp, const char *uid,
                const ukwd_scheduled_task *row, unsigned int flags,
-               ukwd_date stamp)
+               int64_t stamp)
 {
 	int rc = add_property(comp, icalproperty_new_uid(uid));
 
 	if (rc == 0)
-		rc = add_property(comp,
-		                  date_property(ICAL_DTSTAMP_PROPERTY, stamp));
+		rc = add_property(comp, stamp_property(stamp));
 	if (rc == 0 && !(flags & UKWD_ICAL_TODO)) {
 		rc = add_property(comp, date_property(ICAL_DTSTART_PROPERTY,
 		                                      row->early_start));
@@ -1770,8 +1825,8 @@ add_task_categories(icalcomponent *comp, struct text_buf *desc, const char *tag,
 static icalcomponent *
 task_component(const ukwd_schedule *sched, size_t task,
                const ukwd_scheduled_task *row, unsigned int flags,
-               ukwd_date stamp, const struct links_in *in,
-               struct text_buf *desc, int *rc)
+               int64_t stamp, const struct links_in *in, struct text_buf *desc,
+               int *rc)
 {
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
 	const char *name = ukwd_plan_task_name(plan, task);
@@ -1807,9 +1862,11 @@ task_component(const ukwd_schedule *sched, size_t task,
 	return comp;
 }
 
-int
-ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
-                          ukwd_sink write, void *payload)
+/* ukwd_ical_export_schedule() (stamped 0: the first day's midnight) and
+ * ukwd_ical_export_schedule_stamped(). */
+static int
+export_schedule(const ukwd_schedule *sched, unsigned int flags, int stamped,
+                int64_t made, ukwd_sink write, void *payload)
 {
 	static const char head[] =
 	    "BEGIN:VCALENDAR\r\n"
@@ -1823,11 +1880,14 @@ ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
 	size_t n;
 	int rc;
 
-	if (!sched || !write || (flags & ~UKWD_ICAL_TODO))
+	if (!sched || !write || (flags & ~UKWD_ICAL_TODO) ||
+	    (stamped && (made < STAMP_MIN || made > STAMP_MAX)))
 		return UKWD_EINVAL;
 	rc = ukwd_schedule_span(&first, NULL, NULL, sched);
 	if (rc)
 		return rc;
+	if (!stamped)
+		made = (int64_t)first * 86400;
 	n = ukwd_schedule_task_count(sched);
 	rc = links_in_build(&in, ukwd_schedule_plan(sched), n);
 	if (rc)
@@ -1844,7 +1904,7 @@ ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
 		rc = shown_task(&row, sched, t);
 		if (rc)
 			break;
-		comp = task_component(sched, t, &row, flags, first, &in, &desc,
+		comp = task_component(sched, t, &row, flags, made, &in, &desc,
 		                      &rc);
 		if (!comp)
 			break;
@@ -1865,6 +1925,21 @@ ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
 	if (write(tail, sizeof(tail) - 1, payload))
 		return UKWD_EUSER;
 	return 0;
+}
+
+int
+ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
+                          ukwd_sink write, void *payload)
+{
+	return export_schedule(sched, flags, 0, 0, write, payload);
+}
+
+int
+ukwd_ical_export_schedule_stamped(const ukwd_schedule *sched,
+                                  unsigned int flags, int64_t made,
+                                  ukwd_sink write, void *payload)
+{
+	return export_schedule(sched, flags, 1, made, write, payload);
 }
 
 #else /* !UKWD_HAVE_LIBICAL */
@@ -1903,6 +1978,23 @@ ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
 	(void)write;
 	(void)payload;
 	return UKWD_ENOTSUPPORTED;
+}
+
+int
+ukwd_ical_export_stamped(const ukwd_calendar *cal, ukwd_date from, ukwd_date to,
+                         int64_t made, ukwd_sink write, void *payload)
+{
+	(void)made;
+	return ukwd_ical_export(cal, from, to, write, payload);
+}
+
+int
+ukwd_ical_export_schedule_stamped(const ukwd_schedule *sched,
+                                  unsigned int flags, int64_t made,
+                                  ukwd_sink write, void *payload)
+{
+	(void)made;
+	return ukwd_ical_export_schedule(sched, flags, write, payload);
 }
 
 #endif
