@@ -105,6 +105,10 @@ static const char usage_options[] =
     "  --scale SCALE     text, svg: auto (default), day, week or month\n"
     "  --today DATE      mark DATE on the chart and flag dates before it as\n"
     "                    past (User Entry Process: default today)\n"
+    "  --title TEXT      svg, html, mermaid: the chart's title (default:\n"
+    "                    what was planned); the subtitle gives the day the\n"
+    "                    chart was made: SOURCE_DATE_EPOCH's if set, else\n"
+    "                    today\n"
     "  --explain         after the table, say what fixed each task's dates\n"
     "  --help            this text\n"
     "  --version         the program's and libukwd's version\n"
@@ -163,6 +167,7 @@ struct options {
 	const char *format_name, *output;
 	const char *width_text, *today_text, *scale_name;
 	const char *party_name, *roles_name;
+	const char *title; /* --title: the chart's */
 	int explain, credit_cover, ascii, stagger;
 	/* What check_options makes of the text. */
 	const char *tasks_label; /* in messages: the file, or "(stdin)" */
@@ -346,6 +351,7 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--scale", CLI_VALUE, offsetof(struct options, scale_name)},
 	    {"--party", CLI_VALUE, offsetof(struct options, party_name)},
 	    {"--roles", CLI_VALUE, offsetof(struct options, roles_name)},
+	    {"--title", CLI_VALUE, offsetof(struct options, title)},
 	    {"--holidays", CLI_HOLIDAYS, 0},
 	    {"--official", CLI_OFFICIAL, 0},
 	    {"--set", CLI_CUSTOM, 0},
@@ -1042,6 +1048,105 @@ struct render_job {
 	const struct options *opt;
 };
 
+/* What a chart's header says besides the dates: the title (--title,
+ * else what was planned; no colon, which Mermaid's title would show as
+ * '꞉'), the calendar, the day it was made, and for the User Entry
+ * Process the days a reader looks for first. */
+struct chart_header {
+	char title[384];
+	char calendar[160];
+	ukwd_render_key_date keys[2 * 7 + 2];
+	char labels[2 * 7 + 2][96];
+};
+
+/* The day the chart was made: SOURCE_DATE_EPOCH's (UTC) when it is set,
+ * as for reproducible builds, else today. */
+static ukwd_date
+made_day(const struct options *opt)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long seconds;
+
+	if (epoch && *epoch) {
+		errno = 0;
+		seconds = strtoll(epoch, &end, 10);
+		if (errno == 0 && *end == '\0' && seconds >= 0 &&
+		    seconds / 86400 <= UKWD_DATE_MAX)
+			return (ukwd_date)(seconds / 86400);
+	}
+	return opt->today;
+}
+
+static void
+chart_key(struct chart_header *h, size_t *count, ukwd_date d, const char *what,
+          unsigned int role)
+{
+	snprintf(h->labels[*count], sizeof(h->labels[*count]), "%s%s%s%s", what,
+	         role ? " (" : "", role ? ukwd_uep_role_name(role) : "",
+	         role ? ")" : "");
+	h->keys[*count].date = d;
+	h->keys[*count].label = h->labels[*count];
+	++*count;
+}
+
+static void
+chart_header(struct chart_header *h, ukwd_render_options *options,
+             const ukwd_schedule *sched, const struct options *opt)
+{
+	const char *base = opt->tasks ? strrchr(opt->tasks_label, '/') : NULL;
+	ukwd_scheduled_task row;
+	size_t count = 0;
+
+	if (opt->title)
+		snprintf(h->title, sizeof(h->title), "%s", opt->title);
+	else if (opt->tasks)
+		snprintf(h->title, sizeof(h->title), "Plan from %s",
+		         base ? base + 1 : opt->tasks_label);
+	else {
+		int len = snprintf(h->title, sizeof(h->title),
+		                   "SEC User Entry Process (%s",
+		                   ukwd_uep_party_name(opt->uep.party));
+
+		/* domestic-small-supplier: domestic small supplier */
+		for (char *p = h->title; len > 0 && p < h->title + len; p++)
+			if (*p == '-')
+				*p = ' ';
+		snprintf(h->title + len, sizeof(h->title) - (size_t)len,
+		         ", role%s %s)", opt->role_count > 1 ? "s" : "",
+		         opt->roles_text);
+	}
+	options->title = h->title;
+	snprintf(h->calendar, sizeof(h->calendar), "%s%s",
+	         opt->division_name ? opt->division_name
+	                            : "SEC working days (PROPOSED reading: "
+	                              "England and Wales and Scotland)",
+	         opt->holidays.count ? ", with the --holidays files" : "");
+	options->calendar = h->calendar;
+	options->made = made_day(opt);
+	if (opt->tasks)
+		return;
+	for (unsigned int role = 1; role <= UKWD_ROLE_ALL; role <<= 1)
+		if ((opt->uep.roles & role) &&
+		    find_row(&row, NULL, sched, "dcc-user", role) == 0)
+			chart_key(h, &count, shown_start(&row, opt), "DCC User",
+			          role);
+	if (opt->role_count > 1 &&
+	    find_row(&row, NULL, sched, "uep-complete", 0) == 0)
+		chart_key(h, &count, shown_start(&row, opt),
+		          "DCC User in every role", 0);
+	for (unsigned int role = 1; role <= UKWD_ROLE_ALL; role <<= 1)
+		if ((opt->uep.roles & role) &&
+		    find_row(&row, NULL, sched, "uept-give-notice", role) == 0)
+			chart_key(h, &count, shown_start(&row, opt),
+			          "Give UEPT notice", role);
+	if (find_row(&row, NULL, sched, "privacy-request", 0) == 0)
+		chart_key(h, &count, shown_start(&row, opt),
+		          "Request the Privacy Assessment", 0);
+	options->key_dates = h->keys;
+	options->key_date_count = count;
+}
+
 /* The chosen format, written to `out_file`. */
 static int
 render_format(const struct render_job *job)
@@ -1050,6 +1155,7 @@ render_format(const struct render_job *job)
 	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
 	ukwd_render_target targets[2];
 	size_t ntargets = 0;
+	struct chart_header header;
 	int rc;
 
 	options.width = opt->width;
@@ -1072,10 +1178,9 @@ render_format(const struct render_job *job)
 	options.targets = targets;
 	options.target_count = ntargets;
 	options.scale = opt->scale;
-	if (!opt->tasks) {
+	if (!opt->tasks)
 		options.flags |= UKWD_RENDER_SOURCES;
-		options.title = "SEC User Entry Process";
-	}
+	chart_header(&header, &options, job->sched, opt);
 	if (opt->explain)
 		options.flags |= UKWD_RENDER_EXPLAIN;
 	switch (opt->format) {

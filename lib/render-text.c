@@ -10,13 +10,15 @@
 #include "ukwd/workday.h"
 
 struct glyphs {
-	const char *bar, *proposed, *slack, *milestone, *shade, *today, *cut;
+	const char *bar, *proposed, *slack, *milestone, *shade, *today, *cut,
+	    *holiday;
 };
 
 static const struct glyphs unicode_glyphs = {
     "\xe2\x96\x88", "\xe2\x96\x92", "\xe2\x94\x80", "\xe2\x97\x86",
-    "\xe2\x96\x91", "\xe2\x94\x82", "\xe2\x80\xa6"};
-static const struct glyphs ascii_glyphs = {"#", "/", "-", "*", ":", "|", "~"};
+    "\xe2\x96\x91", "\xe2\x94\x82", "\xe2\x80\xa6", "\xe2\x96\x9a"};
+static const struct glyphs ascii_glyphs = {"#", "/", "-", "*",
+                                           ":", "|", "~", "H"};
 
 /* A growing line, trimmed of trailing spaces when written. */
 struct line {
@@ -113,8 +115,8 @@ column_has_working(const struct text_chart *c, size_t column, ukwd_date from,
 	return 0;
 }
 
-/* Shaded: a non-working day (day scale), or a week with a non-working
- * weekday. */
+/* Shaded: a non-working day (day scale: 2 for a holiday, 1 for a
+ * weekend day), or a week with a non-working weekday (2: a holiday). */
 static int
 column_shaded(const struct text_chart *c, size_t column)
 {
@@ -122,11 +124,13 @@ column_shaded(const struct text_chart *c, size_t column)
 	unsigned int weekend = ukwd_calendar_weekend(c->cal);
 
 	if (c->per_column == 1)
-		return ukwd_workday_is_working(c->cal, d) != 1;
+		return ukwd_workday_is_working(c->cal, d) == 1         ? 0
+		       : ukwd_calendar_holiday_name(c->cal, d) != NULL ? 2
+		                                                       : 1;
 	for (ukwd_date end = d + c->per_column; d < end; d++)
 		if (!(weekend >> (ukwd_date_weekday(d) - 1) & 1u) &&
 		    ukwd_workday_is_working(c->cal, d) != 1)
-			return 1;
+			return 2;
 	return 0;
 }
 
@@ -205,6 +209,7 @@ struct text_writer {
 	int show_today;
 	/* What the rows drew, for the key. */
 	int any_proposed, any_user, any_negative, any_critical, any_milestone;
+	int any_bar, any_slack, any_shade, any_holiday;
 };
 
 /* The label column's width (the longest name, within limits) and the
@@ -279,9 +284,14 @@ text_glyph(const struct text_writer *w, const ukwd_scheduled_task *row,
 		return g->slack;
 	if (w->show_today && w->opts->today >= from && w->opts->today <= to)
 		return g->today;
-	if (column_shaded(c, col))
+	switch (column_shaded(c, col)) {
+	case 2:
+		return g->holiday;
+	case 1:
 		return g->shade;
-	return " ";
+	default:
+		return " ";
+	}
 }
 
 static int
@@ -306,8 +316,15 @@ text_row(struct text_writer *w, size_t t)
 		                 w->label_width, w->g->cut);
 	if (rc == 0)
 		rc = line_put(&w->l, " ", 1);
-	for (size_t col = 0; rc == 0 && col < w->c.columns; col++)
-		rc = line_puts(&w->l, text_glyph(w, &row, col, proposed));
+	for (size_t col = 0; rc == 0 && col < w->c.columns; col++) {
+		const char *glyph = text_glyph(w, &row, col, proposed);
+
+		w->any_bar |= glyph == w->g->bar;
+		w->any_slack |= glyph == w->g->slack;
+		w->any_shade |= glyph == w->g->shade;
+		w->any_holiday |= glyph == w->g->holiday;
+		rc = line_puts(&w->l, glyph);
+	}
 	if (rc == 0)
 		line_emit(&w->o, &w->l);
 	return rc;
@@ -341,11 +358,14 @@ static void
 text_key(struct text_writer *w)
 {
 	const struct glyphs *g = w->g;
-	char items[8][64], a[UKWD_DATE_STRLEN];
+	char items[10][64], a[UKWD_DATE_STRLEN];
 	size_t nitems = 0, used = 0;
 
-	snprintf(items[nitems++], sizeof(*items), "%s working days", g->bar);
-	snprintf(items[nitems++], sizeof(*items), "%s float", g->slack);
+	if (w->any_bar)
+		snprintf(items[nitems++], sizeof(*items), "%s working days",
+		         g->bar);
+	if (w->any_slack)
+		snprintf(items[nitems++], sizeof(*items), "%s float", g->slack);
 	if (w->any_proposed)
 		snprintf(items[nitems++], sizeof(*items), "%s %s duration",
 		         g->proposed,
@@ -353,9 +373,14 @@ text_key(struct text_writer *w)
 	if (w->any_milestone)
 		snprintf(items[nitems++], sizeof(*items), "%s milestone",
 		         g->milestone);
-	snprintf(items[nitems++], sizeof(*items), "%s %s", g->shade,
-	         w->c.per_column == 1 ? "non-working day"
-	                              : "a non-working weekday");
+	if (w->any_shade)
+		snprintf(items[nitems++], sizeof(*items), "%s non-working day",
+		         g->shade);
+	if (w->any_holiday)
+		snprintf(items[nitems++], sizeof(*items), "%s %s", g->holiday,
+		         w->c.per_column == 1 ? "holiday (named below)"
+		                              : "a week with a holiday "
+		                                "(named below)");
 	if (w->show_today) {
 		ukwd__format_date(a, w->opts->today);
 		snprintf(items[nitems++], sizeof(*items), "%s today (%s)",
@@ -379,6 +404,133 @@ text_key(struct text_writer *w)
 		}
 		ukwd__out_puts(&w->o, items[k]);
 		used += width;
+	}
+	ukwd__out_puts(&w->o, "\n");
+}
+
+/* The holidays the key's holiday mark stands for, by date and name,
+ * word by word within the width (a word too long for a line is cut);
+ * the first few dozen only (a plan of centuries lists "and N more"). */
+#define TEXT_HOLIDAYS_MAX 24
+
+struct text_holidays {
+	struct text_writer *w;
+	size_t total, count, used;
+};
+
+/* Characters in text[0..len), as ukwd__utf8_width() counts them. */
+static size_t
+span_width(const char *text, size_t len)
+{
+	size_t width = 0;
+
+	for (size_t i = 0; i < len; width++) {
+		uint32_t cp;
+		size_t n = ukwd__utf8_next(text + i, len - i, &cp);
+
+		i += n ? n : 1;
+	}
+	return width;
+}
+
+/* " word" and its punctuation, on a new line (indented by one more
+ * space) when it would pass the width. */
+static void
+text_word(struct text_holidays *h, const char *word, size_t len,
+          const char *punctuation)
+{
+	struct text_writer *w = h->w;
+	size_t width = (size_t)w->opts->width;
+	size_t have = span_width(word, len) + strlen(punctuation);
+
+	if (h->used + 1 + have > width) {
+		ukwd__out_puts(&w->o, "\n ");
+		h->used = 1;
+	}
+	ukwd__out_puts(&w->o, " ");
+	h->used++;
+	if (h->used + have > width) {
+		size_t keep = width - h->used - 1, bytes = 0;
+
+		for (size_t k = 0; k < keep && bytes < len; k++) {
+			uint32_t cp;
+			size_t n =
+			    ukwd__utf8_next(word + bytes, len - bytes, &cp);
+
+			bytes += n ? n : 1;
+		}
+		ukwd__put_clean(&w->o, word, bytes);
+		ukwd__out_puts(&w->o, w->g->cut);
+		h->used += keep + 1;
+		return;
+	}
+	ukwd__put_clean(&w->o, word, len);
+	ukwd__out_puts(&w->o, punctuation);
+	h->used += have;
+}
+
+static int
+count_holiday(ukwd_date d, const char *name, void *payload)
+{
+	(void)d;
+	(void)name;
+	++*(size_t *)payload;
+	return 0;
+}
+
+static int
+text_holiday(ukwd_date d, const char *name, void *payload)
+{
+	struct text_holidays *h = payload;
+	char date[UKWD_DATE_STRLEN];
+	const char *end;
+	size_t len;
+
+	if (h->count++ >= TEXT_HOLIDAYS_MAX)
+		return 1;
+	if (!name || !*name)
+		name = "holiday";
+	end = h->count == h->total           ? "."
+	      : h->count < TEXT_HOLIDAYS_MAX ? ";"
+	                                     : "; and";
+	ukwd__format_date(date, d);
+	text_word(h, date, strlen(date), "");
+	len = strlen(name);
+	while (len && name[len - 1] == ' ')
+		len--;
+	if (len == 0) {
+		name = "holiday";
+		len = strlen(name);
+	}
+	for (size_t i = 0; i < len;) {
+		size_t word = strcspn(name + i, " ");
+
+		if (word)
+			text_word(h, name + i, word,
+			          i + word >= len ? end : "");
+		i += word + 1;
+	}
+	return 0;
+}
+
+static void
+text_holidays(struct text_writer *w)
+{
+	struct text_holidays h = {w, 0, 0, 9};
+	char more[64];
+
+	if (!w->any_holiday ||
+	    ukwd_calendar_foreach_holiday(w->c.cal, w->c.origin, w->c.last,
+	                                  count_holiday, &h.total) ||
+	    h.total == 0)
+		return;
+	ukwd__out_puts(&w->o, "Holidays:");
+	ukwd_calendar_foreach_holiday(w->c.cal, w->c.origin, w->c.last,
+	                              text_holiday, &h);
+	if (h.total > TEXT_HOLIDAYS_MAX) {
+		snprintf(more, sizeof(more), "%zu",
+		         h.total - TEXT_HOLIDAYS_MAX);
+		text_word(&h, more, strlen(more), " more.");
 	}
 	ukwd__out_puts(&w->o, "\n");
 }
@@ -428,6 +580,7 @@ ukwd_render_text(const ukwd_schedule *sched, const ukwd_render_options *options,
 	if (rc == 0) {
 		text_span(&w);
 		text_key(&w);
+		text_holidays(&w);
 		text_warnings(&w);
 	}
 	ukwd__free(w.l.text);

@@ -3,6 +3,7 @@
  * whole pixels, so that output is the same everywhere. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "render-private.h"
@@ -65,13 +66,58 @@ put_xml_cut(struct ukwd__out *o, const char *text, size_t chars)
 }
 
 /* Geometry in whole pixels, so that output is the same everywhere. */
-#define SVG_LABEL_WIDTH 280
-#define SVG_ROW         24
-#define SVG_HEADER      44
-#define SVG_RIGHT       140
-#define SVG_LEGEND      64
-#define SVG_WARNING     20 /* a warning line above the chart */
-#define SVG_LABEL_CHARS 40 /* of a task name, at 12 px */
+#define SVG_LABEL_WIDTH   280
+#define SVG_ROW           24
+#define SVG_AXIS          44 /* month and day labels above the rows */
+#define SVG_RIGHT         140
+#define SVG_LEGEND_ROW    24
+#define SVG_WARNING       20 /* a warning line above the chart */
+#define SVG_LABEL_CHARS   40 /* of a task name, at 12 px */
+#define SVG_GAP           6  /* at least this between two labels on a line */
+/* Holidays' names: a line each under the axis, at most this many. */
+#define SVG_HOLIDAY_LINE  14
+#define SVG_HOLIDAY_LINES 4
+
+/* Text's width in pixels, estimated without the font: 2/3 em a
+ * character, more than DejaVu Sans or Liberation Sans take on average,
+ * so that labels placed apart by it do not overlap. */
+static long
+text_width(const char *text, int font_px)
+{
+	return (long)ukwd__utf8_width(text) * font_px * 2 / 3 + 1;
+}
+
+/* What the legend can show: an item each for what the chart draws. */
+enum svg_key {
+	KEY_WORKING,
+	KEY_CRITICAL,
+	KEY_PROPOSED,
+	KEY_FLOAT,
+	KEY_MILESTONE,
+	KEY_WEEKEND,
+	KEY_HOLIDAY,
+	KEY_LINK,
+	KEY_TODAY,
+	KEY_COUNT
+};
+
+static const char *const key_names[KEY_COUNT] = {
+    "working", "critical", "proposed", "float", "milestone",
+    "weekend", "holiday",  "link",     "today"};
+
+/* A named non-working day in the chart, and a run of them with nothing
+ * but non-working days between (Good Friday to Easter Monday): one label
+ * under the axis, on the first of its lines with room. */
+struct svg_holiday {
+	ukwd_date date;
+	const char *name; /* the calendar's */
+};
+
+struct svg_run {
+	size_t begin, end; /* holidays [begin, end) */
+	long x;
+	int line; /* -1: no room; the shading still names it */
+};
 
 struct svg_chart {
 	const ukwd_schedule *sched;
@@ -81,7 +127,16 @@ struct svg_chart {
 	int scale;    /* day, week or month */
 	long per_day; /* pixels */
 	long width, height, chart_bottom;
-	size_t n;
+	long header; /* where the rows start: the axis and the holidays */
+	long top;    /* the standalone SVG's heading, above the axis */
+	size_t n, warnings;
+	ukwd_date today;   /* UKWD_RENDER_NO_DATE when not drawn */
+	unsigned int used; /* the legend's keys, a bit each */
+	int tags;          /* 1 PROPOSED bars, 2 USER bars */
+	int holiday_lines; /* lines of holidays' names */
+	struct svg_holiday *holidays;
+	struct svg_run *runs;
+	size_t nholidays, nruns, capacity;
 };
 
 static long
@@ -91,9 +146,9 @@ svg_x(const struct svg_chart *c, ukwd_date d)
 }
 
 static long
-svg_row_mid(size_t task)
+svg_row_mid(const struct svg_chart *c, size_t task)
 {
-	return SVG_HEADER + (long)task * SVG_ROW + SVG_ROW / 2;
+	return c->header + (long)task * SVG_ROW + SVG_ROW / 2;
 }
 
 static const char *const month_names[] = {"Jan", "Feb", "Mar", "Apr",
@@ -103,7 +158,8 @@ static const char *const weekday_names[] = {"Monday",   "Tuesday", "Wednesday",
                                             "Thursday", "Friday",  "Saturday",
                                             "Sunday"};
 
-/* The non-working days, shaded, each with its name as a tooltip. */
+/* The non-working days, shaded, each with its name as a tooltip:
+ * holidays apart from weekends. */
 static void
 svg_nonworking(struct ukwd__out *o, const struct svg_chart *c)
 {
@@ -119,9 +175,10 @@ svg_nonworking(struct ukwd__out *o, const struct svg_chart *c)
 		ukwd__format_date(text, d);
 		ukwd__out_printf(o,
 		                 "<rect x=\"%ld\" y=\"%d\" width=\"%ld\" "
-		                 "height=\"%ld\"><title>%s: ",
-		                 svg_x(c, d), SVG_HEADER, c->per_day,
-		                 c->chart_bottom - SVG_HEADER, text);
+		                 "height=\"%ld\" class=\"%s\"><title>%s: ",
+		                 svg_x(c, d), SVG_AXIS, c->per_day,
+		                 c->chart_bottom - SVG_AXIS,
+		                 name ? "holiday" : "weekend", text);
 		if (name && *name)
 			put_xml_str(o, name);
 		else if (name)
@@ -134,11 +191,98 @@ svg_nonworking(struct ukwd__out *o, const struct svg_chart *c)
 	ukwd__out_puts(o, "</g>\n");
 }
 
-/* Month lines and labels, day or week ticks, and today's line. */
+/* A holiday's name as its label shows it. */
+static const char *
+holiday_name(const struct svg_holiday *h)
+{
+	return *h->name ? h->name : "holiday";
+}
+
+/* Does the name of holiday k start with that of one before it in its
+ * run ("Boxing Day (substitute day)" after "Boxing Day")? */
+static int
+repeats_name(const struct svg_chart *c, const struct svg_run *run, size_t k)
+{
+	const char *name = holiday_name(&c->holidays[k]);
+
+	for (size_t j = run->begin; j < k; j++) {
+		const char *before = holiday_name(&c->holidays[j]);
+
+		if (strncmp(name, before, strlen(before)) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A run's label: its holidays' names, ", " between, each once (a name
+ * that repeats one before it is left to the tooltip); written when o is
+ * not NULL. Returns its estimated width at 10 px. */
+static long
+svg_run_label(struct ukwd__out *o, const struct svg_chart *c,
+              const struct svg_run *run)
+{
+	long width = 0;
+
+	for (size_t k = run->begin; k < run->end; k++) {
+		const char *name = holiday_name(&c->holidays[k]);
+
+		if (repeats_name(c, run, k))
+			continue;
+		if (k > run->begin) {
+			width += text_width(", ", 10) - 1;
+			if (o)
+				ukwd__out_puts(o, ", ");
+		}
+		width += text_width(name, 10) - 1;
+		if (o)
+			put_xml_str(o, name);
+	}
+	return width + 1;
+}
+
+/* The holidays' names under the axis, each run at its first day, with
+ * every date and name as its tooltip. */
 static void
-svg_grid(struct ukwd__out *o, const struct svg_chart *c, ukwd_date today)
+svg_holiday_names(struct ukwd__out *o, const struct svg_chart *c)
 {
 	char text[UKWD_DATE_STRLEN];
+
+	if (c->nruns == 0)
+		return;
+	ukwd__out_puts(o, "<g class=\"holiday-names\">\n");
+	for (size_t r = 0; r < c->nruns && o->rc == 0; r++) {
+		const struct svg_run *run = &c->runs[r];
+
+		if (run->line < 0)
+			continue;
+		ukwd__out_printf(o,
+		                 "<text x=\"%ld\" y=\"%ld\" "
+		                 "class=\"holiday-name\"><title>",
+		                 run->x,
+		                 (long)SVG_AXIS + 11 +
+		                     (long)run->line * SVG_HOLIDAY_LINE);
+		for (size_t k = run->begin; k < run->end; k++) {
+			ukwd__format_date(text, c->holidays[k].date);
+			ukwd__out_printf(
+			    o, "%s%s: ", k > run->begin ? "; " : "", text);
+			put_xml_str(o, holiday_name(&c->holidays[k]));
+		}
+		ukwd__out_puts(o, "</title>");
+		svg_run_label(o, c, run);
+		ukwd__out_puts(o, "</text>\n");
+	}
+	ukwd__out_puts(o, "</g>\n");
+}
+
+/* Month lines and labels, day or week ticks, the holidays' names and
+ * today's line. A label is left out where it would overlap the one
+ * before: the first month's when the next month starts too soon after
+ * the chart does, and at narrow scales every other one. */
+static void
+svg_grid(struct ukwd__out *o, const struct svg_chart *c)
+{
+	char text[UKWD_DATE_STRLEN];
+	long month_free = 0, day_free = 0;
 
 	svg_nonworking(o, c);
 	ukwd__out_puts(o, "<g class=\"grid\">\n");
@@ -148,15 +292,40 @@ svg_grid(struct ukwd__out *o, const struct svg_chart *c, ukwd_date today)
 
 		ukwd_date_to_ymd(d, &y, &m, &day);
 		if (day == 1 || d == c->first) {
+			char label[16];
+			long width;
+
 			ukwd__out_printf(o,
 			                 "<line x1=\"%ld\" y1=\"4\" x2=\"%ld\" "
 			                 "y2=\"%ld\" class=\"month\"/>\n",
 			                 x, x, c->chart_bottom);
-			if (d <= c->last)
+			/* The year with January and the first label. */
+			if (month_free == 0 || m == 1)
+				snprintf(label, sizeof(label), "%s %04d",
+				         month_names[m - 1], y);
+			else
+				snprintf(label, sizeof(label), "%s",
+				         month_names[m - 1]);
+			width = text_width(label, 12);
+			/* The first month, when it is cut short: only if its
+			 * label ends before the next month's line. */
+			if (d == c->first && day != 1) {
+				ukwd_date next;
+
+				if (ukwd_date_from_ymd(
+				        &next, m == 12 ? y + 1 : y,
+				        m == 12 ? 1 : m + 1, 1) == 0 &&
+				    next <= c->last &&
+				    x + 3 + width + SVG_GAP > svg_x(c, next))
+					width = -1;
+			}
+			if (d <= c->last && width >= 0 && x + 3 >= month_free) {
 				ukwd__out_printf(o,
-				                 "<text x=\"%ld\" y=\"16\">%s "
-				                 "%04d</text>\n",
-				                 x + 3, month_names[m - 1], y);
+				                 "<text x=\"%ld\" y=\"16\" "
+				                 "class=\"month\">%s</text>\n",
+				                 x + 3, label);
+				month_free = x + 3 + width + SVG_GAP;
+			}
 		} else if ((c->scale == UKWD_RENDER_SCALE_DAY ||
 		            (c->scale == UKWD_RENDER_SCALE_WEEK && wd == 1)) &&
 		           d <= c->last) {
@@ -168,23 +337,27 @@ svg_grid(struct ukwd__out *o, const struct svg_chart *c, ukwd_date today)
 		}
 		if (d <= c->last &&
 		    (c->scale == UKWD_RENDER_SCALE_DAY ||
-		     (c->scale == UKWD_RENDER_SCALE_WEEK && wd == 1)))
+		     (c->scale == UKWD_RENDER_SCALE_WEEK && wd == 1)) &&
+		    x + 2 >= day_free) {
 			ukwd__out_printf(o,
 			                 "<text x=\"%ld\" y=\"36\" "
 			                 "class=\"day\">%d</text>\n",
 			                 x + 2, day);
+			day_free = x + 2 + (day < 10 ? 1 : 2) * 9 * 2 / 3 + 1 +
+			           SVG_GAP / 2;
+		}
 	}
 	ukwd__out_puts(o, "</g>\n");
-	if (today != UKWD_RENDER_NO_DATE && today >= c->first &&
-	    today <= c->last) {
-		long x = svg_x(c, today) + c->per_day / 2;
+	svg_holiday_names(o, c);
+	if (c->today != UKWD_RENDER_NO_DATE) {
+		long x = svg_x(c, c->today) + c->per_day / 2;
 
-		ukwd__format_date(text, today);
+		ukwd__format_date(text, c->today);
 		ukwd__out_printf(
 		    o,
-		    "<line x1=\"%ld\" y1=\"%d\" x2=\"%ld\" y2=\"%ld\" "
+		    "<line x1=\"%ld\" y1=\"%ld\" x2=\"%ld\" y2=\"%ld\" "
 		    "class=\"today\"><title>today, %s</title></line>\n",
-		    x, SVG_HEADER - 4, x, c->chart_bottom, text);
+		    x, c->header - 4, x, c->chart_bottom, text);
 	}
 }
 
@@ -199,20 +372,23 @@ svg_point(const struct svg_chart *c, const ukwd_scheduled_task *row, int end)
 	           : svg_x(c, row->early_start);
 }
 
-/* A task's group, its tooltip (name, dates, float, source) and its
- * label. */
+/* A task's group, its tooltip (name, dates, float, and the source: its
+ * tag, then the citation and the reference each on a line of its own)
+ * and its label, clipped to the label column; a label cut short, or
+ * long enough to be clipped, has the whole name as its own tooltip. */
 static void
 svg_task_title(struct ukwd__out *o, const struct svg_chart *c, size_t t,
                const ukwd_scheduled_task *row)
 {
 	const ukwd_source *source = ukwd_plan_task_source(c->plan, t);
+	const char *name = ukwd__render_name(c->plan, t);
 	char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN];
 
 	ukwd__format_date(es, row->early_start);
 	ukwd__format_date(ef, row->early_finish);
 	ukwd__out_printf(o, "<g class=\"task%s\" id=\"task-%zu\"><title>",
 	                 row->critical ? " critical" : "", t + 1);
-	put_xml_str(o, ukwd__render_name(c->plan, t));
+	put_xml_str(o, name);
 	if (row->duration == 0)
 		ukwd__out_printf(o, ": milestone on %s", es);
 	else
@@ -221,13 +397,29 @@ svg_task_title(struct ukwd__out *o, const struct svg_chart *c, size_t t,
 		                 row->duration == 1 ? "" : "s");
 	ukwd__out_printf(o, ", total float %ld", (long)row->total_float);
 	if (source) {
-		ukwd__out_puts(o, "; ");
-		ukwd__render_put_source(o, source, 1, put_xml);
+		ukwd__out_printf(o, "\nSource: %s",
+		                 ukwd_source_tag_name(source->tag));
+		if (source->citation && *source->citation) {
+			ukwd__out_puts(o, "\n");
+			put_xml_str(o, source->citation);
+		}
+		if (source->reference && *source->reference) {
+			ukwd__out_puts(o, "\nSEC ");
+			put_xml_str(o, source->reference);
+		}
 	}
 	ukwd__out_puts(o, "</title>\n");
-	ukwd__out_printf(o, "<text x=\"%d\" y=\"%ld\" class=\"label\">", 6,
-	                 svg_row_mid(t) + 4);
-	put_xml_cut(o, ukwd__render_name(c->plan, t), SVG_LABEL_CHARS);
+	ukwd__out_printf(o,
+	                 "<text x=\"%d\" y=\"%ld\" class=\"label\" "
+	                 "clip-path=\"url(#ukwd-labels)\">",
+	                 6, svg_row_mid(c, t) + 4);
+	if (ukwd__utf8_width(name) > SVG_LABEL_CHARS ||
+	    6 + text_width(name, 12) > SVG_LABEL_WIDTH - SVG_GAP) {
+		ukwd__out_puts(o, "<title>");
+		put_xml_str(o, name);
+		ukwd__out_puts(o, "</title>");
+	}
+	put_xml_cut(o, name, SVG_LABEL_CHARS);
 	ukwd__out_puts(o, "</text>\n");
 }
 
@@ -271,7 +463,7 @@ svg_task(struct ukwd__out *o, const struct svg_chart *c, size_t t,
          const ukwd_scheduled_task *row)
 {
 	int proposed = ukwd__render_is_proposed(c->plan, t);
-	long mid = svg_row_mid(t);
+	long mid = svg_row_mid(c, t);
 	const char *cls = row->critical
 	                      ? (proposed ? "bar crit proposed" : "bar crit")
 	                  : proposed ? "bar proposed"
@@ -337,8 +529,8 @@ svg_links(struct ukwd__out *o, const struct svg_chart *c)
 		x2 = svg_point(c, &succ,
 		               link.type == UKWD_LINK_FF ||
 		                   link.type == UKWD_LINK_SF);
-		y1 = svg_row_mid(link.predecessor);
-		y2 = svg_row_mid(link.successor);
+		y1 = svg_row_mid(c, link.predecessor);
+		y2 = svg_row_mid(c, link.successor);
 		y2 += y2 > y1 ? -6 : 6;
 		ukwd__out_printf(
 		    o,
@@ -357,67 +549,147 @@ svg_links(struct ukwd__out *o, const struct svg_chart *c)
 	return o->rc;
 }
 
-static void
-svg_legend(struct ukwd__out *o, const struct svg_chart *c, int today)
+/* A legend item's text. */
+static const char *
+svg_key_text(const struct svg_chart *c, int key)
 {
-	long y = c->chart_bottom + 20, x = 6;
-	static const struct {
-		const char *cls, *text;
-		int width;
-	} items[] = {
-	    {"bar", "working days", 120},
-	    {"bar crit", "critical (no float)", 150},
-	    {"bar proposed", "PROPOSED or USER duration (not sourced)", 280},
-	    {"float", "total float", 110},
-	};
-
-	ukwd__out_printf(
-	    o, "<g class=\"legend\" transform=\"translate(0 %ld)\">\n", y);
-	for (size_t i = 0; i < sizeof(items) / sizeof(*items); i++) {
-		ukwd__out_printf(
-		    o,
-		    "<rect x=\"%ld\" y=\"%d\" width=\"18\" height=\"%d\" "
-		    "class=\"%s\"/><text x=\"%ld\" y=\"12\">%s</text>\n",
-		    x, items[i].cls[0] == 'f' ? 5 : 0,
-		    items[i].cls[0] == 'f' ? 4 : 14, items[i].cls, x + 24,
-		    items[i].text);
-		x += items[i].width;
+	switch (key) {
+	case KEY_WORKING:
+		return "working days";
+	case KEY_CRITICAL:
+		return "critical (no float)";
+	case KEY_PROPOSED:
+		return c->tags == 1   ? "PROPOSED duration (libukwd's default, "
+		                        "not sourced)"
+		       : c->tags == 2 ? "USER duration (yours, not sourced)"
+		                      : "PROPOSED or USER duration (not "
+		                        "sourced)";
+	case KEY_FLOAT:
+		return "total float";
+	case KEY_MILESTONE:
+		return "milestone";
+	case KEY_WEEKEND:
+		return "non-working day";
+	case KEY_HOLIDAY:
+		return "holiday (named under the dates)";
+	case KEY_LINK:
+		return "dependency";
+	default:
+		return "today";
 	}
+}
+
+/* The width of a legend item: its sample, its text and a gap. */
+static long
+svg_key_width(const struct svg_chart *c, int key)
+{
+	return 24 + text_width(svg_key_text(c, key), 12) + 2 * SVG_GAP;
+}
+
+/* The legend's rows, items flowing left to right within the chart's
+ * width. Drawn when o is not NULL; returns the number of rows. */
+static int
+svg_legend_rows(struct ukwd__out *o, const struct svg_chart *c)
+{
+	long x = 6;
+	int row = 0;
+
+	for (int key = 0; key < KEY_COUNT; key++) {
+		long y, width;
+
+		if (!(c->used >> key & 1u))
+			continue;
+		width = svg_key_width(c, key);
+		if (x > 6 && x + width > c->width - 6) {
+			x = 6;
+			row++;
+		}
+		y = (long)row * SVG_LEGEND_ROW;
+		if (o) {
+			ukwd__out_printf(o, "<g class=\"key\" data-key=\"%s\">",
+			                 key_names[key]);
+			switch (key) {
+			case KEY_WORKING:
+			case KEY_CRITICAL:
+			case KEY_PROPOSED:
+				ukwd__out_printf(
+				    o,
+				    "<rect x=\"%ld\" y=\"%ld\" width=\"18\" "
+				    "height=\"14\" class=\"%s\"/>",
+				    x, y,
+				    key == KEY_WORKING    ? "bar"
+				    : key == KEY_CRITICAL ? "bar crit"
+				                          : "bar proposed");
+				break;
+			case KEY_FLOAT:
+				ukwd__out_printf(o,
+				                 "<rect x=\"%ld\" y=\"%ld\" "
+				                 "width=\"18\" height=\"4\" "
+				                 "class=\"float\"/>",
+				                 x, y + 5);
+				break;
+			case KEY_MILESTONE:
+				ukwd__out_printf(
+				    o,
+				    "<path d=\"M%ld %ldl7 7l-7 7l-7 "
+				    "-7z\" class=\"milestone\"/>",
+				    x + 9, y);
+				break;
+			case KEY_WEEKEND:
+			case KEY_HOLIDAY:
+				ukwd__out_printf(
+				    o,
+				    "<rect x=\"%ld\" y=\"%ld\" width=\"18\" "
+				    "height=\"14\" class=\"%s\"/>",
+				    x, y,
+				    key == KEY_WEEKEND ? "weekend" : "holiday");
+				break;
+			case KEY_LINK:
+				ukwd__out_printf(o,
+				                 "<path d=\"M%ld %ldh18\" "
+				                 "class=\"link\"/>",
+				                 x, y + 7);
+				break;
+			default:
+				ukwd__out_printf(o,
+				                 "<line x1=\"%ld\" y1=\"%ld\" "
+				                 "x2=\"%ld\" y2=\"%ld\" "
+				                 "class=\"today\"/>",
+				                 x + 9, y, x + 9, y + 14);
+				break;
+			}
+			ukwd__out_printf(o,
+			                 "<text x=\"%ld\" y=\"%ld\">%s</text>"
+			                 "</g>\n",
+			                 x + 24, y + 12, svg_key_text(c, key));
+		}
+		x += width;
+	}
+	return row + 1;
+}
+
+static void
+svg_legend(struct ukwd__out *o, const struct svg_chart *c)
+{
 	ukwd__out_printf(
-	    o,
-	    "<path d=\"M%ld 0l7 7l-7 7l-7 -7z\" class=\"milestone\"/>"
-	    "<text x=\"%ld\" y=\"12\">milestone</text>\n",
-	    x + 7, x + 20);
-	x = 6;
-	ukwd__out_printf(o,
-	                 "<rect x=\"%ld\" y=\"24\" width=\"18\" height=\"14\" "
-	                 "class=\"nonworking\"/><text x=\"%ld\" y=\"36\">"
-	                 "non-working day</text>\n",
-	                 x, x + 24);
-	x += 150;
-	ukwd__out_printf(
-	    o,
-	    "<path d=\"M%ld 31h22\" class=\"link\"/><text x=\"%ld\" "
-	    "y=\"36\">dependency</text>\n",
-	    x, x + 30);
-	x += 120;
-	if (today)
-		ukwd__out_printf(
-		    o,
-		    "<line x1=\"%ld\" y1=\"24\" x2=\"%ld\" y2=\"38\" "
-		    "class=\"today\"/><text x=\"%ld\" y=\"36\">"
-		    "today</text>\n",
-		    x + 8, x + 8, x + 16);
+	    o, "<g class=\"legend\" transform=\"translate(0 %ld)\">\n",
+	    c->chart_bottom + 20);
+	svg_legend_rows(o, c);
 	ukwd__out_puts(o, "</g>\n");
 }
 
 static const char svg_style[] =
     "<style>\n"
     "text { font-family: sans-serif; font-size: 12px; fill: #222; }\n"
+    "text.title { font-size: 18px; font-weight: bold; }\n"
+    "text.subtitle { fill: #444; }\n"
+    "text.key-date { font-weight: bold; }\n"
     "text.day { font-size: 9px; fill: #666; }\n"
     "text.note { font-size: 10px; fill: #555; }\n"
+    "text.holiday-name { font-size: 10px; fill: #8c3c00; }\n"
     "text.warning { font-size: 13px; font-weight: bold; fill: #b00; }\n"
-    ".nonworking rect, rect.nonworking { fill: #e8e8e8; }\n"
+    ".nonworking rect, rect.weekend { fill: #e8e8e8; }\n"
+    ".nonworking rect.holiday, rect.holiday { fill: #fdd0a2; }\n"
     "line.month { stroke: #999; }\n"
     "line.tick { stroke: #eee; }\n"
     "line.today { stroke: #e6550d; stroke-width: 2; "
@@ -443,16 +715,310 @@ static const char svg_style[] =
     "<rect width=\"3\" height=\"6\" fill=\"#d62728\"/></pattern>\n"
     "<marker id=\"ukwd-arrow\" viewBox=\"0 0 8 8\" refX=\"8\" refY=\"4\" "
     "markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">"
-    "<path d=\"M0 0L8 4L0 8z\" fill=\"#666\"/></marker>\n"
-    "</defs>\n";
+    "<path d=\"M0 0L8 4L0 8z\" fill=\"#666\"/></marker>\n";
 
-/* The chart's extent, scale and size in pixels. UKWD_EINVAL past
- * UKWD_RENDER_MAX_DAYS days (500 years: useless). */
+/* ------------------------------------------------------------------ */
+/* The heading: title, subtitle, key dates */
+
+#define SUBTITLE_SIZE 640
+
+static int
+count_holiday(ukwd_date d, const char *name, void *payload)
+{
+	(void)d;
+	(void)name;
+	++*(size_t *)payload;
+	return 0;
+}
+
+/* Line 0 of the subtitle: what was planned, which way and its span;
+ * line 1: the calendar and the day the chart was made. Caller text
+ * (the calendar) is written as it is: escape it on output. */
+static void
+subtitle_line(char buf[SUBTITLE_SIZE], const ukwd_schedule *sched,
+              const ukwd_render_options *opts, int line)
+{
+	char anchor_text[UKWD_DATE_STRLEN], a[UKWD_DATE_STRLEN],
+	    b[UKWD_DATE_STRLEN];
+	ukwd_schedule_direction direction = UKWD_SCHEDULE_FORWARD;
+	ukwd_date anchor = 0, first = 0, last = 0;
+	int32_t days = 0;
+	size_t n = ukwd_schedule_task_count(sched);
+
+	if (line == 0) {
+		ukwd_schedule_anchor(&direction, &anchor, sched);
+		ukwd_schedule_span(&first, &last, &days, sched);
+		ukwd__format_date(anchor_text, anchor);
+		ukwd__format_date(a, first);
+		ukwd__format_date(b, last);
+		snprintf(buf, SUBTITLE_SIZE,
+		         "%zu task%s scheduled %s %s: %s to %s, %ld working "
+		         "day%s",
+		         n, n == 1 ? "" : "s",
+		         direction == UKWD_SCHEDULE_BACKWARD ? "backward to"
+		                                             : "forward from",
+		         anchor_text, a, b, (long)days, days == 1 ? "" : "s");
+		return;
+	}
+	if (opts->calendar && *opts->calendar) {
+		snprintf(buf, SUBTITLE_SIZE, "Calendar: %.500s.",
+		         opts->calendar);
+	} else {
+		const ukwd_calendar *cal = ukwd_schedule_calendar(sched);
+		unsigned int weekend = ukwd_calendar_weekend(cal);
+		size_t len, holidays = 0;
+
+		ukwd__render_range(&first, &last, sched, 1);
+		ukwd_calendar_foreach_holiday(cal, first, last, count_holiday,
+		                              &holidays);
+		len = (size_t)snprintf(buf, SUBTITLE_SIZE, "Calendar: weekend");
+		for (int wd = 1, any = 0; wd <= 7; wd++)
+			if (weekend >> (wd - 1) & 1u)
+				len += (size_t)snprintf(
+				    buf + len, SUBTITLE_SIZE - len, "%s %.3s",
+				    any++ ? "," : "", weekday_names[wd - 1]);
+		snprintf(buf + len, SUBTITLE_SIZE - len,
+		         "%s; %zu holiday%s in the span.",
+		         weekend ? "" : " none", holidays,
+		         holidays == 1 ? "" : "s");
+	}
+	if (opts->made != UKWD_RENDER_NO_DATE) {
+		size_t len = strlen(buf);
+
+		ukwd__format_date(a, opts->made);
+		snprintf(buf + len, SUBTITLE_SIZE - len, " Made on %s.", a);
+	}
+}
+
+/* A key date's line: "LABEL: YYYY-MM-DD". */
+static void
+put_key_date(struct ukwd__out *o, const ukwd_render_key_date *key)
+{
+	char text[UKWD_DATE_STRLEN];
+
+	ukwd__format_date(text, key->date);
+	put_xml_str(o, key->label ? key->label : "key date");
+	ukwd__out_printf(o, ": %s", text);
+}
+
+/* The standalone SVG's heading: the title, the subtitle's two lines,
+ * the key dates and the warnings, a line each. Drawn when o is not NULL;
+ * returns its height and sets *widest to its widest line's estimated
+ * width. */
+static long
+svg_heading(struct ukwd__out *o, const struct svg_chart *c,
+            const ukwd_render_options *opts, long *widest)
+{
+	const char *title = opts->title ? opts->title : "Schedule";
+	char line[SUBTITLE_SIZE];
+	long y = 24, width;
+
+	if (o) {
+		ukwd__out_puts(o, "<text x=\"6\" y=\"24\" class=\"title\">");
+		put_xml_str(o, title);
+		ukwd__out_puts(o, "</text>\n");
+	}
+	/* Bold: a tenth wider. */
+	*widest = 6 + text_width(title, 18) * 11 / 10;
+	for (int k = 0; k < 2; k++) {
+		subtitle_line(line, c->sched, opts, k);
+		y += k == 0 ? 20 : 16;
+		width = 6 + text_width(line, 12);
+		*widest = width > *widest ? width : *widest;
+		if (o) {
+			ukwd__out_printf(o,
+			                 "<text x=\"6\" y=\"%ld\" "
+			                 "class=\"subtitle\">",
+			                 y);
+			put_xml_str(o, line);
+			ukwd__out_puts(o, "</text>\n");
+		}
+	}
+	for (size_t k = 0; k < opts->key_date_count; k++) {
+		const ukwd_render_key_date *key = &opts->key_dates[k];
+
+		y += k == 0 ? 20 : 16;
+		width =
+		    6 + (text_width(key->label ? key->label : "key date", 12) +
+		         text_width(": 2000-01-01", 12)) *
+		            11 / 10;
+		*widest = width > *widest ? width : *widest;
+		if (o) {
+			ukwd__out_printf(o,
+			                 "<text x=\"6\" y=\"%ld\" "
+			                 "class=\"key-date\">",
+			                 y);
+			put_key_date(o, key);
+			ukwd__out_puts(o, "</text>\n");
+		}
+	}
+	for (size_t k = 0; k < c->warnings; k++) {
+		char warning[UKWD__WARNING_SIZE];
+
+		ukwd__render_warning_line(warning, c->sched, opts, k);
+		y += SVG_WARNING + (k == 0 ? 4 : 0);
+		width = 6 + (text_width(warning, 13) + 20) * 11 / 10;
+		*widest = width > *widest ? width : *widest;
+		if (o) {
+			ukwd__out_printf(o,
+			                 "<text class=\"warning\" x=\"6\" "
+			                 "y=\"%ld\">",
+			                 y);
+			put_xml_str(o, "\u26a0 ");
+			put_xml_str(o, warning);
+			ukwd__out_puts(o, "</text>\n");
+		}
+	}
+	return y + 14;
+}
+
+/* ------------------------------------------------------------------ */
+/* Layout */
+
+static int
+collect_holiday(ukwd_date d, const char *name, void *payload)
+{
+	struct svg_chart *c = payload;
+
+	if (c->nholidays == c->capacity) {
+		size_t capacity = c->capacity ? c->capacity * 2 : 16;
+		struct svg_holiday *grown =
+		    ukwd__realloc(c->holidays, capacity * sizeof(*grown));
+
+		if (!grown)
+			return 1;
+		c->holidays = grown;
+		c->capacity = capacity;
+	}
+	c->holidays[c->nholidays].date = d;
+	c->holidays[c->nholidays++].name = name ? name : "";
+	return 0;
+}
+
+/* Is every day in (from, to) a non-working day? */
+static int
+all_off_between(const ukwd_calendar *cal, ukwd_date from, ukwd_date to)
+{
+	for (ukwd_date d = from + 1; d < to; d++)
+		if (ukwd_workday_is_working(cal, d) == 1)
+			return 0;
+	return 1;
+}
+
+/* The holidays in the chart, in runs, each run's label on the first
+ * line under the axis with room for it (none past SVG_HOLIDAY_LINES:
+ * the shading still names the day). Whether the chart shows a weekend
+ * day too. */
+static int
+svg_holidays(struct svg_chart *c)
+{
+	long line_free[SVG_HOLIDAY_LINES] = {0};
+	ukwd_date d;
+	int rc;
+
+	rc = ukwd_calendar_foreach_holiday(c->cal, c->first, c->last,
+	                                   collect_holiday, c);
+	if (rc == UKWD_EUSER)
+		return UKWD_ENOMEM;
+	if (rc && rc != UKWD_EINVAL)
+		return rc;
+	for (d = c->first; d <= c->last; d++)
+		if (ukwd_workday_is_working(c->cal, d) != 1 &&
+		    !ukwd_calendar_holiday_name(c->cal, d)) {
+			c->used |= 1u << KEY_WEEKEND;
+			break;
+		}
+	if (c->nholidays == 0)
+		return 0;
+	c->used |= 1u << KEY_HOLIDAY;
+	c->runs = ukwd__malloc(c->nholidays * sizeof(*c->runs));
+	if (!c->runs)
+		return UKWD_ENOMEM;
+	for (size_t k = 0; k < c->nholidays; k++) {
+		struct svg_run *run;
+
+		if (c->nruns > 0 &&
+		    all_off_between(c->cal, c->holidays[k - 1].date,
+		                    c->holidays[k].date)) {
+			c->runs[c->nruns - 1].end = k + 1;
+			continue;
+		}
+		run = &c->runs[c->nruns++];
+		run->begin = k;
+		run->end = k + 1;
+	}
+	for (size_t r = 0; r < c->nruns; r++) {
+		struct svg_run *run = &c->runs[r];
+		long width = svg_run_label(NULL, c, run);
+
+		run->x = svg_x(c, c->holidays[run->begin].date) + 2;
+		if (run->x + width > c->width - 4)
+			run->x = c->width - 4 - width;
+		if (run->x < SVG_LABEL_WIDTH)
+			run->x = SVG_LABEL_WIDTH;
+		run->line = -1;
+		for (int k = 0; k < SVG_HOLIDAY_LINES; k++)
+			if (run->x >= line_free[k]) {
+				run->line = k;
+				line_free[k] = run->x + width + SVG_GAP;
+				if (k + 1 > c->holiday_lines)
+					c->holiday_lines = k + 1;
+				break;
+			}
+	}
+	return 0;
+}
+
+/* Which of the legend's keys the tasks and links draw. */
+static int
+svg_used(struct svg_chart *c)
+{
+	for (size_t t = 0; t < c->n; t++) {
+		ukwd_scheduled_task row;
+		int rc = ukwd_schedule_task(&row, c->sched, t);
+		int proposed = ukwd__render_is_proposed(c->plan, t);
+
+		if (rc)
+			return rc;
+		if (row.critical)
+			c->used |= 1u << KEY_CRITICAL;
+		if (row.total_float > 0)
+			c->used |= 1u << KEY_FLOAT;
+		if (row.duration == 0) {
+			c->used |= 1u << KEY_MILESTONE;
+		} else if (proposed) {
+			c->used |= 1u << KEY_PROPOSED;
+			c->tags |=
+			    strcmp(ukwd__render_tag(c->plan, t), "USER") == 0
+			        ? 2
+			        : 1;
+		} else if (!row.critical) {
+			c->used |= 1u << KEY_WORKING;
+		}
+	}
+	if (ukwd_plan_link_count(c->plan) > 0)
+		c->used |= 1u << KEY_LINK;
+	if (c->today != UKWD_RENDER_NO_DATE)
+		c->used |= 1u << KEY_TODAY;
+	return 0;
+}
+
+static void
+svg_chart_free(struct svg_chart *c)
+{
+	ukwd__free(c->holidays);
+	ukwd__free(c->runs);
+}
+
+/* The chart's extent, scale and size in pixels, and what it shows.
+ * UKWD_EINVAL past UKWD_RENDER_MAX_DAYS days (500 years: useless). The
+ * standalone SVG has its heading above the chart; in HTML the page has
+ * it. */
 static int
 svg_layout(struct svg_chart *c, const ukwd_schedule *sched,
-           const ukwd_render_options *opts)
+           const ukwd_render_options *opts, int standalone)
 {
-	long days;
+	long days, widest;
 	int rc;
 
 	c->sched = sched;
@@ -487,77 +1053,89 @@ svg_layout(struct svg_chart *c, const ukwd_schedule *sched,
 	c->width = SVG_LABEL_WIDTH + days * c->per_day + SVG_RIGHT;
 	if (c->width < 760)
 		c->width = 760;
-	c->chart_bottom = SVG_HEADER + (long)c->n * SVG_ROW;
-	c->height = c->chart_bottom + SVG_LEGEND;
+	c->today = opts->today != UKWD_RENDER_NO_DATE &&
+	                   opts->today >= c->first && opts->today <= c->last
+	               ? opts->today
+	               : UKWD_RENDER_NO_DATE;
+	/* In HTML the page states the warnings above the chart. */
+	c->warnings = standalone ? ukwd__render_warning_count(sched, opts) : 0;
+	if (standalone) {
+		c->top = svg_heading(NULL, c, opts, &widest);
+		if (widest + 6 > c->width)
+			c->width = widest + 6;
+	}
+	rc = svg_used(c);
+	if (rc == 0)
+		rc = svg_holidays(c);
+	if (rc)
+		return rc;
+	c->header = SVG_AXIS + (long)c->holiday_lines * SVG_HOLIDAY_LINE +
+	            (c->holiday_lines ? 4 : 0);
+	c->chart_bottom = c->header + (long)c->n * SVG_ROW;
+	c->height = c->top + c->chart_bottom + 20 +
+	            (long)svg_legend_rows(NULL, c) * SVG_LEGEND_ROW;
 	return 0;
 }
 
-/* The svg element, its title and style, and the warnings above the
- * chart, which moves down to make room for them. */
+/* The svg element, its title, style and definitions, and the heading
+ * (standalone), above the chart, which moves down to make room. */
 static void
 svg_open(struct ukwd__out *o, const struct svg_chart *c,
-         const ukwd_render_options *opts, size_t warnings)
+         const ukwd_render_options *opts)
 {
-	long height = c->height + (long)warnings * SVG_WARNING;
+	long widest;
 
 	ukwd__out_printf(
 	    o,
 	    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
 	    "width=\"%ld\" height=\"%ld\" viewBox=\"0 0 %ld %ld\" "
 	    "role=\"img\">\n<title>",
-	    c->width, height, c->width, height);
+	    c->width, c->height, c->width, c->height);
 	put_xml_str(o, opts->title ? opts->title : "Schedule");
 	ukwd__out_puts(o, "</title>\n");
 	ukwd__out_puts(o, svg_style);
-	for (size_t k = 0; k < warnings; k++) {
-		char warning[UKWD__WARNING_SIZE];
-
-		ukwd__render_warning_line(warning, c->sched, opts, k);
+	/* Task names stop short of the chart. */
+	ukwd__out_printf(o,
+	                 "<clipPath id=\"ukwd-labels\"><rect x=\"0\" y=\"0\" "
+	                 "width=\"%d\" height=\"%ld\"/></clipPath>\n</defs>\n",
+	                 SVG_LABEL_WIDTH - SVG_GAP, c->height);
+	if (c->top) {
+		svg_heading(o, c, opts, &widest);
 		ukwd__out_printf(o,
-		                 "<text class=\"warning\" x=\"6\" y=\"%ld\">",
-		                 (long)k * SVG_WARNING + 16);
-		put_xml_str(o, "\u26a0 ");
-		put_xml_str(o, warning);
-		ukwd__out_puts(o, "</text>\n");
+		                 "<g class=\"chart\" transform=\"translate(0 "
+		                 "%ld)\">\n",
+		                 c->top);
 	}
-	if (warnings)
-		ukwd__out_printf(o, "<g transform=\"translate(0 %ld)\">\n",
-		                 (long)warnings * SVG_WARNING);
 }
 
 static int
 svg_write(struct ukwd__out *o, const ukwd_schedule *sched,
-          const ukwd_render_options *opts, int with_warnings)
+          const ukwd_render_options *opts, int standalone)
 {
-	struct svg_chart c;
-	size_t warnings;
-	int rc = svg_layout(&c, sched, opts);
+	struct svg_chart c = {0};
+	int rc = svg_layout(&c, sched, opts, standalone);
 
-	if (rc)
-		return rc;
-	/* In HTML the page states the warnings above the chart. */
-	warnings = with_warnings ? ukwd__render_warning_count(sched, opts) : 0;
-	svg_open(o, &c, opts, warnings);
-	svg_grid(o, &c, opts->today);
-	for (size_t t = 0; t < c.n && o->rc == 0; t++) {
+	if (rc == 0) {
+		svg_open(o, &c, opts);
+		svg_grid(o, &c);
+	}
+	for (size_t t = 0; rc == 0 && t < c.n && o->rc == 0; t++) {
 		ukwd_scheduled_task row;
 
 		rc = ukwd_schedule_task(&row, sched, t);
 		if (rc == 0)
 			rc = svg_task(o, &c, t, &row);
-		if (rc)
-			return rc;
 	}
-	rc = svg_links(o, &c);
-	if (rc)
-		return rc;
-	svg_legend(o, &c,
-	           opts->today != UKWD_RENDER_NO_DATE &&
-	               opts->today >= c.first && opts->today <= c.last);
-	if (warnings)
-		ukwd__out_puts(o, "</g>\n");
-	ukwd__out_puts(o, "</svg>\n");
-	return o->rc;
+	if (rc == 0)
+		rc = svg_links(o, &c);
+	if (rc == 0) {
+		svg_legend(o, &c);
+		if (c.top)
+			ukwd__out_puts(o, "</g>\n");
+		ukwd__out_puts(o, "</svg>\n");
+	}
+	svg_chart_free(&c);
+	return rc ? rc : o->rc;
 }
 
 int
@@ -591,6 +1169,13 @@ static const char html_head[] =
     "th[aria-sort=ascending]::after { content: \" \\25B2\"; }\n"
     "th[aria-sort=descending]::after { content: \" \\25BC\"; }\n"
     "td.num { text-align: right; }\n"
+    "td.date { white-space: nowrap; }\n"
+    "p.subtitle { color: #444; margin: -0.5em 0 0.5em 0; }\n"
+    "ul.key-dates { margin: 0 0 0.5em 0; padding-left: 1.2em; }\n"
+    "ul.key-dates time { font-weight: bold; }\n"
+    "td .tag { display: block; font-weight: bold; font-style: normal; }\n"
+    "td .reference { display: block; color: #555; }\n"
+    "td .citation { overflow-wrap: anywhere; }\n"
     "tr.critical td.name { font-weight: bold; color: #b00; }\n"
     "td.PROPOSED, td.USER { background: #eef4fb; font-style: italic; }\n"
     "p.warning { color: #b00; font-weight: bold; border: 2px solid #b00; "
@@ -691,11 +1276,13 @@ struct html_writer {
 	struct ukwd__sentence why;
 };
 
-/* The head, the page's title and the warnings. */
+/* The head, the page's title, subtitle and key dates, and the
+ * warnings. */
 static void
 html_open(struct html_writer *w, const char *title)
 {
 	size_t warnings = ukwd__render_warning_count(w->sched, w->opts);
+	char line[SUBTITLE_SIZE];
 
 	ukwd__out_puts(
 	    &w->o, "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/"
@@ -706,7 +1293,27 @@ html_open(struct html_writer *w, const char *title)
 	ukwd__out_puts(&w->o, html_head);
 	ukwd__out_puts(&w->o, "</head>\n<body>\n<h1>");
 	put_xml_str(&w->o, title);
-	ukwd__out_puts(&w->o, "</h1>\n");
+	ukwd__out_puts(&w->o, "</h1>\n<p class=\"subtitle\">");
+	for (int k = 0; k < 2; k++) {
+		subtitle_line(line, w->sched, w->opts, k);
+		put_xml_str(&w->o, line);
+		ukwd__out_puts(&w->o, k == 0 ? ".<br/>\n" : "</p>\n");
+	}
+	if (w->opts->key_date_count)
+		ukwd__out_puts(&w->o, "<ul class=\"key-dates\">\n");
+	for (size_t k = 0; k < w->opts->key_date_count; k++) {
+		const ukwd_render_key_date *key = &w->opts->key_dates[k];
+		char text[UKWD_DATE_STRLEN];
+
+		ukwd__format_date(text, key->date);
+		ukwd__out_puts(&w->o, "<li>");
+		put_xml_str(&w->o, key->label ? key->label : "key date");
+		ukwd__out_printf(&w->o,
+		                 ": <time datetime=\"%s\">%s</time></li>\n",
+		                 text, text);
+	}
+	if (w->opts->key_date_count)
+		ukwd__out_puts(&w->o, "</ul>\n");
 	for (size_t k = 0; k < warnings; k++) {
 		char warning[UKWD__WARNING_SIZE];
 
@@ -731,6 +1338,47 @@ html_row_class(const struct html_writer *w, const ukwd_scheduled_task *row)
 	return past ? " class=\"past\"" : "";
 }
 
+/* What a tag says, for its tooltip. */
+static const char *
+tag_meaning(ukwd_source_tag tag)
+{
+	switch (tag) {
+	case UKWD_SOURCE_PROPOSED:
+		return "libukwd's own default: no public source gives this "
+		       "figure";
+	case UKWD_SOURCE_CHECKLIST:
+		return "from SECAS's SEC Checklist for Small Suppliers";
+	case UKWD_SOURCE_SOURCED:
+		return "from the public source cited";
+	case UKWD_SOURCE_USER:
+		return "set by the user";
+	default:
+		return "";
+	}
+}
+
+/* A Source cell: the tag on a line of its own (what it means as its
+ * tooltip), then the citation in its own words, then the reference. */
+static void
+html_source(struct ukwd__out *o, const ukwd_source *source)
+{
+	if (!source)
+		return;
+	ukwd__out_printf(o, "<span class=\"tag\" title=\"%s\">%s</span>",
+	                 tag_meaning(source->tag),
+	                 ukwd_source_tag_name(source->tag));
+	if (source->citation && *source->citation) {
+		ukwd__out_puts(o, "<span class=\"citation\">");
+		put_xml_str(o, source->citation);
+		ukwd__out_puts(o, "</span>");
+	}
+	if (source->reference && *source->reference) {
+		ukwd__out_puts(o, "<span class=\"reference\">SEC ");
+		put_xml_str(o, source->reference);
+		ukwd__out_puts(o, "</span>");
+	}
+}
+
 static int
 html_row(struct html_writer *w, size_t t)
 {
@@ -753,8 +1401,9 @@ html_row(struct html_writer *w, size_t t)
 	html_cell(&w->o, NULL, ukwd_plan_task_id(w->plan, t));
 	html_cell(&w->o, "name", ukwd__render_name(w->plan, t));
 	ukwd__out_printf(&w->o,
-	                 "<td class=\"num\">%ld</td><td>%s</td><td>%s</td>"
-	                 "<td>%s</td><td>%s</td><td class=\"num\">%ld</td>"
+	                 "<td class=\"num\">%ld</td><td class=\"date\">%s</td>"
+	                 "<td class=\"date\">%s</td><td class=\"date\">%s</td>"
+	                 "<td class=\"date\">%s</td><td class=\"num\">%ld</td>"
 	                 "<td class=\"num\">%ld</td><td>%s</td>",
 	                 (long)row.duration, es, ef, ls, lf,
 	                 (long)row.total_float, (long)row.free_float,
@@ -765,7 +1414,7 @@ html_row(struct html_writer *w, size_t t)
 		ukwd__out_printf(&w->o, "<td class=\"%s\">", tag);
 	else
 		ukwd__out_puts(&w->o, "<td>");
-	ukwd__render_put_source(&w->o, source, 1, put_xml);
+	html_source(&w->o, source);
 	ukwd__out_puts(&w->o, "</td>");
 	for (int side = 0; side < 2; side++) {
 		rc = ukwd__render_explain(&w->why, w->sched, t,

@@ -23,7 +23,16 @@ for name in "$@"; do
 	while IFS= read -r arg || [ -n "$arg" ]; do
 		set -- "$@" "$arg"
 	done <"$dir/args"
-	(cd "$root" && exec "$prog" "$@" --output "$out") >"$tmp/stdout" 2>"$tmp/stderr"
+	(
+		cd "$root" || exit 125
+		# The case's environment, as check-cli.sh sets it.
+		if [ -f "$dir/env" ]; then
+			while IFS= read -r setting || [ -n "$setting" ]; do
+				export "${setting?}"
+			done <"$dir/env"
+		fi
+		exec "$prog" "$@" --output "$out"
+	) >"$tmp/stdout" 2>"$tmp/stderr"
 	status=$?
 	if [ "$status" != 0 ] || [ -s "$tmp/stdout" ] || ! cmp -s "$out" "$dir/stdout"; then
 		echo "$name: --output gave status $status or a different file"

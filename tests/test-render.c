@@ -565,9 +565,9 @@ test_text__day_scale_bars_holidays_milestone_today_in_ascii(void **state)
 	assert_memory_equal(row + 26, "###  ::", 7);
 	row = line_starting(text, "* Build the site");
 	assert_non_null(row);
-	/* 1 May is a bank holiday inside nothing; the PROPOSED bar is
-	 * hatched from 2 May; 8 May is shaded inside it. */
-	assert_memory_equal(row + 26 + 5, ":::////:::////", 14);
+	/* 1 May is a bank holiday inside nothing (H, weekends ':'); the
+	 * PROPOSED bar is hatched from 2 May; 8 May is marked inside it. */
+	assert_memory_equal(row + 26 + 5, "::H////::H////", 14);
 	row = line_starting(text, "* Go live");
 	assert_non_null(row);
 	assert_int_equal(row[26 + 23], '*');
@@ -582,6 +582,10 @@ test_text__day_scale_bars_holidays_milestone_today_in_ascii(void **state)
 	assert_non_null(strstr(text, "a column is a day."));
 	assert_non_null(strstr(text, "/ PROPOSED duration"));
 	assert_non_null(strstr(text, "| today (2023-05-10)"));
+	assert_non_null(strstr(text, "H holiday (named below)"));
+	assert_non_null(strstr(text, "\nHolidays: 2023-05-01 Early May bank "
+	                             "holiday; 2023-05-08 Bank holiday for "));
+	assert_non_null(strstr(text, " Charles III.\n"));
 	assert_null(strstr(text, "\xe2")); /* ASCII only */
 	free(text);
 }
@@ -694,8 +698,13 @@ test_html__one_file_with_the_svg_a_sortable_table_and_no_network(void **state)
 	assert_int_equal(count(html, "<tr data-index="), 7);
 	assert_non_null(strstr(html, "<th data-type=\"number\">Total float"));
 	assert_non_null(strstr(html, "addEventListener('click'"));
-	assert_non_null(strstr(html, "<td class=\"PROPOSED\">PROPOSED: our "
-	                             "guess; SEC H14</td>"));
+	/* The tag, then the citation in its own words, then the
+	 * reference: never "PROPOSED: our guess". */
+	assert_non_null(strstr(html,
+	                       ">PROPOSED</span><span class=\"citation\">"
+	                       "our guess</span><span class=\"reference\">"
+	                       "SEC H14</span></td>"));
+	assert_null(strstr(html, "PROPOSED: our guess"));
 	assert_non_null(strstr(html, "<td>starts 2023-05-02: 2 working days "
 	                             "after &apos;Design: copy &amp; "));
 	/* Nothing fetched: no src, no href, no URL but the namespaces. */
@@ -837,6 +846,68 @@ test_ics__libical_reads_back_the_same_tasks_dates_and_relations(void **state)
 
 /* The fixture's plan finishes on 2023-05-26 (see the goldens); a target
  * two working days before it is missed by 2. */
+/* The heading: the title, what was planned, which way and its span, the
+ * calendar, the day the chart was made and the key dates; the holidays
+ * named under the axis and shaded apart; the legend only what is drawn.
+ */
+static void
+test_svg_html__heading_holidays_and_legend(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
+	const ukwd_render_key_date keys[] = {{ymd(2023, 5, 17), "Go live"}};
+	char *text;
+
+	options.title = "Website";
+	options.made = ymd(2023, 4, 20);
+	options.calendar = "England & Wales";
+	options.key_dates = keys;
+	options.key_date_count = 1;
+	text = render(ukwd_render_svg, f->sched, &options);
+	assert_non_null(strstr(text, "class=\"title\">Website</text>"));
+	assert_non_null(strstr(text, "class=\"subtitle\">7 tasks scheduled "
+	                             "forward from 2023-04-24: 2023-04-24 to "
+	                             "2023-05-17, 16 working days</text>"));
+	assert_non_null(strstr(text, "Calendar: England &amp; Wales. Made on "
+	                             "2023-04-20.</text>"));
+	assert_non_null(
+	    strstr(text, "class=\"key-date\">Go live: 2023-05-17</text>"));
+	assert_int_equal(count(text, "class=\"holiday\"><title>"), 2);
+	assert_non_null(strstr(text, "class=\"holiday-name\">"));
+	assert_non_null(strstr(text, ">Early May bank holiday</text>"));
+	assert_non_null(strstr(text, "data-key=\"holiday\""));
+	/* Nothing is PROPOSED but the three bars the fixture tags so. */
+	assert_non_null(strstr(text, "data-key=\"proposed\""));
+	assert_null(strstr(text, "data-key=\"today\""));
+	free(text);
+	text = render(ukwd_render_html, f->sched, &options);
+	assert_non_null(strstr(text, "<h1>Website</h1>\n<p class=\"subtitle\">"
+	                             "7 tasks scheduled forward from "));
+	assert_non_null(strstr(text, "<li>Go live: <time datetime=\"2023-05-17"
+	                             "\">2023-05-17</time></li>"));
+	/* In HTML the page has the heading, the chart does not. */
+	assert_null(strstr(text, "class=\"title\""));
+	assert_non_null(strstr(text, "<td class=\"date\">2023-04-24</td>"));
+	free(text);
+	/* Without a calendar or made day: the calendar as it is, no day. */
+	options.calendar = NULL;
+	options.made = UKWD_RENDER_NO_DATE;
+	text = render(ukwd_render_svg, f->sched, &options);
+	assert_non_null(strstr(text, "Calendar: weekend Sat, Sun; 2 holidays "
+	                             "in the span.</text>"));
+	assert_null(strstr(text, "Made on"));
+	free(text);
+	/* Key dates given without an array are refused. */
+	options.key_dates = NULL;
+	{
+		struct buffer b = {NULL, 0, 0, 0};
+
+		assert_int_equal(
+		    ukwd_render_svg(f->sched, &options, buffer_sink, &b),
+		    UKWD_EINVAL);
+	}
+}
+
 static void
 test_targets__json_says_met_or_late_and_charts_warn(void **state)
 {
@@ -1566,6 +1637,7 @@ main(void)
 	  TEST(test_svg__invalid_utf8_and_control_characters_become_fffd),
 	  TEST(
 	      test_html__one_file_with_the_svg_a_sortable_table_and_no_network),
+	  TEST(test_svg_html__heading_holidays_and_legend),
 	  TEST(test_targets__json_says_met_or_late_and_charts_warn),
 	  TEST(test_today__json_marks_past_tasks_and_charts_count_them),
 	  TEST(test_options__version_1_callers_are_read_as_version_1),

@@ -109,6 +109,14 @@ typedef struct ukwd_render_target {
 	const char *label;
 } ukwd_render_target;
 
+/** A date a chart's header names: a milestone the reader looks for
+ *  first ("DCC User (import-supplier)"), say. @since 0.1 */
+typedef struct ukwd_render_key_date {
+	ukwd_date date; /**< the day */
+	/** What happens that day, one line; NULL for "key date". */
+	const char *label;
+} ukwd_render_key_date;
+
 /** Options for the renderers; NULL means #UKWD_RENDER_OPTIONS_INIT. */
 typedef struct ukwd_render_options {
 	unsigned int version; /**< #UKWD_RENDER_OPTIONS_VERSION */
@@ -132,16 +140,31 @@ typedef struct ukwd_render_options {
 	 *  @c target_count is 0. */
 	const ukwd_render_target *targets;
 	size_t target_count; /**< the number of @c targets */
+	/** Version 3: SVG and HTML: the day the chart was made, shown in
+	 *  its subtitle, or #UKWD_RENDER_NO_DATE to leave it out. The
+	 *  library reads no clock: the caller says (ukwd-plan gives the day
+	 *  of `SOURCE_DATE_EPOCH` when it is set, else today). */
+	ukwd_date made;
+	/** Version 3: SVG and HTML: what the calendar is, one line for the
+	 *  subtitle ("England and Wales bank holidays"), or NULL: the
+	 *  subtitle then gives its weekend and the holidays in the span. */
+	const char *calendar;
+	/** Version 3: SVG and HTML: dates listed under the subtitle, in
+	 *  this order; borrowed; may be NULL when @c key_date_count is 0. */
+	const ukwd_render_key_date *key_dates;
+	size_t key_date_count; /**< the number of @c key_dates */
 } ukwd_render_options;
 
 /** The current version of #ukwd_render_options; version 1 callers
- *  (without targets) are still accepted. */
-#define UKWD_RENDER_OPTIONS_VERSION 2
+ *  (without targets) and version 2 callers (without made, calendar and
+ *  key dates) are still accepted. */
+#define UKWD_RENDER_OPTIONS_VERSION 3
 /** Initialise a #ukwd_render_options to the defaults. */
 #define UKWD_RENDER_OPTIONS_INIT                                               \
 	{                                                                      \
 		UKWD_RENDER_OPTIONS_VERSION, 0, 0, UKWD_RENDER_NO_DATE,        \
-		    UKWD_RENDER_SCALE_AUTO, 0u, NULL, NULL, 0                  \
+		    UKWD_RENDER_SCALE_AUTO, 0u, NULL, NULL, 0,                 \
+		    UKWD_RENDER_NO_DATE, NULL, NULL, 0                         \
 	}
 
 /**
@@ -165,9 +188,12 @@ UKWD_API int ukwd_render_options_init(ukwd_render_options *options,
  * Monday to Sunday (more weeks a column when even weeks do not fit).
  * Bars cover working days (`█`, ASCII `#`; PROPOSED durations `▒`,
  * ASCII `/`); total float follows the bar (`─`, `-`); a milestone is
- * `◆` (`*`); non-working days are shaded (`░`, `:`), at week scale the
- * weeks that hold a non-working weekday; today is `│` (`|`). Two header
- * lines give the months and (day scale) the weekdays; a legend follows.
+ * `◆` (`*`); weekend days are shaded (`░`, `:`) and holidays apart
+ * (`▚`, `H`), at week scale the weeks that hold a holiday; today is `│`
+ * (`|`). Two header lines give the months and (day scale) the weekdays;
+ * a legend of what the chart shows follows, then `Holidays:` with the
+ * date and name of each holiday in the chart (the first 24, then how
+ * many more).
  *
  * @param[in] sched   the schedule.
  * @param[in] options optional: width, ascii, today, scale (day, week or
@@ -289,12 +315,21 @@ UKWD_API int ukwd_render_mermaid(const ukwd_schedule *sched,
  * hatched (a `<pattern>`) and labelled so, milestones as diamonds, total
  * float as a thin grey bar after the task, dependency arrows from the
  * predecessor's start or finish to the successor's start or finish as
- * the link type says, non-working days shaded with a `<title>` naming
- * the holiday or weekday (shown on hover), month labels, a today line
- * when @c today is set, and a legend. Each task is a `<g>` with a
- * `<title>` giving its dates, float and source. Text is escaped (`&`, `<`,
- * `>`, `"`, `'`); bytes that are not valid UTF-8, and control characters,
- * become U+FFFD so that the document always parses.
+ * the link type says, non-working days shaded (holidays in another colour
+ * than weekends) with a `<title>` naming the holiday or weekday (shown on
+ * hover), month labels (left out where one would overlap the one before,
+ * as the first month's when the chart starts near its end), the
+ * holidays' names in lines under the axis, a today line when @c today
+ * is set, and a legend of what the chart draws (no more). Above the
+ * chart: the title, a subtitle (the number of tasks, the direction and
+ * date the schedule was computed from, its span in dates and working
+ * days, @c calendar and @c made), the @c key_dates and the warnings.
+ * Each task is a `<g>` with a `<title>` giving its dates, float and
+ * source (the tag, then the citation and the reference on lines of
+ * their own); a task name cut short has a `<title>` of its own with the
+ * whole name. Text is escaped (`&`, `<`, `>`, `"`, `'`); bytes that are
+ * not valid UTF-8, and control characters, become U+FFFD so that the
+ * document always parses.
  *
  * Scale (ukwd_render_options::scale): day (20 px a day), week (5 px a day,
  * Monday ticks) or month (2 px a day); auto picks day up to 62 days, week
@@ -315,11 +350,15 @@ UKWD_API int ukwd_render_svg(const ukwd_schedule *sched,
  *        tasks that sorts when a header is clicked.
  *
  * Nothing is fetched: the style and a few lines of script are inline.
+ * The title (`<h1>`), subtitle and key dates head the page (as
+ * ukwd_render_svg() has them, which the chart here then leaves out),
+ * then the warnings.
  * The table has a row per task (id, name, duration, early and late dates,
- * total and free float, critical, source, and what fixed its start and
- * finish, as ukwd_schedule_explain()); clicking a header sorts by that
- * column, again to reverse. The page is well-formed XML too (polyglot
- * HTML), so `xmllint --noout` checks it.
+ * which do not wrap, total and free float, critical, source: the tag on a
+ * line of its own, then the citation as it is and the reference; and
+ * what fixed its start and finish, as ukwd_schedule_explain()); clicking
+ * a header sorts by that column, again to reverse. The page is
+ * well-formed XML too (polyglot HTML), so `xmllint --noout` checks it.
  *
  * @return as ukwd_render_svg().
  * @since 0.1
