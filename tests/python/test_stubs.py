@@ -1,0 +1,44 @@
+"""lib/python/ukwd.pyi names what the module has, and every public
+function and method of the module has a docstring (issue 17)."""
+import ast
+import inspect
+import pathlib
+
+import ukwd
+
+STUB = (pathlib.Path(__file__).resolve().parent.parent.parent
+        / "lib" / "python" / "ukwd.pyi")
+
+
+def stub_names():
+    tree = ast.parse(STUB.read_text(encoding="utf-8"))
+    top, methods = set(), set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            top.add(node.name)
+        if isinstance(node, ast.AnnAssign):
+            top.add(node.target.id)
+        if isinstance(node, ast.ClassDef) and node.name == "Calendar":
+            methods = {n.name for n in node.body
+                       if isinstance(n, ast.FunctionDef)} - {"__new__"}
+    return top, methods
+
+
+def test_the_stub_names_the_module():
+    top, methods = stub_names()
+    public = {n for n in dir(ukwd) if not n.startswith("_")} | {"__version__"}
+    assert top - {"DateLike", "DatesLike", "IntsLike", "Roll",
+                  "Division"} == public
+    calendar = {n for n in dir(ukwd.Calendar) if not n.startswith("_")}
+    assert methods == calendar
+
+
+def test_everything_public_has_a_docstring():
+    for name in dir(ukwd):
+        obj = getattr(ukwd, name)
+        if name.startswith("_") or not callable(obj):
+            continue
+        assert inspect.getdoc(obj), name
+    for name in dir(ukwd.Calendar):
+        if not name.startswith("_"):
+            assert inspect.getdoc(getattr(ukwd.Calendar, name)), name
