@@ -198,8 +198,9 @@ holiday_name(const struct svg_holiday *h)
 	return *h->name ? h->name : "holiday";
 }
 
-/* Does the name of holiday k start with that of one before it in its
- * run ("Boxing Day (substitute day)" after "Boxing Day")? */
+/* Does the name of holiday k repeat one before it in its run: start
+ * with it ("Boxing Day (substitute day)" after "Boxing Day"), or stand
+ * within it (a union calendar's "A; B" before "A")? */
 static int
 repeats_name(const struct svg_chart *c, const struct svg_run *run, size_t k)
 {
@@ -208,7 +209,8 @@ repeats_name(const struct svg_chart *c, const struct svg_run *run, size_t k)
 	for (size_t j = run->begin; j < k; j++) {
 		const char *before = holiday_name(&c->holidays[j]);
 
-		if (strncmp(name, before, strlen(before)) == 0)
+		if (strncmp(name, before, strlen(before)) == 0 ||
+		    strstr(before, name))
 			return 1;
 	}
 	return 0;
