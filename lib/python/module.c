@@ -270,6 +270,67 @@ range : {
 }
 }
 
+int
+pyukwd_minutes_of(int *minutes, PyObject *obj)
+{
+	if (PyDateTime_Check(obj))
+		*minutes = PyDateTime_DATE_GET_HOUR(obj) * 60 +
+		           PyDateTime_DATE_GET_MINUTE(obj);
+	return 0;
+}
+
+int
+pyukwd_time_from_object(int *minutes, PyObject *obj, const char *what)
+{
+	if (PyTime_Check(obj)) {
+		*minutes = PyDateTime_TIME_GET_HOUR(obj) * 60 +
+		           PyDateTime_TIME_GET_MINUTE(obj);
+		return 0;
+	}
+	if (PyLong_Check(obj)) {
+		long value = PyLong_AsLong(obj);
+
+		if (value == -1 && PyErr_Occurred())
+			return -1;
+		if (value < 0 || value > 1439) {
+			char message[96];
+
+			snprintf(
+			    message, sizeof(message),
+			    "%s: %ld is not a time of day (0..1439 minutes "
+			    "after midnight)",
+			    what, value);
+			pyukwd_raise(UKWD_EINVAL, message, NULL, NULL);
+			return -1;
+		}
+		*minutes = (int)value;
+		return 0;
+	}
+	if (PyUnicode_Check(obj)) {
+		const char *text = PyUnicode_AsUTF8(obj);
+		ukwd_diag diag;
+		int rc;
+
+		if (!text)
+			return -1;
+		rc = ukwd_time_parse(minutes, text, &diag);
+		if (rc != 0) {
+			char message[UKWD_DIAG_MESSAGE_SIZE + 64];
+
+			snprintf(message, sizeof(message), "%s: %s", what,
+			         diag.message);
+			pyukwd_raise(rc, message, NULL, NULL);
+			return -1;
+		}
+		return 0;
+	}
+	PyErr_Format(PyExc_TypeError,
+	             "%s: expected a time of day ('HH:MM', datetime.time or "
+	             "minutes after midnight), not %R",
+	             what, obj);
+	return -1;
+}
+
 /* numpy's names at module level: the calendar is the keyword busdaycal,
  * as numpy's own busday functions take a numpy.busdaycalendar. */
 static PyObject *
@@ -382,7 +443,7 @@ PyInit_ukwd(void)
 		return NULL;
 	if (PyModule_AddObjectRef(module, "Calendar",
 	                          (PyObject *)&pyukwd_calendar_type) < 0 ||
-	    pyukwd_errors_init(module) < 0 ||
+	    pyukwd_errors_init(module) < 0 || pyukwd_notice_init(module) < 0 ||
 	    PyModule_AddStringConstant(module, "__version__", ukwd_version()) <
 	        0 ||
 	    PyModule_AddIntConstant(module, "LAST_OFFICIAL_YEAR",

@@ -48,6 +48,14 @@ int pyukwd_errors_init(PyObject *module);
 /* A Python date, datetime, np.datetime64 or ISO string as a ukwd_date.
  * Returns 0, or -1 with an exception set. */
 int pyukwd_date_from_object(ukwd_date *out, PyObject *obj, const char *what);
+/* The time of day of a datetime.datetime, in minutes after midnight;
+ * *minutes is left alone for anything else. Returns 0. */
+int pyukwd_minutes_of(int *minutes, PyObject *obj);
+/* A time of day: datetime.time, 'HH:MM' or minutes after midnight.
+ * Returns 0, or -1 with an exception set. */
+int pyukwd_time_from_object(int *minutes, PyObject *obj, const char *what);
+/* ukwd.notice, added to the module (notice.c). */
+int pyukwd_notice_init(PyObject *parent);
 /* A ukwd_date as a datetime.date. */
 PyObject *pyukwd_date_to_object(ukwd_date d);
 /* "YYYY-MM-DD" of a day number that may be outside ukwd_date. */

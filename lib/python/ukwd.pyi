@@ -1,6 +1,7 @@
 # Type stubs of the extension module ukwd (lib/python/, issue 17).
 import datetime
 import os
+import types
 from typing import Any, Literal, Sequence, Union, overload
 
 import numpy as np
@@ -8,6 +9,10 @@ import numpy.typing as npt
 
 __version__: str
 LAST_OFFICIAL_YEAR: int
+# ukwd.notice: check(rule, given, event, cutoff=None, *, calendar=None)
+# -> notice.Result (a named tuple), rules() -> list[dict]. Its own stub
+# needs the module laid out as a package.
+notice: types.ModuleType
 
 DateLike = Union[datetime.date, np.datetime64, str]
 DatesLike = Union[DateLike, Sequence[DateLike], npt.NDArray[np.datetime64]]
