@@ -1380,6 +1380,27 @@ ukwd_govuk_json_import(ukwd_calendar_builder *b, const char *data, size_t size,
 	return rc;
 }
 
+unsigned int
+ukwd__govuk_json_divisions(const char *data, size_t size)
+{
+	struct ukwd__days imp = {0};
+	struct reader r = {0};
+	ukwd_diag diag;
+	unsigned int found = 0;
+	int rc;
+
+	if (!data)
+		return 0;
+	r.start = r.p = (const unsigned char *)data;
+	r.end = r.start + size;
+	r.diag = &diag;
+	r.imp = &imp;
+	rc = read_file(&r, 0, &found); /* no division asked: none imported */
+	reader_free(&r);
+	ukwd__days_free(&imp);
+	return rc == 0 && r.shape_rc == 0 ? found : 0;
+}
+
 #else /* !UKWD_HAVE_GOVUK_JSON */
 
 int
@@ -1396,6 +1417,14 @@ ukwd_govuk_json_import(ukwd_calendar_builder *b, const char *data, size_t size,
 	return ukwd__diag_set(diag, UKWD_ENOTSUPPORTED, 0, 0,
 	                      "libukwd was built without GOV.UK JSON "
 	                      "import (-Djson=disabled)");
+}
+
+unsigned int
+ukwd__govuk_json_divisions(const char *data, size_t size)
+{
+	(void)data;
+	(void)size;
+	return 0;
 }
 
 #endif

@@ -8,13 +8,21 @@
 #include "ukwd/ical.h"
 #include "internal.h"
 
-/* Apply one file to one division's builder. */
+/* Apply one file to one division's builder. `held`: the divisions a
+ * GOV.UK JSON file holds, when the calendar has more than one. */
 static int
 apply_file(ukwd_calendar_builder *b, unsigned int division,
+           unsigned int divisions, unsigned int held,
            const ukwd_holiday_file *file, ukwd_diag *diag)
 {
 	switch (ukwd_holidays_detect(file->data, file->size)) {
 	case UKWD_HOLIDAYS_GOVUK_JSON:
+		/* A file of one division (GOV.UK's page offers each alone)
+		 * refines that division inside gb, sec or uk and leaves the
+		 * others to the rules; one holding none of the calendar's
+		 * divisions is refused by the import, which names one. */
+		if ((held & divisions) && !(held & division))
+			return 0;
 		return ukwd_govuk_json_import(b, file->data, file->size,
 		                              division, UKWD_IMPORT_OFFICIAL,
 		                              diag);
@@ -54,6 +62,7 @@ ukwd_calendar_new_uk_files(ukwd_calendar **out, unsigned int divisions,
                            ukwd_diag *diag)
 {
 	ukwd_calendar *result = NULL;
+	unsigned int *held = NULL;
 	int rc = 0;
 
 	ukwd__diag_clear(diag);
@@ -66,6 +75,20 @@ ukwd_calendar_new_uk_files(ukwd_calendar **out, unsigned int divisions,
 	if (count == 0)
 		return ukwd_calendar_new_uk(out, divisions, first_year,
 		                            last_year);
+	/* Which divisions each GOV.UK JSON file holds, read once, for a
+	 * calendar of more than one. */
+	if (divisions & (divisions - 1)) {
+		held = ukwd__calloc(count, sizeof(*held));
+		if (!held)
+			return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0,
+			                      "out of memory");
+		for (size_t i = 0; i < count; i++)
+			if (ukwd_holidays_detect(files[i].data,
+			                         files[i].size) ==
+			    UKWD_HOLIDAYS_GOVUK_JSON)
+				held[i] = ukwd__govuk_json_divisions(
+				    files[i].data, files[i].size);
+	}
 	for (unsigned int division = 1;
 	     division <= UKWD_UK_NORTHERN_IRELAND && rc == 0; division <<= 1) {
 		ukwd_calendar_builder *b;
@@ -78,7 +101,8 @@ ukwd_calendar_new_uk_files(ukwd_calendar **out, unsigned int divisions,
 		if (rc)
 			break;
 		for (size_t i = 0; i < count && rc == 0; i++) {
-			rc = apply_file(b, division, &files[i], diag);
+			rc = apply_file(b, division, divisions,
+			                held ? held[i] : 0, &files[i], diag);
 			if (rc)
 				diag_name_file(diag, files[i].name);
 		}
@@ -96,6 +120,7 @@ ukwd_calendar_new_uk_files(ukwd_calendar **out, unsigned int divisions,
 		ukwd_calendar_free(result);
 		result = rc ? NULL : joined;
 	}
+	ukwd__free(held);
 	if (rc) {
 		ukwd_calendar_free(result);
 		return rc;

@@ -87,4 +87,9 @@ ukwd__date_in_range(long long d)
 	return d >= UKWD_DATE_MIN && d <= UKWD_DATE_MAX;
 }
 
+/* The UK divisions (UKWD_UK_* bits) a GOV.UK JSON file holds, read
+ * without importing anything (govuk-json.c); 0 when it cannot be read
+ * (ukwd_govuk_json_import() then says why) or JSON import is not built. */
+unsigned int ukwd__govuk_json_divisions(const char *data, size_t size);
+
 #endif

@@ -579,6 +579,75 @@ test_govuk_json__many_events_in_either_order_import_exactly(void **state)
 	check_many_events(1);
 }
 
+/* A file of one division (GOV.UK's page offers each alone) refines that
+ * division inside gb, sec and uk, and the other divisions keep their
+ * rules; a calendar of none of the file's divisions is refused. */
+static void
+test_govuk_json__one_division_refines_it_inside_a_set(void **state)
+{
+	static const char scotland_only[] =
+	    "{\"scotland\":{\"division\":\"scotland\",\"events\":["
+	    "{\"title\":\"Extra day\",\"date\":\"2030-06-17\",\"notes\":\"\","
+	    "\"bunting\":false}]}}";
+	static const unsigned int sets[] = {
+	    UKWD_UK_GB, UKWD_UK_SEC, UKWD_UK_ALL,
+	    UKWD_UK_SCOTLAND | UKWD_UK_NORTHERN_IRELAND};
+	ukwd_holiday_file file = {"scotland.json", scotland_only,
+	                          sizeof(scotland_only) - 1, 0};
+	ukwd_calendar *cal = NULL, *rules = NULL, *scotland = NULL;
+	ukwd_diag diag;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++) {
+		unsigned int others = sets[i] & ~UKWD_UK_SCOTLAND;
+
+		assert_int_equal(ukwd_calendar_new_uk_files(&cal, sets[i], 2029,
+		                                            2031, &file, 1,
+		                                            &diag),
+		                 0);
+		assert_int_equal(
+		    ukwd_calendar_new_uk(&rules, others, 2029, 2031), 0);
+		assert_int_equal(
+		    ukwd_calendar_new_uk_files(&scotland, UKWD_UK_SCOTLAND,
+		                               2029, 2031, &file, 1, &diag),
+		    0);
+		/* The set is Scotland's official 2030 joined with the other
+		 * divisions' rules: day by day over the three years. */
+		for (ukwd_date d = day("2029-01-01"); d <= day("2031-12-31");
+		     d++) {
+			int want = ukwd_workday_is_working(rules, d) &&
+			           ukwd_workday_is_working(scotland, d);
+
+			if (ukwd_workday_is_working(cal, d) != want)
+				fail_msg("set %u: day %ld wrong", sets[i],
+				         (long)d);
+		}
+		/* The file's day, and St Andrew's Day 2030 gone from
+		 * Scotland. */
+		assert_int_equal(
+		    ukwd_workday_is_working(scotland, day("2030-06-17")), 0);
+		assert_int_equal(
+		    ukwd_workday_is_working(scotland, day("2030-12-02")), 1);
+		assert_int_equal(
+		    ukwd_workday_is_working(cal, day("2030-06-17")), 0);
+		ukwd_calendar_free(cal);
+		ukwd_calendar_free(rules);
+		ukwd_calendar_free(scotland);
+	}
+	/* None of the calendar's divisions in the file: refused. */
+	assert_int_equal(ukwd_calendar_new_uk_files(
+	                     &cal,
+	                     UKWD_UK_ENGLAND_WALES | UKWD_UK_NORTHERN_IRELAND,
+	                     2029, 2031, &file, 1, &diag),
+	                 UKWD_EPARSE);
+	assert_non_null(strstr(diag.message, "the file has no"));
+	assert_int_equal(ukwd_calendar_new_uk_files(&cal, UKWD_UK_ENGLAND_WALES,
+	                                            2029, 2031, &file, 1,
+	                                            &diag),
+	                 UKWD_EPARSE);
+	assert_non_null(strstr(diag.message, "the file has no"));
+}
+
 int
 main(void)
 {
@@ -586,6 +655,8 @@ main(void)
 	    cmocka_unit_test(
 	        test_govuk_json__escapes_and_surrogate_pairs_decode_to_utf8),
 	    cmocka_unit_test(test_govuk_json__a_utf8_bom_is_ignored),
+	    cmocka_unit_test(
+	        test_govuk_json__one_division_refines_it_inside_a_set),
 	    cmocka_unit_test(
 	        test_govuk_json__unknown_keys_and_numbers_of_any_size_are_skipped),
 	    cmocka_unit_test(
