@@ -660,6 +660,41 @@ job_init(struct job *job, PyObject *self, enum kind kind)
 	job->mode = R_CONVENTION;
 }
 
+/* One Python date (datetime.date or 'YYYY-MM-DD') and, for two-operand
+ * calls, a Python int or date: answered without numpy, as a Python value
+ * (the loops of Python code call the scalar form). */
+static PyObject *
+scalar(struct job *job, PyObject *x, PyObject *y)
+{
+	ukwd_date d, e = 0;
+	int64_t a, b = 0, out;
+
+	if (pyukwd_date_from_object(&d, x, "dates") != 0)
+		return NULL;
+	a = d;
+	if (job->kind == K_COUNT) {
+		if (pyukwd_date_from_object(&e, y, "end") != 0)
+			return NULL;
+		b = e;
+	} else if (y) {
+		b = PyLong_AsLongLong(y);
+		if (b == -1 && PyErr_Occurred())
+			return NULL;
+	}
+	if (run_block(job, &a, y ? &b : NULL, &out, 1, 0) != 0)
+		return raise_failure(job, 0, NULL);
+	switch (job->kind) {
+	case K_IS_WORKING:
+		return PyBool_FromLong(out != 0);
+	case K_COUNT:
+		return PyLong_FromLongLong(out);
+	default:
+		if (out == NPY_DATETIME_NAT)
+			Py_RETURN_NONE;
+		return pyukwd_date_to_object((ukwd_date)out);
+	}
+}
+
 /* The dates-only calls: is_working, is_busday, roll. */
 static PyObject *
 unary(PyObject *self, PyObject *dates_obj, PyObject *out_obj, enum kind kind,
@@ -673,6 +708,8 @@ unary(PyObject *self, PyObject *dates_obj, PyObject *out_obj, enum kind kind,
 		return NULL;
 	if (parse_out(&out, out_obj) != 0)
 		return NULL;
+	if (!numpy_style && pyukwd_is_python_date(dates_obj))
+		return scalar(&job, dates_obj, NULL);
 	dates = pyukwd_as_days(dates_obj, what);
 	if (!dates)
 		return NULL;
@@ -697,6 +734,10 @@ binary(PyObject *self, PyObject *first_obj, PyObject *second_obj,
 		return NULL;
 	if (parse_out(&out, out_obj) != 0)
 		return NULL;
+	if (!numpy_style && pyukwd_is_python_date(first_obj) &&
+	    (second_is_date ? pyukwd_is_python_date(second_obj)
+	                    : PyLong_Check(second_obj)))
+		return scalar(&job, first_obj, second_obj);
 	ins[0] = pyukwd_as_days(first_obj, first_what);
 	if (ins[0])
 		ins[1] = second_is_date

@@ -271,6 +271,12 @@ range : {
 }
 
 int
+pyukwd_is_python_date(PyObject *obj)
+{
+	return PyDate_Check(obj) || PyUnicode_Check(obj);
+}
+
+int
 pyukwd_minutes_of(int *minutes, PyObject *obj)
 {
 	if (PyDateTime_Check(obj))

@@ -56,6 +56,8 @@ int pyukwd_minutes_of(int *minutes, PyObject *obj);
 int pyukwd_time_from_object(int *minutes, PyObject *obj, const char *what);
 /* ukwd.notice, added to the module (notice.c). */
 int pyukwd_notice_init(PyObject *parent);
+/* A datetime.date (or datetime) or a str: a date the scalar path reads. */
+int pyukwd_is_python_date(PyObject *obj);
 /* A ukwd_date as a datetime.date. */
 PyObject *pyukwd_date_to_object(ukwd_date d);
 /* "YYYY-MM-DD" of a day number that may be outside ukwd_date. */

@@ -192,3 +192,22 @@ def test_numpy_names_at_module_level(england):
         ukwd.busday_offset("2023-06-03", 1, busdaycal=england)
     with pytest.raises(TypeError, match="busdaycal"):
         ukwd.busday_count("2023-06-05", "2023-06-12")
+
+
+def test_python_scalars_agree_with_arrays(england):
+    # datetime.date and str scalars are answered without numpy.
+    rng = np.random.default_rng(3)
+    low = np.datetime64("1990-01-01").astype(np.int64)
+    dates = rng.integers(low, low + 20000, 2000).astype("datetime64[D]")
+    n = rng.integers(1, 400, 2000)
+    added = england.add(dates, n)
+    working = england.is_working(dates)
+    counted = england.count(dates, dates + 100)
+    rolled = england.roll(dates, "modifiedpreceding")
+    for i, day in enumerate(dates.tolist()):
+        assert england.add(day, int(n[i])) == added[i]
+        assert england.add(str(day), int(-n[i])) == \
+            england.add(dates[i:i + 1], -n[i:i + 1])[0]
+        assert england.is_working(day) == working[i]
+        assert england.count(day, day + datetime.timedelta(100)) == counted[i]
+        assert england.roll(day, "modifiedpreceding") == rolled[i]
