@@ -361,24 +361,25 @@ enumeration(int pert)
 	static const int est[4][3] = {
 	    {1, 2, 5}, {2, 3, 4}, {1, 1, 4}, {2, 4, 7}};
 	const uint32_t iterations = 30000;
-	double cdf[40] = {0};
+	double cdf[40] = {0}, q_of[4][8] = {{0}};
 	ukwd_plan *plan = new_plan();
 	ukwd_date start = day("2025-06-02"), got;
 	size_t t[4];
 	int lo = 0, hi = 0;
 
+	/* Each task's probabilities once (the PERT ones integrate). */
+	for (int k = 0; k < 4; k++)
+		for (int v = est[k][0]; v <= est[k][2]; v++)
+			q_of[k][v] =
+			    pmf(v, est[k][0], est[k][1], est[k][2], pert);
 	for (int a = est[0][0]; a <= est[0][2]; a++)
 		for (int b = est[1][0]; b <= est[1][2]; b++)
 			for (int c = est[2][0]; c <= est[2][2]; c++)
 				for (int d = est[3][0]; d <= est[3][2]; d++) {
-					double q = 1;
-					int vals[4] = {a, b, c, d}, len;
+					double q = q_of[0][a] * q_of[1][b] *
+					           q_of[2][c] * q_of[3][d];
+					int len = a + c;
 
-					for (int k = 0; k < 4; k++)
-						q *= pmf(vals[k], est[k][0],
-						         est[k][1], est[k][2],
-						         pert);
-					len = a + c;
 					if (b + c > len)
 						len = b + c;
 					if (a + d > len)
@@ -1075,6 +1076,28 @@ test_histograms__add_up_to_n_and_match_the_percentiles(void **state)
 	ukwd_plan_free(plan);
 }
 
+/* A plan with no tasks: every iteration is the project date. */
+static void
+test_empty_plan__finishes_on_the_start(void **state)
+{
+	ukwd_plan *plan = new_plan();
+	ukwd_date start = day("2025-01-04"), monday = day("2025-01-06");
+	ukwd_schedule *s = sched_of(plan, start, UKWD_SCHEDULE_FORWARD);
+	ukwd_risk *r = risk_of(s, 50, 0, 0, 4);
+	ukwd_risk_outcome out;
+
+	(void)state;
+	assert_int_equal(ukwd_risk_task_count(r), 0);
+	assert_int_equal(ukwd_risk_finish(&out, r), 0);
+	assert_int_equal(out.p50, monday);
+	assert_int_equal(out.min, monday);
+	assert_int_equal(out.max, monday);
+	assert_int_equal(out.mean, monday);
+	ukwd_risk_free(r);
+	ukwd_schedule_free(s);
+	ukwd_plan_free(plan);
+}
+
 /* ------------------------------------------------------------------ */
 /* Errors */
 
@@ -1302,6 +1325,7 @@ main(void)
 	    cmocka_unit_test(test_deadline__probability_of_meeting_it),
 	    cmocka_unit_test(
 	        test_histograms__add_up_to_n_and_match_the_percentiles),
+	    cmocka_unit_test(test_empty_plan__finishes_on_the_start),
 	    cmocka_unit_test(test_errors__bad_options),
 	    cmocka_unit_test(test_errors__a_plan_changed_into_a_cycle),
 	    cmocka_unit_test(test_errors__an_iteration_past_the_calendar),

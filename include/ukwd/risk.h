@@ -32,9 +32,11 @@
  * depends only on the seed, i and the plan, and every total is an
  * integer sum, so the results are identical for any thread count and on
  * every machine with IEEE-754 double arithmetic: triangular draws use
- * only +, -, *, / and sqrt, which IEEE rounds exactly. PERT draws also
- * use the C library's log, whose last bit may differ between C libraries;
- * a draw then differs only when X falls within that of a half day.
+ * only +, -, *, / and sqrt, which IEEE rounds exactly. PERT draws
+ * (Marsaglia and Tsang's method for the two Gamma variates) also use the
+ * C library's log, whose last bit may differ between C libraries; an
+ * iteration's draws then differ only if such a bit decides a comparison,
+ * which is vanishingly rare but not impossible.
  *
  * **What each iteration yields** (working-day numbers as in
  * ukwd_scheduled_task: 0 is the calendar's first working day):
@@ -208,9 +210,12 @@ UKWD_API size_t ukwd_risk_task_count(const ukwd_risk *risk);
 
 /** A distribution of finish days over the iterations. */
 typedef struct ukwd_risk_outcome {
-	/** The 10th, 50th, 80th, 90th and 95th percentiles: working days
-	 *  (see "Percentiles" above). */
-	ukwd_date p10, p50, p80, p90, p95;
+	/** The 10th percentile: a working day (see "Percentiles" above). */
+	ukwd_date p10;
+	ukwd_date p50; /**< the 50th percentile (the median) */
+	ukwd_date p80; /**< the 80th percentile */
+	ukwd_date p90; /**< the 90th percentile */
+	ukwd_date p95; /**< the 95th percentile */
 	ukwd_date min; /**< the earliest day of any iteration */
 	ukwd_date max; /**< the latest day of any iteration */
 	/** The mean, as a working-day number (0 is the calendar's first
