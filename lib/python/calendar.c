@@ -628,6 +628,117 @@ calendar_provenance(PyObject *obj, PyObject *arg)
 	}
 }
 
+/* Pickling: everything a calendar holds (range, weekend, holidays with
+ * their names, each year's provenance, the label), rebuilt exactly by
+ * ukwd._calendar_from_state; so a calendar can go to another process. */
+static PyObject *
+calendar_reduce(PyObject *obj, PyObject *unused)
+{
+	const pyukwd_calendar *self = (const pyukwd_calendar *)obj;
+	PyObject *module, *rebuild, *holidays, *provenance, *result;
+	PyObject *empty, *kw;
+	int first_year, last_year, year, dummy;
+
+	(void)unused;
+	module = PyImport_ImportModule("ukwd");
+	if (!module)
+		return NULL;
+	rebuild = PyObject_GetAttrString(module, "_calendar_from_state");
+	Py_DECREF(module);
+	if (!rebuild)
+		return NULL;
+	empty = PyTuple_New(0);
+	kw = Py_BuildValue("{s:O}", "names", Py_True);
+	holidays = empty && kw ? calendar_holidays(obj, empty, kw) : NULL;
+	Py_XDECREF(empty);
+	Py_XDECREF(kw);
+	if (!holidays) {
+		Py_DECREF(rebuild);
+		return NULL;
+	}
+	ukwd_date_to_ymd(self->first, &first_year, &dummy, &dummy);
+	ukwd_date_to_ymd(self->last, &last_year, &dummy, &dummy);
+	provenance =
+	    PyBytes_FromStringAndSize(NULL, last_year - first_year + 1);
+	if (!provenance) {
+		Py_DECREF(rebuild);
+		Py_DECREF(holidays);
+		return NULL;
+	}
+	for (year = first_year; year <= last_year; year++) {
+		ukwd_date d;
+		int p;
+
+		ukwd_date_from_ymd(&d, year, 7, 1);
+		p = ukwd_calendar_provenance(self->cal,
+		                             d < self->first  ? self->first
+		                             : d > self->last ? self->last
+		                                              : d);
+		PyBytes_AS_STRING(provenance)[year - first_year] =
+		    (char)(p > 0 ? p : 0);
+	}
+	result = Py_BuildValue(
+	    "(N(NNINNiO))", rebuild, pyukwd_date_to_object(self->first),
+	    pyukwd_date_to_object(self->last), ukwd_calendar_weekend(self->cal),
+	    holidays, provenance, first_year, self->label);
+	return result;
+}
+
+PyObject *
+pyukwd_calendar_from_state(PyObject *module, PyObject *args)
+{
+	PyObject *first_obj, *last_obj, *holidays, *label, *result;
+	unsigned int weekend;
+	const char *provenance;
+	Py_ssize_t nprov, i, n;
+	int first_year, rc;
+	ukwd_date first, last;
+	ukwd_calendar_builder *b = NULL;
+	ukwd_calendar *cal = NULL;
+	ukwd_diag diag;
+
+	(void)module;
+	if (!PyArg_ParseTuple(args, "OOIO!y#iU:_calendar_from_state",
+	                      &first_obj, &last_obj, &weekend, &PyList_Type,
+	                      &holidays, &provenance, &nprov, &first_year,
+	                      &label))
+		return NULL;
+	if (pyukwd_date_from_object(&first, first_obj, "first") != 0 ||
+	    pyukwd_date_from_object(&last, last_obj, "last") != 0)
+		return NULL;
+	rc = ukwd_calendar_builder_new(&b);
+	if (rc == 0)
+		rc = ukwd_calendar_builder_set_weekend(b, weekend);
+	if (rc == 0)
+		rc = ukwd_calendar_builder_set_range(b, first, last);
+	n = PyList_GET_SIZE(holidays);
+	for (i = 0; rc == 0 && i < n; i++) {
+		PyObject *day_obj;
+		const char *name;
+		ukwd_date d;
+
+		if (!PyArg_ParseTuple(PyList_GET_ITEM(holidays, i), "Os",
+		                      &day_obj, &name) ||
+		    pyukwd_date_from_object(&d, day_obj, "holiday") != 0) {
+			ukwd_calendar_builder_free(b);
+			return NULL;
+		}
+		rc = ukwd_calendar_builder_add_holiday(b, d, name);
+	}
+	for (i = 0; rc == 0 && i < nprov; i++)
+		if (provenance[i])
+			rc = ukwd_calendar_builder_set_provenance(
+			    b, first_year + (int)i, first_year + (int)i,
+			    (ukwd_provenance)provenance[i]);
+	if (rc == 0)
+		rc = ukwd_calendar_build(&cal, b, &diag);
+	ukwd_calendar_builder_free(b);
+	if (rc != 0)
+		return pyukwd_raise(rc, ukwd_strerror(rc), NULL, NULL);
+	result = pyukwd_calendar_wrap(cal, label);
+	return result;
+}
+
 static PyObject *
 calendar_get_first(PyObject *obj, void *closure)
 {
@@ -717,6 +828,9 @@ static PyMethodDef calendar_methods[] = {
            "Where the days off of date's year come from: 'official', "
            "'projected' (by rule; may change), or None for a calendar "
            "described by hand."),
+    METHOD("__reduce__", calendar_reduce, METH_NOARGS,
+           "Pickle support: the calendar's range, weekend, named "
+           "holidays and provenance, rebuilt exactly."),
     METHOD("is_working", pyukwd_is_working, METH_VARARGS | METH_KEYWORDS,
            "is_working(dates)\n--\n\n"
            "True for working days. dates: a date (datetime.date, "

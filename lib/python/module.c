@@ -390,6 +390,10 @@ module_busday_count(PyObject *module, PyObject *args, PyObject *kw)
 }
 
 static PyMethodDef module_methods[] = {
+    {"_calendar_from_state", pyukwd_calendar_from_state, METH_VARARGS,
+     "_calendar_from_state(first, last, weekend, holidays, provenance, "
+     "first_year, label)\n--\n\n"
+     "Rebuild a pickled Calendar (see Calendar.__reduce__)."},
     {"is_busday", (PyCFunction)(void (*)(void))module_is_busday,
      METH_VARARGS | METH_KEYWORDS,
      "is_busday(dates, *, busdaycal, out=None)\n--\n\n"

@@ -30,6 +30,10 @@ extern PyTypeObject pyukwd_calendar_type;
 /* datetime64[D], made once at import. */
 extern PyArray_Descr *pyukwd_day_descr;
 
+/* ukwd._calendar_from_state(first, last, weekend, [(date, name)],
+ * provenance bytes, first year, label): what Calendar.__reduce__ gives. */
+PyObject *pyukwd_calendar_from_state(PyObject *module, PyObject *args);
+
 /* Wrap a calendar the caller owns; on failure it is freed. */
 PyObject *pyukwd_calendar_wrap(ukwd_calendar *cal, PyObject *label);
 

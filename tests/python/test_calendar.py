@@ -152,3 +152,25 @@ def test_error_classes_are_named_after_the_c_codes():
     assert issubclass(ukwd.ERANGE, ValueError)
     assert issubclass(ukwd.EINVAL, ValueError)
     assert issubclass(ukwd.ENOMEM, MemoryError)
+
+
+@pytest.mark.parametrize("make", [
+    lambda: ukwd.Calendar.uk("sec"),
+    lambda: ukwd.Calendar.uk("northern-ireland", years=(2000, 2040)),
+    lambda: ukwd.Calendar("2020-01-01", "2021-06-30",
+                          holidays=["2020-01-06", "2021-02-01"],
+                          weekmask="1111001"),
+])
+def test_calendars_pickle_exactly(make):
+    import pickle
+    cal = make()
+    copy = pickle.loads(pickle.dumps(cal))
+    assert repr(copy) == repr(cal)
+    assert copy.weekmask == cal.weekmask
+    assert copy.holidays(names=True) == cal.holidays(names=True)
+    days = np.arange(np.datetime64(cal.first), np.datetime64(cal.last) + 1)
+    assert (copy.is_working(days) == cal.is_working(days)).all()
+    for year in range(cal.first.year, cal.last.year + 1):
+        day = datetime.date(year, 6, 1)
+        if cal.first <= day <= cal.last:
+            assert copy.provenance(day) == cal.provenance(day), year
