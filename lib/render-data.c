@@ -5,7 +5,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "plan-private.h"
 #include "render-private.h"
+#include "schedule-private.h"
 
 /* ------------------------------------------------------------------ */
 /* CSV */
@@ -196,15 +198,24 @@ put_json_after(struct ukwd__out *o, const char *text, size_t len, size_t plain)
 static void
 put_json_str(struct ukwd__out *o, const char *text)
 {
-	size_t plain, len;
+	size_t len;
 
 	if (!text)
 		text = "";
-	/* The scan stops at the terminating NUL, a control character. */
-	plain = len = ukwd__plain_prefix(text, SIZE_MAX, UKWD__PLAIN_JSON);
-	if (text[len])
-		len += strlen(text + len);
-	put_json_after(o, text, len, plain);
+	len = strlen(text);
+	/* Most strings are short and plain: checked eight bytes at a time
+	 * and copied whole. */
+	if (len <= UKWD__OUT_ROOM - 2 && ukwd__json_plain(text, len)) {
+		char *p = ukwd__out_room(o, len + 2);
+
+		*p++ = '"';
+		p = ukwd__put_short(p, text, len);
+		*p++ = '"';
+		ukwd__out_done(o, p);
+		return;
+	}
+	put_json_after(o, text, len,
+	               ukwd__plain_prefix(text, len, UKWD__PLAIN_JSON));
 }
 
 /* The rest of a task's JSON members: working-day indices, the
@@ -215,8 +226,8 @@ json_task_extras(struct ukwd__out *o, const ukwd_plan *plan, size_t t,
 {
 	int32_t low, likely, high;
 	int any = 0;
-	/* Each below: at most 4 numbers of 11 characters and 80 more. */
-	char *p = ukwd__out_room(o, 4 * 11 + 80);
+	/* At most 4 numbers of 11 characters and 110 more. */
+	char *p = ukwd__out_room(o, 4 * 11 + 110);
 
 	p = UKWD__PUT_LIT(p, ", \"early_start_index\": ");
 	p = ukwd__put_digits_long(p, (long)row->early_start_index);
@@ -226,6 +237,12 @@ json_task_extras(struct ukwd__out *o, const ukwd_plan *plan, size_t t,
 	p = ukwd__put_digits_long(p, (long)row->late_start_index);
 	p = UKWD__PUT_LIT(p, ", \"late_end_index\": ");
 	p = ukwd__put_digits_long(p, (long)row->late_end_index);
+	if (!ukwd__task_extra(plan, t)) {
+		/* Most tasks have no estimate and no dated constraint. */
+		p = UKWD__PUT_LIT(p, ", \"constraints\": []");
+		ukwd__out_done(o, p);
+		return;
+	}
 	ukwd__out_done(o, p);
 	if (ukwd_plan_task_estimate(&low, &likely, &high, plan, t) == 0) {
 		p = ukwd__out_room(o, 3 * 11 + 80);
@@ -263,11 +280,74 @@ struct json_writer {
 	const ukwd_plan *plan;
 	const ukwd_render_options *opts;
 	int backward;
-	struct ukwd__sentence why;
 	/* Early dates and late ones: each falls near the row before's. */
 	struct ukwd__month_text month[2];
 	struct ukwd__date_table dates;
+	struct ukwd__explain_writer why;
+	/* Each task's id and name as JSON holds them, looked at once: two
+	 * a task, the length of a plain string (ukwd__json_plain()) of at
+	 * most JSON_SHORT bytes, else NOT_SHORT. An id is written four
+	 * times or more (its row, the links, the explanations). NULL
+	 * without the memory: each is then looked at each time. */
+	uint32_t *short_len;
 };
+
+#define JSON_SHORT 80
+#define NOT_SHORT  UINT32_MAX
+
+static uint32_t *
+json_short_lengths(const ukwd_plan *plan)
+{
+	size_t n = ukwd_plan_task_count(plan);
+	uint32_t *lengths;
+
+	if (n > SIZE_MAX / (2 * sizeof(*lengths)))
+		return NULL;
+	lengths = ukwd__malloc(2 * n * sizeof(*lengths));
+	if (!lengths)
+		return NULL;
+	for (size_t t = 0; t < n; t++)
+		for (int k = 0; k < 2; k++) {
+			const char *text = k ? ukwd_plan_task_name(plan, t)
+			                     : ukwd_plan_task_id(plan, t);
+			size_t len = strlen(text);
+
+			lengths[2 * t + k] =
+			    len <= JSON_SHORT && ukwd__json_plain(text, len)
+			        ? (uint32_t)len
+			        : NOT_SHORT;
+		}
+	return lengths;
+}
+
+/* Task t's id (k = 0) or name (k = 1), text, in quotes at p, which has
+ * room for JSON_SHORT + 2 bytes; NULL when it is not short and plain. */
+static char *
+json_short(char *p, const struct json_writer *w, size_t t, int k,
+           const char *text)
+{
+	uint32_t len = w->short_len ? w->short_len[2 * t + k] : NOT_SHORT;
+
+	if (len == NOT_SHORT)
+		return NULL;
+	*p++ = '"';
+	p = ukwd__put_short(p, text, len);
+	*p++ = '"';
+	return p;
+}
+
+/* As put_json_str(), for task t's id or name. */
+static void
+put_task_string(struct json_writer *w, size_t t, int k, const char *text)
+{
+	char *p = ukwd__out_room(&w->o, JSON_SHORT + 2),
+	     *end = json_short(p, w, t, k, text);
+
+	if (end)
+		ukwd__out_done(&w->o, end);
+	else
+		put_json_str(&w->o, text);
+}
 
 /* The opening and the project's member: its span, the schedule's own
  * direction and date, and the plan's deadline. */
@@ -304,8 +384,8 @@ json_project(struct json_writer *w)
 static void
 json_task_dates(struct json_writer *w, const ukwd_scheduled_task *row)
 {
-	/* 3 numbers of 11 characters, 4 dates and 150 more. */
-	char *p = ukwd__out_room(&w->o, 3 * 11 + 4 * 10 + 150);
+	/* 3 numbers of 11 characters, 4 dates and 160 more. */
+	char *p = ukwd__out_room(&w->o, 3 * 11 + 4 * 10 + 160);
 
 	p = UKWD__PUT_LIT(p, ", \"duration\": ");
 	p = ukwd__put_digits_long(p, (long)row->duration);
@@ -327,6 +407,40 @@ json_task_dates(struct json_writer *w, const ukwd_scheduled_task *row)
 	ukwd__out_done(&w->o, p);
 }
 
+/* The explanations, written into a JSON string as they are made: only a
+ * task's name in them can need escaping. */
+static void
+json_why_words(void *payload, const char *text, size_t len)
+{
+	struct json_writer *w = payload;
+
+	ukwd__out_put(&w->o, text, len);
+}
+
+static void
+json_why_name(void *payload, size_t task, const char *text)
+{
+	struct json_writer *w = payload;
+	/* The name shown, or the id when the task has no name. */
+	int k = text != ukwd_plan_task_id(w->plan, task);
+	uint32_t short_len =
+	    w->short_len ? w->short_len[2 * task + k] : NOT_SHORT;
+	size_t len;
+
+	if (short_len != NOT_SHORT) {
+		char *p = ukwd__out_room(&w->o, short_len);
+
+		ukwd__out_done(&w->o, ukwd__put_short(p, text, short_len));
+		return;
+	}
+	len = strlen(text);
+	if (ukwd__json_plain(text, len))
+		ukwd__out_put(&w->o, text, len);
+	else
+		put_json_chars(&w->o, text, len,
+		               ukwd__plain_prefix(text, len, UKWD__PLAIN_JSON));
+}
+
 /* The source's members, and why the task starts and finishes when it
  * does. */
 static int
@@ -334,22 +448,28 @@ json_task_source_why(struct json_writer *w, size_t t)
 {
 	const ukwd_source *source = ukwd_plan_task_source(w->plan, t);
 
-	put_json_str(&w->o, ukwd__render_tag(w->plan, t));
-	UKWD__OUT_LIT(&w->o, ", \"source\": \"");
-	ukwd__render_put_source(&w->o, source, 0, put_json_inner);
-	UKWD__OUT_LIT(&w->o, "\", \"reference\": ");
-	put_json_str(&w->o, source ? source->reference : "");
+	if (source) {
+		put_json_str(&w->o, ukwd__render_tag(w->plan, t));
+		UKWD__OUT_LIT(&w->o, ", \"source\": \"");
+		ukwd__render_put_source(&w->o, source, 0, put_json_inner);
+		UKWD__OUT_LIT(&w->o, "\", \"reference\": ");
+		put_json_str(&w->o, source->reference);
+	} else {
+		UKWD__OUT_LIT(&w->o,
+		              "\"\", \"source\": \"\", \"reference\": \"\"");
+	}
 	for (int side = 0; side < 2; side++) {
-		int rc = ukwd__render_explain(&w->why, w->sched, t,
-		                              (ukwd_schedule_side)side);
+		int rc;
 
+		if (side)
+			UKWD__OUT_LIT(&w->o, ", \"why_finish\": \"");
+		else
+			UKWD__OUT_LIT(&w->o, ", \"why_start\": \"");
+		rc = ukwd__schedule_explain_to(&w->why, w->sched, t,
+		                               (ukwd_schedule_side)side);
 		if (rc)
 			return rc;
-		if (side)
-			UKWD__OUT_LIT(&w->o, ", \"why_finish\": ");
-		else
-			UKWD__OUT_LIT(&w->o, ", \"why_start\": ");
-		put_json_str(&w->o, w->why.text);
+		ukwd__out_put(&w->o, "\"", 1);
 	}
 	return 0;
 }
@@ -366,32 +486,35 @@ json_task(struct json_writer *w, size_t t)
 		UKWD__OUT_LIT(&w->o, ",\n    {\"id\": ");
 	else
 		UKWD__OUT_LIT(&w->o, "\n    {\"id\": ");
-	put_json_str(&w->o, ukwd_plan_task_id(w->plan, t));
+	put_task_string(w, t, 0, ukwd_plan_task_id(w->plan, t));
 	UKWD__OUT_LIT(&w->o, ", \"name\": ");
-	put_json_str(&w->o, ukwd_plan_task_name(w->plan, t));
+	put_task_string(w, t, 1, ukwd_plan_task_name(w->plan, t));
 	json_task_dates(w, &row);
 	rc = json_task_source_why(w, t);
 	if (rc)
 		return rc;
-	if (row.duration == 0)
-		ukwd__out_printf(
-		    &w->o,
-		    ", \"milestone_day\": {\"early\": \"%s\", "
-		    "\"late\": \"%s\"}",
-		    row.early_milestone_day == UKWD_MILESTONE_AT_FINISH
-		        ? "finish"
-		        : "start",
-		    row.late_milestone_day == UKWD_MILESTONE_AT_FINISH
-		        ? "finish"
-		        : "start");
+	if (row.duration == 0) {
+		UKWD__OUT_LIT(&w->o, ", \"milestone_day\": {\"early\": \"");
+		ukwd__out_puts(&w->o, row.early_milestone_day ==
+		                              UKWD_MILESTONE_AT_FINISH
+		                          ? "finish"
+		                          : "start");
+		UKWD__OUT_LIT(&w->o, "\", \"late\": \"");
+		ukwd__out_puts(&w->o, row.late_milestone_day ==
+		                              UKWD_MILESTONE_AT_FINISH
+		                          ? "finish\"}"
+		                          : "start\"}");
+	}
 	json_task_extras(&w->o, w->plan, t, &row);
-	if (w->opts->today != UKWD_RENDER_NO_DATE)
-		ukwd__out_printf(&w->o, ", \"past\": %s",
-		                 ukwd__render_shown_start(&row, w->backward) <
-		                         w->opts->today
-		                     ? "true"
-		                     : "false");
-	ukwd__out_put(&w->o, "}", 1);
+	if (w->opts->today != UKWD_RENDER_NO_DATE) {
+		if (ukwd__render_shown_start(&row, w->backward) <
+		    w->opts->today)
+			UKWD__OUT_LIT(&w->o, ", \"past\": true}");
+		else
+			UKWD__OUT_LIT(&w->o, ", \"past\": false}");
+	} else {
+		ukwd__out_put(&w->o, "}", 1);
+	}
 	return 0;
 }
 
@@ -409,9 +532,11 @@ json_link(struct json_writer *w, size_t l)
 		UKWD__OUT_LIT(&w->o, ",\n    {\"predecessor\": ");
 	else
 		UKWD__OUT_LIT(&w->o, "\n    {\"predecessor\": ");
-	put_json_str(&w->o, ukwd_plan_task_id(w->plan, link.predecessor));
+	put_task_string(w, link.predecessor, 0,
+	                ukwd_plan_task_id(w->plan, link.predecessor));
 	UKWD__OUT_LIT(&w->o, ", \"successor\": ");
-	put_json_str(&w->o, ukwd_plan_task_id(w->plan, link.successor));
+	put_task_string(w, link.successor, 0,
+	                ukwd_plan_task_id(w->plan, link.successor));
 	type = ukwd_link_type_name(link.type);
 	/* The type is two letters. */
 	p = ukwd__out_room(&w->o, 11 + 50);
@@ -522,7 +647,6 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 {
 	struct json_writer w = {
 	    .sched = sched,
-	    .why = {NULL, 0},
 	    .month = {UKWD__NO_MONTH, UKWD__NO_MONTH},
 	};
 	ukwd_render_options opts;
@@ -533,13 +657,17 @@ ukwd_render_json(const ukwd_schedule *sched, const ukwd_render_options *options,
 	w.plan = ukwd_schedule_plan(sched);
 	w.opts = &opts;
 	w.backward = ukwd__render_is_backward(sched);
+	w.why.words = json_why_words;
+	w.why.name = json_why_name;
+	w.why.payload = &w;
 	ukwd__out_init(&w.o, write, payload);
 	ukwd__out_grow(&w.o);
 	ukwd__date_table_init(&w.dates, sched);
+	w.short_len = json_short_lengths(w.plan);
 	rc = json_write(&w);
+	ukwd__free(w.short_len);
 	ukwd__free(w.dates.text);
 	ukwd__out_release(&w.o);
-	ukwd__free(w.why.text);
 	return rc ? rc : w.o.rc;
 }
 

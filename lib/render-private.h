@@ -100,23 +100,36 @@ ukwd__put_text(char *p, const char *text, size_t len)
 #define UKWD__PUT_LIT(p, literal)                                              \
 	ukwd__put_text((p), (literal), sizeof(literal) - 1)
 
+/* "00" to "99". */
+extern const char ukwd__two_digits[200];
+
+/* Counted first, then written two at a time from the end. */
 static inline char *
 ukwd__put_digits_long(char *p, long value)
 {
-	char digits[24];
 	unsigned long magnitude =
 	    value < 0 ? 0ul - (unsigned long)value : (unsigned long)value;
-	size_t n = 0;
+	size_t n = 1;
+	char *q;
 
-	do {
-		digits[n++] = (char)('0' + magnitude % 10);
-		magnitude /= 10;
-	} while (magnitude);
 	if (value < 0)
 		*p++ = '-';
-	while (n)
-		*p++ = digits[--n];
-	return p;
+	for (unsigned long bound = 10; n < 20 && magnitude >= bound;
+	     bound *= 10)
+		n++;
+	q = p + n;
+	while (magnitude >= 100) {
+		q -= 2;
+		memcpy(q, ukwd__two_digits + 2 * (magnitude % 100), 2);
+		magnitude /= 100;
+	}
+	if (magnitude >= 10) {
+		q -= 2;
+		memcpy(q, ukwd__two_digits + 2 * magnitude, 2);
+	} else {
+		*--q = (char)('0' + magnitude);
+	}
+	return p + n;
 }
 
 /* The month of the last date ukwd__put_digits_date() wrote: the rows of
@@ -209,6 +222,85 @@ ukwd__plain_prefix(const char *text, size_t len, unsigned kind)
 	while (i < len && (ukwd__plain_byte[p[i]] & kind))
 		i++;
 	return i;
+}
+
+/* Whether any byte of the eight in x is one a JSON string cannot hold
+ * as it is: below 0x20, 0x7F or above, '"' or '\\'. Each test is exact
+ * for the word as a whole (not for which byte). */
+static inline uint64_t
+ukwd__json_unsafe8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
+	uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\'),
+	         del = x ^ (ones * 0x7F);
+
+	return (((x - ones * 0x20) & ~x) | x | ((quote - ones) & ~quote) |
+	        ((backslash - ones) & ~backslash) | ((del - ones) & ~del)) &
+	       highs;
+}
+
+/* Whether all len bytes of text are ones JSON holds as they are
+ * (UKWD__PLAIN_JSON), read eight at a time, and never beyond text +
+ * len. */
+static inline int
+ukwd__json_plain(const char *text, size_t len)
+{
+	uint64_t unsafe = 0, x;
+
+	if (len >= 8) {
+		size_t i = 0;
+
+		for (; i + 8 <= len; i += 8) {
+			memcpy(&x, text + i, 8);
+			unsafe |= ukwd__json_unsafe8(x);
+		}
+		if (i < len) {
+			memcpy(&x, text + len - 8, 8);
+			unsafe |= ukwd__json_unsafe8(x);
+		}
+		return unsafe == 0;
+	}
+	if (len >= 4) {
+		uint32_t head, tail;
+
+		memcpy(&head, text, 4);
+		memcpy(&tail, text + len - 4, 4);
+		return ukwd__json_unsafe8((uint64_t)head << 32 | tail) == 0;
+	}
+	for (size_t i = 0; i < len; i++)
+		if (!(ukwd__plain_byte[(unsigned char)text[i]] &
+		      UKWD__PLAIN_JSON))
+			return 0;
+	return 1;
+}
+
+/* memcpy() of a short text, eight bytes at a time (the last eight
+ * overlapping), without a call for the few bytes of an id or a name. */
+static inline char *
+ukwd__put_short(char *p, const char *text, size_t len)
+{
+	uint64_t x;
+	uint32_t y;
+
+	if (len > 32) {
+		memcpy(p, text, len);
+	} else if (len >= 8) {
+		for (size_t i = 0; i + 8 < len; i += 8) {
+			memcpy(&x, text + i, 8);
+			memcpy(p + i, &x, 8);
+		}
+		memcpy(&x, text + len - 8, 8);
+		memcpy(p + len - 8, &x, 8);
+	} else if (len >= 4) {
+		memcpy(&y, text, 4);
+		memcpy(p, &y, 4);
+		memcpy(&y, text + len - 4, 4);
+		memcpy(p + len - 4, &y, 4);
+	} else {
+		for (size_t i = 0; i < len; i++)
+			p[i] = text[i];
+	}
+	return p + len;
 }
 
 /* Text for a terminal, a CSV field or Mermaid: each ill-formed byte and

@@ -20,6 +20,7 @@
 #include "ukwd/workday.h"
 #include "plan-private.h"
 #include "internal.h"
+#include "schedule-private.h"
 
 #define ID_IN_MESSAGE 40
 
@@ -67,6 +68,14 @@ struct ukwd_schedule {
 	size_t *critical;   /* critical paths' tasks, path by path */
 	size_t *path_start; /* npaths + 1 offsets into critical */
 	size_t *negative;
+	/* The day of each working-day number in [day_first, day_first +
+	 * day_count), and its text (YYYY-MM-DD, not NUL-terminated): every
+	 * number the schedule stores, when they span few enough days;
+	 * day_at() looks the rest up in the calendar. One allocation, day. */
+	int32_t day_first;
+	size_t day_count;
+	ukwd_date *day;
+	char (*day_text)[10];
 };
 
 /* A task's span and its date-derived bounds, in working-day numbers. */
@@ -758,6 +767,54 @@ project_range_error(struct context *c, const char *what, ukwd_date d,
 	                      side, what, day);
 }
 
+/* The day table (struct ukwd_schedule): the numbers from the lowest
+ * start, less one (a milestone at a finish prints on the day before), to
+ * the highest end, early and late, the project's bounds among them.
+ * Reading a schedule turns each number into a date four times a task
+ * (ukwd_schedule_task()) and explaining it writes one more: a look-up
+ * here instead of a search of the calendar and a conversion each time.
+ * Kept only while it holds no more days than there are tasks (and a few
+ * years), so that it costs at most 14 bytes a task. */
+static int
+day_table(struct context *c)
+{
+	ukwd_schedule *s = c->sched;
+	int32_t low = s->bound_start, high = s->bound_finish;
+	size_t count;
+	ukwd_date d;
+
+	for (size_t t = 0; t < s->ntasks; t++) {
+		low = c->es[t] < low ? c->es[t] : low;
+		low = c->ls[t] < low ? c->ls[t] : low;
+		high = c->ee[t] > high ? c->ee[t] : high;
+		high = c->le[t] > high ? c->le[t] : high;
+	}
+	low = low > 0 ? low - 1 : 0;
+	high = high < c->total - 1 ? high : c->total - 1;
+	if (low > high || (size_t)(high - low) >= s->ntasks + 4096)
+		return 0;
+	count = (size_t)(high - low) + 1;
+	s->day = ukwd__malloc(count * (sizeof(*s->day) + sizeof(*s->day_text)));
+	if (!s->day)
+		return UKWD_ENOMEM;
+	s->day_text = (char(*)[10])(void *)(s->day + count);
+	s->day_first = low;
+	/* Every number here is a working day of the calendar. */
+	if (ukwd_workday_add(&d, c->cal, s->first_workday, low))
+		return 0;
+	for (size_t k = 0; k < count; k++) {
+		char text[UKWD_DATE_STRLEN];
+
+		if ((k && ukwd_workday_next(&d, c->cal, d)) ||
+		    ukwd_date_format(text, sizeof(text), d))
+			return 0;
+		s->day[k] = d;
+		memcpy(s->day_text[k], text, sizeof(s->day_text[k]));
+	}
+	s->day_count = count;
+	return 0;
+}
+
 static int
 schedule_compute(struct context *c, ukwd_date date)
 {
@@ -850,6 +907,8 @@ schedule_compute(struct context *c, ukwd_date date)
 	project_span(c);
 	sweep_links(c);
 	rc = critical_paths(c, scratch);
+	if (rc == 0)
+		rc = day_table(c);
 	if (rc)
 		rc = ukwd__diag_set(c->diag, rc, 0, 0, "out of memory");
 out:
@@ -867,6 +926,7 @@ ukwd_schedule_free(ukwd_schedule *sched)
 	ukwd__free(sched->critical);
 	ukwd__free(sched->path_start);
 	ukwd__free(sched->negative);
+	ukwd__free(sched->day);
 	ukwd__free(sched);
 }
 
@@ -973,6 +1033,8 @@ day_at(const ukwd_schedule *s, int64_t index)
 {
 	ukwd_date d = s->first_workday;
 
+	if ((uint64_t)(index - s->day_first) < s->day_count)
+		return s->day[index - s->day_first];
 	/* Every stored index was checked against the calendar. */
 	ukwd_workday_add(&d, s->cal, s->first_workday, (int32_t)index);
 	return d;
@@ -1060,20 +1122,15 @@ ukwd_schedule_task(ukwd_scheduled_task *out, const ukwd_schedule *sched,
 	return 0;
 }
 
-int
-ukwd_schedule_driver(ukwd_driver *out, const ukwd_schedule *sched, size_t task,
-                     ukwd_schedule_side side)
+/* ukwd_schedule_driver() of a task that exists; *bound: the number of
+ * the day d.bound_date. */
+static ukwd_driver
+driver_of(int64_t *bound, const ukwd_schedule *sched, size_t task, int early)
 {
-	int early = side == UKWD_SCHEDULE_EARLY;
 	ukwd_driver d;
 	int32_t code, s, e;
 	unsigned int at_finish;
 
-	if (!out || !schedule_ok(sched) ||
-	    (side != UKWD_SCHEDULE_EARLY && side != UKWD_SCHEDULE_LATE))
-		return UKWD_EINVAL;
-	if (task >= sched->ntasks)
-		return UKWD_ENOTFOUND;
 	code = sched->column[early ? EARLY_DRIVER : LATE_DRIVER][task];
 	s = sched->column[early ? ES : LS][task];
 	e = sched->column[early ? EE : LE][task];
@@ -1120,11 +1177,25 @@ ukwd_schedule_driver(ukwd_driver *out, const ukwd_schedule *sched, size_t task,
 		d.date = sched->plan->deadline;
 	}
 	/* A milestone's bound puts it on the day it prints on. */
-	d.bound_date = day_at(
-	    sched, d.bounds_finish || s == e ? last_day(s, e, at_finish) : s);
+	*bound = d.bounds_finish || s == e ? last_day(s, e, at_finish) : s;
+	d.bound_date = day_at(sched, *bound);
 	if (d.kind == UKWD_DRIVER_LINK)
 		d.date = d.bound_date;
-	*out = d;
+	return d;
+}
+
+int
+ukwd_schedule_driver(ukwd_driver *out, const ukwd_schedule *sched, size_t task,
+                     ukwd_schedule_side side)
+{
+	int64_t bound;
+
+	if (!out || !schedule_ok(sched) ||
+	    (side != UKWD_SCHEDULE_EARLY && side != UKWD_SCHEDULE_LATE))
+		return UKWD_EINVAL;
+	if (task >= sched->ntasks)
+		return UKWD_ENOTFOUND;
+	*out = driver_of(&bound, sched, task, side == UKWD_SCHEDULE_EARLY);
 	return 0;
 }
 
@@ -1136,22 +1207,35 @@ display_name(const ukwd_plan *plan, size_t task)
 	return *name ? name : plan->tasks[task].id;
 }
 
-/* A sentence being built: as snprintf, the bytes that do not fit are
- * counted but not written, and the text is cut at size - 1 bytes. */
+/* A sentence being built: the library's own words and dates are
+ * gathered here and passed on in runs, around the task name the writer
+ * puts itself (schedule-private.h). */
 struct text_out {
-	char *buf;
-	size_t size;
+	const ukwd_schedule *sched;
+	const struct ukwd__explain_writer *w;
 	size_t len;
+	char words[128];
 };
+
+static void
+flush_words(struct text_out *s)
+{
+	if (s->len)
+		s->w->words(s->w->payload, s->words, s->len);
+	s->len = 0;
+}
 
 static void
 put(struct text_out *s, const char *text, size_t n)
 {
-	if (s->len < s->size) {
-		size_t room = s->size - 1 - s->len;
-
-		memcpy(s->buf + s->len, text, n < room ? n : room);
+	if (n > sizeof(s->words) - s->len) {
+		flush_words(s);
+		if (n > sizeof(s->words)) {
+			s->w->words(s->w->payload, text, n);
+			return;
+		}
 	}
+	memcpy(s->words + s->len, text, n);
 	s->len += n;
 }
 
@@ -1163,6 +1247,38 @@ put_str(struct text_out *s, const char *text)
 
 /* A string literal, its length known at compile time. */
 #define PUT_LITERAL(s, literal) put((s), "" literal, sizeof(literal) - 1)
+
+/* Task t's name, or its id when it has none. */
+static void
+put_name(struct text_out *s, size_t t)
+{
+	flush_words(s);
+	s->w->name(s->w->payload, t, display_name(s->sched->plan, t));
+}
+
+/* A date as ukwd_date_format() writes it: YYYY-MM-DD, or nothing for a
+ * date outside 0001-01-01..9999-12-31. */
+static void
+put_date(struct text_out *s, ukwd_date d)
+{
+	char text[UKWD_DATE_STRLEN];
+
+	if (ukwd_date_format(text, sizeof(text), d) == 0)
+		put(s, text, UKWD_DATE_STRLEN - 1);
+}
+
+/* The date of working day number `index`, d, from the day table when it
+ * has it. */
+static void
+put_day(struct text_out *s, int64_t index, ukwd_date d)
+{
+	const ukwd_schedule *sched = s->sched;
+
+	if ((uint64_t)(index - sched->day_first) < sched->day_count)
+		put(s, sched->day_text[index - sched->day_first], 10);
+	else
+		put_date(s, d);
+}
 
 /* A number in decimal, with a '+' before a positive one when asked. */
 static void
@@ -1182,16 +1298,6 @@ put_number(struct text_out *s, int64_t value, int plus)
 	else if (plus)
 		digits[--at] = '+';
 	put(s, digits + at, sizeof(digits) - at);
-}
-
-/* A date as ukwd_date_format() writes it: YYYY-MM-DD, or nothing for a
- * date outside 0001-01-01..9999-12-31. Returns the length. */
-static size_t
-date_text(char out[UKWD_DATE_STRLEN], ukwd_date date)
-{
-	return ukwd_date_format(out, UKWD_DATE_STRLEN, date) == 0
-	           ? UKWD_DATE_STRLEN - 1
-	           : 0;
 }
 
 static int
@@ -1227,8 +1333,7 @@ explain_verb(const ukwd_schedule *sched, const ukwd_driver *d, size_t task,
 /* After the colon, for a link: "60 working days after 'UEPT notice'
  * finishes (FS+60)". */
 static void
-explain_link(struct text_out *s, const ukwd_schedule *sched,
-             const ukwd_driver *d, int early)
+explain_link(struct text_out *s, const ukwd_driver *d, int early)
 {
 	/* Early: what the link's far end does; late: what it must do. */
 	static const char *const early_event[] = {"finishes", "starts",
@@ -1260,7 +1365,7 @@ explain_link(struct text_out *s, const ukwd_schedule *sched,
 			PUT_LITERAL(s, "before");
 	}
 	PUT_LITERAL(s, " '");
-	put_str(s, display_name(sched->plan, d->task));
+	put_name(s, d->task);
 	PUT_LITERAL(s, "' ");
 	put_str(s, (early ? early_event : late_event)[d->type]);
 	PUT_LITERAL(s, " (");
@@ -1275,8 +1380,7 @@ explain_link(struct text_out *s, const ukwd_schedule *sched,
  * named when it differs from the day the bound fell on. */
 static void
 explain_bound(struct text_out *s, const ukwd_schedule *sched,
-              const ukwd_driver *d, const char *given, size_t given_len,
-              int differs)
+              const ukwd_driver *d, int differs)
 {
 	switch (d->kind) {
 	case UKWD_DRIVER_PROJECT_START:
@@ -1295,7 +1399,7 @@ explain_bound(struct text_out *s, const ukwd_schedule *sched,
 		return;
 	case UKWD_DRIVER_PROJECT_DEADLINE:
 		PUT_LITERAL(s, "the project deadline ");
-		put(s, given, given_len);
+		put_date(s, d->date);
 		break;
 	default: /* UKWD_DRIVER_CONSTRAINT */
 		put_str(s, ukwd_constraint_type_name(d->constraint));
@@ -1303,7 +1407,7 @@ explain_bound(struct text_out *s, const ukwd_schedule *sched,
 		 * differs. */
 		if (!is_actual(d->constraint) || differs) {
 			PUT_LITERAL(s, " ");
-			put(s, given, given_len);
+			put_date(s, d->date);
 		}
 		break;
 	}
@@ -1312,27 +1416,27 @@ explain_bound(struct text_out *s, const ukwd_schedule *sched,
 }
 
 int
-ukwd_schedule_explain(char *buf, size_t size, size_t *length,
-                      const ukwd_schedule *sched, size_t task,
-                      ukwd_schedule_side side)
+ukwd__schedule_explain_to(const struct ukwd__explain_writer *w,
+                          const ukwd_schedule *sched, size_t task,
+                          ukwd_schedule_side side)
 {
-	char bound[UKWD_DATE_STRLEN], given[UKWD_DATE_STRLEN];
-	size_t bound_len, given_len;
-	struct text_out s = {buf, size, 0};
+	struct text_out s;
 	ukwd_driver d;
-	int early = side == UKWD_SCHEDULE_EARLY, rc;
+	int64_t bound;
+	int early = side == UKWD_SCHEDULE_EARLY;
 
-	if (length)
-		*length = 0;
-	if (!buf && size)
+	if (!schedule_ok(sched) ||
+	    (side != UKWD_SCHEDULE_EARLY && side != UKWD_SCHEDULE_LATE))
 		return UKWD_EINVAL;
-	rc = ukwd_schedule_driver(&d, sched, task, side);
-	if (rc)
-		return rc;
-	bound_len = date_text(bound, d.bound_date);
+	if (task >= sched->ntasks)
+		return UKWD_ENOTFOUND;
+	d = driver_of(&bound, sched, task, early);
+	s.sched = sched;
+	s.w = w;
+	s.len = 0;
 	put_str(&s, explain_verb(sched, &d, task, early));
 	PUT_LITERAL(&s, " ");
-	put(&s, bound, bound_len);
+	put_day(&s, bound, d.bound_date);
 	if (sched->column[early ? ES : LS][task] ==
 	    sched->column[early ? EE : LE][task]) {
 		if (sched->kind[task] &
@@ -1342,22 +1446,72 @@ ukwd_schedule_explain(char *buf, size_t size, size_t *length,
 			PUT_LITERAL(&s, " (start of day)");
 	}
 	PUT_LITERAL(&s, ": ");
-	if (d.kind == UKWD_DRIVER_LINK) {
-		explain_link(&s, sched, &d, early);
-	} else {
-		given_len = date_text(given, d.date);
-		explain_bound(&s, sched, &d, given, given_len,
-		              given_len != bound_len ||
-		                  memcmp(given, bound, bound_len) != 0);
+	if (d.kind == UKWD_DRIVER_LINK)
+		explain_link(&s, &d, early);
+	else
+		/* Dates the calendar cannot write are written as nothing,
+		 * so two such are the same text. */
+		explain_bound(&s, sched, &d,
+		              d.date != d.bound_date &&
+		                  (ukwd__date_in_range(d.date) ||
+		                   ukwd__date_in_range(d.bound_date)));
+	flush_words(&s);
+	return 0;
+}
+
+/* ukwd_schedule_explain()'s writer: as snprintf, the bytes that do not
+ * fit are counted but not written, and the text is cut at size - 1
+ * bytes. */
+struct text_buffer {
+	char *buf;
+	size_t size;
+	size_t len;
+};
+
+static void
+buffer_put(void *payload, const char *text, size_t n)
+{
+	struct text_buffer *b = payload;
+
+	if (b->len < b->size) {
+		size_t room = b->size - 1 - b->len;
+
+		memcpy(b->buf + b->len, text, n < room ? n : room);
 	}
+	b->len += n;
+}
+
+static void
+buffer_name(void *payload, size_t task, const char *text)
+{
+	(void)task;
+	buffer_put(payload, text, strlen(text));
+}
+
+int
+ukwd_schedule_explain(char *buf, size_t size, size_t *length,
+                      const ukwd_schedule *sched, size_t task,
+                      ukwd_schedule_side side)
+{
+	struct text_buffer b = {buf, size, 0};
+	const struct ukwd__explain_writer w = {buffer_put, buffer_name, &b};
+	int rc;
+
+	if (length)
+		*length = 0;
+	if (!buf && size)
+		return UKWD_EINVAL;
+	rc = ukwd__schedule_explain_to(&w, sched, task, side);
+	if (rc)
+		return rc;
 	/* snprintf, which this replaces, failed beyond INT_MAX bytes. */
-	if (s.len > INT_MAX)
+	if (b.len > INT_MAX)
 		return UKWD_ERROR;
 	if (size)
-		buf[s.len < size ? s.len : size - 1] = '\0';
+		buf[b.len < size ? b.len : size - 1] = '\0';
 	if (length)
-		*length = s.len;
-	if (s.len >= size) {
+		*length = b.len;
+	if (b.len >= size) {
 		if (size)
 			buf[0] = '\0';
 		return UKWD_EBUFS;
