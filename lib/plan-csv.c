@@ -7,8 +7,22 @@
 #include <stdio.h>
 #include <string.h>
 
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+/* SSE2 (every x86-64) finds the bytes that matter sixteen at a time;
+ * elsewhere, and near the end of the data, a byte at a time. Defining
+ * UKWD_CSV_PORTABLE leaves it out (the tests compare the two). */
+#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__)) &&          \
+    !defined(UKWD_CSV_PORTABLE)
+#define CSV_SSE2 1
 #include <emmintrin.h>
+#else
+#define CSV_SSE2 0
+#endif
+
+/* For the few small functions that run for every field or predecessor. */
+#if defined(__GNUC__) || defined(__clang__)
+#define HOT static inline __attribute__((always_inline))
+#else
+#define HOT static inline
 #endif
 
 #include "ukwd/plan.h"
@@ -101,18 +115,27 @@ struct csv {
 	const char *source_name;
 };
 
-/* Recently defined ids, for predecessors: a direct-mapped cache of the id
- * and task index + 1 by a hash of the id. Predecessors are mostly defined
- * a little before the tasks that name them; this saves a probe of the
- * plan's whole id index (a cache miss, in a big plan) for most of them,
- * and holding the id itself saves reading the task to compare it. At 1 MB
- * it stays in a core's cache and holds a window of some thousands of
- * tasks with few collisions. */
+/* Recently defined ids, for predecessors: a direct-mapped cache of task
+ * index + 1 (0 for none) by a hash of the id, with the id's first eight
+ * bytes (zero after its end) and the hash's upper half to compare.
+ * Predecessors are mostly defined a little before the tasks that name
+ * them; this saves a probe of the plan's whole id index (a cache miss, in
+ * a big plan) for most of them, and an id of up to seven bytes is
+ * compared without reading the task. The entries of recent tasks are the
+ * only ones in use, so they stay in a core's cache. Its hash is not
+ * keyed: ids made to collide here only miss, and a miss costs what a
+ * lookup in the keyed index does. */
 #define RECENT_IDS 65536
 
 struct recent_id {
-	const char *id;
-	size_t task; /* index + 1, 0 for none */
+	uint64_t head; /* the id's first 8 bytes, zero after its end */
+	uint32_t task; /* index + 1, 0 for none */
+	uint32_t tag;  /* the hash's upper half */
+};
+
+/* An id as the recent ids see it. */
+struct id_key {
+	uint64_t head, hash;
 };
 
 /* What an id contains that a predecessor's link type or lag contains
@@ -122,25 +145,46 @@ struct recent_id {
 #define ID_HAS_SIGN  2u /* '+' or '-' */
 #define ID_HAS_TYPE  4u /* ends in FS, SS, FF or SF */
 
-/* What phase 2 needs to know about each task's predecessors. */
-struct pending {
-	struct recent_id *recent; /* RECENT_IDS */
-	unsigned int id_shape;    /* what the ids contain: ID_HAS_* */
-	/* Each task's predecessors field: an unquoted one where it is in
-	 * the data (offset | IN_DATA), up to the byte that ended it; a
-	 * quoted one copied into text, NUL-terminated. Lines and columns
-	 * are not kept: an error finds its place by reading again. */
-	const char *data, *data_end;
-	int id_field, predecessors_field; /* the columns' positions */
-	char *text;
-	size_t len, capacity;
-	size_t *offset; /* per task */
-	size_t capacity_tasks;
-	char *field; /* the field being split, NUL-terminated */
-	size_t field_capacity;
+/* A field of a record read in place: where it starts in the data and its
+ * length, blanks around it left out. */
+struct span {
+	const char *start;
+	size_t len;
 };
 
-#define IN_DATA ((size_t)1 << (sizeof(size_t) * 8 - 1))
+/* Where a record starts: the reader's position, line and line start. */
+struct place {
+	const char *p, *line_start;
+	int line;
+};
+
+/* Predecessors are read into links as their record is read, while every
+ * predecessor is a task already read and is read the same way whatever
+ * comes later in the file. From the first task for which that is not so
+ * (a predecessor defined later, or unknown, or one whose reading depends
+ * on ids not read yet), the links are read once every task is known,
+ * reading those records again: `deferred` and where its record starts. */
+struct pending {
+	struct recent_id *recent; /* RECENT_IDS */
+	unsigned int id_shape;    /* what the ids read so far contain */
+	const char *data, *data_end;
+	int id_field, predecessors_field; /* the columns' positions */
+	int name_field, duration_field;
+	size_t ncolumns;
+	const int *where;
+	int optional[COL_COUNT]; /* the optional columns' positions */
+	int noptional;
+	int deferred;
+	size_t deferred_task;
+	struct place deferred_at;
+	/* The first record after the header, to read every link again if
+	 * one was read by splitting a token at ':' or a sign (split) and a
+	 * later id turns out to contain one. */
+	struct place records_at;
+	int split;
+	char *field; /* a predecessor being read the slow way */
+	size_t field_capacity;
+};
 
 static int csv_error(struct csv *csv, int code, int line, int column,
                      const char *fmt, ...) UKWD__PRINTF(5, 6);
@@ -275,7 +319,7 @@ read_quoted(struct csv *csv)
 static const char *
 scan_field_end(const char *p, const char *end)
 {
-#if defined(__SSE2__) && (defined(__GNUC__) || defined(__clang__))
+#if CSV_SSE2
 	const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'),
 	              cr = _mm_set1_epi8('\r'), nul = _mm_setzero_si128();
 
@@ -555,50 +599,6 @@ parse_days(int32_t *out, const char *text, int allow_sign, char *why,
 	return 0;
 }
 
-static int
-pending_add(struct pending *pend, size_t task, const char *text,
-            size_t text_len, const struct field *f)
-{
-	if (task >= pend->capacity_tasks) {
-		size_t capacity =
-		    pend->capacity_tasks ? pend->capacity_tasks * 2 : 64;
-		size_t *offset =
-		    ukwd__realloc(pend->offset, capacity * sizeof(*offset));
-
-		if (!offset)
-			return UKWD_ENOMEM;
-		pend->offset = offset;
-		pend->capacity_tasks = capacity;
-	}
-	if (!f->quoted) {
-		pend->offset[task] = (size_t)(f->raw - pend->data) | IN_DATA;
-		return 0;
-	}
-	if (ukwd__grow((void **)&pend->text, &pend->capacity,
-	               pend->len + text_len + 1, 1, 64))
-		return UKWD_ENOMEM;
-	memcpy(pend->text + pend->len, text, text_len + 1);
-	pend->offset[task] = pend->len;
-	pend->len += text_len + 1;
-	return 0;
-}
-
-/* Room for ntasks in the per-task array. */
-static int
-pending_reserve(struct pending *pend, size_t ntasks)
-{
-	size_t *offset;
-
-	if (ntasks > pend->capacity_tasks) {
-		offset = ukwd__realloc(pend->offset, ntasks * sizeof(*offset));
-		if (!offset)
-			return UKWD_ENOMEM;
-		pend->offset = offset;
-		pend->capacity_tasks = ntasks;
-	}
-	return 0;
-}
-
 /* How many records the data may hold, for sizing: lines of at least
  * MIN_RECORD bytes (the shortest task, "a,,0,", is five). Quoted line
  * breaks make it an over-estimate, which costs only address space. */
@@ -624,30 +624,42 @@ static void
 pending_free(struct pending *pend)
 {
 	ukwd__free(pend->recent);
-	ukwd__free(pend->text);
-	ukwd__free(pend->offset);
 	ukwd__free(pend->field);
-	memset(pend, 0, sizeof(*pend));
+	pend->recent = NULL;
+	pend->field = NULL;
 }
 
-static int
+HOT int
 type_of(const char *text, size_t len, ukwd_link_type *type)
 {
-	static const char *const names[] = {"fs", "ss", "ff", "sf"};
+	/* The two letters in lower case (only 'A'..'Z' and 'a'..'z' give
+	 * these letters so), as a number. */
+	unsigned int pair;
 
 	if (len != 2)
 		return 0;
-	for (int k = 0; k < 4; k++)
-		if (lower((unsigned char)text[0]) == names[k][0] &&
-		    lower((unsigned char)text[1]) == names[k][1]) {
-			*type = (ukwd_link_type)k;
-			return 1;
-		}
-	return 0;
+	pair = ((unsigned char)text[0] | 0x20u) << 8 |
+	       ((unsigned char)text[1] | 0x20u);
+	switch (pair) {
+	case 'f' << 8 | 's':
+		*type = UKWD_LINK_FS;
+		return 1;
+	case 's' << 8 | 's':
+		*type = UKWD_LINK_SS;
+		return 1;
+	case 'f' << 8 | 'f':
+		*type = UKWD_LINK_FF;
+		return 1;
+	case 's' << 8 | 'f':
+		*type = UKWD_LINK_SF;
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* ID_HAS_TYPE if text (of length len) ends in FS, SS, FF or SF. */
-static unsigned int
+HOT unsigned int
 type_suffix(const char *text, size_t len)
 {
 	ukwd_link_type type;
@@ -659,15 +671,36 @@ type_suffix(const char *text, size_t len)
 	           : 0;
 }
 
-/* One pass: this runs for every id. */
-static unsigned int
-id_shape(const char *text)
+/* One pass: this runs for every id; limit as for tail_word(). */
+HOT unsigned int
+id_shape(const char *text, size_t len, const char *limit)
 {
-	size_t len = 0;
 	unsigned int shape = 0;
+	size_t i = 0;
 
-	for (; text[len]; len++) {
-		char c = text[len];
+#if CSV_SSE2
+	for (; i + 16 <= len || (i < len && limit - (text + i) >= 16);
+	     i += 16) {
+		__m128i v =
+		    _mm_loadu_si128((const __m128i *)(const void *)(text + i));
+		unsigned int in =
+		    len - i >= 16 ? 0xFFFFu : (1u << (len - i)) - 1;
+		unsigned int colon = (unsigned int)_mm_movemask_epi8(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8(':')));
+		unsigned int sign = (unsigned int)_mm_movemask_epi8(
+		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('+')),
+		                 _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))));
+
+		if (colon & in)
+			shape |= ID_HAS_COLON;
+		if (sign & in)
+			shape |= ID_HAS_SIGN;
+	}
+#else
+	(void)limit;
+#endif
+	for (; i < len; i++) {
+		char c = text[i];
 
 		if (c == ':')
 			shape |= ID_HAS_COLON;
@@ -681,7 +714,9 @@ id_shape(const char *text)
 static int
 could_be_id(const struct pending *pend, const char *text)
 {
-	return (id_shape(text) & ~pend->id_shape) == 0;
+	size_t len = strlen(text);
+
+	return (id_shape(text, len, text + len) & ~pend->id_shape) == 0;
 }
 
 /* An optional column's text; "" when the header has no such column. */
@@ -728,122 +763,6 @@ read_source(struct csv *csv, ukwd_plan *plan, size_t task, const int *where)
 	return 0;
 }
 
-/* One record: a task and its dates, estimate and source. */
-static int
-read_task(struct csv *csv, ukwd_plan *plan, struct pending *pend,
-          const int *where, size_t ncolumns, int record_line)
-{
-	const struct field *fid;
-	const char *id, *text;
-	char why[UKWD_DIAG_MESSAGE_SIZE];
-	ukwd_diag inner;
-	size_t task;
-	int32_t duration, estimate[3] = {0, 0, 0};
-	int rc;
-
-	if (csv->truncated)
-		return csv_error(
-		    csv, UKWD_EPARSE, record_line, 0,
-		    "more than %zu fields where the header has %zu",
-		    csv->nfields, ncolumns);
-	if (csv->nfields != ncolumns)
-		return csv_error(csv, UKWD_EPARSE, record_line, 0,
-		                 "%zu field%s where the header has %zu",
-		                 csv->nfields, csv->nfields == 1 ? "" : "s",
-		                 ncolumns);
-	fid = &csv->fields[where[COL_ID]];
-	id = field_text(csv, (size_t)where[COL_ID]);
-	if (!*id)
-		return csv_error(csv, UKWD_EPARSE, fid->line, fid->column,
-		                 "empty id");
-	text = field_text(csv, (size_t)where[COL_DURATION]);
-	rc = parse_days(&duration, text, 0, why, sizeof(why));
-	if (rc) {
-		const struct field *f = &csv->fields[where[COL_DURATION]];
-
-		return csv_error(csv, rc, f->line, f->column,
-		                 "duration '%.*s' %s", QUOTE, text, why);
-	}
-	/* The id enters the plan's index later, all ids at once
-	 * (ukwd_plan_read_csv); a duplicate is reported then, ahead of any
-	 * error after this point. */
-	task = plan->ntasks;
-	rc = ukwd__plan_append_task(
-	    plan, id, field_len(csv, (size_t)where[COL_ID]),
-	    field_text(csv, (size_t)where[COL_NAME]),
-	    field_len(csv, (size_t)where[COL_NAME]), duration);
-	if (rc == UKWD_ERANGE)
-		return csv_error(csv, rc, record_line, 0,
-		                 "too many tasks (at most %zu)",
-		                 (size_t)UKWD__PLAN_MAX_TASKS);
-	if (rc)
-		return csv_error(csv, rc, record_line, 0, "out of memory");
-	pend->id_shape |= id_shape(id);
-	rc = pending_add(pend, task,
-	                 field_text(csv, (size_t)where[COL_PREDECESSORS]),
-	                 field_len(csv, (size_t)where[COL_PREDECESSORS]),
-	                 &csv->fields[where[COL_PREDECESSORS]]);
-	if (rc)
-		return csv_error(csv, rc, 0, 0, "out of memory");
-	for (size_t i = 0; i < sizeof(date_columns) / sizeof(*date_columns);
-	     i++) {
-		int at = where[date_columns[i].column];
-		const struct field *f;
-		ukwd_date date;
-
-		if (at < 0 || !*(text = field_text(csv, (size_t)at)))
-			continue;
-		f = &csv->fields[at];
-		rc = ukwd_date_parse(&date, text, &inner);
-		if (rc)
-			return csv_error(
-			    csv, rc == UKWD_ERANGE ? rc : UKWD_EPARSE, f->line,
-			    f->column, "%s '%.*s' is not a date: %s",
-			    column_names[date_columns[i].column], QUOTE, text,
-			    inner.message);
-		rc = ukwd_plan_set_constraint(plan, task, date_columns[i].type,
-		                              date, &inner);
-		if (rc)
-			return csv_error(
-			    csv, rc == UKWD_EINVAL ? UKWD_EPARSE : rc, f->line,
-			    f->column, "%s", inner.message);
-	}
-	if (where[COL_OPTIMISTIC] >= 0) {
-		int given = 0;
-
-		for (int k = 0; k < 3; k++) {
-			int at = where[COL_OPTIMISTIC + k];
-			const struct field *f = &csv->fields[at];
-
-			text = field_text(csv, (size_t)at);
-			if (!*text)
-				continue;
-			given++;
-			rc =
-			    parse_days(&estimate[k], text, 0, why, sizeof(why));
-			if (rc)
-				return csv_error(
-				    csv, rc, f->line, f->column, "%s '%.*s' %s",
-				    column_names[COL_OPTIMISTIC + k], QUOTE,
-				    text, why);
-		}
-		if (given && given < 3)
-			return csv_error(csv, UKWD_EPARSE, record_line, 0,
-			                 "give optimistic, most_likely and "
-			                 "pessimistic together, or none");
-		if (given) {
-			rc = ukwd_plan_set_estimate(plan, task, estimate[0],
-			                            estimate[1], estimate[2],
-			                            &inner);
-			if (rc)
-				return csv_error(
-				    csv, rc == UKWD_EINVAL ? UKWD_EPARSE : rc,
-				    record_line, 0, "%s", inner.message);
-		}
-	}
-	return read_source(csv, plan, task, where);
-}
-
 static char *
 trim(char *text)
 {
@@ -857,14 +776,105 @@ trim(char *text)
 	return text;
 }
 
-static uint32_t
-recent_slot(const char *id)
+/* The word of the n < 8 bytes at p, zero above them; limit is how far
+ * the memory from p may be read (a whole word where that is no further
+ * than limit). The same bytes give the same word wherever they are. */
+HOT uint64_t
+tail_word(const char *p, size_t n, const char *limit)
 {
-	uint32_t h = 2166136261u;
+	uint64_t word = 0;
 
-	for (; *id; id++)
-		h = (h ^ (unsigned char)*id) * 16777619u;
-	return (h ^ h >> 15) & (RECENT_IDS - 1);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (limit - p >= 8) {
+		memcpy(&word, p, 8);
+		return n ? word & (~UINT64_C(0) >> (64 - 8 * n)) : 0;
+	}
+#else
+	(void)limit;
+#endif
+	memcpy(&word, p, n);
+	return word;
+}
+
+/* The recent ids' key of an id of len bytes (limit as for tail_word()).
+ * Any hash does here (see RECENT_IDS). */
+HOT void
+id_key(struct id_key *key, const char *id, size_t len, const char *limit)
+{
+	const uint64_t k = UINT64_C(0x9e3779b97f4a7c15);
+	uint64_t h = (uint64_t)len * k, word;
+	size_t n = len;
+
+	if (n < 8) {
+		key->head = tail_word(id, n, limit);
+		h = (h ^ key->head) * k;
+	} else {
+		memcpy(&key->head, id, 8);
+		for (; n >= 8; id += 8, n -= 8) {
+			memcpy(&word, id, 8);
+			h = (h ^ word) * k;
+		}
+		if (n)
+			h = (h ^ tail_word(id, n, limit)) * k;
+	}
+	h ^= h >> 32;
+	h *= UINT64_C(0xd6e8feb86659fd93);
+	h ^= h >> 32;
+	key->hash = h;
+}
+
+HOT struct recent_id *
+recent_entry(struct pending *pend, const struct id_key *key)
+{
+	return &pend->recent[key->hash & (RECENT_IDS - 1)];
+}
+
+/* Task `task` has the id: later predecessors find it here. */
+static void
+recent_put(struct pending *pend, const struct id_key *key, size_t task)
+{
+	struct recent_id *r = recent_entry(pend, key);
+
+	r->head = key->head;
+	r->task = (uint32_t)(task + 1);
+	r->tag = (uint32_t)(key->hash >> 32);
+}
+
+/* ukwd__plan_find_len() for an id of len bytes (not NUL-terminated, no
+ * NUL in it), trying the recent ids first. */
+HOT int
+find_id_len(size_t *index, const ukwd_plan *plan, struct pending *pend,
+            const char *id, size_t len, const char *limit)
+{
+	struct id_key key;
+	struct recent_id *r;
+
+	id_key(&key, id, len, limit);
+	r = recent_entry(pend, &key);
+	if (r->task && r->tag == (uint32_t)(key.hash >> 32) &&
+	    r->head == key.head) {
+		/* Equal heads of ids shorter than 8 bytes are equal ids; a
+		 * longer one is compared on from its ninth byte. */
+		const char *known = plan->tasks[r->task - 1].id;
+		size_t i = 8;
+
+		if (len < 8) {
+			*index = r->task - 1;
+			return 0;
+		}
+		while (i < len && known[i] == id[i])
+			i++;
+		if (i == len && known[len] == '\0') {
+			*index = r->task - 1;
+			return 0;
+		}
+	}
+	if (ukwd__plan_find_len(index, plan, id, len) != 0)
+		return UKWD_ENOTFOUND;
+	r->head = key.head;
+	r->task = (uint32_t)(*index + 1);
+	r->tag = (uint32_t)(key.hash >> 32);
+	return 0;
 }
 
 /* ukwd_plan_find(), trying the recent ids first. */
@@ -872,25 +882,9 @@ static int
 find_id(size_t *index, const ukwd_plan *plan, struct pending *pend,
         const char *id)
 {
-	struct recent_id *r = &pend->recent[recent_slot(id)];
+	size_t len = strlen(id);
 
-	if (r->task) {
-		/* strcmp, inline: ids are short and this runs for most
-		 * predecessors. */
-		const char *a = r->id, *b = id;
-
-		while (*a && *a == *b)
-			a++, b++;
-		if (*a == *b) {
-			*index = r->task - 1;
-			return 0;
-		}
-	}
-	if (ukwd_plan_find(index, plan, id) != 0)
-		return UKWD_ENOTFOUND;
-	r->id = plan->tasks[*index].id;
-	r->task = *index + 1;
-	return 0;
+	return find_id_len(index, plan, pend, id, len, id + len);
 }
 
 /* Where task `task`'s record starts and where its field `field_index`
@@ -938,23 +932,22 @@ place_error(struct csv *csv, const struct pending *pend, size_t task, int rc)
 	return rc;
 }
 
+/* Task `task` (not added) has the id of len bytes that task `first` has
+ * already. */
 static int
-duplicate_error(struct csv *csv, const ukwd_plan *plan,
-                const struct pending *pend, size_t task)
+duplicate_error(struct csv *csv, const struct pending *pend, size_t task,
+                size_t first, const char *id, size_t len)
 {
-	const char *id = plan->tasks[task].id;
-	size_t first = 0;
 	int line = 0, column = 0, record_line, first_line = 0, first_column;
 
-	ukwd_plan_find(&first, plan, id);
 	if (locate_field(&record_line, &line, &column, pend->data,
 	                 pend->data_end, task, pend->id_field) ||
 	    locate_field(&first_line, &record_line, &first_column, pend->data,
 	                 pend->data_end, first, pend->id_field))
 		return csv_error(csv, UKWD_ENOMEM, 0, 0, "out of memory");
 	return csv_error(csv, UKWD_EPARSE, line, column,
-	                 "duplicate id '%.*s' (first on line %d)", QUOTE, id,
-	                 first_line);
+	                 "duplicate id '%.*s' (first on line %d)",
+	                 len < QUOTE ? (int)len : QUOTE, id, first_line);
 }
 
 /* Read one predecessor, `ID[:TYPE][+N|-N]` or `IDTYPE[+N|-N]`, and add
@@ -1080,41 +1073,16 @@ slow_predecessor(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 	return read_predecessor(csv, plan, pend, task, token, len, shape);
 }
 
-/* The recent-id cache by an id of len bytes and its hash (as
- * recent_slot() makes it); ukwd__plan_find_len() on a miss. */
-static int
-find_id_len(size_t *index, const ukwd_plan *plan, struct pending *pend,
-            const char *id, size_t len, uint32_t h)
-{
-	struct recent_id *r = &pend->recent[(h ^ h >> 15) & (RECENT_IDS - 1)];
-
-	if (r->task) {
-		/* Inline, and stopping at the end of a shorter cached id. */
-		size_t i = 0;
-
-		while (i < len && r->id[i] == id[i])
-			i++;
-		if (i == len && r->id[len] == '\0') {
-			*index = r->task - 1;
-			return 0;
-		}
-	}
-	if (ukwd__plan_find_len(index, plan, id, len) != 0)
-		return UKWD_ENOTFOUND;
-	r->id = plan->tasks[*index].id;
-	r->task = *index + 1;
-	return 0;
-}
-
 /* The common predecessor, read where it is: `ID`, `ID:TT`, `ID:TT+N`,
  * `ID+N` (N up to 7 digits, no blanks anywhere), when the ids contain no
- * ':' or sign, so that the id ends at the first of them. Gives the same
- * link as read_predecessor() would; returns 1 when it added it, 0 when
- * the token must go the slow way (which also says what is wrong). */
-static int
+ * ':' or sign, so that the id ends at the first of them (at id_len).
+ * Gives the same link as read_predecessor() would; returns 1 when it
+ * added it, 0 when the token must go the slow way (which also says what
+ * is wrong). */
+HOT int
 fast_predecessor(ukwd_plan *plan, struct pending *pend, size_t task,
-                 const char *token, size_t len, uint32_t h, size_t id_len,
-                 uint32_t id_h)
+                 size_t first_link, const char *token, size_t len,
+                 size_t id_len, const char *limit)
 {
 	ukwd_link_type type = UKWD_LINK_FS;
 	const char *p = token + id_len, *end = token + len;
@@ -1125,7 +1093,7 @@ fast_predecessor(ukwd_plan *plan, struct pending *pend, size_t task,
 		/* No ':' or sign: the whole token, unless it may be
 		 * Microsoft Project's 2FS and some id is not. */
 		if ((type_suffix(token, len) & ~pend->id_shape) != 0 ||
-		    find_id_len(&pred, plan, pend, token, len, h) != 0)
+		    find_id_len(&pred, plan, pend, token, len, limit) != 0)
 			return 0;
 	} else {
 		if (pend->id_shape & (ID_HAS_COLON | ID_HAS_SIGN) ||
@@ -1149,14 +1117,15 @@ fast_predecessor(ukwd_plan *plan, struct pending *pend, size_t task,
 			if (negative)
 				lag = -lag;
 		}
-		if (find_id_len(&pred, plan, pend, token, id_len, id_h) != 0)
+		if (find_id_len(&pred, plan, pend, token, id_len, limit) != 0)
 			return 0;
+		pend->split = 1;
 	}
-	return ukwd__plan_append_link(plan, (uint32_t)pred, (uint32_t)task,
-	                              type, lag) == 0;
+	return ukwd__plan_append_link(plan, first_link, (uint32_t)pred,
+	                              (uint32_t)task, type, lag) == 0;
 }
 
-/* How read_links() sees a byte of a predecessors field: where a token
+/* How resolve_field() sees a byte of a predecessors field: where a token
  * stops (';', and the end of the field: in the data the bytes that end an
  * unquoted field, in a quoted field's copy its NUL), where an id that
  * holds no ':' or sign stops, and the blanks. */
@@ -1174,84 +1143,627 @@ static const unsigned char token_class_text[256] = {
     ['+'] = TOKEN_IDEND, ['-'] = TOKEN_IDEND, [' '] = TOKEN_BLANK,
     ['\t'] = TOKEN_BLANK};
 
-static int
-read_links(struct csv *csv, ukwd_plan *plan, struct pending *pend)
+/* Where a predecessors field is: from p, up to a TOKEN_STOP byte other
+ * than ';' in cls, before end; limit as for tail_word(). */
+struct field_at {
+	const char *p, *end, *limit;
+	const unsigned char *cls;
+};
+
+/* A token from p: returns where it stops (a TOKEN_STOP byte of cls, or
+ * end), with *id_len where its first TOKEN_IDEND byte is (SIZE_MAX for
+ * none) and *blank non-zero if it holds a blank. */
+static const char *
+scan_token(const char *p, const char *end, const unsigned char *cls,
+           size_t *id_len, unsigned int *blank)
 {
-	/* Room for two links a task (a hint: the links grow past it as
-	 * they come, and what is reserved but not used is not touched). */
-	(void)ukwd__plan_reserve(
-	    plan, plan->ntasks,
-	    plan->ntasks > SIZE_MAX / 2 ? SIZE_MAX : plan->ntasks * 2);
-	for (size_t task = 0; task < plan->ntasks; task++) {
-		size_t offset = pend->offset[task];
-		const unsigned char *cls;
-		const char *p, *end;
+	const char *token = p;
 
-		if (offset & IN_DATA) {
-			p = pend->data + (offset & ~IN_DATA);
-			end = pend->data_end;
-			cls = token_class_data;
-		} else {
-			p = pend->text + offset;
-			end = pend->text + pend->len;
-			cls = token_class_text;
-		}
+	*id_len = SIZE_MAX;
+	*blank = 0;
+#if CSV_SSE2
+	/* In the data (where end is the data's end) sixteen at a time. */
+	if (cls == token_class_data) {
+		const __m128i semicolon = _mm_set1_epi8(';'),
+		              comma = _mm_set1_epi8(','),
+		              lf = _mm_set1_epi8('\n'),
+		              cr = _mm_set1_epi8('\r'),
+		              nul = _mm_setzero_si128(),
+		              colon = _mm_set1_epi8(':'),
+		              plus = _mm_set1_epi8('+'),
+		              minus = _mm_set1_epi8('-'),
+		              space = _mm_set1_epi8(' '),
+		              tab = _mm_set1_epi8('\t');
 
-		{
-			struct recent_id *r =
-			    &pend->recent[recent_slot(plan->tasks[task].id)];
+		for (; end - p >= 16; p += 16) {
+			__m128i v =
+			    _mm_loadu_si128((const __m128i *)(const void *)p);
+			unsigned int stop =
+			    (unsigned int)_mm_movemask_epi8(_mm_or_si128(
+			        _mm_or_si128(_mm_cmpeq_epi8(v, semicolon),
+			                     _mm_cmpeq_epi8(v, comma)),
+			        _mm_or_si128(
+			            _mm_or_si128(_mm_cmpeq_epi8(v, lf),
+			                         _mm_cmpeq_epi8(v, cr)),
+			            _mm_cmpeq_epi8(v, nul))));
+			unsigned int idend = (unsigned int)_mm_movemask_epi8(
+			    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, colon),
+			                              _mm_cmpeq_epi8(v, plus)),
+			                 _mm_cmpeq_epi8(v, minus)));
+			unsigned int blanks = (unsigned int)_mm_movemask_epi8(
+			    _mm_or_si128(_mm_cmpeq_epi8(v, space),
+			                 _mm_cmpeq_epi8(v, tab)));
+			/* The bytes before the first stop, if any. */
+			unsigned int before =
+			    stop ? (stop & -stop) - 1 : 0xFFFFu;
 
-			r->id = plan->tasks[task].id;
-			r->task = task + 1;
-		}
-		/* Split at ';' up to the field's end, skipping blanks and
-		 * empty pieces; each piece is hashed as it is scanned (the
-		 * whole of it, and up to its first ':' or sign) and read in
-		 * place when it is plain. */
-		for (;;) {
-			const char *token;
-			uint32_t h = 2166136261u, id_h = 0;
-			size_t id_len = SIZE_MAX;
-			unsigned int blank = 0;
-			int rc;
-
-			while (p < end &&
-			       (cls[(unsigned char)*p] & TOKEN_BLANK))
-				p++;
-			for (token = p; p < end; p++) {
-				unsigned char c = (unsigned char)*p;
-				unsigned int k = cls[c];
-
-				if (k) {
-					if (k & TOKEN_STOP)
-						break;
-					if ((k & TOKEN_IDEND) &&
-					    id_len == SIZE_MAX) {
-						id_len = (size_t)(p - token);
-						id_h = h;
-					}
-					blank |= k & TOKEN_BLANK;
-				}
-				h = (h ^ c) * 16777619u;
-			}
-			if (id_len == SIZE_MAX)
-				id_len = (size_t)(p - token);
-			if (p > token &&
-			    (blank || !fast_predecessor(plan, pend, task, token,
-			                                (size_t)(p - token), h,
-			                                id_len, id_h))) {
-				rc = slow_predecessor(csv, plan, pend, task,
-				                      token,
-				                      (size_t)(p - token));
-				if (rc)
-					return place_error(csv, pend, task, rc);
-			}
-			if (p == end || *p != ';')
-				break;
-			p++;
+			idend &= before;
+			if (idend && *id_len == SIZE_MAX)
+				*id_len = (size_t)(p - token) +
+				          (size_t)__builtin_ctz(idend);
+			*blank |= blanks & before;
+			if (stop)
+				return p + __builtin_ctz(stop);
 		}
 	}
+#endif
+	for (; p < end; p++) {
+		unsigned int k = cls[(unsigned char)*p];
+
+		if (k) {
+			if (k & TOKEN_STOP)
+				break;
+			if ((k & TOKEN_IDEND) && *id_len == SIZE_MAX)
+				*id_len = (size_t)(p - token);
+			*blank |= k & TOKEN_BLANK;
+		}
+	}
+	return p;
+}
+
+#define RESOLVE_DONE  1
+#define RESOLVE_LATER 0
+
+/* Split task's predecessors field at ';', skipping blanks and empty
+ * pieces, and add a link for each piece. While reading (final 0), a piece
+ * that cannot be read for sure yet stops it: RESOLVE_LATER, with some of
+ * the task's links perhaps added (the caller takes them back). Once every
+ * task is known (final 1), a piece that the fast way cannot read goes the
+ * slow way, which says what is wrong: RESOLVE_DONE or an error, placed. */
+static int
+resolve_field(struct csv *csv, ukwd_plan *plan, struct pending *pend,
+              size_t task, const struct field_at *at, int final)
+{
+	const unsigned char *cls = at->cls;
+	const char *p = at->p, *end = at->end;
+	size_t first_link = plan->nlinks;
+
+	for (;;) {
+		const char *token;
+		size_t id_len, len, trimmed;
+		unsigned int blank;
+
+		while (p < end && (cls[(unsigned char)*p] & TOKEN_BLANK))
+			p++;
+		token = p;
+		p = scan_token(p, end, cls, &id_len, &blank);
+		len = trimmed = (size_t)(p - token);
+		if (blank) {
+			/* Blanks at the end are left out, as the slow way
+			 * does; any other goes the slow way. */
+			while (trimmed && is_blank(token[trimmed - 1]))
+				trimmed--;
+			for (size_t i = 0; i < trimmed && blank; i++)
+				blank = !is_blank(token[i]);
+			blank = !blank;
+		}
+		if (id_len > trimmed)
+			id_len = trimmed;
+		if (len && (blank || !fast_predecessor(
+		                         plan, pend, task, first_link, token,
+		                         trimmed, id_len, at->limit))) {
+			size_t pred;
+
+			if (final) {
+				int rc = slow_predecessor(csv, plan, pend, task,
+				                          token, len);
+
+				if (rc)
+					return place_error(csv, pend, task, rc);
+			} else if (find_id_len(&pred, plan, pend, token,
+			                       trimmed, at->limit) != 0 ||
+			           ukwd__plan_append_link(
+			               plan, first_link, (uint32_t)pred,
+			               (uint32_t)task, UKWD_LINK_FS, 0) != 0) {
+				/* A token that is an id is a finish-to-start
+				 * link to it, however else it might read;
+				 * anything else waits for every id. */
+				return RESOLVE_LATER;
+			}
+		}
+		if (p == end || *p != ';')
+			return RESOLVE_DONE;
+		p++;
+	}
+}
+
+/* Put off reading the links from task `task` on (its record starts at
+ * `record`), taking back those of its links already added. */
+static void
+links_later_from(ukwd_plan *plan, struct pending *pend, size_t task,
+                 size_t first_link, const struct place *record)
+{
+	plan->nlinks = first_link;
+	pend->deferred = 1;
+	pend->deferred_task = task;
+	pend->deferred_at = *record;
+}
+
+/* The links of task `task`, just read from the record at `record`, while
+ * the links are read in the same pass; else nothing (they are read
+ * later). */
+static void
+links_now(struct csv *csv, ukwd_plan *plan, struct pending *pend, size_t task,
+          const struct field_at *at, const struct place *record)
+{
+	size_t first_link = plan->nlinks;
+
+	if (pend->deferred ||
+	    resolve_field(csv, plan, pend, task, at, 0) == RESOLVE_DONE)
+		return;
+	links_later_from(plan, pend, task, first_link, record);
+}
+
+/* resolve_field() while reading, for a predecessors field of len < 64
+ * bytes in the data, blanks around it left out: where its ';', ':',
+ * signs and blanks are is found for the whole field at once. Returns
+ * RESOLVE_DONE or RESOLVE_LATER, as resolve_field() does. */
+static int
+links_in_place(ukwd_plan *plan, struct pending *pend, size_t task,
+               const char *field, size_t len, const char *limit)
+{
+	uint64_t semicolon = 0, idend = 0, blank = 0, in;
+	size_t from = 0, first_link = plan->nlinks;
+
+#if CSV_SSE2
+	if ((size_t)(limit - field) >= (len + 15) / 16 * 16) {
+		for (size_t at = 0; at < len; at += 16) {
+			__m128i v = _mm_loadu_si128(
+			    (const __m128i *)(const void *)(field + at));
+
+			semicolon |= (uint64_t)(unsigned int)_mm_movemask_epi8(
+			                 _mm_cmpeq_epi8(v, _mm_set1_epi8(';')))
+			             << at;
+			idend |=
+			    (uint64_t)(unsigned int)_mm_movemask_epi8(
+			        _mm_or_si128(
+			            _mm_or_si128(
+			                _mm_cmpeq_epi8(v, _mm_set1_epi8(':')),
+			                _mm_cmpeq_epi8(v, _mm_set1_epi8('+'))),
+			            _mm_cmpeq_epi8(v, _mm_set1_epi8('-'))))
+			    << at;
+			blank |=
+			    (uint64_t)(unsigned int)_mm_movemask_epi8(
+			        _mm_or_si128(
+			            _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+			            _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))))
+			    << at;
+		}
+	} else
+#endif
+	{
+		for (size_t at = 0; at < len; at++) {
+			unsigned int k =
+			    token_class_data[(unsigned char)field[at]];
+
+			semicolon |= (uint64_t)((k & TOKEN_STOP) != 0) << at;
+			idend |= (uint64_t)((k & TOKEN_IDEND) != 0) << at;
+			blank |= (uint64_t)((k & TOKEN_BLANK) != 0) << at;
+		}
+	}
+	/* Inside the field only ';' stops a token; one more at its end. */
+	in = ((uint64_t)1 << len) - 1;
+	semicolon = (semicolon & in) | (uint64_t)1 << len;
+	idend &= in;
+	blank &= in;
+	for (;;) {
+		size_t to = (size_t)__builtin_ctzll(semicolon), trimmed = to;
+		uint64_t token;
+
+		while (from < to && (blank >> from & 1))
+			from++;
+		token = ((uint64_t)1 << to) - ((uint64_t)1 << from);
+		if (blank & token) {
+			/* Blanks at the end are left out, as the slow way
+			 * does; a token with any other goes the slow way. */
+			while (trimmed > from && (blank >> (trimmed - 1) & 1))
+				trimmed--;
+			token =
+			    ((uint64_t)1 << trimmed) - ((uint64_t)1 << from);
+		}
+		if (from < trimmed) {
+			uint64_t ends = idend & token;
+			size_t id_len =
+			           ends ? (size_t)__builtin_ctzll(ends) - from
+			                : trimmed - from,
+			       pred;
+
+			if (((blank & token) ||
+			     !fast_predecessor(plan, pend, task, first_link,
+			                       field + from, trimmed - from,
+			                       id_len, limit)) &&
+			    (find_id_len(&pred, plan, pend, field + from,
+			                 trimmed - from, limit) != 0 ||
+			     ukwd__plan_append_link(
+			         plan, first_link, (uint32_t)pred,
+			         (uint32_t)task, UKWD_LINK_FS, 0) != 0))
+				return RESOLVE_LATER;
+		}
+		if (to == len)
+			return RESOLVE_DONE;
+		semicolon &= semicolon - 1;
+		from = to + 1;
+	}
+}
+
+/* Bytes that matter to split_simple(): 1 ends a field, 2 a record, 3
+ * makes the record one for read_record(). */
+static const unsigned char record_class[256] = {
+    [','] = 1, ['\n'] = 2, ['\r'] = 2, ['\0'] = 3, ['"'] = 3};
+
+/* A field from start to stop, blanks around it left out. */
+HOT void
+span_set(struct span *span, const char *start, const char *stop)
+{
+	/* One test for the common case of no blank at either end. */
+	if (start < stop &&
+	    ((unsigned char)*start <= ' ' || (unsigned char)stop[-1] <= ' ')) {
+		while (start < stop && is_blank(*start))
+			start++;
+		while (stop > start && is_blank(stop[-1]))
+			stop--;
+	}
+	span->start = start;
+	span->len = (size_t)(stop - start);
+}
+
+/* A record with no quote or NUL in it and ncolumns fields, split in
+ * place: returns where the record ends (its line break or the end of the
+ * data), or NULL for any other record (which read_record() reads, and
+ * which has an error to report or quotes to undo). */
+static const char *
+split_simple(const char *p, const char *end, size_t ncolumns, struct span *span)
+{
+	const char *start = p;
+	size_t n = 0;
+
+#if CSV_SSE2
+	const __m128i comma = _mm_set1_epi8(','), lf = _mm_set1_epi8('\n'),
+	              cr = _mm_set1_epi8('\r'), nul = _mm_setzero_si128(),
+	              quote = _mm_set1_epi8('"');
+
+	for (; end - p >= 16; p += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned int commas =
+		    (unsigned int)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma));
+		unsigned int stops = (unsigned int)_mm_movemask_epi8(
+		    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, lf),
+		                              _mm_cmpeq_epi8(v, cr)),
+		                 _mm_or_si128(_mm_cmpeq_epi8(v, nul),
+		                              _mm_cmpeq_epi8(v, quote))));
+
+		if (stops)
+			commas &= (stops & -stops) - 1;
+		for (; commas; commas &= commas - 1) {
+			const char *at = p + __builtin_ctz(commas);
+
+			if (n + 1 == ncolumns)
+				return NULL;
+			span_set(&span[n++], start, at);
+			start = at + 1;
+		}
+		if (stops) {
+			p += __builtin_ctz(stops);
+			if (record_class[(unsigned char)*p] == 3 ||
+			    n + 1 != ncolumns)
+				return NULL;
+			span_set(&span[n], start, p);
+			return p;
+		}
+	}
+#endif
+	for (; p < end; p++) {
+		unsigned int k = record_class[(unsigned char)*p];
+
+		if (k == 1) {
+			if (n + 1 == ncolumns)
+				return NULL;
+			span_set(&span[n++], start, p);
+			start = p + 1;
+		} else if (k == 3) {
+			return NULL;
+		} else if (k == 2) {
+			break;
+		}
+	}
+	if (n + 1 != ncolumns)
+		return NULL;
+	span_set(&span[n], start, p);
+	return p;
+}
+
+/* Append task for the record read (or not: a duplicate id), its id in
+ * the recent ids, and reports what went wrong. */
+static int
+add_task(struct csv *csv, ukwd_plan *plan, struct pending *pend, const char *id,
+         size_t id_len, const char *limit, const char *name, size_t name_len,
+         int32_t duration, int record_line)
+{
+	size_t first = 0, task = plan->ntasks;
+	struct id_key key;
+	int rc = ukwd__plan_append_task(plan, id, id_len, name, name_len,
+	                                duration, &first);
+
+	if (rc == UKWD_ERANGE)
+		return csv_error(csv, rc, record_line, 0,
+		                 "too many tasks (at most %zu)",
+		                 (size_t)UKWD__PLAN_MAX_TASKS);
+	/* The id is taken: an error ahead of any later in the record. */
+	if (rc == UKWD_EINVAL)
+		return duplicate_error(csv, pend, task, first, id, id_len);
+	if (rc)
+		return csv_error(csv, rc, record_line, 0, "out of memory");
+	pend->id_shape |= id_shape(id, id_len, limit);
+	id_key(&key, id, id_len, limit);
+	recent_put(pend, &key, task);
 	return 0;
+}
+
+/* Read the record at csv->p as a task when it is the common kind: every
+ * field unquoted, as many as the header has, an id, a duration of plain
+ * digits and the optional columns empty. Returns 1 when it did (it has
+ * added the task and moved on), 0 when read_record() and read_task() must
+ * read it (nothing has changed), or an error. */
+static int
+fast_task(struct csv *csv, ukwd_plan *plan, struct pending *pend)
+{
+	struct span span[COL_COUNT];
+	const char *record_end;
+	const struct span *id, *duration, *predecessors;
+	struct place record;
+	int32_t days = 0;
+	size_t task;
+	int rc;
+
+	record_end = split_simple(csv->p, csv->end, pend->ncolumns, span);
+	if (!record_end)
+		return 0;
+	id = &span[pend->id_field];
+	duration = &span[pend->duration_field];
+	if (id->len == 0 || duration->len == 0 || duration->len > 7)
+		return 0;
+	for (size_t i = 0; i < duration->len; i++) {
+		char c = duration->start[i];
+
+		if (c < '0' || c > '9')
+			return 0;
+		days = days * 10 + (c - '0');
+	}
+	if (days > UKWD_PLAN_MAX_WORKING_DAYS)
+		return 0;
+	for (int k = 0; k < pend->noptional; k++)
+		if (span[pend->optional[k]].len)
+			return 0;
+	task = plan->ntasks;
+	rc = add_task(csv, plan, pend, id->start, id->len, csv->end,
+	              span[pend->name_field].start, span[pend->name_field].len,
+	              days, csv->line);
+	if (rc)
+		return rc;
+	record.p = csv->p;
+	record.line = csv->line;
+	record.line_start = csv->line_start;
+	csv->p = record_end;
+	if (record_end < csv->end)
+		newline(csv);
+	if (pend->deferred)
+		return 1;
+	predecessors = &span[pend->predecessors_field];
+	if (predecessors->len < 64) {
+		size_t first_link = plan->nlinks;
+
+		if (links_in_place(plan, pend, task, predecessors->start,
+		                   predecessors->len,
+		                   csv->end) == RESOLVE_LATER)
+			links_later_from(plan, pend, task, first_link, &record);
+	} else {
+		struct field_at at;
+
+		at.p = predecessors->start;
+		at.end = at.limit = csv->end;
+		at.cls = token_class_data;
+		links_now(csv, plan, pend, task, &at, &record);
+	}
+	return 1;
+}
+
+/* Where read_record() left field i of its record. */
+static void
+field_at(struct field_at *at, const struct csv *csv, size_t i)
+{
+	const struct field *f = &csv->fields[i];
+
+	if (f->quoted) {
+		at->p = field_text(csv, i);
+		at->end = at->limit = csv->text + csv->text_len;
+		at->cls = token_class_text;
+	} else {
+		at->p = f->raw;
+		at->end = at->limit = csv->end;
+		at->cls = token_class_data;
+	}
+}
+
+/* One record: a task and its dates, estimate and source. record: the
+ * reader's state before read_record() read it. */
+static int
+read_task(struct csv *csv, ukwd_plan *plan, struct pending *pend,
+          int record_line, const struct place *record)
+{
+	const int *where = pend->where;
+	size_t ncolumns = pend->ncolumns;
+	const struct field *fid;
+	const char *id, *text;
+	char why[UKWD_DIAG_MESSAGE_SIZE];
+	ukwd_diag inner;
+	struct field_at at;
+	size_t task;
+	int32_t duration, estimate[3] = {0, 0, 0};
+	int rc;
+
+	if (csv->truncated)
+		return csv_error(
+		    csv, UKWD_EPARSE, record_line, 0,
+		    "more than %zu fields where the header has %zu",
+		    csv->nfields, ncolumns);
+	if (csv->nfields != ncolumns)
+		return csv_error(csv, UKWD_EPARSE, record_line, 0,
+		                 "%zu field%s where the header has %zu",
+		                 csv->nfields, csv->nfields == 1 ? "" : "s",
+		                 ncolumns);
+	fid = &csv->fields[where[COL_ID]];
+	id = field_text(csv, (size_t)where[COL_ID]);
+	if (!*id)
+		return csv_error(csv, UKWD_EPARSE, fid->line, fid->column,
+		                 "empty id");
+	text = field_text(csv, (size_t)where[COL_DURATION]);
+	rc = parse_days(&duration, text, 0, why, sizeof(why));
+	if (rc) {
+		const struct field *f = &csv->fields[where[COL_DURATION]];
+
+		return csv_error(csv, rc, f->line, f->column,
+		                 "duration '%.*s' %s", QUOTE, text, why);
+	}
+	task = plan->ntasks;
+	rc = add_task(
+	    csv, plan, pend, id, field_len(csv, (size_t)where[COL_ID]),
+	    csv->text + csv->text_len, field_text(csv, (size_t)where[COL_NAME]),
+	    field_len(csv, (size_t)where[COL_NAME]), duration, record_line);
+	if (rc)
+		return rc;
+	field_at(&at, csv, (size_t)where[COL_PREDECESSORS]);
+	links_now(csv, plan, pend, task, &at, record);
+	for (size_t i = 0; i < sizeof(date_columns) / sizeof(*date_columns);
+	     i++) {
+		int col = where[date_columns[i].column];
+		const struct field *f;
+		ukwd_date date;
+
+		if (col < 0 || !*(text = field_text(csv, (size_t)col)))
+			continue;
+		f = &csv->fields[col];
+		rc = ukwd_date_parse(&date, text, &inner);
+		if (rc)
+			return csv_error(
+			    csv, rc == UKWD_ERANGE ? rc : UKWD_EPARSE, f->line,
+			    f->column, "%s '%.*s' is not a date: %s",
+			    column_names[date_columns[i].column], QUOTE, text,
+			    inner.message);
+		rc = ukwd_plan_set_constraint(plan, task, date_columns[i].type,
+		                              date, &inner);
+		if (rc)
+			return csv_error(
+			    csv, rc == UKWD_EINVAL ? UKWD_EPARSE : rc, f->line,
+			    f->column, "%s", inner.message);
+	}
+	if (where[COL_OPTIMISTIC] >= 0) {
+		int given = 0;
+
+		for (int k = 0; k < 3; k++) {
+			int col = where[COL_OPTIMISTIC + k];
+			const struct field *f = &csv->fields[col];
+
+			text = field_text(csv, (size_t)col);
+			if (!*text)
+				continue;
+			given++;
+			rc =
+			    parse_days(&estimate[k], text, 0, why, sizeof(why));
+			if (rc)
+				return csv_error(
+				    csv, rc, f->line, f->column, "%s '%.*s' %s",
+				    column_names[COL_OPTIMISTIC + k], QUOTE,
+				    text, why);
+		}
+		if (given && given < 3)
+			return csv_error(csv, UKWD_EPARSE, record_line, 0,
+			                 "give optimistic, most_likely and "
+			                 "pessimistic together, or none");
+		if (given) {
+			rc = ukwd_plan_set_estimate(plan, task, estimate[0],
+			                            estimate[1], estimate[2],
+			                            &inner);
+			if (rc)
+				return csv_error(
+				    csv, rc == UKWD_EINVAL ? UKWD_EPARSE : rc,
+				    record_line, 0, "%s", inner.message);
+		}
+	}
+	return read_source(csv, plan, task, where);
+}
+
+/* Once every task is known: the links of the tasks whose links were not
+ * read with their records, reading those records again. */
+static int
+links_later(struct csv *csv, ukwd_plan *plan, struct pending *pend)
+{
+	struct span span[COL_COUNT];
+	struct csv again;
+	int rc = 0, record_line;
+
+	memset(&again, 0, sizeof(again));
+	again.p = pend->deferred_at.p;
+	again.line = pend->deferred_at.line;
+	again.line_start = pend->deferred_at.line_start;
+	again.end = pend->data_end;
+	again.max_fields = pend->ncolumns + 1;
+	for (size_t task = pend->deferred_task; task < plan->ntasks; task++) {
+		const char *id = plan->tasks[task].id, *record_end;
+		size_t len = strlen(id);
+		struct field_at at;
+
+		struct id_key key;
+
+		id_key(&key, id, len, id + len);
+		recent_put(pend, &key, task);
+		record_end =
+		    split_simple(again.p, again.end, pend->ncolumns, span);
+		if (record_end) {
+			at.p = span[pend->predecessors_field].start;
+			at.end = at.limit = again.end;
+			at.cls = token_class_data;
+			again.p = record_end;
+			if (again.p < again.end)
+				newline(&again);
+		} else {
+			/* The record was read before: only memory can fail
+			 * now. */
+			rc = read_record(&again, &record_line);
+			if (rc != 1) {
+				rc = csv_error(csv, UKWD_ENOMEM, 0, 0,
+				               "out of memory");
+				break;
+			}
+			field_at(&at, &again, (size_t)pend->predecessors_field);
+		}
+		rc = resolve_field(csv, plan, pend, task, &at, 1);
+		if (rc < 0)
+			break;
+		rc = 0;
+	}
+	ukwd__free(again.text);
+	ukwd__free(again.fields);
+	return rc;
 }
 
 /* Refuse a cycle, naming the line of its last task in the file. */
@@ -1309,7 +1821,6 @@ ukwd_plan_read_csv(ukwd_plan **out, const char *data, size_t size,
 	struct pending pend;
 	ukwd_plan *plan = NULL;
 	int where[COL_COUNT], rc, record_line;
-	size_t ncolumns;
 
 	ukwd__diag_clear(diag);
 	memset(&csv, 0, sizeof(csv));
@@ -1328,6 +1839,7 @@ ukwd_plan_read_csv(ukwd_plan **out, const char *data, size_t size,
 		csv.p = csv.line_start = data + 3;
 	pend.data = data;
 	pend.data_end = data + size;
+	pend.where = where;
 	rc = ukwd_plan_new(&plan);
 	pend.recent = ukwd__calloc(RECENT_IDS, sizeof(*pend.recent));
 	if (rc == 0 && !pend.recent)
@@ -1336,54 +1848,77 @@ ukwd_plan_read_csv(ukwd_plan **out, const char *data, size_t size,
 		rc = csv_error(&csv, rc, 0, 0, "out of memory");
 		goto out;
 	}
+	ukwd__plan_defer_link_index(plan);
 	/* A header names each known column at most once: one field more is
 	 * already an error, which read_header() reports. */
 	csv.max_fields = COL_COUNT + 1;
 	rc = read_header(&csv, where);
 	if (rc)
 		goto out;
-	ncolumns = csv.nfields;
+	pend.ncolumns = csv.nfields;
 	pend.id_field = where[COL_ID];
 	pend.predecessors_field = where[COL_PREDECESSORS];
-	csv.max_fields = ncolumns + 1;
+	pend.name_field = where[COL_NAME];
+	pend.duration_field = where[COL_DURATION];
+	for (int c = COL_DEADLINE; c < COL_COUNT; c++)
+		if (where[c] >= 0)
+			pend.optional[pend.noptional++] = where[c];
+	pend.records_at.p = csv.p;
+	pend.records_at.line = csv.line;
+	pend.records_at.line_start = csv.line_start;
+	csv.max_fields = pend.ncolumns + 1;
 	{
-		/* Size the plan and the predecessors' text once, from the
-		 * data (hints: a failure here is not an error). */
+		/* Size the plan from the data (hints: a failure here is not
+		 * an error): the tasks and their index, and two links a task
+		 * (they grow past it as they come, and what is reserved but
+		 * not used is not touched). */
 		size_t records = count_records(csv.p, csv.end);
 
-		(void)ukwd__plan_reserve(plan, records, 0);
-		(void)pending_reserve(&pend, records);
+		(void)ukwd__plan_reserve(plan, records,
+		                         records > SIZE_MAX / 2 ? SIZE_MAX
+		                                                : records * 2);
 	}
-	while ((rc = read_record(&csv, &record_line)) == 1) {
-		rc = read_task(&csv, plan, &pend, where, ncolumns, record_line);
+	for (;;) {
+		struct place record;
+
+		rc = fast_task(&csv, plan, &pend);
+		if (rc == 1)
+			continue;
+		if (rc < 0)
+			break;
+		record.p = csv.p;
+		record.line = csv.line;
+		record.line_start = csv.line_start;
+		rc = read_record(&csv, &record_line);
+		if (rc <= 0)
+			break;
+		rc = read_task(&csv, plan, &pend, record_line, &record);
 		if (rc)
 			break;
 	}
-	/* A duplicate id among the tasks read comes before whatever stopped
-	 * the reading: it is earlier in the file, or in the same record
-	 * before the field that failed. */
-	{
-		size_t duplicate;
-		int index_rc = ukwd__plan_index_ids(plan, 0, &duplicate);
-
-		if (index_rc == UKWD_EINVAL)
-			rc = duplicate_error(&csv, plan, &pend, duplicate);
-		else if (index_rc && rc == 0)
-			rc = csv_error(&csv, index_rc, 0, 0, "out of memory");
-	}
 	if (rc)
 		goto out;
-	if (rc == 0)
-		rc = read_links(&csv, plan, &pend);
-	if (rc == 0) {
-		/* The predecessors are links now: their text can go before
-		 * the cycle check takes its memory. */
-		int predecessors_field = pend.predecessors_field;
-
+	if (pend.split && (pend.id_shape & (ID_HAS_COLON | ID_HAS_SIGN))) {
+		/* A token split at ':' or a sign might have been an id read
+		 * later: read every link again. */
+		plan->nlinks = 0;
+		pend.deferred = 1;
+		pend.deferred_task = 0;
+		pend.deferred_at = pend.records_at;
+	}
+	if (pend.deferred) {
+		rc = links_later(&csv, plan, &pend);
+		/* The links are made: the cycle check can have the memory of
+		 * the reading. Links read with their records all point back
+		 * to a task read before, so only these can close a cycle. */
 		pending_free(&pend);
+		ukwd__free(csv.text);
+		ukwd__free(csv.fields);
+		csv.text = NULL;
+		csv.fields = NULL;
 		if (rc == 0)
 			rc = check_cycles(&csv, plan, data, data + size,
-			                  predecessors_field);
+			                  where[COL_PREDECESSORS]);
 	}
 out:
 	pending_free(&pend);

@@ -62,10 +62,14 @@ struct ukwd_plan {
 	size_t link_slot_capacity, nhashed;
 	/* The links into each task, newest first, to refuse a duplicate
 	 * by looking at the few links of its successor: in_head[t] and
-	 * in_next[l] hold a link index + 1, 0 at the end. */
+	 * in_next[l] hold a link index + 1, 0 at the end. A reader that adds
+	 * each task's links together needs none of this: with in_deferred
+	 * set the three arrays (and link_slots) are not kept, and
+	 * ukwd_plan_add_link() builds them from the links on first use. */
 	uint32_t *in_head, *in_count; /* per task, task_capacity */
 	uint32_t *in_next;            /* per link */
 	size_t in_next_capacity;
+	int in_deferred;
 	struct ukwd__arena_block *arena;
 	int has_deadline;
 	ukwd_date deadline;
@@ -83,33 +87,68 @@ struct ukwd_plan {
  * returns 0 or UKWD_ENOMEM (the plan stays usable either way). */
 int ukwd__plan_reserve(ukwd_plan *plan, size_t ntasks, size_t nlinks);
 
-/* For readers that add many tasks at once: append a task (id and name
- * of the given lengths, not NUL-terminated; name_len 0 for none) without
- * entering its id in the id index, then enter the ids of tasks from..
- * ntasks-1 together with ukwd__plan_index_ids(), which overlaps the
- * index's cache misses. Until then the plan must not be given to any
- * other function. append returns 0, UKWD_ERANGE (too many tasks) or
- * UKWD_ENOMEM; the duration is not checked. index_ids returns 0,
- * UKWD_ENOMEM, or UKWD_EINVAL with *duplicate the first task whose id an
- * earlier task has (ukwd_plan_find() then gives the earlier one). */
+/* For readers that add many tasks at once: stop keeping the index of
+ * links by successor (in_deferred) in a plan that has no links yet, so
+ * that links can be appended with ukwd__plan_append_link() alone. */
+void ukwd__plan_defer_link_index(ukwd_plan *plan);
+
+/* Append a task (id and name of the given lengths, not NUL-terminated;
+ * name_len 0 for none) and enter its id in the id index, hashing it once.
+ * The duration is not checked. Returns 0, UKWD_ERANGE (too many tasks),
+ * UKWD_ENOMEM, or UKWD_EINVAL with *first the task that has the id
+ * already (then nothing is added). */
 int ukwd__plan_append_task(ukwd_plan *plan, const char *id, size_t id_len,
-                           const char *name, size_t name_len, int32_t duration);
-int ukwd__plan_index_ids(ukwd_plan *plan, size_t from, size_t *duplicate);
+                           const char *name, size_t name_len, int32_t duration,
+                           size_t *first);
 
 /* ukwd_plan_find() for an id of len bytes, not NUL-terminated, in a plan
  * whose ids are all indexed. Returns 0 or UKWD_ENOTFOUND. */
 int ukwd__plan_find_len(size_t *index, const ukwd_plan *plan, const char *id,
                         size_t len);
 
+/* A successor with more links than this has them in the hash table
+ * link_slots too; one with fewer is checked for a duplicate by its own
+ * list, which is short and was likely just written, so in the cache. */
+#define UKWD__PLAN_FEW_LINKS 32
+
 /* ukwd_plan_add_link() for a reader, with no source and nothing to say:
  * the link is added only in the simple case (lag and type already in
- * range, room reserved, not a link to itself, fewer than a hashed
- * successor's count of links in, no duplicate), else nothing changes and
- * it returns UKWD_EINVAL, and ukwd_plan_add_link() decides (and says
- * why). */
-int ukwd__plan_append_link(ukwd_plan *plan, uint32_t predecessor,
-                           uint32_t successor, ukwd_link_type type,
-                           int32_t lag);
+ * range, not a link to itself, fewer than a hashed successor's count of
+ * links in, no duplicate, memory to grow), else nothing changes and it
+ * returns UKWD_EINVAL, and ukwd_plan_add_link() decides (and says why).
+ * While the links index is deferred, the successor's links must be the
+ * last ones added, links[first_link..nlinks) (a reader adds each task's
+ * links together); that case is inline, as a reader adds millions. */
+int ukwd__plan_append_link_indexed(ukwd_plan *plan, uint32_t predecessor,
+                                   uint32_t successor, ukwd_link_type type,
+                                   int32_t lag);
+
+static inline int
+ukwd__plan_append_link(ukwd_plan *plan, size_t first_link, uint32_t predecessor,
+                       uint32_t successor, ukwd_link_type type, int32_t lag)
+{
+	struct ukwd__link *links = plan->links, *link;
+	size_t n = plan->nlinks;
+
+	if (!plan->in_deferred || n >= plan->link_capacity ||
+	    predecessor == successor)
+		return ukwd__plan_append_link_indexed(plan, predecessor,
+		                                      successor, type, lag);
+	if (n - first_link >= UKWD__PLAN_FEW_LINKS)
+		return UKWD_EINVAL;
+	for (size_t k = first_link; k < n; k++)
+		if (links[k].predecessor == predecessor &&
+		    (links[k].bits & UKWD__LINK_TYPE_MASK) == (uint32_t)type)
+			return UKWD_EINVAL;
+	plan->nlinks = n + 1;
+	link = &links[n];
+	link->predecessor = predecessor;
+	link->successor = successor;
+	link->lag = lag;
+	link->bits = (uint32_t)type;
+	plan->generation++;
+	return 0;
+}
 
 /* SipHash-2-4 of len bytes under key (plan.c). */
 uint64_t ukwd__siphash(const uint64_t key[2], const void *data, size_t len);

@@ -8,9 +8,11 @@
 #include "plan-private.h"
 #include "internal.h"
 
-/* Strings are copied into blocks of this size (a longer string gets a
- * block of its own). */
+/* Strings are copied into blocks of this size at first, each block
+ * twice the one before up to ARENA_BLOCK_MAX, so that a big plan takes
+ * few (a longer string gets a block of its own). */
 #define ARENA_BLOCK_SIZE ((size_t)64 * 1024)
+#define ARENA_BLOCK_MAX  ((size_t)16 * 1024 * 1024)
 
 struct ukwd__arena_block {
 	struct ukwd__arena_block *next;
@@ -28,7 +30,14 @@ arena_alloc(ukwd_plan *plan, size_t len)
 	char *at;
 
 	if (!head || head->size - head->used < len) {
-		size_t size = len > ARENA_BLOCK_SIZE ? len : ARENA_BLOCK_SIZE;
+		size_t size = ARENA_BLOCK_SIZE;
+
+		if (head && head->size >= ARENA_BLOCK_SIZE)
+			size = head->size < ARENA_BLOCK_MAX / 2
+			           ? head->size * 2
+			           : ARENA_BLOCK_MAX;
+		if (len > size)
+			size = len;
 
 		if (size > SIZE_MAX - sizeof(*block))
 			return NULL;
@@ -52,6 +61,34 @@ arena_alloc(ukwd_plan *plan, size_t len)
 	return at;
 }
 
+/* memcpy() for the short ids and names of a plan, without the call:
+ * two loads that may overlap for up to 16 bytes. */
+static void
+copy_short(char *to, const char *from, size_t len)
+{
+	if (len > 16) {
+		memcpy(to, from, len);
+	} else if (len >= 8) {
+		uint64_t a, b;
+
+		memcpy(&a, from, 8);
+		memcpy(&b, from + len - 8, 8);
+		memcpy(to, &a, 8);
+		memcpy(to + len - 8, &b, 8);
+	} else if (len >= 4) {
+		uint32_t a, b;
+
+		memcpy(&a, from, 4);
+		memcpy(&b, from + len - 4, 4);
+		memcpy(to, &a, 4);
+		memcpy(to + len - 4, &b, 4);
+	} else if (len) {
+		to[0] = from[0];
+		to[len / 2] = from[len / 2];
+		to[len - 1] = from[len - 1];
+	}
+}
+
 static const char *
 arena_strdup(ukwd_plan *plan, const char *text)
 {
@@ -65,7 +102,12 @@ arena_strdup(ukwd_plan *plan, const char *text)
 
 #define ROTL64(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
 
-static void
+/* Inline: a call for each of a hash's six rounds costs as much as the
+ * rounds. */
+#if defined(__GNUC__) || defined(__clang__)
+__attribute__((always_inline))
+#endif
+static inline void
 sip_round(uint64_t v[4])
 {
 	v[0] += v[1];
@@ -100,15 +142,33 @@ ukwd__siphash(const uint64_t key[2], const void *data, size_t len)
 	for (i = 0; i + 8 <= len; i += 8) {
 		uint64_t m = 0;
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		memcpy(&m, in + i, 8);
+#else
 		for (int k = 7; k >= 0; k--)
 			m = m << 8 | in[i + (size_t)k];
+#endif
 		v[3] ^= m;
 		sip_round(v);
 		sip_round(v);
 		v[0] ^= m;
 	}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* The rest in at most two loads that may overlap. */
+	if (rest >= 4) {
+		uint32_t low, high;
+
+		memcpy(&low, in + i, 4);
+		memcpy(&high, in + i + rest - 4, 4);
+		last |= low | (uint64_t)high << (8 * (rest - 4));
+	} else if (rest) {
+		last |= in[i] | (uint64_t)in[i + rest / 2] << (8 * (rest / 2)) |
+		        (uint64_t)in[i + rest - 1] << (8 * (rest - 1));
+	}
+#else
 	for (size_t k = 0; k < rest; k++)
 		last |= (uint64_t)in[i + k] << (8 * k);
+#endif
 	v[3] ^= last;
 	sip_round(v);
 	sip_round(v);
@@ -236,10 +296,7 @@ id_table_reserve(ukwd_plan *plan)
 	return table_resize(&plan->id_slots, &plan->id_capacity, capacity);
 }
 
-/* A successor with more links than this has them in the hash table too;
- * one with fewer is checked for a duplicate by its own list, which is
- * short and was likely just written, so in the cache. */
-#define FEW_LINKS 32
+#define FEW_LINKS UKWD__PLAN_FEW_LINKS
 
 /* Make room for `more` hashed links at a load of at most 3/4. */
 static int
@@ -267,14 +324,18 @@ tasks_resize(ukwd_plan *plan, size_t capacity)
 		return UKWD_ENOMEM;
 	/* Each array that grows stays grown if a later one fails; the
 	 * capacity moves only when all have. */
-	grown = ukwd__realloc(plan->in_head, capacity * sizeof(uint32_t));
-	if (!grown)
-		return UKWD_ENOMEM;
-	plan->in_head = grown;
-	grown = ukwd__realloc(plan->in_count, capacity * sizeof(uint32_t));
-	if (!grown)
-		return UKWD_ENOMEM;
-	plan->in_count = grown;
+	if (!plan->in_deferred) {
+		grown =
+		    ukwd__realloc(plan->in_head, capacity * sizeof(uint32_t));
+		if (!grown)
+			return UKWD_ENOMEM;
+		plan->in_head = grown;
+		grown =
+		    ukwd__realloc(plan->in_count, capacity * sizeof(uint32_t));
+		if (!grown)
+			return UKWD_ENOMEM;
+		plan->in_count = grown;
+	}
 	grown = ukwd__realloc(plan->tasks, capacity * sizeof(*plan->tasks));
 	if (!grown)
 		return UKWD_ENOMEM;
@@ -315,11 +376,24 @@ ukwd__plan_reserve(ukwd_plan *plan, size_t ntasks, size_t nlinks)
 	if (rc == 0)
 		rc = ukwd__grow((void **)&plan->links, &plan->link_capacity,
 		                nlinks, sizeof(*plan->links), 64);
-	if (rc == 0)
+	if (rc == 0 && !plan->in_deferred)
 		rc =
 		    ukwd__grow((void **)&plan->in_next, &plan->in_next_capacity,
 		               nlinks, sizeof(*plan->in_next), 64);
 	return rc;
+}
+
+void
+ukwd__plan_defer_link_index(ukwd_plan *plan)
+{
+	if (plan->in_deferred || plan->nlinks)
+		return;
+	ukwd__free(plan->in_head);
+	ukwd__free(plan->in_count);
+	ukwd__free(plan->in_next);
+	plan->in_head = plan->in_count = plan->in_next = NULL;
+	plan->in_next_capacity = 0;
+	plan->in_deferred = 1;
 }
 
 /* Is there a link predecessor -> successor of this type already? */
@@ -475,7 +549,8 @@ ukwd_plan_add_task(size_t *index, ukwd_plan *plan, const char *id,
 	task->name = name_len ? strings + id_len : "";
 	task->duration = duration;
 	task->extra = 0;
-	plan->in_head[plan->ntasks] = plan->in_count[plan->ntasks] = 0;
+	if (!plan->in_deferred)
+		plan->in_head[plan->ntasks] = plan->in_count[plan->ntasks] = 0;
 	plan->id_slots[at] = SLOT(plan->ntasks, h);
 	if (index)
 		*index = plan->ntasks;
@@ -486,22 +561,41 @@ ukwd_plan_add_task(size_t *index, ukwd_plan *plan, const char *id,
 
 int
 ukwd__plan_append_task(ukwd_plan *plan, const char *id, size_t id_len,
-                       const char *name, size_t name_len, int32_t duration)
+                       const char *name, size_t name_len, int32_t duration,
+                       size_t *first)
 {
 	struct ukwd__task *task;
 	char *strings;
+	size_t mask, at;
+	uint32_t h;
 
 	if (plan->ntasks >= UKWD__PLAN_MAX_TASKS)
 		return UKWD_ERANGE;
-	if (tasks_reserve(plan))
+	if (tasks_reserve(plan) || id_table_reserve(plan))
 		return UKWD_ENOMEM;
+	h = (uint32_t)(ukwd__siphash(plan->hash_key, id, id_len) >> 32);
+	mask = plan->id_capacity - 1;
+	for (at = h & mask;; at = (at + 1) & mask) {
+		uint64_t slot = plan->id_slots[at];
+		const char *known;
+
+		if (!SLOT_INDEX(slot))
+			break;
+		if (SLOT_HASH(slot) != h)
+			continue;
+		known = plan->tasks[SLOT_INDEX(slot) - 1].id;
+		if (strncmp(known, id, id_len) == 0 && known[id_len] == '\0') {
+			*first = SLOT_INDEX(slot) - 1;
+			return UKWD_EINVAL;
+		}
+	}
 	strings = arena_alloc(plan, id_len + 1 + (name_len ? name_len + 1 : 0));
 	if (!strings)
 		return UKWD_ENOMEM;
-	memcpy(strings, id, id_len);
+	copy_short(strings, id, id_len);
 	strings[id_len] = '\0';
 	if (name_len) {
-		memcpy(strings + id_len + 1, name, name_len);
+		copy_short(strings + id_len + 1, name, name_len);
 		strings[id_len + 1 + name_len] = '\0';
 	}
 	task = &plan->tasks[plan->ntasks];
@@ -509,52 +603,11 @@ ukwd__plan_append_task(ukwd_plan *plan, const char *id, size_t id_len,
 	task->name = name_len ? strings + id_len + 1 : "";
 	task->duration = duration;
 	task->extra = 0;
-	plan->in_head[plan->ntasks] = plan->in_count[plan->ntasks] = 0;
+	if (!plan->in_deferred)
+		plan->in_head[plan->ntasks] = plan->in_count[plan->ntasks] = 0;
+	plan->id_slots[at] = SLOT(plan->ntasks, h);
 	plan->ntasks++;
 	plan->generation++;
-	return 0;
-}
-
-/* How far ahead the bulk index hashes ids and touches their slots: far
- * enough that a slot has come from memory by the time it is written. */
-#define INDEX_AHEAD 16
-
-int
-ukwd__plan_index_ids(ukwd_plan *plan, size_t from, size_t *duplicate)
-{
-	uint32_t ahead[INDEX_AHEAD];
-	size_t n = plan->ntasks, mask;
-	int rc;
-
-	if (from >= n)
-		return 0;
-	rc = ukwd__plan_reserve(plan, n, 0);
-	if (rc)
-		return rc;
-	mask = plan->id_capacity - 1;
-	/* The table is a random place for each id: hash the ids a little
-	 * ahead and ask for their slots, so that the misses overlap. */
-	for (size_t i = from; i < n && i < from + INDEX_AHEAD; i++) {
-		ahead[i % INDEX_AHEAD] = hash_id(plan, plan->tasks[i].id);
-		UKWD__PREFETCH(&plan->id_slots[ahead[i % INDEX_AHEAD] & mask]);
-	}
-	for (size_t i = from; i < n; i++) {
-		uint32_t h = ahead[i % INDEX_AHEAD];
-		size_t at = id_slot(plan, plan->tasks[i].id, h);
-
-		if (i + INDEX_AHEAD < n) {
-			uint32_t next =
-			    hash_id(plan, plan->tasks[i + INDEX_AHEAD].id);
-
-			ahead[i % INDEX_AHEAD] = next;
-			UKWD__PREFETCH(&plan->id_slots[next & mask]);
-		}
-		if (plan->id_slots[at]) {
-			*duplicate = i;
-			return UKWD_EINVAL;
-		}
-		plan->id_slots[at] = SLOT(i, h);
-	}
 	return 0;
 }
 
@@ -705,6 +758,49 @@ ukwd_plan_set_task_source(ukwd_plan *plan, size_t task,
 	return 0;
 }
 
+/* Build the index of links by successor that a reader deferred, as the
+ * links added one by one would have left it. */
+static int
+in_index_build(ukwd_plan *plan)
+{
+	size_t hashed = 0;
+
+	plan->in_head = ukwd__calloc(plan->task_capacity, sizeof(uint32_t));
+	plan->in_count = ukwd__calloc(plan->task_capacity, sizeof(uint32_t));
+	plan->in_next = ukwd__malloc(plan->link_capacity * sizeof(uint32_t));
+	if (!plan->in_head || !plan->in_count || !plan->in_next) {
+		ukwd__free(plan->in_head);
+		ukwd__free(plan->in_count);
+		ukwd__free(plan->in_next);
+		plan->in_head = plan->in_count = plan->in_next = NULL;
+		return UKWD_ENOMEM;
+	}
+	plan->in_next_capacity = plan->link_capacity;
+	for (size_t l = 0; l < plan->nlinks; l++) {
+		uint32_t successor = plan->links[l].successor;
+
+		plan->in_next[l] = plan->in_head[successor];
+		plan->in_head[successor] = (uint32_t)(l + 1);
+		plan->in_count[successor]++;
+	}
+	for (size_t t = 0; t < plan->ntasks; t++)
+		if (plan->in_count[t] > FEW_LINKS)
+			hashed += plan->in_count[t];
+	if (hashed && link_table_reserve(plan, hashed)) {
+		ukwd__free(plan->in_head);
+		ukwd__free(plan->in_count);
+		ukwd__free(plan->in_next);
+		plan->in_head = plan->in_count = plan->in_next = NULL;
+		plan->in_next_capacity = 0;
+		return UKWD_ENOMEM;
+	}
+	for (size_t l = 0; hashed && l < plan->nlinks; l++)
+		if (plan->in_count[plan->links[l].successor] > FEW_LINKS)
+			link_hash(plan, (uint32_t)l);
+	plan->in_deferred = 0;
+	return 0;
+}
+
 int
 ukwd_plan_add_link(size_t *index, ukwd_plan *plan, size_t predecessor,
                    size_t successor, ukwd_link_type type, int32_t lag,
@@ -742,6 +838,8 @@ ukwd_plan_add_link(size_t *index, ukwd_plan *plan, size_t predecessor,
 		return ukwd__diag_set(diag, UKWD_ERANGE, 0, 0,
 		                      "too many links (at most %zu)",
 		                      UKWD__PLAN_MAX_LINKS);
+	if (plan->in_deferred && in_index_build(plan))
+		return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0, "out of memory");
 	rc = ukwd__grow((void **)&plan->links, &plan->link_capacity,
 	                plan->nlinks + 1, sizeof(*plan->links), 64);
 	if (rc == 0)
@@ -989,31 +1087,55 @@ ukwd__plan_find_len(size_t *index, const ukwd_plan *plan, const char *id,
 }
 
 int
-ukwd__plan_append_link(ukwd_plan *plan, uint32_t predecessor,
-                       uint32_t successor, ukwd_link_type type, int32_t lag)
+ukwd__plan_append_link_indexed(ukwd_plan *plan, uint32_t predecessor,
+                               uint32_t successor, ukwd_link_type type,
+                               int32_t lag)
 {
 	struct ukwd__link *link;
-	uint32_t count = plan->in_count[successor];
+	uint32_t count = 0;
 
-	if (predecessor == successor || count >= FEW_LINKS ||
-	    plan->nlinks >= plan->link_capacity ||
-	    plan->nlinks >= plan->in_next_capacity)
+	if (predecessor == successor || plan->nlinks >= UKWD__PLAN_MAX_LINKS)
 		return UKWD_EINVAL;
-	for (uint32_t k = plan->in_head[successor]; k;
-	     k = plan->in_next[k - 1]) {
-		link = &plan->links[k - 1];
-		if (link->predecessor == predecessor &&
-		    ukwd__link_type(link) == type)
+	if (plan->nlinks >= plan->link_capacity &&
+	    ukwd__grow((void **)&plan->links, &plan->link_capacity,
+	               plan->nlinks + 1, sizeof(*plan->links), 64))
+		return UKWD_EINVAL;
+	if (plan->in_deferred) {
+		/* The successor's links are the last ones. */
+		for (size_t k = plan->nlinks; k > 0; k--) {
+			link = &plan->links[k - 1];
+			if (link->successor != successor)
+				break;
+			if (link->predecessor == predecessor &&
+			    ukwd__link_type(link) == type)
+				return UKWD_EINVAL;
+			if (++count >= FEW_LINKS)
+				return UKWD_EINVAL;
+		}
+	} else {
+		count = plan->in_count[successor];
+		if (count >= FEW_LINKS ||
+		    (plan->nlinks >= plan->in_next_capacity &&
+		     ukwd__grow((void **)&plan->in_next,
+		                &plan->in_next_capacity, plan->nlinks + 1,
+		                sizeof(*plan->in_next), 64)))
 			return UKWD_EINVAL;
+		for (uint32_t k = plan->in_head[successor]; k;
+		     k = plan->in_next[k - 1]) {
+			link = &plan->links[k - 1];
+			if (link->predecessor == predecessor &&
+			    ukwd__link_type(link) == type)
+				return UKWD_EINVAL;
+		}
+		plan->in_next[plan->nlinks] = plan->in_head[successor];
+		plan->in_head[successor] = (uint32_t)(plan->nlinks + 1);
+		plan->in_count[successor] = count + 1;
 	}
 	link = &plan->links[plan->nlinks];
 	link->predecessor = predecessor;
 	link->successor = successor;
 	link->lag = lag;
 	link->bits = (uint32_t)type;
-	plan->in_next[plan->nlinks] = plan->in_head[successor];
-	plan->in_head[successor] = (uint32_t)(plan->nlinks + 1);
-	plan->in_count[successor] = count + 1;
 	plan->nlinks++;
 	plan->generation++;
 	return 0;

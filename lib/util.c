@@ -1,3 +1,4 @@
+#define _DEFAULT_SOURCE /* madvise() */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -5,6 +6,11 @@
 #include <string.h>
 
 #include "internal.h"
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #ifdef UKWD_ALLOC_TESTING
 long ukwd__alloc_fail_at;
@@ -27,6 +33,41 @@ ukwd__alloc_should_fail(void)
 #define UKWD__ALLOC_LIVE(change) ((void)0)
 #endif
 
+/* A block of this many bytes or more asks for transparent huge pages,
+ * where the system gives them only to those who ask (Linux's "madvise"
+ * mode): a plan of a million tasks is some hundred megabytes that are
+ * written once, and a page fault for every 4 KB of them cost more than
+ * reading the plan itself (in a VM, 4 us a fault). Asking changes no
+ * content, and where it is not offered it does nothing. */
+#define LARGE_BLOCK ((size_t)4 << 20)
+
+static void *
+advise_large(void *block, size_t size)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+	/* The whole of the pages the block is on: advice on part of a
+	 * mapping splits it, and a split mapping cannot be grown in place
+	 * (mremap), so realloc() would copy it. */
+	uintptr_t page = 4096;
+	long size_of_page;
+	uintptr_t from;
+
+	if (!block || size < LARGE_BLOCK)
+		return block;
+	/* Asked each time, not cached in a static: blocks this large are
+	 * few, and a cache written by two threads at once is a data race. */
+	size_of_page = sysconf(_SC_PAGESIZE);
+	if (size_of_page > 0)
+		page = (uintptr_t)size_of_page;
+	from = (uintptr_t)block & ~(page - 1);
+	(void)madvise((void *)from, (uintptr_t)block + size - from,
+	              MADV_HUGEPAGE);
+#else
+	(void)size;
+#endif
+	return block;
+}
+
 void *
 ukwd__malloc(size_t size)
 {
@@ -37,7 +78,7 @@ ukwd__malloc(size_t size)
 	block = malloc(size ? size : 1);
 	if (block)
 		UKWD__ALLOC_LIVE(1);
-	return block;
+	return advise_large(block, size);
 }
 
 void *
@@ -52,7 +93,7 @@ ukwd__calloc(size_t count, size_t size)
 	block = calloc(count, size);
 	if (block)
 		UKWD__ALLOC_LIVE(1);
-	return block;
+	return advise_large(block, count * size);
 }
 
 void *
@@ -65,7 +106,7 @@ ukwd__realloc(void *ptr, size_t size)
 	block = realloc(ptr, size ? size : 1);
 	if (block && !ptr)
 		UKWD__ALLOC_LIVE(1);
-	return block;
+	return advise_large(block, size);
 }
 
 void
