@@ -164,6 +164,12 @@ struct place {
  * (a predecessor defined later, or unknown, or one whose reading depends
  * on ids not read yet), the links are read once every task is known,
  * reading those records again: `deferred` and where its record starts. */
+/* How many records ahead fast_task() hashes ids, and how many it keeps:
+ * the slot of a new id in the index of a million ids is a wait on memory
+ * that a few records' work hides. */
+#define LOOK_AHEAD 4
+#define SEEN_IDS   16
+
 struct pending {
 	struct recent_id *recent; /* RECENT_IDS */
 	unsigned int id_shape;    /* what the ids read so far contain */
@@ -184,6 +190,16 @@ struct pending {
 	int split;
 	char *field; /* a predecessor being read the slow way */
 	size_t field_capacity;
+	/* Ids fast_task() saw ahead (LOOK_AHEAD records ahead of the one
+	 * it reads), each with its hash in the plan's id index
+	 * (ukwd__plan_id_hash()), by where it is in the data; ahead is
+	 * the start of the first record not looked at yet. */
+	struct seen_id {
+		const char *id;
+		size_t len;
+		uint32_t hash;
+	} seen[SEEN_IDS];
+	const char *ahead;
 };
 
 static int csv_error(struct csv *csv, int code, int line, int column,
@@ -1492,6 +1508,14 @@ split_simple(const char *p, const char *end, size_t ncolumns, struct span *span)
 	return p;
 }
 
+/* Where an id at this place in the data is kept in pending.seen. */
+HOT size_t
+seen_at(const char *id)
+{
+	return ((uintptr_t)id * UINT64_C(0x9e3779b97f4a7c15) >> 40) &
+	       (SEEN_IDS - 1);
+}
+
 /* Append task for the record read (or not: a duplicate id), its id in
  * the recent ids, and reports what went wrong. */
 static int
@@ -1501,8 +1525,12 @@ add_task(struct csv *csv, ukwd_plan *plan, struct pending *pend, const char *id,
 {
 	size_t first = 0, task = plan->ntasks;
 	struct id_key key;
-	int rc = ukwd__plan_append_task(plan, id, id_len, name, name_len,
-	                                duration, &first);
+	const struct seen_id *seen = &pend->seen[seen_at(id)];
+	uint32_t hash = id == seen->id && id_len == seen->len
+	                    ? seen->hash
+	                    : ukwd__plan_id_hash(plan, id, id_len);
+	int rc = ukwd__plan_append_task_hashed(plan, id, id_len, hash, name,
+	                                       name_len, duration, &first);
 
 	if (rc == UKWD_ERANGE)
 		return csv_error(csv, rc, record_line, 0,
@@ -1517,6 +1545,57 @@ add_task(struct csv *csv, ukwd_plan *plan, struct pending *pend, const char *id,
 	id_key(&key, id, id_len, limit);
 	recent_put(pend, &key, task);
 	return 0;
+}
+
+/* Hash the id that starts the record at p (when the id is the first
+ * column), and prefetch its slot in the plan's id index, to be there when
+ * that record's task is added; returns the start of the record after it.
+ * An id this does not see as add_task() will (blanks around it, quotes,
+ * longer than a short look, a line break inside a quoted field before it)
+ * is simply hashed again there: add_task() takes a hash only for the same
+ * bytes at the same place. */
+static const char *
+look_at(const ukwd_plan *plan, struct pending *pend, const char *p,
+        const char *end)
+{
+	const char *id = p, *comma, *line_end;
+	struct seen_id *seen;
+
+	comma =
+	    memchr(id, ',', (size_t)(end - id) < 64 ? (size_t)(end - id) : 64);
+	if (comma && comma > id && (unsigned char)*id > ' ' &&
+	    (unsigned char)comma[-1] > ' ' &&
+	    !memchr(id, '"', (size_t)(comma - id))) {
+		seen = &pend->seen[seen_at(id)];
+		seen->id = id;
+		seen->len = (size_t)(comma - id);
+		seen->hash = ukwd__plan_id_hash(plan, id, seen->len);
+		ukwd__plan_prefetch_id(plan, seen->hash);
+	}
+	line_end = memchr(comma ? comma : id, '\n',
+	                  (size_t)(end - (comma ? comma : id)));
+	return line_end ? line_end + 1 : end;
+}
+
+/* Keep the ids of the LOOK_AHEAD records after the one ending at p
+ * hashed ahead (see look_at()). */
+static void
+look_ahead(const ukwd_plan *plan, struct pending *pend, const char *p,
+           const char *end)
+{
+	if (p < end && *p == '\r')
+		p++;
+	if (p < end && *p == '\n')
+		p++;
+	if (pend->ahead > p) {
+		pend->ahead = look_at(plan, pend, pend->ahead, end);
+		return;
+	}
+	/* The first record, or the look ahead fell behind (a record read
+	 * the slow way): start again from here. */
+	pend->ahead = p;
+	for (int k = 0; k < LOOK_AHEAD && pend->ahead < end; k++)
+		pend->ahead = look_at(plan, pend, pend->ahead, end);
 }
 
 /* Read the record at csv->p as a task when it is the common kind: every
@@ -1538,6 +1617,8 @@ fast_task(struct csv *csv, ukwd_plan *plan, struct pending *pend)
 	record_end = split_simple(csv->p, csv->end, pend->ncolumns, span);
 	if (!record_end)
 		return 0;
+	if (pend->id_field == 0)
+		look_ahead(plan, pend, record_end, csv->end);
 	id = &span[pend->id_field];
 	duration = &span[pend->duration_field];
 	if (id->len == 0 || duration->len == 0 || duration->len > 7)

@@ -101,6 +101,40 @@ int ukwd__plan_append_task(ukwd_plan *plan, const char *id, size_t id_len,
                            const char *name, size_t name_len, int32_t duration,
                            size_t *first);
 
+/* The same with the id's hash, ukwd__plan_id_hash(), already known. */
+int ukwd__plan_append_task_hashed(ukwd_plan *plan, const char *id,
+                                  size_t id_len, uint32_t hash,
+                                  const char *name, size_t name_len,
+                                  int32_t duration, size_t *first);
+
+/* SipHash-2-4 of len bytes under key (plan.c). */
+uint64_t ukwd__siphash(const uint64_t key[2], const void *data, size_t len);
+
+/* The hash under which the id index holds an id of len bytes. */
+static inline uint32_t
+ukwd__plan_id_hash(const ukwd_plan *plan, const char *id, size_t len)
+{
+	return (uint32_t)(ukwd__siphash(plan->hash_key, id, len) >> 32);
+}
+
+/* Ask for the id index's slot of an id of this hash to be brought into
+ * the cache: a reader that knows the next id while it still reads this
+ * record has it there when it adds that id (the index of a million ids is
+ * larger than the caches, so each new id is otherwise a wait on memory).
+ * Only a hint: nothing is read or written. */
+static inline void
+ukwd__plan_prefetch_id(const ukwd_plan *plan, uint32_t hash)
+{
+#if defined(__GNUC__)
+	if (plan->id_capacity)
+		__builtin_prefetch(
+		    &plan->id_slots[hash & (plan->id_capacity - 1)], 1);
+#else
+	(void)plan;
+	(void)hash;
+#endif
+}
+
 /* ukwd_plan_find() for an id of len bytes, not NUL-terminated, in a plan
  * whose ids are all indexed. Returns 0 or UKWD_ENOTFOUND. */
 int ukwd__plan_find_len(size_t *index, const ukwd_plan *plan, const char *id,
@@ -149,9 +183,6 @@ ukwd__plan_append_link(ukwd_plan *plan, size_t first_link, uint32_t predecessor,
 	plan->generation++;
 	return 0;
 }
-
-/* SipHash-2-4 of len bytes under key (plan.c). */
-uint64_t ukwd__siphash(const uint64_t key[2], const void *data, size_t len);
 
 static inline ukwd_link_type
 ukwd__link_type(const struct ukwd__link *link)

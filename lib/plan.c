@@ -564,16 +564,24 @@ ukwd__plan_append_task(ukwd_plan *plan, const char *id, size_t id_len,
                        const char *name, size_t name_len, int32_t duration,
                        size_t *first)
 {
+	return ukwd__plan_append_task_hashed(
+	    plan, id, id_len, ukwd__plan_id_hash(plan, id, id_len), name,
+	    name_len, duration, first);
+}
+
+int
+ukwd__plan_append_task_hashed(ukwd_plan *plan, const char *id, size_t id_len,
+                              uint32_t h, const char *name, size_t name_len,
+                              int32_t duration, size_t *first)
+{
 	struct ukwd__task *task;
 	char *strings;
 	size_t mask, at;
-	uint32_t h;
 
 	if (plan->ntasks >= UKWD__PLAN_MAX_TASKS)
 		return UKWD_ERANGE;
 	if (tasks_reserve(plan) || id_table_reserve(plan))
 		return UKWD_ENOMEM;
-	h = (uint32_t)(ukwd__siphash(plan->hash_key, id, id_len) >> 32);
 	mask = plan->id_capacity - 1;
 	for (at = h & mask;; at = (at + 1) & mask) {
 		uint64_t slot = plan->id_slots[at];
@@ -1068,7 +1076,7 @@ ukwd__plan_find_len(size_t *index, const ukwd_plan *plan, const char *id,
 
 	if (!plan->id_capacity)
 		return UKWD_ENOTFOUND;
-	h = (uint32_t)(ukwd__siphash(plan->hash_key, id, len) >> 32);
+	h = ukwd__plan_id_hash(plan, id, len);
 	mask = plan->id_capacity - 1;
 	for (at = h & mask;; at = (at + 1) & mask) {
 		uint64_t slot = plan->id_slots[at];
