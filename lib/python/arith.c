@@ -267,8 +267,9 @@ run_block(struct job *job, const int64_t *a, const int64_t *b, int64_t *out,
 
 /* "element 5", "element (1, 2)", or "" for a 0-d result; and the index
  * as a Python object (None for 0-d). */
-static PyObject *
-unravel(char *buf, size_t size, npy_intp flat, int ndim, const npy_intp *dims)
+PyObject *
+pyukwd_unravel(char *buf, size_t size, npy_intp flat, int ndim,
+               const npy_intp *dims)
 {
 	npy_intp idx[NPY_MAXDIMS];
 	PyObject *tuple;
@@ -316,7 +317,7 @@ raise_failure(const struct job *job, int ndim, const npy_intp *dims)
 	PyObject *index, *day = NULL, *result;
 	int64_t bad = job->which ? job->b : job->a;
 
-	index = unravel(where, sizeof(where), job->index, ndim, dims);
+	index = pyukwd_unravel(where, sizeof(where), job->index, ndim, dims);
 	if (!index)
 		return NULL;
 	pyukwd_format_day(date, sizeof(date), job->a);

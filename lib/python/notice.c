@@ -1,7 +1,8 @@
 /*
- * ukwd.notice: libukwd's notice checks from Python (issue 17), scalar for
- * now: check(rule, given, event, cutoff=None, *, calendar=None) returns a
- * Result; rules() lists the catalogue.
+ * ukwd.notice: libukwd's notice checks from Python (issue 17):
+ * check(rule, given, event, cutoff=None, *, calendar=None) returns a
+ * Result for one date each, a dict of arrays for arrays of dates
+ * (broadcast, the GIL released); rules() lists the catalogue.
  */
 #include "pyukwd.h"
 
@@ -78,24 +79,393 @@ sec_calendar(void)
 	return default_calendar;
 }
 
+static int
+set_item(PyObject *dict, const char *key, PyObject *value)
+{
+	int rc;
+
+	if (!value)
+		return -1;
+	rc = PyDict_SetItemString(dict, key, value);
+	Py_DECREF(value);
+	return rc;
+}
+
+/* The fields of a vectorised check, in Result's order (explanation last,
+ * only with explain=True). */
+enum {
+	V_COMPLIANT,
+	V_DEEMED,
+	V_GIVEN,
+	V_SHORTFALL,
+	V_DEADLINE,
+	V_EARLIEST,
+	V_EARLIEST_WORKING,
+	V_NOT_WORKING,
+	V_EXPLANATION,
+	V_FIELDS
+};
+
+/* A datetime64 array whose unit is finer than a day: its elements carry
+ * a time of day, which meets the cut-off. */
+static int
+has_time_of_day(PyArrayObject *arr)
+{
+	PyArray_Descr *descr = PyArray_DESCR(arr);
+	const PyArray_DatetimeMetaData *meta;
+
+	if (PyArray_TYPE(arr) != NPY_DATETIME || !descr->c_metadata)
+		return 0;
+	meta =
+	    &((const PyArray_DatetimeDTypeMetaData *)descr->c_metadata)->meta;
+	return meta->base > NPY_FR_D && meta->base != NPY_FR_GENERIC;
+}
+
+/* The inputs as aligned native int64: given in minutes (with a time of
+ * day) or days, event in days. A new reference, or NULL. */
+static PyArrayObject *
+as_unit(PyArrayObject *arr, const char *unit)
+{
+	PyObject *spec = PyUnicode_FromString(unit);
+	PyArray_Descr *descr = NULL;
+
+	if (!spec)
+		return NULL;
+	if (!PyArray_DescrConverter(spec, &descr)) {
+		Py_DECREF(spec);
+		return NULL;
+	}
+	Py_DECREF(spec);
+	return (PyArrayObject *)PyArray_FromArray(
+	    arr, descr,
+	    NPY_ARRAY_ALIGNED | NPY_ARRAY_NOTSWAPPED | NPY_ARRAY_FORCECAST);
+}
+
+/* What went wrong at an element; set with the GIL released. */
+struct vfault {
+	int code;
+	npy_intp index;
+	int64_t given, event; /* days; NaT for NaT */
+	char message[UKWD_DIAG_MESSAGE_SIZE];
+};
+
+static int64_t
+floor_div(int64_t a, int64_t b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/* One element: given (minutes or days), event (days) into out. */
+static int
+check_one(ukwd_notice_result *out, struct vfault *fault, npy_intp index,
+          const ukwd_calendar *cal, const ukwd_notice_rule *rule, int64_t given,
+          int has_time, int64_t event)
+{
+	ukwd_diag diag;
+	int64_t day = given;
+	int minutes = UKWD_NO_TIME, rc;
+
+	if (given != NPY_DATETIME_NAT && has_time) {
+		day = floor_div(given, 1440);
+		minutes = (int)(given - day * 1440);
+	}
+	fault->index = index;
+	fault->given = given == NPY_DATETIME_NAT ? NPY_DATETIME_NAT : day;
+	fault->event = event;
+	if (given == NPY_DATETIME_NAT || event == NPY_DATETIME_NAT) {
+		fault->code = UKWD_EINVAL;
+		snprintf(fault->message, sizeof(fault->message),
+		         "NaT (not-a-time) %s: a notice check needs two dates",
+		         given == NPY_DATETIME_NAT ? "given" : "event");
+		return -1;
+	}
+	if (day < UKWD_DATE_MIN || day > UKWD_DATE_MAX ||
+	    event < UKWD_DATE_MIN || event > UKWD_DATE_MAX) {
+		fault->code = UKWD_ERANGE;
+		snprintf(fault->message, sizeof(fault->message),
+		         "%s outside the dates libukwd handles (0001-01-01 to "
+		         "9999-12-31)",
+		         day < UKWD_DATE_MIN || day > UKWD_DATE_MAX ? "given"
+		                                                    : "event");
+		return -1;
+	}
+	rc = ukwd_notice_check(out, cal, rule, (ukwd_date)day, minutes,
+	                       (ukwd_date)event, &diag);
+	if (rc != 0) {
+		fault->code = rc;
+		snprintf(fault->message, sizeof(fault->message), "%s",
+		         diag.message[0] ? diag.message : ukwd_strerror(rc));
+		return -1;
+	}
+	return 0;
+}
+
+static PyObject *
+raise_vfault(const struct vfault *fault, int ndim, const npy_intp *dims)
+{
+	char where[160], given[32], event[32],
+	    message[UKWD_DIAG_MESSAGE_SIZE + 256];
+	PyObject *index, *day = NULL, *result;
+	int64_t bad = fault->given;
+
+	index = pyukwd_unravel(where, sizeof(where), fault->index, ndim, dims);
+	if (!index)
+		return NULL;
+	pyukwd_format_day(given, sizeof(given), fault->given);
+	pyukwd_format_day(event, sizeof(event), fault->event);
+	snprintf(message, sizeof(message), "given %s, event %s%s: %s", given,
+	         event, where, fault->message);
+	if (bad == NPY_DATETIME_NAT || bad < UKWD_DATE_MIN ||
+	    bad > UKWD_DATE_MAX)
+		bad = fault->event;
+	if (bad != NPY_DATETIME_NAT && bad >= UKWD_DATE_MIN &&
+	    bad <= UKWD_DATE_MAX) {
+		day = pyukwd_date_to_object((ukwd_date)bad);
+		if (!day) {
+			Py_DECREF(index);
+			return NULL;
+		}
+	}
+	result = pyukwd_raise(fault->code, message, index, day);
+	Py_DECREF(index);
+	Py_XDECREF(day);
+	return result;
+}
+
+static const char *const field_names[V_FIELDS] = {
+    "compliant",
+    "deemed_received",
+    "given",
+    "shortfall",
+    "deadline",
+    "earliest_event",
+    "earliest_working_event",
+    "event_not_working",
+    "explanation",
+};
+
+/* check() over arrays: given and event broadcast; a dict of arrays of the
+ * broadcast shape, one per field of Result (counted_unit: one str, as it
+ * depends on the rule only; explanation only when explain is set). The
+ * GIL is released unless explain is set. */
+static PyObject *
+check_arrays(const ukwd_calendar *cal, const ukwd_notice_rule *rule,
+             PyObject *given_obj, PyObject *event_obj, int explain)
+{
+	PyArrayObject *given_days = NULL, *event_days = NULL;
+	PyArrayObject *given = NULL, *event = NULL;
+	PyArrayObject *outs[V_FIELDS] = {NULL};
+	PyArrayMultiIterObject *multi = NULL;
+	PyObject *result = NULL;
+	struct vfault fault;
+	int has_time, failed = 0, i, nd;
+	npy_intp n, k;
+	npy_intp *dims;
+
+	given_days = pyukwd_as_days(given_obj, "given");
+	if (!given_days)
+		goto done;
+	event_days = pyukwd_as_days(event_obj, "event");
+	if (!event_days)
+		goto done;
+	has_time = has_time_of_day(given_days);
+	given = as_unit(given_days, has_time ? "M8[m]" : "M8[D]");
+	event = given ? as_unit(event_days, "M8[D]") : NULL;
+	if (!event)
+		goto done;
+	multi = (PyArrayMultiIterObject *)PyArray_MultiIterNew(2, given, event);
+	if (!multi)
+		goto done;
+	nd = multi->nd;
+	dims = multi->dimensions;
+	n = multi->size;
+	for (i = 0; i < V_FIELDS; i++) {
+		int type;
+
+		switch (i) {
+		case V_COMPLIANT:
+		case V_NOT_WORKING:
+			type = NPY_BOOL;
+			break;
+		case V_GIVEN:
+		case V_SHORTFALL:
+			type = NPY_INT32;
+			break;
+		case V_EXPLANATION:
+			type = NPY_OBJECT;
+			break;
+		default:
+			type = NPY_DATETIME;
+		}
+		if (i == V_EXPLANATION && !explain)
+			continue;
+		if (type == NPY_DATETIME) {
+			Py_INCREF(pyukwd_day_descr);
+			outs[i] = (PyArrayObject *)PyArray_NewFromDescr(
+			    &PyArray_Type, pyukwd_day_descr, nd, dims, NULL,
+			    NULL, 0, NULL);
+		} else {
+			outs[i] =
+			    (PyArrayObject *)PyArray_ZEROS(nd, dims, type, 0);
+		}
+		if (!outs[i])
+			goto done;
+	}
+	{
+		npy_bool *compliant = PyArray_DATA(outs[V_COMPLIANT]);
+		npy_bool *not_working = PyArray_DATA(outs[V_NOT_WORKING]);
+		int32_t *given_out = PyArray_DATA(outs[V_GIVEN]);
+		int32_t *shortfall = PyArray_DATA(outs[V_SHORTFALL]);
+		int64_t *deemed = PyArray_DATA(outs[V_DEEMED]);
+		int64_t *deadline = PyArray_DATA(outs[V_DEADLINE]);
+		int64_t *earliest = PyArray_DATA(outs[V_EARLIEST]);
+		int64_t *earliest_working =
+		    PyArray_DATA(outs[V_EARLIEST_WORKING]);
+		PyObject **explanation =
+		    explain ? PyArray_DATA(outs[V_EXPLANATION]) : NULL;
+		NPY_BEGIN_THREADS_DEF;
+
+		if (!explain)
+			NPY_BEGIN_THREADS;
+		for (k = 0; k < n; k++) {
+			ukwd_notice_result out;
+
+			if (check_one(&out, &fault, k, cal, rule,
+			              *(const int64_t *)PyArray_MultiIter_DATA(
+			                  multi, 0),
+			              has_time,
+			              *(const int64_t *)PyArray_MultiIter_DATA(
+			                  multi, 1)) != 0) {
+				failed = 1;
+				break;
+			}
+			compliant[k] = (npy_bool)out.compliant;
+			not_working[k] = (npy_bool)out.event_not_working;
+			given_out[k] = out.given;
+			shortfall[k] = out.shortfall;
+			deemed[k] = out.deemed_received;
+			deadline[k] = out.deadline;
+			earliest[k] = out.earliest_event;
+			earliest_working[k] = out.earliest_working_event;
+			if (explain) {
+				explanation[k] =
+				    PyUnicode_FromString(out.explanation);
+				if (!explanation[k])
+					break;
+			}
+			PyArray_MultiIter_NEXT(multi);
+		}
+		NPY_END_THREADS;
+	}
+	if (PyErr_Occurred())
+		goto done;
+	if (failed) {
+		raise_vfault(&fault, nd, dims);
+		goto done;
+	}
+	result = PyDict_New();
+	if (!result)
+		goto done;
+	for (i = 0; i < V_FIELDS; i++) {
+		if (!outs[i])
+			continue;
+		if (PyDict_SetItemString(result, field_names[i],
+		                         (PyObject *)outs[i]) < 0) {
+			Py_CLEAR(result);
+			goto done;
+		}
+		if (i == V_GIVEN &&
+		    set_item(result, "counted_unit",
+		             PyUnicode_FromString(unit_name(
+		                 rule->unit == UKWD_UNIT_WORKING_DAYS
+		                     ? UKWD_UNIT_WORKING_DAYS
+		                     : UKWD_UNIT_CALENDAR_DAYS))) < 0) {
+			Py_CLEAR(result);
+			goto done;
+		}
+	}
+done:
+	for (i = 0; i < V_FIELDS; i++)
+		Py_XDECREF(outs[i]);
+	Py_XDECREF(multi);
+	Py_XDECREF(given);
+	Py_XDECREF(event);
+	Py_XDECREF(given_days);
+	Py_XDECREF(event_days);
+	return result;
+}
+
+/* Element 0 of check_arrays()'s dict of 0-d arrays, as a Result. */
+static PyObject *
+result_from_arrays(PyObject *arrays)
+{
+	static const char *const order[] = {"compliant",
+	                                    "deemed_received",
+	                                    "given",
+	                                    "counted_unit",
+	                                    "shortfall",
+	                                    "deadline",
+	                                    "earliest_event",
+	                                    "earliest_working_event",
+	                                    "event_not_working",
+	                                    "explanation"};
+	PyObject *result = PyStructSequence_New(&result_type);
+	size_t i;
+
+	if (!result)
+		return NULL;
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		PyObject *value = PyDict_GetItemString(arrays, order[i]);
+
+		if (!value) {
+			PyErr_SetString(PyExc_SystemError, "missing field");
+			Py_DECREF(result);
+			return NULL;
+		}
+		if (PyArray_Check(value))
+			value = PyArray_GETITEM(
+			    (PyArrayObject *)value,
+			    PyArray_DATA((PyArrayObject *)value));
+		else
+			Py_INCREF(value);
+		if (!value) {
+			Py_DECREF(result);
+			return NULL;
+		}
+		/* datetime64[D] items come back as datetime.date; int32 as
+		 * int; bool as bool. */
+		PyStructSequence_SetItem(result, (Py_ssize_t)i, value);
+	}
+	return result;
+}
+
+/* A date the scalar path answers with a Result: a Python date, datetime
+ * or str, a numpy.datetime64 or a 0-d array. */
+static int
+is_one_date(PyObject *obj)
+{
+	return pyukwd_is_python_date(obj) || PyArray_IsScalar(obj, Datetime) ||
+	       (PyArray_Check(obj) && PyArray_NDIM((PyArrayObject *)obj) == 0);
+}
+
 static PyObject *
 notice_check(PyObject *module, PyObject *args, PyObject *kw)
 {
-	static char *names[] = {"rule",   "given",    "event",
-	                        "cutoff", "calendar", NULL};
+	static char *names[] = {"rule",     "given",   "event", "cutoff",
+	                        "calendar", "explain", NULL};
 	PyObject *rule_obj, *given_obj, *event_obj, *cutoff = NULL;
 	PyObject *cal_obj = NULL, *result;
 	ukwd_notice_rule rule;
 	ukwd_notice_result out;
 	ukwd_diag diag;
 	ukwd_date given, event;
-	int given_minutes = UKWD_NO_TIME, rc;
+	int given_minutes = UKWD_NO_TIME, rc, explain = 0;
 	const char *id;
 
 	(void)module;
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "OOO|O$O:check", names,
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "OOO|O$Op:check", names,
 	                                 &rule_obj, &given_obj, &event_obj,
-	                                 &cutoff, &cal_obj))
+	                                 &cutoff, &cal_obj, &explain))
 		return NULL;
 	if (!PyUnicode_Check(rule_obj)) {
 		PyErr_Format(PyExc_TypeError,
@@ -119,10 +489,6 @@ notice_check(PyObject *module, PyObject *args, PyObject *kw)
 		         id);
 		return pyukwd_raise(rc, message, NULL, NULL);
 	}
-	if (pyukwd_date_from_object(&given, given_obj, "given") != 0 ||
-	    pyukwd_minutes_of(&given_minutes, given_obj) != 0 ||
-	    pyukwd_date_from_object(&event, event_obj, "event") != 0)
-		return NULL;
 	if (cutoff && cutoff != Py_None &&
 	    pyukwd_time_from_object(&rule.cutoff_minutes, cutoff, "cutoff") !=
 	        0)
@@ -137,6 +503,27 @@ notice_check(PyObject *module, PyObject *args, PyObject *kw)
 		             cal_obj);
 		return NULL;
 	}
+	if (!pyukwd_is_python_date(given_obj) ||
+	    !pyukwd_is_python_date(event_obj)) {
+		PyObject *arrays;
+
+		if (!is_one_date(given_obj) || !is_one_date(event_obj))
+			return check_arrays(((pyukwd_calendar *)cal_obj)->cal,
+			                    &rule, given_obj, event_obj,
+			                    explain);
+		/* numpy scalars: the array path, for its time of day. */
+		arrays = check_arrays(((pyukwd_calendar *)cal_obj)->cal, &rule,
+		                      given_obj, event_obj, 1);
+		if (!arrays)
+			return NULL;
+		result = result_from_arrays(arrays);
+		Py_DECREF(arrays);
+		return result;
+	}
+	if (pyukwd_date_from_object(&given, given_obj, "given") != 0 ||
+	    pyukwd_minutes_of(&given_minutes, given_obj) != 0 ||
+	    pyukwd_date_from_object(&event, event_obj, "event") != 0)
+		return NULL;
 	rc = ukwd_notice_check(&out, ((pyukwd_calendar *)cal_obj)->cal, &rule,
 	                       given, given_minutes, event, &diag);
 	if (rc != 0)
@@ -166,18 +553,6 @@ notice_check(PyObject *module, PyObject *args, PyObject *kw)
 		return NULL;
 	}
 	return result;
-}
-
-static int
-set_item(PyObject *dict, const char *key, PyObject *value)
-{
-	int rc;
-
-	if (!value)
-		return -1;
-	rc = PyDict_SetItemString(dict, key, value);
-	Py_DECREF(value);
-	return rc;
 }
 
 static PyObject *
@@ -240,15 +615,27 @@ notice_rules(PyObject *module, PyObject *unused)
 static PyMethodDef notice_methods[] = {
     {"check", (PyCFunction)(void (*)(void))notice_check,
      METH_VARARGS | METH_KEYWORDS,
-     "check(rule, given, event, cutoff=None, *, calendar=None)\n--\n\n"
+     "check(rule, given, event, cutoff=None, *, calendar=None, "
+     "explain=False)\n--\n\n"
      "Check a notice (or an action) against a catalogue rule, by id "
      "('uept-notice'; rules() lists them). given: the day the notice was "
-     "received (a datetime gives the time of day, for the cut-off), or "
-     "for a 'within' rule the trigger day; event: the event's date, or "
-     "the day the action was taken. cutoff: 'HH:MM', a datetime.time or "
-     "minutes after midnight, in place of the rule's own. calendar: the "
-     "working days, by default the SEC calendar Calendar.uk('sec'). "
-     "Returns a Result named tuple."},
+     "received (a datetime, or a datetime64 finer than a day, gives the "
+     "time of day, for the cut-off), or for a 'within' rule the trigger "
+     "day; event: the event's date, or the day the action was taken. "
+     "cutoff: 'HH:MM', a datetime.time or minutes after midnight, in "
+     "place of the rule's own. calendar: the working days, by default "
+     "the SEC calendar Calendar.uk('sec').\n\n"
+     "One date each (date, datetime, 'YYYY-MM-DD', numpy.datetime64): "
+     "a Result named tuple. Arrays or lists of dates (broadcast against "
+     "each other as numpy does): a dict of arrays of the broadcast "
+     "shape, keyed by Result's field names: compliant and "
+     "event_not_working bool, given and shortfall int32, the dates "
+     "datetime64[D], counted_unit one str (it depends on the rule only) "
+     "and, with explain=True only, explanation as an object array of "
+     "str. pandas.DataFrame(result) makes a table of it. The array path "
+     "releases the GIL (not with explain=True). NaT, or a date outside "
+     "the calendar, raises (ukwd.EINVAL, ukwd.ERANGE) naming the first "
+     "bad element."},
     {"rules", notice_rules, METH_NOARGS,
      "rules()\n--\n\n"
      "The catalogue of notice rules, as a list of dicts: id, title, "

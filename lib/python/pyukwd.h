@@ -67,6 +67,11 @@ PyObject *pyukwd_date_to_object(ukwd_date d);
 /* "YYYY-MM-DD" of a day number that may be outside ukwd_date. */
 void pyukwd_format_day(char *buf, size_t size, int64_t day);
 
+/* " (element 5)", " (element (1, 2))", or "" for a 0-d shape, into buf;
+ * returns the index as a Python object (None for 0-d), or NULL. */
+PyObject *pyukwd_unravel(char *buf, size_t size, npy_intp flat, int ndim,
+                         const npy_intp *dims);
+
 /* Dates from what numpy reads as dates (arith.c); a new reference. */
 PyArrayObject *pyukwd_as_days(PyObject *obj, const char *what);
 

@@ -9,9 +9,11 @@ import numpy.typing as npt
 
 __version__: str
 LAST_OFFICIAL_YEAR: int
-# ukwd.notice: check(rule, given, event, cutoff=None, *, calendar=None)
-# -> notice.Result (a named tuple), rules() -> list[dict]. Its own stub
-# needs the module laid out as a package.
+# ukwd.notice: check(rule, given, event, cutoff=None, *, calendar=None,
+# explain=False) -> notice.Result (a named tuple) for one date each, or
+# for arrays of dates (broadcast) dict[str, ndarray | str] keyed by
+# Result's fields; rules() -> list[dict]. Its own stub needs the module
+# laid out as a package.
 notice: types.ModuleType
 
 DateLike = Union[datetime.date, np.datetime64, str]
