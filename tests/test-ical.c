@@ -3207,6 +3207,160 @@ test_recurrence__rules_libical_cannot_finish_are_refused(void **state)
 	}
 }
 
+/* A BYSETPOS that no period of its rule can meet gives no day, and cost
+ * libical 3.0 1.3-2.2 s of CPU for each such RRULE (its iterator looks
+ * for a first instance period after period up to 2582): it is refused at
+ * once, naming the line and the most a period can hold. A list with one
+ * value a period can meet, and a position that only some periods meet,
+ * still work. */
+static void
+test_recurrence__a_bysetpos_no_period_can_meet_is_refused(void **state)
+{
+	static const struct {
+		const char *rule, *message;
+	} refused[] = {
+	    /* the adversarial run's finding: no month has 41 weekdays */
+	    {"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=41",
+	     "RRULE: BYSETPOS=41 picks no day: a FREQ=MONTHLY period of this "
+	     "rule holds at most 23 days"},
+	    /* nor 24: the bound is the rule's, not the month's 31 */
+	    {"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-24",
+	     "BYSETPOS=-24 picks no day: a FREQ=MONTHLY period of this rule "
+	     "holds at most 23 days"},
+	    {"FREQ=MONTHLY;BYDAY=MO;BYMONTHDAY=1,2,3,4,5,6,7;BYSETPOS=2",
+	     "holds at most 1 day"},
+	    {"FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=30;BYSETPOS=1",
+	     "holds at most 0 days"},
+	    {"FREQ=DAILY;BYSETPOS=2,-3", "BYSETPOS=2 picks no day: a "
+	                                 "FREQ=DAILY period of this rule "
+	                                 "holds at most 1 day"},
+	    {"FREQ=WEEKLY;BYDAY=SA,SU;BYSETPOS=3", "holds at most 2 days"},
+	    {"FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1,28;BYSETPOS=3",
+	     "FREQ=YEARLY period of this rule holds at most 2 days"},
+	    {"FREQ=YEARLY;BYYEARDAY=1,2;BYSETPOS=3", "holds at most 2 days"},
+	    {"FREQ=YEARLY;BYWEEKNO=20;BYSETPOS=-8", "holds at most 7 days"},
+	    {"FREQ=YEARLY;BYDAY=MO,TU,WE,TH,FR,SA,SU;BYSETPOS=367",
+	     "holds at most 366 days"},
+	};
+	static const struct {
+		const char *rule;
+		int days; /* in 2000-2010 */
+	} kept[] = {
+	    /* months with 23 weekdays: 2000-2010 has 34 of them (counted with
+	     * Python's calendar module) */
+	    {"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=23", 34},
+	    {"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", 132},
+	    {"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1,41", 132},
+	    {"FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1,28;BYSETPOS=2", 3},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		ukwd_calendar_builder *b =
+		    plain_builder(ymd(2000, 1, 1), ymd(2010, 12, 31));
+		ukwd_calendar *cal;
+		char text[512];
+		ukwd_diag diag;
+		int rc;
+
+		rule_ics(text, sizeof(text), "20000103", refused[i].rule);
+		rc = import_text(b, text, 0, &diag);
+		if (rc != UKWD_EPARSE)
+			fail_msg("%s: %s (%s), expected UKWD_EPARSE",
+			         refused[i].rule, ukwd_err_name(rc),
+			         diag.message);
+		assert_int_equal(diag.code, UKWD_EPARSE);
+		assert_int_equal(diag.line, 7);
+		if (!strstr(diag.message, refused[i].message))
+			fail_msg("%s: \"%s\" does not say \"%s\"",
+			         refused[i].rule, diag.message,
+			         refused[i].message);
+		cal = build(b);
+		assert_int_equal(count_holidays(cal), 0);
+		ukwd_calendar_free(cal);
+		ukwd_calendar_builder_free(b);
+	}
+	for (size_t i = 0; i < sizeof(kept) / sizeof(kept[0]); i++) {
+		ukwd_calendar *cal;
+		char text[512];
+
+		rule_ics(text, sizeof(text), "20000103", kept[i].rule);
+		cal = plain_import(text, ymd(2000, 1, 1), ymd(2010, 12, 31));
+		if (count_holidays(cal) != kept[i].days)
+			fail_msg("%s: %d days, expected %d", kept[i].rule,
+			         count_holidays(cal), kept[i].days);
+		ukwd_calendar_free(cal);
+	}
+}
+
+/* RFC 5545 lets BYDAY take an ordinal only with FREQ=MONTHLY or YEARLY;
+ * libical 3.0 matched no day for FREQ=DAILY;BYDAY=-1MO and walked every
+ * day to 2582 first (0.4 s of CPU for each such RRULE). Refused now,
+ * naming the line. */
+static void
+test_recurrence__an_ordinal_byday_needs_monthly_or_yearly(void **state)
+{
+	static const char *const rules[] = {
+	    "FREQ=DAILY;BYMONTH=2;BYDAY=-1MO",
+	    "FREQ=DAILY;BYDAY=1MO",
+	    "FREQ=WEEKLY;BYDAY=MO,2TU",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++) {
+		ukwd_calendar_builder *b =
+		    plain_builder(ymd(2000, 1, 1), ymd(2010, 12, 31));
+		char text[512];
+		ukwd_diag diag;
+
+		rule_ics(text, sizeof(text), "20000103", rules[i]);
+		assert_int_equal(import_text(b, text, 0, &diag), UKWD_EPARSE);
+		assert_int_equal(diag.line, 7);
+		if (!strstr(diag.message, "BYDAY with an ordinal") ||
+		    !strstr(diag.message,
+		            i < 2 ? "not FREQ=DAILY" : "not FREQ=WEEKLY"))
+			fail_msg("%s: \"%s\"", rules[i], diag.message);
+		ukwd_calendar_builder_free(b);
+	}
+}
+
+/* FREQ=DAILY with BYMONTHDAY (a limit) is libukwd's own now: libical
+ * walked every day to 2582 for one that never matches (0.4 s) and could
+ * not start before 1753. */
+static void
+test_recurrence__daily_bymonthday_is_expanded_over_the_whole_range(void **state)
+{
+	char text[512];
+	ukwd_calendar *cal;
+
+	(void)state;
+	rule_ics(text, sizeof(text), "00010101",
+	         "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29");
+	cal = plain_import(text, ymd(1, 1, 1), ymd(9999, 12, 31));
+	/* 2424 leap years in 0001-9999 (Python's calendar.isleap) */
+	assert_int_equal(count_holidays(cal), 2424);
+	assert_non_null(ukwd_calendar_holiday_name(cal, ymd(9996, 2, 29)));
+	ukwd_calendar_free(cal);
+	rule_ics(text, sizeof(text), "00010101",
+	         "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30");
+	cal = plain_import(text, ymd(1, 1, 1), ymd(9999, 12, 31));
+	assert_int_equal(count_holidays(cal), 0);
+	ukwd_calendar_free(cal);
+	/* A day counted from the month's end, as RFC 5545 has it (libical
+	 * 3.0 gave no day for FREQ=DAILY;BYMONTHDAY=-1): 132 month ends. */
+	rule_ics(text, sizeof(text), "20000101", "FREQ=DAILY;BYMONTHDAY=-1");
+	cal = plain_import(text, ymd(2000, 1, 1), ymd(2010, 12, 31));
+	assert_int_equal(count_holidays(cal), 132);
+	assert_non_null(ukwd_calendar_holiday_name(cal, ymd(2008, 2, 29)));
+	ukwd_calendar_free(cal);
+	/* A rule that starts after the range gives nothing, at once. */
+	rule_ics(text, sizeof(text), "25000101",
+	         "FREQ=YEARLY;BYYEARDAY=2;COUNT=21474");
+	cal = plain_import(text, ymd(2000, 1, 1), ymd(2010, 12, 31));
+	assert_int_equal(count_holidays(cal), 0);
+	ukwd_calendar_free(cal);
+}
+
 struct holiday_list {
 	ukwd_date day[131072];
 	int count;
@@ -3282,6 +3436,8 @@ test_recurrence__own_expansion_agrees_with_libical_to_2582(void **state)
 	    "FREQ=DAILY;BYDAY=SA,SU;BYMONTH=6",
 	    "FREQ=DAILY;COUNT=1000",
 	    "FREQ=DAILY;INTERVAL=7;UNTIL=24991231",
+	    "FREQ=DAILY;BYMONTHDAY=1,15",
+	    "FREQ=DAILY;INTERVAL=3;BYMONTH=2,3;BYMONTHDAY=13,28;BYDAY=FR,SA",
 	};
 	static const char *const starts[] = {"24520229", "24610531"};
 	ukwd_date first = ymd(2450, 1, 1), last = ymd(2582, 12, 31);
@@ -3501,6 +3657,9 @@ static const struct CMUnitTest fixed_tests[] = {
     TEST(test_recurrence__daily_and_huge_count_run_to_9999),
     TEST(test_recurrence__rules_starting_after_2582_expand),
     TEST(test_recurrence__rules_libical_cannot_finish_are_refused),
+    TEST(test_recurrence__a_bysetpos_no_period_can_meet_is_refused),
+    TEST(test_recurrence__an_ordinal_byday_needs_monthly_or_yearly),
+    TEST(test_recurrence__daily_bymonthday_is_expanded_over_the_whole_range),
     TEST(test_recurrence__own_expansion_agrees_with_libical_to_2582),
     TEST(test_recurrence__libical_rules_before_1753_are_refused),
 };
