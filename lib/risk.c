@@ -331,6 +331,16 @@ struct net {
 	int has_deadline;     /* the plan's project deadline */
 	int32_t deadline_end; /* its index + 1 */
 	ukwd_risk_distribution dist;
+	/* Branches, drawn after the estimates in the order given. */
+	size_t nbranch;
+	struct net_branch *branch;
+};
+
+struct net_branch {
+	uint32_t task;
+	uint32_t max_cycles;
+	int32_t duration;
+	double probability;
 };
 
 static void
@@ -343,6 +353,7 @@ net_free(struct net *n)
 	ukwd__free(n->bound_of);
 	ukwd__free(n->bound);
 	ukwd__free(n->est);
+	ukwd__free(n->branch);
 }
 
 /* The number of d rolled forward; the number of d rolled back (-1 when
@@ -367,9 +378,22 @@ index_before(const ukwd_calendar *cal, ukwd_date first, ukwd_date d)
 
 #define HAS(extra, type) (((extra)->has >> (type)) & 1u)
 
+/* Whether a task has a branch. */
+static int
+has_branch(const ukwd_risk_options *opts, size_t t)
+{
+	for (size_t k = 0; k < opts->branch_count; k++)
+		if (opts->branches[k].task == t)
+			return 1;
+	return 0;
+}
+
+/* A task with a branch but no estimate gets an estimate of its own
+ * duration (o = m = p, which draws nothing), so that its duration is
+ * reset, histogrammed and ranked like any estimated task's. */
 static int
 net_build(struct net *n, const ukwd_plan *plan, const ukwd_calendar *cal,
-          ukwd_diag *diag)
+          const ukwd_risk_options *opts, ukwd_diag *diag)
 {
 	struct ukwd__graph g;
 	const uint32_t *cycle;
@@ -396,7 +420,7 @@ net_build(struct net *n, const ukwd_plan *plan, const ukwd_calendar *cal,
 		const struct ukwd__task_extra *x = ukwd__task_extra(plan, t);
 
 		nbound += x && x->has;
-		nest += x && x->optimistic >= 0;
+		nest += (x && x->optimistic >= 0) || has_branch(opts, t);
 	}
 	n->start = ukwd__malloc((plan->ntasks + 1) * sizeof(*n->start));
 	n->edge = ukwd__malloc(plan->nlinks * sizeof(*n->edge));
@@ -404,8 +428,10 @@ net_build(struct net *n, const ukwd_plan *plan, const ukwd_calendar *cal,
 	n->bound_of = ukwd__calloc(plan->ntasks, sizeof(*n->bound_of));
 	n->bound = ukwd__calloc(nbound, sizeof(*n->bound));
 	n->est = ukwd__calloc(nest, sizeof(*n->est));
+	n->branch = ukwd__calloc(opts->branch_count ? opts->branch_count : 1,
+	                         sizeof(*n->branch));
 	if (!n->start || !n->edge || !n->duration || !n->bound_of ||
-	    !n->bound || !n->est) {
+	    !n->bound || !n->est || !n->branch) {
 		ukwd__graph_free(&g);
 		return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0, "out of memory");
 	}
@@ -431,6 +457,11 @@ net_build(struct net *n, const ukwd_plan *plan, const ukwd_calendar *cal,
 			e->m = x->most_likely;
 			e->p = x->pessimistic;
 			estimate_prepare(e);
+		} else if (has_branch(opts, t)) {
+			struct estimate *e = &n->est[n->nest++];
+
+			e->task = (uint32_t)t;
+			e->o = e->m = e->p = plan->tasks[t].duration;
 		}
 		if (x && x->has) {
 			struct bound *b = &n->bound[nbound++];
@@ -486,6 +517,15 @@ net_build(struct net *n, const ukwd_plan *plan, const ukwd_calendar *cal,
 			}
 		}
 	}
+	for (size_t k = 0; k < opts->branch_count; k++) {
+		const ukwd_risk_branch *b = &opts->branches[k];
+
+		n->branch[k].task = (uint32_t)b->task;
+		n->branch[k].max_cycles = b->max_cycles;
+		n->branch[k].duration = b->duration;
+		n->branch[k].probability = b->probability;
+	}
+	n->nbranch = opts->branch_count;
 	if (plan->has_deadline) {
 		n->has_deadline = 1;
 		n->deadline_end = index_before(cal, first, plan->deadline) + 1;
@@ -762,15 +802,35 @@ run_passes(const struct net *n, struct work *w, struct failure *f)
 	return 0;
 }
 
-/* Draw every estimated task's duration for iteration i into dur. */
+/* A duration that the passes can add lags and positions to without
+ * overflow; anything this long is past every calendar's end. */
+#define LONGEST_DRAW (INT32_C(1) << 28)
+
+/* Draw every estimated task's duration for iteration i into dur, then
+ * the branches' cycles (into cycles, when not NULL), which lengthen
+ * their tasks: after every estimate, so that a branch changes no
+ * estimate's draw. */
 static void
-draw_all(const struct net *n, int32_t *dur, uint64_t seed, uint32_t i)
+draw_all(const struct net *n, int32_t *dur, uint32_t *cycles, uint64_t seed,
+         uint32_t i)
 {
 	struct rng r;
 
 	rng_seed(&r, seed, i);
 	for (size_t k = 0; k < n->nest; k++)
 		dur[n->est[k].task] = draw(&n->est[k], &r, n->dist);
+	for (size_t k = 0; k < n->nbranch; k++) {
+		const struct net_branch *b = &n->branch[k];
+		uint32_t c = 0;
+		int64_t d;
+
+		while (c < b->max_cycles && rng_unit(&r) < b->probability)
+			c++;
+		d = dur[b->task] + (int64_t)c * b->duration;
+		dur[b->task] = d > LONGEST_DRAW ? LONGEST_DRAW : (int32_t)d;
+		if (cycles)
+			cycles[k] = c;
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -837,6 +897,11 @@ struct ukwd_risk {
 	uint32_t *critical; /* per task: iterations it was critical in */
 	double *sensitivity;
 	unsigned char *varies;
+	size_t nbranch;
+	ukwd_risk_branch *branch; /* copies, pointing into text */
+	char **text;              /* per branch: its id, its citation */
+	uint32_t *taken;          /* per branch: iterations taking it */
+	uint64_t *cycles;         /* per branch: cycles in all */
 };
 
 struct job {
@@ -850,6 +915,9 @@ struct job {
 	struct hist *task;     /* ntasks */
 	struct hist *duration; /* nest */
 	uint32_t *critical;
+	uint32_t *cycles_now; /* per branch, this iteration */
+	uint32_t *taken;      /* per branch */
+	uint64_t *cycles;     /* per branch */
 	struct failure failure;
 	int rc;
 	/* phase 2 */
@@ -876,6 +944,9 @@ job_free(struct job *j, size_t ntasks, size_t nest)
 	ukwd__free(j->duration);
 	ukwd__free(j->critical);
 	ukwd__free(j->cross);
+	ukwd__free(j->cycles_now);
+	ukwd__free(j->taken);
+	ukwd__free(j->cycles);
 }
 
 static int
@@ -889,7 +960,13 @@ job_alloc(struct job *j, const struct net *n)
 	j->duration = ukwd__calloc(n->nest ? n->nest : 1, sizeof(*j->duration));
 	j->critical = ukwd__calloc(nt, sizeof(*j->critical));
 	j->cross = ukwd__calloc(n->nest ? n->nest : 1, sizeof(*j->cross));
-	if (!j->w.dur || !j->task || !j->duration || !j->critical || !j->cross)
+	j->cycles_now =
+	    ukwd__calloc(n->nbranch ? n->nbranch : 1, sizeof(*j->cycles_now));
+	j->taken = ukwd__calloc(n->nbranch ? n->nbranch : 1, sizeof(*j->taken));
+	j->cycles =
+	    ukwd__calloc(n->nbranch ? n->nbranch : 1, sizeof(*j->cycles));
+	if (!j->w.dur || !j->task || !j->duration || !j->critical ||
+	    !j->cross || !j->cycles_now || !j->taken || !j->cycles)
 		return UKWD_ENOMEM;
 	j->w.es = j->w.dur + nt;
 	j->w.ee = j->w.es + nt;
@@ -911,7 +988,11 @@ job_simulate(void *arg)
 
 	memcpy(w->dur, n->duration, n->ntasks * sizeof(*w->dur));
 	for (uint32_t i = j->begin; rc == 0 && i < j->end; i++) {
-		draw_all(n, w->dur, j->seed, i);
+		draw_all(n, w->dur, j->cycles_now, j->seed, i);
+		for (size_t k = 0; k < n->nbranch; k++) {
+			j->taken[k] += j->cycles_now[k] > 0;
+			j->cycles[k] += j->cycles_now[k];
+		}
 		rc = run_passes(n, w, &j->failure);
 		if (rc) {
 			j->failure.iteration = i;
@@ -946,7 +1027,7 @@ job_rank(void *arg)
 	for (uint32_t i = j->begin; i < j->end; i++) {
 		uint64_t ry = j->rank2_y[j->outcome[i] - j->rank2_y_lo];
 
-		draw_all(n, dur, j->seed, i);
+		draw_all(n, dur, NULL, j->seed, i);
 		for (size_t k = 0; k < n->nest; k++) {
 			uint64_t rd = j->rank2[k][dur[n->est[k].task] -
 			                          j->dur[k].lo],
@@ -1000,7 +1081,7 @@ midranks2(struct hist *h, struct u128 *sum_sq)
 /* ukwd_risk_new */
 
 static const size_t options_sizes[UKWD_RISK_OPTIONS_VERSION] = {
-    sizeof(ukwd_risk_options)};
+    offsetof(ukwd_risk_options, branches), sizeof(ukwd_risk_options)};
 
 int
 ukwd_risk_options_init(ukwd_risk_options *options, unsigned int version)
@@ -1089,6 +1170,74 @@ check_options(ukwd_risk_options *opts, const ukwd_risk_options *options,
 		    "bad risk options: a deadline for a backward schedule, "
 		    "whose deadline is its project finish (see "
 		    "ukwd_risk_latest_start)");
+	if (opts->branch_count > UKWD_RISK_MAX_BRANCHES ||
+	    (opts->branch_count && !opts->branches))
+		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
+		                      "bad risk options: %zu branches (at most "
+		                      "%u, and not NULL)",
+		                      opts->branch_count,
+		                      UKWD_RISK_MAX_BRANCHES);
+	return 0;
+}
+
+/* Each branch against the plan. */
+static int
+check_branches(const ukwd_risk_options *opts, size_t ntasks, ukwd_diag *diag)
+{
+	for (size_t k = 0; k < opts->branch_count; k++) {
+		const ukwd_risk_branch *b = &opts->branches[k];
+		const char *what = NULL;
+
+		if (b->task >= ntasks)
+			what = "its task index is out of range";
+		else if (!(b->probability >= 0.0 && b->probability <= 1.0))
+			what = "its probability is not 0 to 1";
+		else if (b->duration < 0 ||
+		         b->duration > UKWD_PLAN_MAX_WORKING_DAYS)
+			what = "its duration is not 0 to 4000000 working days";
+		else if (b->max_cycles < 1 ||
+		         b->max_cycles > UKWD_RISK_MAX_CYCLES)
+			what = "its cycles are not 1 to 16";
+		else if ((unsigned)b->source.tag >= UKWD_SOURCE_TAG_COUNT)
+			what = "its source tag is unknown";
+		if (what)
+			return ukwd__diag_set(
+			    diag, UKWD_EINVAL, 0, 0,
+			    "bad risk options: branch %zu ('%.*s'): %s", k,
+			    ID_IN_MESSAGE, b->id ? b->id : "", what);
+	}
+	return 0;
+}
+
+/* The risk's own copies of the branches. */
+static int
+copy_branches(ukwd_risk *risk, const ukwd_risk_options *opts)
+{
+	size_t count = opts->branch_count ? opts->branch_count : 1;
+
+	risk->branch = ukwd__calloc(count, sizeof(*risk->branch));
+	risk->taken = ukwd__calloc(count, sizeof(*risk->taken));
+	risk->cycles = ukwd__calloc(count, sizeof(*risk->cycles));
+	risk->text = ukwd__calloc(2 * count, sizeof(*risk->text));
+	if (!risk->branch || !risk->taken || !risk->cycles || !risk->text)
+		return UKWD_ENOMEM;
+	for (size_t k = 0; k < opts->branch_count; k++) {
+		const ukwd_risk_branch *b = &opts->branches[k];
+		ukwd_risk_branch *c = &risk->branch[k];
+
+		*c = *b;
+		c->id = NULL;
+		c->source.citation = NULL;
+		c->source.reference = NULL;
+		risk->nbranch = k + 1;
+		if (b->id && !(risk->text[2 * k] = ukwd__strdup(b->id)))
+			return UKWD_ENOMEM;
+		if (b->source.citation &&
+		    !(risk->text[2 * k + 1] = ukwd__strdup(b->source.citation)))
+			return UKWD_ENOMEM;
+		c->id = risk->text[2 * k];
+		c->source.citation = risk->text[2 * k + 1];
+	}
 	return 0;
 }
 
@@ -1118,6 +1267,10 @@ gather(ukwd_risk *risk, struct job *jobs, unsigned int njobs,
 		for (size_t t = 0; rc == 0 && t < n->ntasks; t++) {
 			rc = hist_merge(&risk->task[t], &jobs[k].task[t]);
 			risk->critical[t] += jobs[k].critical[t];
+		}
+		for (size_t b = 0; b < n->nbranch; b++) {
+			risk->taken[b] += jobs[k].taken[b];
+			risk->cycles[b] += jobs[k].cycles[b];
 		}
 		for (size_t e = 0; rc == 0 && e < n->nest; e++)
 			rc = hist_merge(&duration[e], &jobs[k].duration[e]);
@@ -1241,6 +1394,9 @@ ukwd_risk_new(ukwd_risk **out, const ukwd_schedule *sched,
 		return rc;
 	plan = ukwd_schedule_plan(sched);
 	cal = ukwd_schedule_calendar(sched);
+	rc = check_branches(&opts, plan->ntasks, diag);
+	if (rc)
+		return rc;
 	ukwd_calendar_range(cal, &cal_first, &cal_last);
 	if (opts.has_deadline &&
 	    (opts.deadline < cal_first || opts.deadline > cal_last)) {
@@ -1260,7 +1416,11 @@ ukwd_risk_new(ukwd_risk **out, const ukwd_schedule *sched,
 	risk = ukwd__calloc(1, sizeof(*risk));
 	if (!risk)
 		return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0, "out of memory");
-	rc = net_build(&n, plan, cal, diag);
+	if (copy_branches(risk, &opts)) {
+		rc = ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0, "out of memory");
+		goto out;
+	}
+	rc = net_build(&n, plan, cal, &opts, diag);
 	if (rc)
 		goto out;
 	ukwd_workday_count(&total, cal, cal_first, cal_last + 1);
@@ -1303,6 +1463,9 @@ ukwd_risk_new(ukwd_risk **out, const ukwd_schedule *sched,
 	}
 	for (size_t e = 0; e < n.nest; e++)
 		risk->varies[n.est[e].task] = n.est[e].o != n.est[e].p;
+	for (size_t b = 0; b < n.nbranch; b++)
+		if (n.branch[b].probability > 0 && n.branch[b].duration > 0)
+			risk->varies[n.branch[b].task] = 1;
 	{
 		int32_t *outcome =
 		    ukwd__malloc(opts.iterations * sizeof(*outcome));
@@ -1376,6 +1539,12 @@ ukwd_risk_free(ukwd_risk *risk)
 	ukwd__free(risk->critical);
 	ukwd__free(risk->sensitivity);
 	ukwd__free(risk->varies);
+	for (size_t k = 0; risk->text && k < 2 * risk->nbranch; k++)
+		ukwd__free(risk->text[k]);
+	ukwd__free(risk->text);
+	ukwd__free(risk->branch);
+	ukwd__free(risk->taken);
+	ukwd__free(risk->cycles);
 	ukwd__free(risk);
 }
 
@@ -1600,5 +1769,25 @@ ukwd_risk_latest_start(ukwd_date *out, const ukwd_risk *risk, double p)
 		}
 	}
 	*out = day_at(risk, h->lo);
+	return 0;
+}
+
+size_t
+ukwd_risk_branch_count(const ukwd_risk *risk)
+{
+	return risk ? risk->nbranch : 0;
+}
+
+int
+ukwd_risk_branch_get(ukwd_risk_branch_result *out, const ukwd_risk *risk,
+                     size_t index)
+{
+	if (!out || !risk)
+		return UKWD_EINVAL;
+	if (index >= risk->nbranch)
+		return UKWD_ENOTFOUND;
+	out->branch = risk->branch[index];
+	out->taken = (double)risk->taken[index] / risk->iterations;
+	out->mean_cycles = (double)risk->cycles[index] / risk->iterations;
 	return 0;
 }

@@ -45,27 +45,46 @@
 #define CHECKED  UKWD_SOURCE_CHECKLIST
 #define SOURCED  UKWD_SOURCE_SOURCED
 
-/* A stage whose duration is one figure in working days. */
-#define STAGE(id_, title_, ref_, days_, source_, citation_, roles_, per_role_) \
+/* A stage whose duration is one figure in working days, and its range
+ * for a risk analysis: RANGE(optimistic, pessimistic, tag, why) around
+ * the duration, the most likely value; FIXED(why) for none. */
+#define RANGE(lo_, hi_, tag_, why_) (lo_), (hi_), (tag_), (why_)
+#define STAGE(id_, title_, ref_, days_, source_, citation_, roles_, per_role_, \
+              range_)                                                          \
+	STAGE_(id_, title_, ref_, days_, source_, citation_, roles_,           \
+	       per_role_, range_)
+#define STAGE_(id_, title_, ref_, days_, source_, citation_, roles_,           \
+               per_role_, lo_, hi_, range_tag_, why_)                          \
 	{                                                                      \
 		.id = (id_), .title = (title_), .reference = (ref_),           \
-		.duration = (days_), .optimistic = (days_),                    \
-		.pessimistic = (days_), .stated_amount = (days_),              \
+		.duration = (days_), .optimistic = (lo_),                      \
+		.pessimistic = (hi_), .stated_amount = (days_),                \
 		.stated_unit = WD, .source = (source_),                        \
 		.citation = (citation_), .roles = (roles_),                    \
-		.per_role = (per_role_), .credit_cover_only = 0                \
+		.per_role = (per_role_), .credit_cover_only = 0,               \
+		.most_likely = (days_), .range_source = (range_tag_),          \
+		.range_citation = (why_)                                       \
 	}
+/* No spread: the range is the duration, with the stage's own tag. */
+#define FIXED(days_, tag_, why_) RANGE(days_, days_, tag_, why_)
+#define MILESTONE(tag_)          FIXED(0, tag_, "a milestone: no duration")
+#define HALF_TO_TWICE                                                          \
+	"; from half to twice our figure, as no figure is published"
 
 static const ukwd_uep_stage stages[] = {
-    STAGE("id-allocation", "User ID allocation: EUI-64 range from SECAS", "B2",
-          10, PROPOSED, DESCRIBED ID_PAGE, ALL, 0),
+    STAGE(
+        "id-allocation", "User ID allocation: EUI-64 range from SECAS", "B2",
+        10, PROPOSED, DESCRIBED ID_PAGE, ALL, 0,
+        RANGE(5, 20, PROPOSED,
+              "no turnaround is published (SEC-RESEARCH.md 3.2)" HALF_TO_TWICE
+              ": a form SECAS checks may pass at once or wait on corrections")),
     {.id = "credit-cover",
      .title = "Credit Cover: DCC sets the requirement, Party lodges Credit "
               "Support (reviewed monthly)",
      .reference = "J3",
      .duration = 10,
-     .optimistic = 10,
-     .pessimistic = 10,
+     .optimistic = 5,
+     .pessimistic = 30,
      .stated_amount = 10,
      .stated_unit = WD,
      .source = PROPOSED,
@@ -73,71 +92,117 @@ static const ukwd_uep_stage stages[] = {
                            "); the stage is described at " CREDIT_PAGE,
      .roles = ALL,
      .per_role = 0,
-     .credit_cover_only = 1},
+     .credit_cover_only = 1,
+     .most_likely = 10,
+     .range_source = PROPOSED,
+     .range_citation =
+         "the requirement is reviewed monthly (" NOTE_1 "): support lodged "
+         "after a review may wait for the next, up to 20 working days "
+         "more; from half our figure"},
     STAGE("dcc-gateway",
           "DCC Gateway connection: in place and working for SREPT and UEPT", "",
           20, PROPOSED,
           NO_FIGURE "; the SREPT and UEPT time-frames assume a working "
                     "DCC Gateway connection (" NOTE_2 ")",
-          ALL, 0),
+          ALL, 0,
+          RANGE(10, 60, PROPOSED,
+                "a connection waits on the DCC's provider and the Party's "
+                "site: delays run long, so the spread is mostly upward, to "
+                "three times our figure")),
     STAGE("srept-application", "SREPT: application to the DCC", "L7", 20,
-          PROPOSED, DESCRIBED SREPT_PAGE, ALL, 0),
+          PROPOSED, DESCRIBED SREPT_PAGE, ALL, 0,
+          RANGE(10, 40, PROPOSED,
+                "no SREPT notice or turnaround is published" HALF_TO_TWICE)),
     STAGE("srept-tests", "SREPT: SMKI and Repository tests", "L7", 10, PROPOSED,
-          DESCRIBED SREPT_PAGE, ALL, 0),
+          DESCRIBED SREPT_PAGE, ALL, 0,
+          RANGE(5, 20, PROPOSED,
+                "one run of the tests" HALF_TO_TWICE
+                "; a failed run run again is the branch srept-retest, not this "
+                "range")),
     STAGE("srept-completion",
           "SREPT: completion (notification, review, exit gate, confirmation)",
           "L7", 8, PROPOSED,
           NO_FIGURE "; the UEPT exit reused: review 5, meeting 1, "
                     "confirmation 2 working days after the notification",
-          ALL, 0),
+          ALL, 0,
+          RANGE(5, 15, PROPOSED,
+                "our 8 adds the UEPT exit's limits (review 5, meeting 1, "
+                "confirmation 2); the DCC may answer sooner, and a meeting may "
+                "wait on diaries")),
     STAGE("authorised-subscriber",
           "SMKI: become an Authorised Subscriber (after SREPT)", "", 5,
           PROPOSED,
           NO_FIGURE "; a Party must pass SREPT before it can apply to "
                     "become an Authorised Subscriber (" SREPT_PAGE ")",
-          ALL, 0),
+          ALL, 0,
+          RANGE(2, 15, PROPOSED,
+                "an application the DCC checks; no figure is published, and "
+                "one sent back for corrections takes longer")),
     STAGE("uept-give-notice", "Give UEPT notice to the DCC", "H1, Appendix R",
           0, CHECKED,
           "the latest day: 60 clear working days before testing starts "
           "(" CHECKLIST ")",
-          ALL, 1),
+          ALL, 1, MILESTONE(CHECKED)),
     STAGE("uept-notice",
           "UEPT: notice period before testing (with Self-Service "
           "Interface access)",
-          "H1, Appendix R", 60, CHECKED, CHECKLIST, ALL, 1),
+          "H1, Appendix R", 60, CHECKED, CHECKLIST, ALL, 1,
+          FIXED(60, CHECKED,
+                "no spread: the 60 working days' notice is a rule, met by "
+                "giving notice on the latest compliant day")),
     STAGE("uept-readiness", "UEPT: readiness, inside the notice period",
           "H1, H14", 10, PROPOSED,
-          NO_FIGURE "; UEPT is described in H1 and H14 (" UEPT_PAGE ")", ALL,
-          1),
+          NO_FIGURE "; UEPT is described in H1 and H14 (" UEPT_PAGE ")", ALL, 1,
+          RANGE(5, 20, PROPOSED,
+                "preparation inside the notice period" HALF_TO_TWICE)),
     STAGE("uept-execution",
           "UEPT: test execution, Self-Service Interface access included",
           "H1, H14", 30, PROPOSED,
-          NO_FIGURE "; UEPT is described in H1 and H14 (" UEPT_PAGE ")", ALL,
-          1),
+          NO_FIGURE "; UEPT is described in H1 and H14 (" UEPT_PAGE ")", ALL, 1,
+          RANGE(20, 60, PROPOSED,
+                "test execution depends on the Party's systems and the defects "
+                "found: a spread mostly upward, to twice our figure; failed "
+                "scenarios run again are the branch uept-retest")),
     STAGE("uept-exit-notified", "UEPT exit: Test Completion notified", "", 0,
           PROPOSED,
           "its place, when test execution ends, is our reading; the exit "
           "clocks run from it (" NOTE_3 ")",
-          ALL, 1),
+          ALL, 1, MILESTONE(PROPOSED)),
     STAGE("uept-exit-receipt",
           "UEPT exit: DCC confirms receipt of the Test Completion "
           "notification",
-          "", 2, CHECKED, NOTE_3, ALL, 1),
+          "", 2, CHECKED, NOTE_3, ALL, 1,
+          FIXED(2, CHECKED,
+                "no spread: 'within 2 working days' (" NOTE_3
+                ") is the DCC's limit, and the plan takes it")),
     STAGE("uept-exit-review", "UEPT exit: DCC reviews the completion report",
-          "", 5, CHECKED, NOTE_3, ALL, 1),
-    STAGE("uept-eqgr", "UEPT exit: Exit Quality Gate Review meeting", "", 1,
-          PROPOSED,
-          NO_FIGURE "; the meeting's place, after the review, is our "
-                    "reading of " NOTE_3,
-          ALL, 1),
+          "", 5, CHECKED, NOTE_3, ALL, 1,
+          FIXED(5, CHECKED,
+                "no spread: 'within 5 working days' (" NOTE_3
+                ") is the DCC's limit, and the plan takes it")),
+    STAGE(
+        "uept-eqgr", "UEPT exit: Exit Quality Gate Review meeting", "", 1,
+        PROPOSED,
+        NO_FIGURE "; the meeting's place, after the review, is our "
+                  "reading of " NOTE_3,
+        ALL, 1,
+        RANGE(
+            1, 5, PROPOSED,
+            "the meeting takes a day; finding a date for it may take a week")),
     STAGE("uept-exit-confirm", "UEPT exit: DCC confirms Test Completion", "", 2,
-          CHECKED, NOTE_3, ALL, 1),
+          CHECKED, NOTE_3, ALL, 1,
+          FIXED(2, CHECKED,
+                "no spread: 'within 2 working days' (" NOTE_3
+                ") is the DCC's limit, and the plan takes it")),
     STAGE("fusa-booking", "User Security Assessment: booking with the User CIO",
           "G8", 60, PROPOSED,
           "no public source gives a booking lead for a security "
           "assessment; 60 working days mirror the privacy rule 'at least 12 "
           "weeks' (" PRIVACY_FAQ ")",
-          ALL, 0),
+          ALL, 0,
+          RANGE(40, 80, PROPOSED,
+                "no booking lead is published; our 60 mirrors the privacy "
+                "rule's 12 weeks, give or take a month")),
     {.id = "fusa-fieldwork",
      .title = "User Security Assessment: fieldwork",
      .reference = "G8",
@@ -150,24 +215,42 @@ static const ukwd_uep_stage stages[] = {
      .citation = "3 to 10 working days (" FUSA_FAQ ")",
      .roles = ALL,
      .per_role = 0,
-     .credit_cover_only = 0},
-    STAGE("fusa-report", "User Security Assessment: report (G8.22)", "G8", 10,
-          PROPOSED, NO_FIGURE, ALL, 0),
+     .credit_cover_only = 0,
+     .most_likely = 10,
+     .range_source = SOURCED,
+     .range_citation =
+         "3 to 10 working days, depending on how ready the User is, how many "
+         "observations arise, and whether it uses a Shared Resource Provider "
+         "or its own system (" FUSA_FAQ "); the most likely value, 10, is "
+         "ours (PROPOSED): the source gives none, and the plan takes its "
+         "upper end"},
+    STAGE(
+        "fusa-report", "User Security Assessment: report (G8.22)", "G8", 10,
+        PROPOSED, NO_FIGURE, ALL, 0,
+        RANGE(5, 20, PROPOSED, "the User CIO's report (G8.22)" HALF_TO_TWICE)),
     STAGE("fusa-response",
           "User Security Assessment: the User's response (G8.24)", "G8", 10,
           PROPOSED,
           "G8.24 sets no figure: as soon as reasonably practicable, by a "
           "date the Security Sub-Committee sets",
-          ALL, 0),
-    STAGE("fusa-assurance",
-          "User Security Assessment: assurance status (G8.34)", "G8", 10,
-          PROPOSED, NO_FIGURE, ALL, 0),
+          ALL, 0,
+          RANGE(5, 30, PROPOSED,
+                "G8.24 sets no figure: as soon as reasonably practicable, by a "
+                "date the Security Sub-Committee sets; up to three times our "
+                "figure")),
+    STAGE(
+        "fusa-assurance", "User Security Assessment: assurance status (G8.34)",
+        "G8", 10, PROPOSED, NO_FIGURE, ALL, 0,
+        RANGE(5, 25, PROPOSED,
+              "the Security Sub-Committee gives the status (G8.34); no figure "
+              "is published, and waiting for a meeting can add weeks; a "
+              "Deferred status is the branch fusa-follow-up, not this range")),
     STAGE("privacy-request",
           "Privacy Assessment (Privacy Audit): request the assessment", "I2", 0,
           SOURCED,
           "the latest day: at least 12 weeks before the assessment "
           "date (" PRIVACY_FAQ ")",
-          OTHER, 0),
+          OTHER, 0, MILESTONE(SOURCED)),
     {.id = "privacy-booking",
      .title = "Privacy Assessment (Privacy Audit): booking lead, at least 12 "
               "weeks",
@@ -183,25 +266,43 @@ static const ukwd_uep_stage stages[] = {
                  "days those weeks span",
      .roles = OTHER,
      .per_role = 0,
-     .credit_cover_only = 0},
+     .credit_cover_only = 0,
+     .most_likely = 60,
+     .range_source = SOURCED,
+     .range_citation =
+         "no spread: the request is made on the latest day, 12 weeks before "
+         "the assessment (" PRIVACY_FAQ ")"},
     STAGE("privacy-fieldwork", "Privacy Assessment (Privacy Audit): fieldwork",
-          "I2", 5, PROPOSED, DESCRIBED PRIVACY_PAGE, OTHER, 0),
+          "I2", 5, PROPOSED, DESCRIBED PRIVACY_PAGE, OTHER, 0,
+          RANGE(3, 10, PROPOSED,
+                "no figure is published (the Privacy Assessments Process "
+                "Timeline note was not found); from 3, the low end of security "
+                "fieldwork, to twice our figure")),
     STAGE("privacy-report", "Privacy Assessment (Privacy Audit): report", "I2",
-          15, PROPOSED, NO_FIGURE, OTHER, 0),
+          15, PROPOSED, NO_FIGURE, OTHER, 0,
+          RANGE(10, 25, PROPOSED,
+                "no figure is published; two weeks either way around our "
+                "figure, more above")),
     STAGE("privacy-assurance",
           "Privacy Assessment (Privacy Audit): assurance status (I2.30)", "I2",
-          15, PROPOSED, NO_FIGURE, OTHER, 0),
+          15, PROPOSED, NO_FIGURE, OTHER, 0,
+          RANGE(10, 30, PROPOSED,
+                "the Panel gives the status (I2.30); no figure is published, "
+                "and waiting for a meeting can add weeks")),
     STAGE("uep-evidence",
           "UEP completion: Evidence Form to SECAS, paper to the Panel", "H1.12",
-          20, PROPOSED, DESCRIBED USER_PAGE, ALL, 1),
+          20, PROPOSED, DESCRIBED USER_PAGE, ALL, 1,
+          RANGE(10, 30, PROPOSED,
+                "SECAS puts a paper to the Panel; a month's meeting cycle (not "
+                "sourced) either way around our figure, less below")),
     STAGE("dcc-user", "DCC User: User Entry Process complete", "H1.12", 0,
           SOURCED,
           "SECAS tells the Panel, the DCC and the Party that the Party has "
           "completed the User Entry Process for the User Role (" USER_PAGE ")",
-          ALL, 1),
+          ALL, 1, MILESTONE(SOURCED)),
     STAGE("uep-complete", "DCC User in every User Role sought", "H1.12", 0,
           PROPOSED, "the last role's completion: our reading of " USER_PAGE,
-          ALL, 0),
+          ALL, 0, MILESTONE(PROPOSED)),
 };
 
 #define LINK(from, to, type_, source_, citation_)                              \
@@ -280,6 +381,47 @@ static const ukwd_uep_dependency dependencies[] = {
     LINK("dcc-user", "uep-complete", FS, PROPOSED, OUR_READING),
 };
 
+/* Work that happens only sometimes: branches for a risk analysis. */
+static const ukwd_uep_branch branches[] = {
+    {.id = "srept-retest",
+     .title = "SREPT: a failed run of the tests is run again",
+     .stage = "srept-tests",
+     .probability = 0.3,
+     .duration = 10,
+     .max_cycles = 2,
+     .source = PROPOSED,
+     .citation = "re-test cycles (" NOTE_2 ", whose time-frames assume a "
+                 "working DCC Gateway connection): no source gives how "
+                 "often a run fails or how long a re-run takes; ours: 30 % "
+                 "a run, at most 2 re-runs, each the 10 working days of "
+                 "srept-tests"},
+    {.id = "uept-retest",
+     .title = "UEPT: failed scenarios are run again",
+     .stage = "uept-execution",
+     .probability = 0.3,
+     .duration = 15,
+     .max_cycles = 2,
+     .source = PROPOSED,
+     .citation = "re-test cycles (" NOTE_2 ", whose time-frames assume a "
+                 "working DCC Gateway connection): no source gives how "
+                 "often scenarios fail or how long a re-run takes; ours: "
+                 "30 % a run, at most 2 re-runs, each half the 30 working "
+                 "days of uept-execution"},
+    {.id = "fusa-follow-up",
+     .title = "User Security Assessment: Deferred, so a Follow-up Security "
+              "Assessment",
+     .stage = "fusa-assurance",
+     .probability = 0.2,
+     .duration = 40,
+     .max_cycles = 1,
+     .source = PROPOSED,
+     .citation = "after a Deferred or Rejected status a Follow-up Security "
+                 "Assessment is needed (" SECURITY_PAGE "); no source gives "
+                 "how often or how long; ours: 20 %, 40 working days "
+                 "(fieldwork, report, response and status again)"},
+};
+
+#define NBRANCHES     (sizeof(branches) / sizeof(branches[0]))
 #define NSTAGES       (sizeof(stages) / sizeof(stages[0]))
 #define NDEPENDENCIES (sizeof(dependencies) / sizeof(dependencies[0]))
 #define NROLES        7
@@ -427,6 +569,66 @@ ukwd_uep_stage_find(const char *id)
 }
 
 size_t
+ukwd_uep_branch_count(void)
+{
+	return NBRANCHES;
+}
+
+const ukwd_uep_branch *
+ukwd_uep_branch_at(size_t index)
+{
+	return index < NBRANCHES ? &branches[index] : NULL;
+}
+
+/* Whether a task id is the stage or a per-role copy "STAGE/ROLE". */
+static int
+is_copy_of(const char *task_id, const char *stage)
+{
+	size_t len = strlen(stage);
+
+	return strncmp(task_id, stage, len) == 0 &&
+	       (task_id[len] == '\0' ||
+	        (task_id[len] == '/' &&
+	         role_index(task_id + len + 1, strlen(task_id + len + 1)) >=
+	             0));
+}
+
+int
+ukwd_uep_risk_branches(ukwd_risk_branch *out, size_t capacity, size_t *count,
+                       const ukwd_plan *plan)
+{
+	size_t n = 0, ntasks;
+
+	if (!count || !plan || (!out && capacity))
+		return UKWD_EINVAL;
+	ntasks = ukwd_plan_task_count(plan);
+	for (size_t k = 0; k < NBRANCHES; k++) {
+		const ukwd_uep_branch *b = &branches[k];
+
+		for (size_t t = 0; t < ntasks; t++) {
+			if (!is_copy_of(ukwd_plan_task_id(plan, t), b->stage))
+				continue;
+			if (n < capacity) {
+				ukwd_risk_branch *r = &out[n];
+
+				memset(r, 0, sizeof(*r));
+				r->task = t;
+				r->probability = b->probability;
+				r->duration = b->duration;
+				r->max_cycles = b->max_cycles;
+				r->id = b->id;
+				r->source.tag = b->source;
+				r->source.citation = b->citation;
+				r->source.reference = "";
+			}
+			n++;
+		}
+	}
+	*count = n;
+	return n > capacity ? UKWD_EBUFS : 0;
+}
+
+size_t
 ukwd_uep_dependency_count(void)
 {
 	return NDEPENDENCIES;
@@ -515,7 +717,8 @@ check_roles(const ukwd_uep_options *opt, ukwd_diag *diag)
 
 /* The members of each version of ukwd_uep_options. */
 static const size_t options_sizes[UKWD_UEP_OPTIONS_VERSION] = {
-    offsetof(ukwd_uep_options, stagger), sizeof(ukwd_uep_options)};
+    offsetof(ukwd_uep_options, stagger), offsetof(ukwd_uep_options, ranges),
+    sizeof(ukwd_uep_options)};
 
 int
 ukwd_uep_options_init(ukwd_uep_options *options, unsigned int version)
@@ -555,6 +758,12 @@ check_options(const ukwd_uep_options *opt, ukwd_diag *diag)
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
 		                      "bad options: an unknown party or role, "
 		                      "no role, or overrides missing");
+	if ((unsigned)opt->ranges > UKWD_UEP_RANGES_ALL)
+		return ukwd__diag_set(
+		    diag, UKWD_EINVAL, 0, 0,
+		    "bad options: ranges %d (sourced 0 or all "
+		    "1)",
+		    (int)opt->ranges);
 	for (size_t i = 0; i < opt->override_count; i++) {
 		struct target t;
 		int rc = override_target(&t, opt->overrides[i].stage_id, diag);
@@ -600,14 +809,34 @@ duration_of(const ukwd_uep_options *opt, const ukwd_uep_stage *stage, int role,
 	return duration;
 }
 
+/* Whether the plan takes the stage's range as an estimate. */
+static int
+takes_range(const ukwd_uep_options *opt, const ukwd_uep_stage *stage)
+{
+	return stage->optimistic != stage->pessimistic &&
+	       (opt->ranges == UKWD_UEP_RANGES_ALL ||
+	        stage->range_source != UKWD_SOURCE_PROPOSED);
+}
+
 /* The stage's tag, citation and SEC reference; USER when the caller set
- * the duration, citing the catalogue's figure (in buf). */
+ * the duration, citing the catalogue's figure (in buf); with every range
+ * taken, a range's own tag and reason after the citation (in buf). */
 static ukwd_source
-task_source(char *buf, size_t size, const ukwd_uep_stage *stage, int set,
-            int32_t duration)
+task_source(char *buf, size_t size, const ukwd_uep_options *opt,
+            const ukwd_uep_stage *stage, int set, int32_t duration)
 {
 	ukwd_source source = {stage->source, stage->citation, stage->reference};
 
+	if (!set && opt->ranges == UKWD_UEP_RANGES_ALL &&
+	    takes_range(opt, stage)) {
+		snprintf(buf, size,
+		         "%s; range %ld-%ld-%ld working days (%s): %s",
+		         stage->citation, (long)stage->optimistic,
+		         (long)stage->most_likely, (long)stage->pessimistic,
+		         ukwd_source_tag_name(stage->range_source),
+		         stage->range_citation);
+		source.citation = buf;
+	}
 	if (set) {
 		snprintf(buf, size,
 		         "%ld working day%s set by the user; the catalogue "
@@ -655,7 +884,7 @@ add_tasks(struct builder *b, ukwd_diag *diag)
 			continue;
 		b->first[s] = next;
 		for (int r = 0; r < NROLES && rc == 0; r++) {
-			char id[96], name[192], citation[768];
+			char id[96], name[192], citation[1536];
 			ukwd_source source;
 			int set;
 			int32_t duration;
@@ -672,18 +901,18 @@ add_tasks(struct builder *b, ukwd_diag *diag)
 			         stage->per_role ? " (" : "",
 			         stage->per_role ? role_names[r] : "",
 			         stage->per_role ? ")" : "");
-			source = task_source(citation, sizeof(citation), stage,
-			                     set, duration);
+			source = task_source(citation, sizeof(citation), b->opt,
+			                     stage, set, duration);
 			rc = ukwd_plan_add_task(&task, b->plan, id, name,
 			                        duration, diag);
 			if (rc == 0)
 				rc = ukwd_plan_set_task_source(b->plan, task,
 				                               &source);
-			if (rc == 0 && !set &&
-			    stage->optimistic != stage->pessimistic)
+			if (rc == 0 && !set && takes_range(b->opt, stage))
 				rc = ukwd_plan_set_estimate(
-				    b->plan, task, stage->optimistic, duration,
-				    stage->pessimistic, diag);
+				    b->plan, task, stage->optimistic,
+				    stage->most_likely, stage->pessimistic,
+				    diag);
 			next++;
 		}
 	}

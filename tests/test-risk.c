@@ -1099,6 +1099,348 @@ test_empty_plan__finishes_on_the_start(void **state)
 }
 
 /* ------------------------------------------------------------------ */
+/* Probabilistic branches */
+
+static ukwd_risk *
+risk_with(const ukwd_schedule *s, uint32_t n, uint64_t seed,
+          unsigned int threads, const ukwd_risk_branch *branches, size_t count)
+{
+	ukwd_risk_options o = UKWD_RISK_OPTIONS_INIT;
+	ukwd_risk *r = NULL;
+	ukwd_diag diag;
+
+	o.iterations = n;
+	o.seed = seed;
+	o.threads = threads;
+	o.branches = branches;
+	o.branch_count = count;
+	if (ukwd_risk_new(&r, s, &o, &diag))
+		fail_msg("risk: %s", diag.message);
+	return r;
+}
+
+static ukwd_risk_branch
+branch(size_t task, double probability, int32_t duration, uint32_t cycles)
+{
+	ukwd_risk_branch b;
+
+	memset(&b, 0, sizeof(b));
+	b.task = task;
+	b.probability = probability;
+	b.duration = duration;
+	b.max_cycles = cycles;
+	b.id = "retest";
+	b.source.tag = UKWD_SOURCE_PROPOSED;
+	b.source.citation = "a test's own figure";
+	return b;
+}
+
+/* Branches that can never change a duration (probability 0, or
+ * duration 0) give exactly the results without them, on 1 and 8
+ * threads: estimated tasks, a task with no estimate, two on one task. */
+static void
+test_branch__probability_zero_gives_the_no_branch_results(void **state)
+{
+	ukwd_plan *plan = random_estimated(21, 200);
+	ukwd_schedule *s =
+	    sched_of(plan, day("2025-01-06"), UKWD_SCHEDULE_FORWARD);
+	ukwd_risk_branch b[4];
+	struct snapshot none = {0}, with = {0};
+	ukwd_risk *r;
+	size_t plain = 0;
+
+	(void)state;
+	/* a task without an estimate */
+	while (ukwd_plan_task_estimate(NULL, NULL, NULL, plan, plain) == 0)
+		plain++;
+	b[0] = branch(5, 0.0, 7, 3);
+	b[1] = branch(plain, 0.0, 20, 1);
+	b[2] = branch(5, 0.5, 0, 16);
+	b[3] = branch(199, 0.0, 4000000, 16);
+	r = risk_of(s, 3000, 77, 0, 1);
+	snap(&none, r);
+	ukwd_risk_free(r);
+	for (unsigned int threads = 1; threads <= 8; threads += 7) {
+		r = risk_with(s, 3000, 77, threads, b, 4);
+		snap(&with, r);
+		assert_true(snap_equal(&none, &with));
+		snap_free(&with);
+		ukwd_risk_free(r);
+	}
+	/* A branch that can change nothing is not one that varies. */
+	r = risk_with(s, 100, 77, 1, b, 4);
+	{
+		ukwd_risk_task_result rt;
+
+		assert_int_equal(ukwd_risk_task(&rt, r, plain), 0);
+		assert_int_equal(rt.varies, 0);
+	}
+	ukwd_risk_free(r);
+	snap_free(&none);
+	ukwd_schedule_free(s);
+	ukwd_plan_free(plan);
+}
+
+/* Probability 1: the task is max_cycles x duration longer in every
+ * iteration; on a chain the finish histogram is the same counts moved
+ * that many working days later, and the task's sensitivity is as it was
+ * (adding a constant changes no rank). */
+static void
+test_branch__probability_one_shifts_by_the_duration(void **state)
+{
+	ukwd_plan *plan = new_plan();
+	size_t a = add(plan, "a", 3, 1, 3, 8), b = add(plan, "b", 4, 2, 4, 9),
+	       c = add(plan, "c", 5, -1, 0, 0);
+	ukwd_schedule *s;
+	ukwd_risk_branch br[1];
+	ukwd_risk *r0, *r1;
+	const uint32_t *c0, *c1;
+	size_t l0, l1;
+	ukwd_date f0, f1, moved;
+	ukwd_risk_task_result t0, t1;
+	ukwd_risk_branch_result got;
+
+	(void)state;
+	link_fs(plan, a, b);
+	link_fs(plan, b, c);
+	s = sched_of(plan, day("2025-01-06"), UKWD_SCHEDULE_FORWARD);
+	for (int on_c = 0; on_c < 2; on_c++) {
+		br[0] = branch(on_c ? c : b, 1.0, 6, 2);
+		r0 = risk_of(s, 5000, 3, 0, 1);
+		r1 = risk_with(s, 5000, 3, 8, br, 1);
+		assert_int_equal(ukwd_risk_histogram(&c0, &l0, &f0, r0,
+		                                     UKWD_RISK_PROJECT_FINISH),
+		                 0);
+		assert_int_equal(ukwd_risk_histogram(&c1, &l1, &f1, r1,
+		                                     UKWD_RISK_PROJECT_FINISH),
+		                 0);
+		assert_int_equal(l0, l1);
+		assert_memory_equal(c0, c1, l0 * sizeof(*c0));
+		assert_int_equal(ukwd_workday_add(&moved, cal, f0, 12), 0);
+		assert_int_equal(f1, moved);
+		assert_int_equal(ukwd_risk_task(&t0, r0, a), 0);
+		assert_int_equal(ukwd_risk_task(&t1, r1, a), 0);
+		assert_true(t0.sensitivity == t1.sensitivity);
+		assert_int_equal(ukwd_risk_task(&t1, r1, c), 0);
+		assert_int_equal(t1.varies, on_c);
+		assert_int_equal(ukwd_risk_branch_count(r1), 1);
+		assert_int_equal(ukwd_risk_branch_get(&got, r1, 0), 0);
+		assert_true(got.taken == 1.0);
+		assert_true(got.mean_cycles == 2.0);
+		assert_int_equal(got.branch.duration, 6);
+		assert_int_equal(got.branch.task, on_c ? c : b);
+		ukwd_risk_free(r0);
+		ukwd_risk_free(r1);
+	}
+	ukwd_schedule_free(s);
+	ukwd_plan_free(plan);
+}
+
+/* Cycles: P(K >= k) = p^k up to max_cycles. A fixed task with a branch
+ * of probability 0.5, up to 3 cycles of 10 days: the finish takes 4
+ * values with shares 1/2, 1/4, 1/8, 1/8, each within sampling error. */
+static void
+test_branch__cycles_are_geometric_up_to_the_most(void **state)
+{
+	const uint32_t n = 40000;
+	const double want[4] = {0.5, 0.25, 0.125, 0.125};
+	ukwd_plan *plan = new_plan();
+	size_t t = add(plan, "tests", 10, -1, 0, 0);
+	ukwd_schedule *s =
+	    sched_of(plan, day("2025-01-06"), UKWD_SCHEDULE_FORWARD);
+	ukwd_risk_branch br = branch(t, 0.5, 10, 3);
+	ukwd_risk *r = risk_with(s, n, 2026, 1, &br, 1);
+	ukwd_risk_branch_result got;
+	const uint32_t *counts;
+	size_t len;
+	double se = sqrt(0.25 / n);
+
+	(void)state;
+	assert_int_equal(ukwd_risk_histogram(&counts, &len, NULL, r,
+	                                     UKWD_RISK_PROJECT_FINISH),
+	                 0);
+	assert_int_equal(len, 31);
+	for (int k = 0; k < 4; k++) {
+		double share = (double)counts[10 * k] / n;
+
+		if (fabs(share - want[k]) > Z * se)
+			fail_msg("%d cycles: share %.4f, want %.4f", k, share,
+			         want[k]);
+	}
+	for (size_t j = 0; j < len; j++)
+		if (j % 10)
+			assert_int_equal(counts[j], 0);
+	assert_int_equal(ukwd_risk_branch_get(&got, r, 0), 0);
+	assert_true(fabs(got.taken - 0.5) <= Z * se);
+	/* E[K] = 1/2 + 1/4 + 1/8; Var[K] <= 1 */
+	assert_true(fabs(got.mean_cycles - 0.875) <= Z * sqrt(1.0 / n));
+	assert_true(got.taken == 1.0 - (double)counts[0] / n);
+	ukwd_risk_free(r);
+	ukwd_schedule_free(s);
+	ukwd_plan_free(plan);
+}
+
+/* Seeded: the same seed gives the same results with branches on 1 and 8
+ * threads (branch counts included); another seed gives others. */
+static void
+test_branch__seeded_and_the_same_on_1_and_8_threads(void **state)
+{
+	ukwd_plan *plan = random_estimated(31, 250);
+	ukwd_schedule *s =
+	    sched_of(plan, day("2025-01-06"), UKWD_SCHEDULE_FORWARD);
+	ukwd_risk_branch b[3] = {branch(10, 0.3, 10, 2),
+	                         branch(120, 0.2, 25, 1),
+	                         branch(10, 0.6, 3, 4)};
+	struct snapshot one = {0}, eight = {0}, other = {0};
+	ukwd_risk *r1 = risk_with(s, 4001, 5, 1, b, 3),
+	          *r8 = risk_with(s, 4001, 5, 8, b, 3),
+	          *rx = risk_with(s, 4001, 6, 8, b, 3);
+
+	(void)state;
+	snap(&one, r1);
+	snap(&eight, r8);
+	snap(&other, rx);
+	assert_true(snap_equal(&one, &eight));
+	assert_false(snap_equal(&one, &other));
+	for (size_t k = 0; k < 3; k++) {
+		ukwd_risk_branch_result g1, g8;
+
+		assert_int_equal(ukwd_risk_branch_get(&g1, r1, k), 0);
+		assert_int_equal(ukwd_risk_branch_get(&g8, r8, k), 0);
+		assert_true(g1.taken == g8.taken);
+		assert_true(g1.mean_cycles == g8.mean_cycles);
+		assert_true(g1.taken > 0 && g1.taken < 1);
+	}
+	snap_free(&one);
+	snap_free(&eight);
+	snap_free(&other);
+	ukwd_risk_free(r1);
+	ukwd_risk_free(r8);
+	ukwd_risk_free(rx);
+	ukwd_schedule_free(s);
+	ukwd_plan_free(plan);
+}
+
+/* The risk keeps its own copies of a branch's strings. */
+static void
+test_branch__strings_are_copied(void **state)
+{
+	ukwd_plan *plan = new_plan();
+	size_t t = add(plan, "a", 3, 1, 3, 5);
+	ukwd_schedule *s =
+	    sched_of(plan, day("2025-01-06"), UKWD_SCHEDULE_FORWARD);
+	char id[16] = "uept-retest", why[32] = "PROPOSED: no figure";
+	ukwd_risk_branch b = branch(t, 0.25, 5, 2);
+	ukwd_risk_branch_result got;
+	ukwd_risk *r;
+
+	(void)state;
+	b.id = id;
+	b.source.citation = why;
+	b.source.reference = "H14";
+	r = risk_with(s, 10, 1, 1, &b, 1);
+	memset(id, 'x', sizeof(id) - 1);
+	memset(why, 'x', sizeof(why) - 1);
+	assert_int_equal(ukwd_risk_branch_get(&got, r, 0), 0);
+	assert_string_equal(got.branch.id, "uept-retest");
+	assert_string_equal(got.branch.source.citation, "PROPOSED: no figure");
+	assert_null(got.branch.source.reference);
+	assert_int_equal(got.branch.source.tag, UKWD_SOURCE_PROPOSED);
+	assert_true(got.branch.probability == 0.25);
+	assert_int_equal(got.branch.max_cycles, 2);
+	assert_int_equal(ukwd_risk_branch_get(&got, r, 1), UKWD_ENOTFOUND);
+	assert_int_equal(ukwd_risk_branch_get(NULL, r, 0), UKWD_EINVAL);
+	assert_int_equal(ukwd_risk_branch_count(NULL), 0);
+	ukwd_risk_free(r);
+	/* No id and no citation: NULL back. */
+	b.id = NULL;
+	b.source.citation = NULL;
+	r = risk_with(s, 10, 1, 1, &b, 1);
+	assert_int_equal(ukwd_risk_branch_get(&got, r, 0), 0);
+	assert_null(got.branch.id);
+	assert_null(got.branch.source.citation);
+	ukwd_risk_free(r);
+	ukwd_schedule_free(s);
+	ukwd_plan_free(plan);
+}
+
+/* Bad branches are refused with the branch named; version 1 options
+ * (no branches) are still read. */
+static void
+test_branch__errors(void **state)
+{
+	ukwd_plan *plan = new_plan();
+	size_t t = add(plan, "a", 3, 1, 3, 5);
+	ukwd_schedule *s =
+	    sched_of(plan, day("2025-01-06"), UKWD_SCHEDULE_FORWARD);
+	ukwd_risk_options o;
+	ukwd_risk *r = NULL;
+	ukwd_diag diag;
+	ukwd_risk_branch b;
+	struct {
+		size_t task;
+		double p;
+		int32_t duration;
+		uint32_t cycles;
+		int tag;
+		const char *text;
+	} bad[] = {
+	    {1, 0.5, 1, 1, 0, "task index"},
+	    {0, -0.01, 1, 1, 0, "probability"},
+	    {0, 1.01, 1, 1, 0, "probability"},
+	    {0, NAN, 1, 1, 0, "probability"},
+	    {0, 0.5, -1, 1, 0, "duration"},
+	    {0, 0.5, UKWD_PLAN_MAX_WORKING_DAYS + 1, 1, 0, "duration"},
+	    {0, 0.5, 1, 0, 0, "cycles"},
+	    {0, 0.5, 1, UKWD_RISK_MAX_CYCLES + 1, 0, "cycles"},
+	    {0, 0.5, 1, 1, UKWD_SOURCE_TAG_COUNT, "tag"},
+	};
+
+	(void)state;
+	(void)t;
+	for (size_t k = 0; k < sizeof(bad) / sizeof(bad[0]); k++) {
+		ukwd_risk_branch two[2];
+
+		b = branch(bad[k].task, bad[k].p, bad[k].duration,
+		           bad[k].cycles);
+		b.source.tag = (ukwd_source_tag)bad[k].tag;
+		two[0] = branch(0, 0.5, 1, 1);
+		two[1] = b;
+		ukwd_risk_options_init(&o, UKWD_RISK_OPTIONS_VERSION);
+		o.branches = two;
+		o.branch_count = 2;
+		assert_int_equal(ukwd_risk_new(&r, s, &o, &diag), UKWD_EINVAL);
+		assert_null(r);
+		assert_non_null(strstr(diag.message, bad[k].text));
+		assert_non_null(strstr(diag.message, "branch 1 ('retest')"));
+	}
+	ukwd_risk_options_init(&o, UKWD_RISK_OPTIONS_VERSION);
+	o.branch_count = 1;
+	assert_int_equal(ukwd_risk_new(&r, s, &o, &diag), UKWD_EINVAL);
+	assert_non_null(strstr(diag.message, "branches"));
+	o.branch_count = UKWD_RISK_MAX_BRANCHES + 1;
+	o.branches = &b;
+	assert_int_equal(ukwd_risk_new(&r, s, &o, &diag), UKWD_EINVAL);
+	/* Version 1: the members after it are not read. */
+	ukwd_risk_options_init(&o, UKWD_RISK_OPTIONS_VERSION);
+	o.version = 1;
+	o.iterations = 50;
+	o.branch_count = 3; /* not a version 1 member */
+	o.branches = NULL;
+	assert_int_equal(ukwd_risk_new(&r, s, &o, &diag), 0);
+	assert_int_equal(ukwd_risk_branch_count(r), 0);
+	ukwd_risk_free(r);
+	/* ukwd_risk_options_init of version 1 leaves the rest alone. */
+	memset(&o, 0x5a, sizeof(o));
+	assert_int_equal(ukwd_risk_options_init(&o, 1), 0);
+	assert_int_equal(o.iterations, 10000);
+	assert_true(o.branch_count == (size_t)0x5a5a5a5a5a5a5a5aull ||
+	            sizeof(size_t) < 8);
+	ukwd_schedule_free(s);
+	ukwd_plan_free(plan);
+}
+
+/* ------------------------------------------------------------------ */
 /* Errors */
 
 static void
@@ -1126,7 +1468,7 @@ test_errors__bad_options(void **state)
 		assert_non_null(strstr(diag.message, text));                   \
 	} while (0)
 	REFUSED(version, 0, UKWD_EINVAL, "version 0");
-	REFUSED(version, 2, UKWD_EINVAL, "version 2");
+	REFUSED(version, 3, UKWD_EINVAL, "version 3");
 	REFUSED(iterations, 0, UKWD_EINVAL, "0 iterations");
 	REFUSED(iterations, UKWD_RISK_MAX_ITERATIONS + 1, UKWD_EINVAL,
 	        "iterations");
@@ -1147,7 +1489,7 @@ test_errors__bad_options(void **state)
 	/* The defaults, and _init. */
 	assert_int_equal(ukwd_risk_options_init(NULL, 1), UKWD_EINVAL);
 	assert_int_equal(ukwd_risk_options_init(&o, 0), UKWD_EINVAL);
-	assert_int_equal(ukwd_risk_options_init(&o, 2), UKWD_EINVAL);
+	assert_int_equal(ukwd_risk_options_init(&o, 3), UKWD_EINVAL);
 	memset(&o, 0xff, sizeof(o));
 	assert_int_equal(ukwd_risk_options_init(&o, 1), 0);
 	assert_int_equal(o.version, 1);
@@ -1326,6 +1668,15 @@ main(void)
 	    cmocka_unit_test(
 	        test_histograms__add_up_to_n_and_match_the_percentiles),
 	    cmocka_unit_test(test_empty_plan__finishes_on_the_start),
+	    cmocka_unit_test(
+	        test_branch__probability_zero_gives_the_no_branch_results),
+	    cmocka_unit_test(
+	        test_branch__probability_one_shifts_by_the_duration),
+	    cmocka_unit_test(test_branch__cycles_are_geometric_up_to_the_most),
+	    cmocka_unit_test(
+	        test_branch__seeded_and_the_same_on_1_and_8_threads),
+	    cmocka_unit_test(test_branch__strings_are_copied),
+	    cmocka_unit_test(test_branch__errors),
 	    cmocka_unit_test(test_errors__bad_options),
 	    cmocka_unit_test(test_errors__a_plan_changed_into_a_cycle),
 	    cmocka_unit_test(test_errors__an_iteration_past_the_calendar),

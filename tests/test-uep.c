@@ -581,7 +581,7 @@ test_options__version_1_and_the_default_credit_cover(void **state)
 	assert_int_equal(ukwd_plan_find(&index, plan, "credit-cover"),
 	                 UKWD_ENOTFOUND);
 	ukwd_plan_free(plan);
-	v1->version = 3;
+	v1->version = 4;
 	assert_int_equal(ukwd_uep_build_plan(
 	                     &plan, (const ukwd_uep_options *)(void *)v1, NULL),
 	                 UKWD_EINVAL);
@@ -596,7 +596,7 @@ test_options__version_1_and_the_default_credit_cover(void **state)
 	    ukwd_uep_options_init((ukwd_uep_options *)(void *)v1, 0),
 	    UKWD_EINVAL);
 	assert_int_equal(
-	    ukwd_uep_options_init((ukwd_uep_options *)(void *)v1, 3),
+	    ukwd_uep_options_init((ukwd_uep_options *)(void *)v1, 4),
 	    UKWD_EINVAL);
 	free(v1);
 }
@@ -883,6 +883,212 @@ test_eui64__range_and_null_checks(void **state)
 	assert_false(ukwd_eui64_is_null(id));
 }
 
+/* Ranges (issue 16): fieldwork's 3-10 is the one SOURCED spread; every
+ * other spread is PROPOSED and says why; a stage with no spread has its
+ * own tag and says why not; the most likely value is the duration. */
+static void
+test_ranges__sourced_only_for_fieldwork_and_each_says_why(void **state)
+{
+	size_t spread = 0;
+
+	(void)state;
+	for (size_t i = 0; i < ukwd_uep_stage_count(); i++) {
+		const ukwd_uep_stage *s = ukwd_uep_stage_at(i);
+
+		assert_true(s->optimistic <= s->most_likely &&
+		            s->most_likely <= s->pessimistic);
+		assert_int_equal(s->most_likely, s->duration);
+		assert_non_null(s->range_citation);
+		assert_true(strlen(s->range_citation) > 10);
+		if (s->optimistic == s->pessimistic) {
+			assert_int_equal(s->range_source, s->source);
+			continue;
+		}
+		spread++;
+		if (strcmp(s->id, "fusa-fieldwork") == 0) {
+			assert_int_equal(s->range_source, UKWD_SOURCE_SOURCED);
+			assert_int_equal(s->optimistic, 3);
+			assert_int_equal(s->pessimistic, 10);
+			assert_non_null(strstr(s->range_citation,
+			                       "what-is-a-full-user-security-"
+			                       "assessment-fusa"));
+			/* its most likely value is ours, and says so */
+			assert_non_null(strstr(s->range_citation, "PROPOSED"));
+		} else {
+			assert_int_equal(s->range_source, UKWD_SOURCE_PROPOSED);
+			assert_int_equal(s->source, UKWD_SOURCE_PROPOSED);
+		}
+	}
+	/* every stage with a PROPOSED duration and a length has a spread */
+	assert_int_equal(spread, 19);
+}
+
+/* The default plan stays as it was: only fieldwork has an estimate. With
+ * every range, each PROPOSED duration has one, its citation names the
+ * range and its tag; a duration the user set has none. */
+static void
+test_ranges__all_only_when_asked(void **state)
+{
+	ukwd_uep_options options = UKWD_UEP_OPTIONS_INIT;
+	ukwd_uep_override set = {"uept-execution", 45};
+	ukwd_plan *plan;
+	int32_t o, m, p;
+	size_t with = 0;
+
+	(void)state;
+	options.roles = UKWD_ROLE_ALL & ~(UKWD_ROLE_ELECTRICITY_DISTRIBUTOR |
+	                                  UKWD_ROLE_GAS_TRANSPORTER);
+	options.credit_cover = 1;
+	assert_int_equal(ukwd_uep_build_plan(&plan, &options, NULL), 0);
+	for (size_t t = 0; t < ukwd_plan_task_count(plan); t++)
+		if (ukwd_plan_task_estimate(&o, &m, &p, plan, t) == 0) {
+			assert_string_equal(ukwd_plan_task_id(plan, t),
+			                    "fusa-fieldwork");
+			assert_int_equal(o, 3);
+			assert_int_equal(m, 10);
+			assert_int_equal(p, 10);
+			with++;
+		}
+	assert_int_equal(with, 1);
+	ukwd_plan_free(plan);
+
+	options.ranges = UKWD_UEP_RANGES_ALL;
+	options.overrides = &set;
+	options.override_count = 1;
+	assert_int_equal(ukwd_uep_build_plan(&plan, &options, NULL), 0);
+	with = 0;
+	for (size_t t = 0; t < ukwd_plan_task_count(plan); t++) {
+		const ukwd_source *src = ukwd_plan_task_source(plan, t);
+		const char *id = ukwd_plan_task_id(plan, t);
+		const ukwd_uep_stage *stage;
+		char base[64];
+
+		snprintf(base, sizeof(base), "%.*s", (int)strcspn(id, "/"), id);
+		stage = ukwd_uep_stage_find(base);
+		assert_non_null(stage);
+		if (ukwd_plan_task_estimate(&o, &m, &p, plan, t)) {
+			assert_true(stage->optimistic == stage->pessimistic ||
+			            src->tag == UKWD_SOURCE_USER);
+			continue;
+		}
+		with++;
+		assert_int_equal(o, stage->optimistic);
+		assert_int_equal(m, stage->most_likely);
+		assert_int_equal(p, stage->pessimistic);
+		assert_non_null(strstr(src->citation, "; range "));
+		assert_non_null(strstr(
+		    src->citation, stage->range_source == UKWD_SOURCE_SOURCED
+		                       ? "working days (SOURCED): "
+		                       : "working days (PROPOSED): "));
+		assert_non_null(strstr(src->citation, stage->range_citation));
+	}
+	/* 19 stages with a spread: 15 shared, and readiness, EQGR and
+	 * evidence once per role (5 roles); not the user's uept-execution */
+	assert_int_equal(with, 15 + 3 * 5);
+	ukwd_plan_free(plan);
+	options.ranges = (ukwd_uep_ranges)2;
+	assert_int_equal(ukwd_uep_build_plan(&plan, &options, NULL),
+	                 UKWD_EINVAL);
+}
+
+/* Branches: re-tests for SREPT and each role's UEPT, a follow-up
+ * assessment after Deferred; PROPOSED, each citing why it exists. */
+static void
+test_branches__retests_and_follow_up_for_every_copy(void **state)
+{
+	ukwd_uep_options options = UKWD_UEP_OPTIONS_INIT;
+	ukwd_risk_branch out[8];
+	size_t count = 99, uept = 0;
+	ukwd_plan *plan;
+
+	(void)state;
+	assert_int_equal(ukwd_uep_branch_count(), 3);
+	for (size_t k = 0; k < ukwd_uep_branch_count(); k++) {
+		const ukwd_uep_branch *b = ukwd_uep_branch_at(k);
+
+		assert_non_null(ukwd_uep_stage_find(b->stage));
+		assert_int_equal(b->source, UKWD_SOURCE_PROPOSED);
+		assert_true(b->probability > 0 && b->probability < 1);
+		assert_true(b->duration > 0);
+		assert_true(b->max_cycles >= 1);
+		assert_non_null(strstr(b->citation, "no source gives"));
+	}
+	assert_null(ukwd_uep_branch_at(3));
+	assert_non_null(strstr(ukwd_uep_branch_at(0)->citation, "note 2"));
+	assert_non_null(strstr(ukwd_uep_branch_at(2)->citation, "Deferred"));
+	options.roles = UKWD_ROLE_IMPORT_SUPPLIER | UKWD_ROLE_OTHER_USER;
+	options.ranges = UKWD_UEP_RANGES_ALL;
+	assert_int_equal(ukwd_uep_build_plan(&plan, &options, NULL), 0);
+	assert_int_equal(ukwd_uep_risk_branches(NULL, 0, &count, plan),
+	                 UKWD_EBUFS);
+	assert_int_equal(count, 4);
+	assert_int_equal(ukwd_uep_risk_branches(out, 2, &count, plan),
+	                 UKWD_EBUFS);
+	assert_int_equal(ukwd_uep_risk_branches(out, 8, &count, plan), 0);
+	assert_int_equal(count, 4);
+	for (size_t k = 0; k < count; k++) {
+		const char *task = ukwd_plan_task_id(plan, out[k].task);
+
+		assert_int_equal(out[k].source.tag, UKWD_SOURCE_PROPOSED);
+		if (strcmp(out[k].id, "uept-retest") == 0) {
+			assert_non_null(strstr(task, "uept-execution/"));
+			uept++;
+		}
+		if (strcmp(out[k].id, "srept-retest") == 0)
+			assert_string_equal(task, "srept-tests");
+		if (strcmp(out[k].id, "fusa-follow-up") == 0)
+			assert_string_equal(task, "fusa-assurance");
+	}
+	assert_int_equal(uept, 2);
+	assert_int_equal(ukwd_uep_risk_branches(out, 8, NULL, plan),
+	                 UKWD_EINVAL);
+	assert_int_equal(ukwd_uep_risk_branches(NULL, 8, &count, plan),
+	                 UKWD_EINVAL);
+	ukwd_plan_free(plan);
+}
+
+/* The whole chain: a plan with every range and its branches runs; the
+ * branches make the P80 later than without them (they only add work). */
+static void
+test_branches__make_the_uep_risk_later(void **state)
+{
+	ukwd_uep_options options = UKWD_UEP_OPTIONS_INIT;
+	ukwd_risk_options ro = UKWD_RISK_OPTIONS_INIT;
+	ukwd_risk_branch out[8];
+	ukwd_calendar *gb;
+	ukwd_schedule *sched;
+	ukwd_plan *plan;
+	ukwd_risk *without, *with;
+	ukwd_risk_outcome a, b;
+	ukwd_date start;
+	size_t count;
+	ukwd_diag diag;
+
+	(void)state;
+	assert_int_equal(ukwd_calendar_new_uk(&gb, UKWD_UK_GB, 2015, 2030), 0);
+	ukwd_date_from_ymd(&start, 2017, 1, 9);
+	options.ranges = UKWD_UEP_RANGES_ALL;
+	assert_int_equal(ukwd_uep_build_plan(&plan, &options, NULL), 0);
+	assert_int_equal(
+	    ukwd_uep_schedule(&sched, plan, gb, start, NULL, &diag), 0);
+	assert_int_equal(ukwd_uep_risk_branches(out, 8, &count, plan), 0);
+	ro.iterations = 4000;
+	ro.seed = 9;
+	assert_int_equal(ukwd_risk_new(&without, sched, &ro, &diag), 0);
+	ro.branches = out;
+	ro.branch_count = count;
+	assert_int_equal(ukwd_risk_new(&with, sched, &ro, &diag), 0);
+	assert_int_equal(ukwd_risk_finish(&a, without), 0);
+	assert_int_equal(ukwd_risk_finish(&b, with), 0);
+	assert_true(b.p80 > a.p80);
+	assert_true(b.mean_index > a.mean_index);
+	ukwd_risk_free(without);
+	ukwd_risk_free(with);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(gb);
+}
+
 int
 main(void)
 {
@@ -908,6 +1114,12 @@ main(void)
 	    cmocka_unit_test(
 	        test_plan__every_task_and_link_carries_its_source_tag),
 	    cmocka_unit_test(test_names__roles_and_parties),
+	    cmocka_unit_test(
+	        test_ranges__sourced_only_for_fieldwork_and_each_says_why),
+	    cmocka_unit_test(test_ranges__all_only_when_asked),
+	    cmocka_unit_test(
+	        test_branches__retests_and_follow_up_for_every_copy),
+	    cmocka_unit_test(test_branches__make_the_uep_risk_later),
 	    cmocka_unit_test(test_eui64__parses_every_accepted_form),
 	    cmocka_unit_test(
 	        test_eui64__rejects_malformed_text_naming_the_position),

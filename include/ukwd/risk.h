@@ -93,6 +93,8 @@
 #include "common.h"
 #include "error.h"
 #include "date.h"
+#include "source.h"
+#include "plan.h"
 #include "schedule.h"
 
 UKWD_BEGIN_DECLS
@@ -117,6 +119,49 @@ typedef enum ukwd_risk_distribution {
 /** The most threads ukwd_risk_new() starts. */
 #define UKWD_RISK_MAX_THREADS    256u
 
+/** The most cycles a branch may take in one iteration. */
+#define UKWD_RISK_MAX_CYCLES   16u
+/** The most branches ukwd_risk_new() takes. */
+#define UKWD_RISK_MAX_BRANCHES 65536u
+
+/**
+ * A probabilistic branch: work that happens only in some iterations, such
+ * as a re-test cycle after a failed test or a follow-up assessment after
+ * a deferred outcome. It lengthens one task: in each iteration the branch
+ * is taken K times, 0 <= K <= @c max_cycles, each further cycle with
+ * chance @c probability once the one before was taken (so P(K >= k) =
+ * probability^k for k <= max_cycles), and the task's duration grows by
+ * K x @c duration working days. A re-test that may fail again is
+ * @c max_cycles > 1; a one-off follow-up is @c max_cycles 1.
+ *
+ * The branches' chances are drawn from the iteration's generator after
+ * every three-point estimate, in the order the branches are given, so
+ * a branch changes no estimate's draw: with @c probability 0 (or
+ * @c duration 0) the results are exactly those without the branch, and
+ * with @c probability 1 the task is @c max_cycles x @c duration longer
+ * in every iteration. A task with a branch counts as varying (its
+ * ukwd_risk_task_result::varies and sensitivity) when the branch can
+ * change its duration (probability and duration both above 0); its
+ * sensitivity is that of its whole duration, branch included.
+ */
+typedef struct ukwd_risk_branch {
+	/** The task it lengthens: its index in the plan. */
+	size_t task;
+	/** The chance of each cycle, 0 to 1. */
+	double probability;
+	/** Working days each cycle adds, 0 to #UKWD_PLAN_MAX_WORKING_DAYS. */
+	int32_t duration;
+	/** The most cycles in one iteration, 1 to #UKWD_RISK_MAX_CYCLES. */
+	uint32_t max_cycles;
+	/** A short name for outputs ("srept-retest"); copied; NULL for
+	 *  none. */
+	const char *id;
+	/** Where the probability and duration come from: a valid tag, and
+	 *  the citation copied (NULL for none; the reference is not
+	 *  kept). */
+	ukwd_source source;
+} ukwd_risk_branch;
+
 /** Options for ukwd_risk_new(). */
 typedef struct ukwd_risk_options {
 	unsigned int version; /**< #UKWD_RISK_OPTIONS_VERSION */
@@ -138,15 +183,23 @@ typedef struct ukwd_risk_options {
 	/** A date to give the probability of finishing by
 	 *  (ukwd_risk_deadline()); rolled back to a working day. */
 	ukwd_date deadline;
+	/** Version 2. Probabilistic branches (#ukwd_risk_branch), read
+	 *  during ukwd_risk_new() only (the risk keeps copies); NULL when
+	 *  @c branch_count is 0 (the default). */
+	const ukwd_risk_branch *branches;
+	/** Version 2. The number of @c branches, at most
+	 *  #UKWD_RISK_MAX_BRANCHES; default 0. */
+	size_t branch_count;
 } ukwd_risk_options;
 
-/** The current version of #ukwd_risk_options. */
-#define UKWD_RISK_OPTIONS_VERSION 1
+/** The current version of #ukwd_risk_options; version 1 callers (without
+ *  branches) are still accepted. */
+#define UKWD_RISK_OPTIONS_VERSION 2
 /** Initialise a #ukwd_risk_options to the defaults. */
 #define UKWD_RISK_OPTIONS_INIT                                                 \
 	{                                                                      \
 		UKWD_RISK_OPTIONS_VERSION, 10000, 0, UKWD_RISK_TRIANGULAR, 0,  \
-		    0, 0                                                       \
+		    0, 0, NULL, 0                                              \
 	}
 
 /**
@@ -184,8 +237,12 @@ UKWD_API const char *ukwd_risk_distribution_name(ukwd_risk_distribution d);
  *         options: an unknown version or distribution, 0 or more than
  *         #UKWD_RISK_MAX_ITERATIONS iterations, more than
  *         #UKWD_RISK_MAX_THREADS threads, @c has_deadline other than 0
- *         or 1, or a deadline for a backward schedule (whose deadline is
- *         its project finish: see ukwd_risk_latest_start());
+ *         or 1, a deadline for a backward schedule (whose deadline is
+ *         its project finish: see ukwd_risk_latest_start()), or a bad
+ *         branch (a task index out of range, a probability outside
+ *         [0, 1], a duration or cycle count out of range, an unknown
+ *         tag; @p diag names the branch by position), or branches NULL
+ *         with a count;
  *         #UKWD_ERANGE for a deadline outside the calendar, or when in
  *         some iteration a date falls outside the calendar (@p diag
  *         names the first such iteration and the task);
@@ -368,6 +425,33 @@ UKWD_API int ukwd_risk_deadline(ukwd_date *deadline, double *probability,
  */
 UKWD_API int ukwd_risk_latest_start(ukwd_date *out, const ukwd_risk *risk,
                                     double p);
+
+/** A branch's results, from ukwd_risk_branch_get(). */
+typedef struct ukwd_risk_branch_result {
+	/** The branch as given; its id and citation are borrowed from the
+	 *  risk (NULL when none was given). */
+	ukwd_risk_branch branch;
+	/** The share of iterations that took it at least once, 0 to 1. */
+	double taken;
+	/** The mean number of cycles per iteration. */
+	double mean_cycles;
+} ukwd_risk_branch_result;
+
+/** @brief The number of branches the risk ran with; 0 for NULL.
+ *  @since 0.1 */
+UKWD_API size_t ukwd_risk_branch_count(const ukwd_risk *risk);
+
+/**
+ * @brief One branch as given and how often it was taken.
+ * @param[out] out   filled; unchanged on failure.
+ * @param[in]  risk  the results.
+ * @param[in]  index the branch's position in the options' array.
+ * @return 0; #UKWD_EINVAL for a NULL argument; #UKWD_ENOTFOUND for an
+ *         index out of range.
+ * @since 0.1
+ */
+UKWD_API int ukwd_risk_branch_get(ukwd_risk_branch_result *out,
+                                  const ukwd_risk *risk, size_t index);
 
 /** @} */
 

@@ -55,6 +55,7 @@
 #include "notice.h"
 #include "plan.h"
 #include "schedule.h"
+#include "risk.h"
 
 UKWD_BEGIN_DECLS
 
@@ -138,8 +139,12 @@ typedef struct ukwd_uep_stage {
 	const char *reference;
 	/** The duration a plan uses, in working days (0: a milestone). */
 	int32_t duration;
-	/** A range where the source gives one (FUSA fieldwork 3-10);
-	 *  otherwise both equal `duration`. */
+	/** The range a risk analysis draws from (ukwd/risk.h), with
+	 *  `most_likely`: FUSA fieldwork's 3-10 is SOURCED, every other
+	 *  spread PROPOSED (`range_source`, `range_citation`). A stage with
+	 *  no spread (a milestone, a rule such as the 60 working days'
+	 *  notice, a limit such as the DCC's "within 2 working days") has
+	 *  all three equal to `duration`. */
 	int32_t optimistic, pessimistic;
 	/** The figure as the source states it, in its own unit: for the
 	 *  privacy booking lead, 12 #UKWD_UNIT_WEEKS (then `duration` is 60
@@ -155,6 +160,15 @@ typedef struct ukwd_uep_stage {
 	int per_role;
 	/** 1 when the stage is only needed with Credit Cover. */
 	int credit_cover_only;
+	/** The most likely duration of the range, working days: always
+	 *  `duration` (the single-date plan shows the most likely value). */
+	int32_t most_likely;
+	/** Where the range comes from: #UKWD_SOURCE_SOURCED for FUSA
+	 *  fieldwork only, #UKWD_SOURCE_PROPOSED for every other spread; for
+	 *  a stage with no spread, the stage's own `source`. */
+	ukwd_source_tag range_source;
+	/** The reason for the spread (or for none), and its source. */
+	const char *range_citation;
 } ukwd_uep_stage;
 /** @var ukwd_uep_stage::optimistic
  *  The shortest duration the source gives, in working days. */
@@ -206,9 +220,22 @@ typedef struct ukwd_uep_override {
 	int32_t duration; /**< working days, 0 to #UKWD_PLAN_MAX_WORKING_DAYS */
 } ukwd_uep_override;
 
+/** Which stage ranges become three-point estimates of a plan's tasks
+ *  (ukwd_uep_options::ranges). */
+typedef enum ukwd_uep_ranges {
+	/** Only ranges a source gives (FUSA fieldwork 3-10): the default,
+	 *  a single-date plan with the sourced spread only. */
+	UKWD_UEP_RANGES_SOURCED = 0,
+	/** Every stage's range, PROPOSED ones included, for a risk analysis
+	 *  (ukwd/risk.h). Each task with a range then cites it: its citation
+	 *  gains "; range O-M-P working days (TAG): REASON". */
+	UKWD_UEP_RANGES_ALL = 1
+} ukwd_uep_ranges;
+
 /** The current version of #ukwd_uep_options; version 1 callers (without
- *  `stagger`) are still accepted. */
-#define UKWD_UEP_OPTIONS_VERSION 2
+ *  `stagger`) and version 2 callers (without `ranges`) are still
+ *  accepted. */
+#define UKWD_UEP_OPTIONS_VERSION 3
 
 /** Options for ukwd_uep_build_plan(). */
 typedef struct ukwd_uep_options {
@@ -226,14 +253,19 @@ typedef struct ukwd_uep_options {
 	/** Version 2. 1: the roles' UEPT test execution runs one role after
 	 *  another, in role order; 0 (the default): side by side. */
 	int stagger;
+	/** Version 3. Which ranges become estimates; default
+	 *  #UKWD_UEP_RANGES_SOURCED. */
+	ukwd_uep_ranges ranges;
 } ukwd_uep_options;
 
 /** The defaults: a domestic small supplier seeking the Import Supplier
- *  role, without Credit Cover, roles tested side by side. */
+ *  role, without Credit Cover, roles tested side by side, sourced ranges
+ *  only. */
 #define UKWD_UEP_OPTIONS_INIT                                                  \
 	{                                                                      \
 		UKWD_UEP_OPTIONS_VERSION, UKWD_PARTY_DOMESTIC_SMALL_SUPPLIER,  \
-		    UKWD_ROLE_IMPORT_SUPPLIER, 0, NULL, 0, 0                   \
+		    UKWD_ROLE_IMPORT_SUPPLIER, 0, NULL, 0, 0,                  \
+		    UKWD_UEP_RANGES_SOURCED                                    \
 	}
 
 /**
@@ -256,21 +288,24 @@ UKWD_API int ukwd_uep_options_init(ukwd_uep_options *options,
  * duration the catalogue's (or the override's, then tagged
  * #UKWD_SOURCE_USER, with the citation "N working days set by the user;
  * the catalogue has M (TAG: citation)"), its three-point estimate the
- * stage's range, and its source the stage's tag, citation and reference
- * (#ukwd_source); each link's source is "TAG: citation". A shared stage links
- * to the copy of every role it applies to (the privacy stages to the Other
- * User's only). The last task is the milestone "uep-complete", after each
- * role's "dcc-user/ROLE". No deadline is set: pass the mandate date
- * (ukwd_uep_mandate_date()) as the finish date to schedule backward.
+ * stage's range when ukwd_uep_options::ranges takes it (none for a
+ * duration the user set), and its source the stage's tag, citation and
+ * reference (#ukwd_source); each link's source is "TAG: citation". A
+ * shared stage links to the copy of every role it applies to (the
+ * privacy stages to the Other User's only). The last task is the
+ * milestone "uep-complete", after each role's "dcc-user/ROLE". No
+ * deadline is set: pass the mandate date (ukwd_uep_mandate_date()) as the
+ * finish date to schedule backward.
  *
  * @param[out] out     the plan; the caller frees it.
  * @param[in]  options optional; NULL means #UKWD_UEP_OPTIONS_INIT.
- *                     Version 1 and 2 structs are accepted.
+ *                     Version 1, 2 and 3 structs are accepted.
  * @param[out] diag    optional; names an unknown stage or role in an
  *                     override, or a role the party cannot take.
  * @return 0; #UKWD_EINVAL for NULL @p out, an unknown options version,
- *         party or role bit, no role, a role the party cannot take, a
- *         duration out of range or a role given for a shared stage;
+ *         party, ranges value or role bit, no role, a role the party
+ *         cannot take, a duration out of range or a role given for a
+ *         shared stage;
  *         #UKWD_ENOTFOUND for an override naming no stage or role;
  *         #UKWD_ENOMEM.
  * @since 0.1
@@ -306,6 +341,54 @@ UKWD_API int ukwd_uep_schedule(ukwd_schedule **out, ukwd_plan *plan,
                                const ukwd_calendar *cal, ukwd_date date,
                                const ukwd_schedule_options *options,
                                ukwd_diag *diag);
+
+/**
+ * A probabilistic branch of the User Entry Process: work that happens
+ * only sometimes (a re-test cycle, a follow-up assessment), for a risk
+ * analysis (#ukwd_risk_branch). Static, read-only data. The probability
+ * and the duration are PROPOSED: no source gives either.
+ */
+typedef struct ukwd_uep_branch {
+	const char *id;    /**< e.g. "srept-retest" */
+	const char *title; /**< one line of English */
+	/** The stage it lengthens (every role's copy of a per-role stage). */
+	const char *stage;
+	double probability;     /**< the chance of each cycle, 0 to 1 */
+	int32_t duration;       /**< working days each cycle adds */
+	uint32_t max_cycles;    /**< the most cycles */
+	ukwd_source_tag source; /**< of the probability and duration */
+	/** Why the branch exists (with its source) and why its figures are
+	 *  ours. */
+	const char *citation;
+} ukwd_uep_branch;
+
+/** @brief The number of branches in the catalogue. @since 0.1 */
+UKWD_API size_t ukwd_uep_branch_count(void);
+
+/** @brief A branch by position; NULL past the end. @since 0.1 */
+UKWD_API const ukwd_uep_branch *ukwd_uep_branch_at(size_t index);
+
+/**
+ * @brief The catalogue's branches for a plan's tasks, ready for
+ *        ukwd_risk_options::branches: one for each task whose id is a
+ *        branch's stage, or a per-role copy of it ("STAGE/ROLE"), in
+ *        catalogue order then task order. Each has the catalogue
+ *        branch's id, figures, tag and citation (static strings); its
+ *        task tells one role's copy from another.
+ *
+ * @param[out] out      room for @p capacity branches; may be NULL when
+ *                      @p capacity is 0.
+ * @param[in]  capacity the room in @p out.
+ * @param[out] count    the number of branches the plan has.
+ * @param[in]  plan     a plan from ukwd_uep_build_plan() (any plan: a
+ *                      task counts by its id).
+ * @return 0; #UKWD_EINVAL for a NULL @p count or @p plan, or NULL
+ *         @p out with a capacity; #UKWD_EBUFS when @p capacity is below
+ *         @p count (then @p out holds the first @p capacity).
+ * @since 0.1
+ */
+UKWD_API int ukwd_uep_risk_branches(ukwd_risk_branch *out, size_t capacity,
+                                    size_t *count, const ukwd_plan *plan);
 
 /** An EUI-64 identifier (a User ID, say): eight octets, most significant
  *  first. A value struct. */
