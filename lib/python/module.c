@@ -1,6 +1,7 @@
 /*
- * The CPython extension module `ukwd`: UK working days from Python over
- * libukwd's public API (issue 17). This file holds the module, its
+ * The CPython extension module `ukwd._ukwd`, whose names the package
+ * `ukwd` (lib/python/ukwd/__init__.py) gives: UK working days from Python
+ * over libukwd's public API (issue 17). This file holds the module, its
  * exceptions (one class per libukwd error code), date conversion and
  * numpy's function names (is_busday, busday_offset, busday_count) at
  * module level.
@@ -416,7 +417,7 @@ static PyMethodDef module_methods[] = {
 
 static struct PyModuleDef module_def = {
     PyModuleDef_HEAD_INIT,
-    "ukwd",
+    "ukwd._ukwd",
     "UK working days: libukwd's bank-holiday calendars and working-day "
     "arithmetic, scalar and over numpy arrays.",
     -1,
@@ -427,10 +428,10 @@ static struct PyModuleDef module_def = {
     NULL,
 };
 
-PyMODINIT_FUNC PyInit_ukwd(void);
+PyMODINIT_FUNC PyInit__ukwd(void);
 
 PyMODINIT_FUNC
-PyInit_ukwd(void)
+PyInit__ukwd(void)
 {
 	PyObject *module, *spec;
 

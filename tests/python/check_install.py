@@ -75,10 +75,11 @@ def main():
             "import pathlib, sys, ukwd\n"
             "cal = ukwd.Calendar.uk('england-and-wales', years=(2024, 2025))\n"
             "here = pathlib.Path(ukwd.__file__)\n"
-            "print(here.parent)\n"
+            "print(here.parent.parent)\n"
             "print(cal.count('2024-01-01', '2025-01-01'))\n"
             "print(cal.add('2024-12-24', 1))\n"
-            "print((here.parent / 'ukwd.pyi').is_file())\n")
+            "print((here.parent / '__init__.pyi').is_file()"
+            " and (here.parent / 'pandas.py').is_file())\n")
         out = run([str(python), "-c", probe], env=env, cwd=away).split("\n")
         where = pathlib.Path(out[0]).resolve()
         if venv.resolve() not in where.parents:

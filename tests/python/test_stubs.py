@@ -7,7 +7,7 @@ import pathlib
 import ukwd
 
 STUB = (pathlib.Path(__file__).resolve().parent.parent.parent
-        / "lib" / "python" / "ukwd.pyi")
+        / "lib" / "python" / "ukwd" / "__init__.pyi")
 
 
 def stub_names():
@@ -42,3 +42,24 @@ def test_everything_public_has_a_docstring():
     for name in dir(ukwd.Calendar):
         if not name.startswith("_"):
             assert inspect.getdoc(getattr(ukwd.Calendar, name)), name
+
+
+SUBMODULES = ["ukwd.notice", "ukwd.pandas"]
+
+
+def test_submodules_document_every_public_name():
+    import importlib
+    for module_name in SUBMODULES:
+        module = importlib.import_module(module_name)
+        assert inspect.getdoc(module), module_name
+        names = getattr(module, "__all__", None) or [
+            n for n in dir(module) if not n.startswith("_")]
+        for name in names:
+            obj = getattr(module, name)
+            if inspect.ismodule(obj) or not callable(obj):
+                continue
+            assert inspect.getdoc(obj), f"{module_name}.{name}"
+            for attr in dir(obj) if inspect.isclass(obj) else []:
+                if not attr.startswith("_"):
+                    assert inspect.getdoc(getattr(obj, attr)), \
+                        f"{module_name}.{name}.{attr}"
