@@ -739,50 +739,12 @@ make_schedule(ukwd_schedule **sched, ukwd_plan *plan, const ukwd_calendar *cal,
 	return 0;
 }
 
-/* Print text in exactly `width` characters: padded, or cut with "…";
- * cleaned as cli_put_clean() says. */
-static void
-put_column(const char *text, size_t width)
-{
-	size_t have = cli_text_width(text);
-
-	if (have <= width) {
-		cli_put_clean(out_file, text, strlen(text));
-		for (; have < width; have++)
-			putc(' ', out_file);
-		return;
-	}
-	cli_put_clean(out_file, text, cli_text_prefix(text, width - 1));
-	fputs("…", out_file);
-}
-
-static const char *
-display_name(const ukwd_plan *plan, size_t task)
-{
-	const char *name = ukwd_plan_task_name(plan, task);
-
-	return *name ? name : ukwd_plan_task_id(plan, task);
-}
-
-static void
-format_date(char *buf, ukwd_date d)
-{
-	if (ukwd_date_format(buf, UKWD_DATE_STRLEN, d))
-		snprintf(buf, UKWD_DATE_STRLEN, "?");
-}
-
 /* The dates a User Entry Process plan is read by: early forward, late
  * backward. */
 static ukwd_date
 shown_start(const ukwd_scheduled_task *row, const struct options *opt)
 {
 	return opt->backward ? row->late_start : row->early_start;
-}
-
-static ukwd_date
-shown_finish(const ukwd_scheduled_task *row, const struct options *opt)
-{
-	return opt->backward ? row->late_finish : row->early_finish;
 }
 
 /* A task of the plan by id ("STAGE" or "STAGE/ROLE"); 0 if found. */
@@ -803,238 +765,6 @@ find_row(ukwd_scheduled_task *row, size_t *index, const ukwd_schedule *sched,
 	return 0;
 }
 
-static const char *
-past_note(ukwd_date d, const struct options *opt)
-{
-	return d < opt->today ? " (already past)" : "";
-}
-
-/* "met, N working days to spare" or "missed by N working days". */
-static void
-print_target(const ukwd_calendar *cal, const char *what, ukwd_date target,
-             ukwd_date finish)
-{
-	char date[UKWD_DATE_STRLEN];
-	int32_t days = 0;
-
-	format_date(date, target);
-	if (finish <= target) {
-		ukwd_workday_count(&days, cal, finish + 1, target + 1);
-		fprintf(out_file, "%s %s: met, %ld working day%s to spare.\n",
-		        what, date, (long)days, days == 1 ? "" : "s");
-	} else {
-		ukwd_workday_count(&days, cal, target + 1, finish + 1);
-		fprintf(out_file,
-		        "%s %s: NOT met, missed by %ld working day%s.\n", what,
-		        date, (long)days, days == 1 ? "" : "s");
-	}
-}
-
-/* A task's source tag ("PROPOSED", ...), "" when it has none. */
-static const char *
-task_tag(const ukwd_plan *plan, size_t task)
-{
-	const ukwd_source *source = ukwd_plan_task_source(plan, task);
-
-	return source ? ukwd_source_tag_name(source->tag) : "";
-}
-
-/* For each role: the day to give UEPT notice, as the plan has it, with
- * the figure behind it as the plan holds it (60 CHECKLIST days, or the
- * user's). */
-static void
-print_uept_notices(const ukwd_schedule *sched, const ukwd_calendar *cal,
-                   const struct options *opt)
-{
-	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-
-	for (unsigned int role = 1; role <= UKWD_ROLE_ALL; role <<= 1) {
-		ukwd_notice_rule rule = UKWD_NOTICE_RULE_INIT;
-		ukwd_scheduled_task give, period, testing;
-		ukwd_notice_result check;
-		char day[UKWD_DATE_STRLEN], starts[UKWD_DATE_STRLEN],
-		    latest[UKWD_DATE_STRLEN];
-		size_t task;
-
-		if (!(opt->uep.roles & role) ||
-		    find_row(&give, NULL, sched, "uept-give-notice", role) ||
-		    find_row(&period, &task, sched, "uept-notice", role) ||
-		    find_row(&testing, NULL, sched, "uept-execution", role))
-			continue;
-		rule.amount = period.duration;
-		if (ukwd_notice_check(&check, cal, &rule,
-		                      shown_start(&give, opt), UKWD_NO_TIME,
-		                      shown_start(&testing, opt), NULL))
-			continue;
-		format_date(day, shown_start(&give, opt));
-		format_date(starts, shown_start(&testing, opt));
-		format_date(latest, check.deadline);
-		fprintf(out_file, "Give UEPT notice (%s): %s%s%s\n",
-		        ukwd_uep_role_name(role), day,
-		        check.deadline == shown_start(&give, opt)
-		            ? ", the latest compliant day"
-		            : "",
-		        past_note(shown_start(&give, opt), opt));
-		fprintf(out_file,
-		        "  %ld clear working days before testing starts on %s "
-		        "(%s: the plan's uept-notice/%s)",
-		        (long)period.duration, starts, task_tag(plan, task),
-		        ukwd_uep_role_name(role));
-		if (check.deadline != shown_start(&give, opt))
-			fprintf(out_file,
-			        ";\n  the latest compliant notice day for that "
-			        "start is %s",
-			        latest);
-		fputs(".\n", out_file);
-	}
-}
-
-/* The privacy request: at least 12 weeks before the assessment. */
-static void
-print_privacy_request(const ukwd_schedule *sched, const struct options *opt)
-{
-	ukwd_scheduled_task request, booking, assessment;
-	char day[UKWD_DATE_STRLEN], on[UKWD_DATE_STRLEN];
-	size_t task;
-	const char *tag;
-
-	if (find_row(&request, NULL, sched, "privacy-request", 0) ||
-	    find_row(&booking, &task, sched, "privacy-booking", 0) ||
-	    find_row(&assessment, NULL, sched, "privacy-fieldwork", 0))
-		return;
-	format_date(day, shown_start(&request, opt));
-	format_date(on, shown_start(&assessment, opt));
-	tag = task_tag(ukwd_schedule_plan(sched), task);
-	fprintf(out_file,
-	        "Request the Privacy Assessment (Privacy Audit): %s%s\n", day,
-	        past_note(shown_start(&request, opt), opt));
-	if (strcmp(tag, "USER") == 0)
-		fprintf(
-		    out_file,
-		    "  %ld working days before the assessment on %s (USER: "
-		    "the plan's privacy-booking; the source says at least 12 "
-		    "weeks).\n",
-		    (long)booking.duration, on);
-	else
-		fprintf(out_file,
-		        "  at least 12 weeks before the assessment on %s "
-		        "(SOURCED).\n",
-		        on);
-}
-
-/* The User Entry Process as a text plan: a row per stage. */
-static int
-render_uep_text(const ukwd_schedule *sched, const ukwd_calendar *cal,
-                const struct options *opt)
-{
-	const ukwd_plan *plan = ukwd_schedule_plan(sched);
-	size_t n = ukwd_schedule_task_count(sched), past = 0;
-	char first_text[UKWD_DATE_STRLEN], last_text[UKWD_DATE_STRLEN];
-	ukwd_scheduled_task row;
-	ukwd_date first, last;
-	int32_t days;
-	int proposed = 0, user = 0, negative = 0;
-
-	ukwd_schedule_span(&first, &last, &days, sched);
-	format_date(first_text, first);
-	format_date(last_text, last);
-	fprintf(
-	    out_file, "SEC User Entry Process: %s, role%s %s%s%s\n",
-	    ukwd_uep_party_name(opt->uep.party), opt->role_count > 1 ? "s" : "",
-	    opt->roles_text, opt->uep.credit_cover ? ", with Credit Cover" : "",
-	    opt->stagger && opt->role_count > 1 ? ", roles tested one after "
-	                                          "another"
-	                                        : "");
-	fprintf(out_file,
-	        "Scheduled %s %s over %s: %s to %s, %ld working days\n",
-	        opt->backward ? "backward to" : "forward from",
-	        opt->backward ? opt->finish : opt->start,
-	        opt->division_name
-	            ? opt->division_name
-	            : "SEC working days (PROPOSED reading: England and Wales "
-	              "and Scotland)",
-	        first_text, last_text, (long)days);
-	fprintf(out_file, "\n  %-34s  %-44s  %-10s  %-10s  %4s  %5s  %s\n",
-	        "STAGE", "WHAT", opt->backward ? "LATE START" : "START",
-	        opt->backward ? "LATE END" : "FINISH", "DAYS", "FLOAT",
-	        "SOURCE");
-	for (size_t t = 0; t < n; t++) {
-		char start[UKWD_DATE_STRLEN], finish[UKWD_DATE_STRLEN];
-		const char *tag = task_tag(plan, t);
-
-		if (ukwd_schedule_task(&row, sched, t))
-			return 2;
-		format_date(start, shown_start(&row, opt));
-		format_date(finish, shown_finish(&row, opt));
-		proposed |= strcmp(tag, "PROPOSED") == 0;
-		user |= strcmp(tag, "USER") == 0;
-		negative |= row.total_float < 0;
-		past += shown_start(&row, opt) < opt->today;
-		fprintf(out_file, "%c ",
-		        row.total_float < 0 ? '!'
-		        : row.critical      ? '*'
-		                            : ' ');
-		put_column(ukwd_plan_task_id(plan, t), 34);
-		fprintf(out_file, "  ");
-		put_column(display_name(plan, t), 44);
-		fprintf(out_file, "  %s  %s  %4ld  %5ld  %s\n", start, finish,
-		        (long)row.duration, (long)row.total_float, tag);
-	}
-	fputc('\n', out_file);
-	for (unsigned int role = 1; role <= UKWD_ROLE_ALL; role <<= 1)
-		if ((opt->uep.roles & role) &&
-		    find_row(&row, NULL, sched, "dcc-user", role) == 0) {
-			format_date(first_text, shown_start(&row, opt));
-			fprintf(out_file, "DCC User (%s): %s%s\n",
-			        ukwd_uep_role_name(role), first_text,
-			        past_note(shown_start(&row, opt), opt));
-		}
-	if (find_row(&row, NULL, sched, "uep-complete", 0) == 0) {
-		format_date(last_text, shown_start(&row, opt));
-		if (opt->role_count > 1)
-			fprintf(out_file, "DCC User in every role: %s%s\n",
-			        last_text,
-			        past_note(shown_start(&row, opt), opt));
-		if (opt->has_mandate) {
-			char what[96];
-
-			snprintf(what, sizeof(what),
-			         "Mandate: a %s had to be a DCC User by",
-			         opt->uep.party ==
-			                 UKWD_PARTY_DOMESTIC_SMALL_SUPPLIER
-			             ? "domestic small supplier"
-			             : "non-domestic small supplier");
-			print_target(cal, what, opt->mandate,
-			             shown_start(&row, opt));
-		}
-		if (opt->has_deadline)
-			print_target(cal, "Deadline", opt->deadline,
-			             shown_start(&row, opt));
-	}
-	print_uept_notices(sched, cal, opt);
-	print_privacy_request(sched, opt);
-	if (past)
-		fprintf(out_file,
-		        "%zu of %zu stages start before today: their dates are "
-		        "past.\n",
-		        past, n);
-	fprintf(out_file, "\n* critical: no float.%s\n",
-	        negative ? "  ! negative float: the date cannot be met." : "");
-	fprintf(out_file,
-	        "SOURCE: CHECKLIST is SECAS's SEC Checklist for Small "
-	        "Suppliers v1.3\n(December 2017); SOURCED figures cite a "
-	        "public page (--format csv shows it).\n");
-	if (proposed)
-		fprintf(out_file,
-		        "PROPOSED durations are libukwd's own defaults: no "
-		        "public source gives one.\nThey are not SEC rules; set "
-		        "your own with --set STAGE=DAYS.\n");
-	if (user)
-		fprintf(out_file, "USER durations are the ones you set with "
-		                  "--set; they are not SEC rules.\n");
-	return 0;
-}
-
 /* Writes to the library's sink go to a stdio stream. */
 static int
 file_sink(const char *buf, size_t len, void *payload)
@@ -1044,7 +774,6 @@ file_sink(const char *buf, size_t len, void *payload)
 
 struct render_job {
 	const ukwd_schedule *sched;
-	const ukwd_calendar *cal;
 	const struct options *opt;
 };
 
@@ -1190,16 +919,10 @@ render_format(const struct render_job *job)
 			                       out_file);
 			break;
 		}
-		/* The User Entry Process's table is its plan (as in text
-		 * below), then what fixed each stage's dates. */
-		rc = render_uep_text(job->sched, job->cal, opt);
-		if (rc)
-			return rc;
-		if (opt->explain) {
-			fputc('\n', out_file);
-			rc = ukwd_render_explanations(job->sched, &options,
-			                              file_sink, out_file);
-		}
+		/* The User Entry Process's table is its report (as in text
+		 * below), then (--explain) what fixed each stage's dates. */
+		rc = ukwd_render_uep(job->sched, &opt->uep, &options, file_sink,
+		                     out_file);
 		break;
 	case FORMAT_CSV:
 		rc = ukwd_render_csv(job->sched, &options, file_sink, out_file);
@@ -1232,7 +955,8 @@ render_format(const struct render_job *job)
 		 * with dates, float and source) and then the chart. */
 		rc = 0;
 		if (!opt->tasks) {
-			rc = render_uep_text(job->sched, job->cal, opt);
+			rc = ukwd_render_uep(job->sched, &opt->uep, &options,
+			                     file_sink, out_file);
 			fputc('\n', out_file);
 		}
 		if (rc == 0)
@@ -1307,7 +1031,7 @@ static int
 render(const ukwd_schedule *sched, const ukwd_calendar *cal,
        const struct options *opt)
 {
-	struct render_job job = {sched, cal, opt};
+	struct render_job job = {sched, opt};
 	int rc;
 	ukwd_date first, last;
 	const size_t *negative;

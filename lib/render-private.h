@@ -1,8 +1,10 @@
 /* What the renderers share (render.c): the buffered output sink, digits
- * and dates written in place, UTF-8 cleaning and width, the options
- * check, and the warnings and explanations every format shows. The
- * renderers themselves are one file a family: render-text.c,
- * render-xml.c (SVG and HTML) and render-data.c (CSV, JSON, Mermaid). */
+ * and dates written in place, UTF-8 cleaning and width, table cells, the
+ * options check, and the warnings and explanations every format shows.
+ * The renderers themselves are one file a family: render-text.c,
+ * render-xml.c (SVG and HTML), render-data.c (CSV, JSON, Mermaid),
+ * render-table.c (the table) and render-uep.c (the User Entry Process's
+ * report). */
 #ifndef UKWD_RENDER_PRIVATE_H
 #define UKWD_RENDER_PRIVATE_H
 
@@ -317,6 +319,10 @@ size_t ukwd__utf8_width(const char *text);
  * ukwd__utf8_width(). */
 size_t ukwd__utf8_prefix(const char *text, size_t chars);
 
+/* A column of a table for a terminal: text cleaned (ukwd__put_clean) in
+ * exactly `width` characters, padded with spaces or cut with "…". */
+void ukwd__put_cell(struct ukwd__out *o, const char *text, size_t width);
+
 /* ------------------------------------------------------------------ */
 /* The schedule as every renderer sees it */
 
@@ -352,6 +358,12 @@ void ukwd__render_put_source(struct ukwd__out *o, const ukwd_source *source,
  * finish: 0 when the target is met. */
 int32_t ukwd__render_target_late(const ukwd_schedule *sched, ukwd_date target);
 
+/* " DATE: met, N working days to spare.\n" or " DATE: NOT met, missed by
+ * N working days.\n", after the caller's label: a target date against the
+ * day that should meet it, N the working days between them in cal. */
+void ukwd__render_put_verdict(struct ukwd__out *o, const ukwd_calendar *cal,
+                              ukwd_date target, ukwd_date finish);
+
 /* Is the schedule a backward one? It says so itself (issue 14: no
  * option can make a renderer contradict its schedule). */
 int ukwd__render_is_backward(const ukwd_schedule *sched);
@@ -363,6 +375,16 @@ ukwd__render_shown_start(const ukwd_scheduled_task *row, int backward)
 {
 	return backward ? row->late_start : row->early_start;
 }
+
+static inline ukwd_date
+ukwd__render_shown_finish(const ukwd_scheduled_task *row, int backward)
+{
+	return backward ? row->late_finish : row->early_finish;
+}
+
+/* The tasks shown starting before opts->today; 0 without a today. */
+size_t ukwd__render_count_past(const ukwd_schedule *sched,
+                               const ukwd_render_options *opts);
 
 /* The schedule's span, widened to every task's early dates, and to its
  * late ones too when with_late. */

@@ -8,27 +8,10 @@
 #include <string.h>
 
 #include "render-private.h"
-#include "ukwd/workday.h"
 
 /* The widest the ID and TASK columns grow; longer text is cut with "…". */
 #define ID_WIDTH_MAX   20
 #define NAME_WIDTH_MAX 40
-
-/* text in exactly `width` characters: padded, or cut with "…". */
-static void
-put_cell(struct ukwd__out *o, const char *text, size_t width)
-{
-	size_t have = ukwd__utf8_width(text);
-
-	if (have <= width) {
-		ukwd__put_clean(o, text, strlen(text));
-		for (; have < width; have++)
-			UKWD__OUT_LIT(o, " ");
-		return;
-	}
-	ukwd__put_clean(o, text, ukwd__utf8_prefix(text, width - 1));
-	UKWD__OUT_LIT(o, "\xe2\x80\xa6");
-}
 
 static void
 put_id(struct ukwd__out *o, const ukwd_plan *plan, size_t task)
@@ -80,9 +63,9 @@ table_header(struct ukwd__out *o, const ukwd_schedule *sched, size_t ids,
 	                                        : "forward from",
 	    anchor_text);
 	UKWD__OUT_LIT(o, "  ");
-	put_cell(o, "ID", ids);
+	ukwd__put_cell(o, "ID", ids);
 	UKWD__OUT_LIT(o, "  ");
-	put_cell(o, "TASK", names);
+	ukwd__put_cell(o, "TASK", names);
 	UKWD__OUT_LIT(o, "  DAYS  START       FINISH      LATE START  "
 	                 "LATE FINISH  FLOAT  FREE\n");
 }
@@ -108,9 +91,9 @@ table_row(struct ukwd__out *o, const ukwd_schedule *sched, size_t task,
 	              : row.critical      ? "* "
 	                                  : "  ",
 	              2);
-	put_cell(o, ukwd_plan_task_id(plan, task), ids);
+	ukwd__put_cell(o, ukwd_plan_task_id(plan, task), ids);
 	UKWD__OUT_LIT(o, "  ");
-	put_cell(o, ukwd__render_name(plan, task), names);
+	ukwd__put_cell(o, ukwd__render_name(plan, task), names);
 	ukwd__out_printf(o, "  %4ld  %s  %s  %s  %s   %5ld %5ld\n",
 	                 (long)row.duration, es, ef, ls, lf,
 	                 (long)row.total_float, (long)row.free_float);
@@ -133,10 +116,6 @@ table_targets(struct ukwd__out *o, const ukwd_schedule *sched,
 	for (size_t k = 0; k < opts->target_count; k++) {
 		const char *label =
 		    opts->targets[k].label ? opts->targets[k].label : "target";
-		ukwd_date target = opts->targets[k].date;
-		char date[UKWD_DATE_STRLEN];
-		int32_t days = 0;
-		int met = last <= target;
 
 		/* The label's first letter in capitals (ASCII). */
 		if (*label >= 'a' && *label <= 'z') {
@@ -146,16 +125,7 @@ table_targets(struct ukwd__out *o, const ukwd_schedule *sched,
 			label++;
 		}
 		ukwd__put_clean(o, label, strlen(label));
-		ukwd__format_date(date, target);
-		if (met)
-			ukwd_workday_count(&days, cal, last + 1, target + 1);
-		else
-			ukwd_workday_count(&days, cal, target + 1, last + 1);
-		ukwd__out_printf(o,
-		                 met ? " %s: met, %ld working day%s to spare.\n"
-		                     : " %s: NOT met, missed by %ld working "
-		                       "day%s.\n",
-		                 date, (long)days, days == 1 ? "" : "s");
+		ukwd__render_put_verdict(o, cal, opts->targets[k].date, last);
 	}
 }
 
@@ -271,8 +241,8 @@ table_explanations(struct ukwd__out *o, const ukwd_schedule *sched)
 			if (rc)
 				break;
 			UKWD__OUT_LIT(o, "  ");
-			put_cell(o, side ? "" : ukwd_plan_task_id(plan, t),
-			         ids);
+			ukwd__put_cell(
+			    o, side ? "" : ukwd_plan_task_id(plan, t), ids);
 			UKWD__OUT_LIT(o, "  ");
 			ukwd__put_clean(o, sentence.text,
 			                strlen(sentence.text));

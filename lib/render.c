@@ -1,8 +1,8 @@
 /* What the renderers share (render-private.h): the output sink, digits
- * and dates written in place, UTF-8 cleaning and width, the options
- * check, the warnings and the explanations. The renderers are one file a
- * family: render-text.c, render-xml.c (SVG and HTML), render-data.c
- * (CSV, JSON, Mermaid). */
+ * and dates written in place, UTF-8 cleaning and width, table cells, the
+ * options check, the warnings and the explanations. The renderers are one
+ * file a family: render-text.c, render-xml.c (SVG and HTML),
+ * render-data.c (CSV, JSON, Mermaid), render-table.c and render-uep.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -278,6 +278,21 @@ ukwd__utf8_prefix(const char *text, size_t chars)
 	return i;
 }
 
+void
+ukwd__put_cell(struct ukwd__out *o, const char *text, size_t width)
+{
+	size_t have = ukwd__utf8_width(text);
+
+	if (have <= width) {
+		ukwd__put_clean(o, text, strlen(text));
+		for (; have < width; have++)
+			UKWD__OUT_LIT(o, " ");
+		return;
+	}
+	ukwd__put_clean(o, text, ukwd__utf8_prefix(text, width - 1));
+	UKWD__OUT_LIT(o, "\xe2\x80\xa6");
+}
+
 /* ------------------------------------------------------------------ */
 /* The schedule as every renderer sees it */
 
@@ -388,9 +403,28 @@ ukwd__render_is_backward(const ukwd_schedule *sched)
 	return direction == UKWD_SCHEDULE_BACKWARD;
 }
 
-/* The tasks shown starting before today; 0 without a today. */
-static size_t
-count_past(const ukwd_schedule *sched, const ukwd_render_options *opts)
+void
+ukwd__render_put_verdict(struct ukwd__out *o, const ukwd_calendar *cal,
+                         ukwd_date target, ukwd_date finish)
+{
+	char date[UKWD_DATE_STRLEN];
+	int32_t days = 0;
+	int met = finish <= target;
+
+	ukwd__format_date(date, target);
+	if (met)
+		ukwd_workday_count(&days, cal, finish + 1, target + 1);
+	else
+		ukwd_workday_count(&days, cal, target + 1, finish + 1);
+	ukwd__out_printf(o,
+	                 met ? " %s: met, %ld working day%s to spare.\n"
+	                     : " %s: NOT met, missed by %ld working day%s.\n",
+	                 date, (long)days, days == 1 ? "" : "s");
+}
+
+size_t
+ukwd__render_count_past(const ukwd_schedule *sched,
+                        const ukwd_render_options *opts)
 {
 	size_t n = ukwd_schedule_task_count(sched), past = 0;
 	int backward = ukwd__render_is_backward(sched);
@@ -411,7 +445,7 @@ size_t
 ukwd__render_warning_count(const ukwd_schedule *sched,
                            const ukwd_render_options *opts)
 {
-	size_t lines = count_past(sched, opts) > 0;
+	size_t lines = ukwd__render_count_past(sched, opts) > 0;
 
 	for (size_t i = 0; i < opts->target_count; i++)
 		lines +=
@@ -444,7 +478,7 @@ ukwd__render_warning_line(char buf[UKWD__WARNING_SIZE],
 		         finish_text, (long)late, late == 1 ? "" : "s");
 		return;
 	}
-	past = count_past(sched, opts);
+	past = ukwd__render_count_past(sched, opts);
 	ukwd__format_date(date_text, opts->today);
 	snprintf(buf, UKWD__WARNING_SIZE,
 	         "%zu of %zu task%s %s dated before today (%s): those dates "

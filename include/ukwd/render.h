@@ -1,7 +1,7 @@
 /**
  * @file ukwd/render.h
- * @brief Schedules rendered as a text Gantt chart, SVG, HTML, Mermaid,
- *        CSV and JSON.
+ * @brief Schedules rendered as a text Gantt chart, a table, SVG, HTML,
+ *        Mermaid, CSV and JSON, and the SEC User Entry Process's report.
  *
  * Every renderer writes through a #ukwd_sink, in pieces, and is
  * deterministic: the same schedule, calendar and options give the same
@@ -65,6 +65,7 @@
 #include "calendar.h"
 #include "plan.h"
 #include "schedule.h"
+#include "uep.h"
 
 UKWD_BEGIN_DECLS
 
@@ -280,6 +281,90 @@ UKWD_API int ukwd_render_table(const ukwd_schedule *sched,
 UKWD_API int ukwd_render_explanations(const ukwd_schedule *sched,
                                       const ukwd_render_options *options,
                                       ukwd_sink write, void *payload);
+
+/**
+ * @brief The SEC User Entry Process's report for a terminal: a row per
+ *        stage, then the days a Party acts on (ukwd-plan's output for the
+ *        User Entry Process).
+ *
+ * For a schedule of a plan that ukwd_uep_build_plan() made from @p uep
+ * (scheduled by ukwd_uep_schedule()). Dates are the ones a reader acts
+ * on: early dates for a forward schedule, late dates for a backward one
+ * (ukwd_schedule_anchor()). In this order, each line ending in `\n`:
+ * - `SEC User Entry Process: PARTY, role ROLES` (`roles` for more than
+ *   one), PARTY and ROLES as ukwd_uep_party_name() and
+ *   ukwd_uep_role_name() write them, the roles in catalogue order and
+ *   separated by commas; then `, with Credit Cover` with
+ *   ukwd_uep_options::credit_cover, and `, roles tested one after
+ *   another` with ukwd_uep_options::stagger and more than one role.
+ * - `Scheduled forward from DATE over CALENDAR: FIRST to LAST, N working
+ *   days` (`backward to DATE`), DATE the schedule's own
+ *   (ukwd_schedule_anchor()), CALENDAR ukwd_render_options::calendar
+ *   (without it ` over CALENDAR` is left out), FIRST, LAST and N as
+ *   ukwd_schedule_span() gives them; then an empty line.
+ * - A heading (`STAGE  WHAT  START  FINISH  DAYS  FLOAT  SOURCE`, with
+ *   `LATE START` and `LATE END` for a backward schedule) and a row a
+ *   task in plan order: a mark (`*` critical, `!` negative float, else a
+ *   space), the task's id in 34 characters and its name (the id when it
+ *   has none) in 44 (longer text cut with `…`), the start and the finish
+ *   (inclusive), the duration and the total float in working days, and
+ *   the source's tag (#ukwd_source: `PROPOSED`, `CHECKLIST`, `SOURCED`
+ *   or `USER`; nothing for a task without a source). Then an empty line.
+ * - `DCC User (ROLE): DATE` for each role; `DCC User in every role: DATE`
+ *   for more than one; for a party with a mandate
+ *   (ukwd_uep_mandate_date()) `Mandate: a domestic small supplier had to
+ *   be a DCC User by DATE: met, N working days to spare.` (`non-domestic`
+ *   for that party) or `...: NOT met, missed by N working days.`, and
+ *   likewise `Deadline DATE: ...`
+ *   for a plan with a project deadline (ukwd_plan_deadline()); N counts
+ *   the working days between that date and the day every role is a DCC
+ *   User.
+ * - For each role, `Give UEPT notice (ROLE): DATE`, `, the latest
+ *   compliant day` when it is (ukwd_notice_check() with the plan's
+ *   notice period in clear working days before the day testing starts),
+ *   and a second line giving the period, the day testing starts and the
+ *   period's source tag, and the latest compliant day when the plan's
+ *   is another.
+ * - With the Other User role, `Request the Privacy Assessment (Privacy
+ *   Audit): DATE` and a line saying how long before the assessment
+ *   (`at least 12 weeks`, SOURCED, or the user's working days).
+ * - With a @c today: ` (already past)` after each of those days that is
+ *   before it, and `K of N stages start before today: their dates are
+ *   past.` when any stage does.
+ * - An empty line, the key (`* critical: no float.`, and the `!` key when
+ *   a task has negative float), and what the source tags mean (the
+ *   PROPOSED and USER lines only when a task has that tag). These notes
+ *   name ukwd-plan's options (`--format csv`, `--set STAGE=DAYS`).
+ * - With #UKWD_RENDER_EXPLAIN: an empty line, then what
+ *   ukwd_render_explanations() writes.
+ *
+ * Ids, names and the calendar's text are written cleaned, as
+ * ukwd_render_table() writes them. A missing day (a role without UEPT in
+ * the plan, no Privacy Assessment) leaves its lines out.
+ *
+ * @param[in] sched   the schedule.
+ * @param[in] uep     the options the plan was built from (party, roles,
+ *                    Credit Cover, stagger; the overrides are not read);
+ *                    NULL means #UKWD_UEP_OPTIONS_INIT. Version 1 and 2
+ *                    structs are accepted.
+ * @param[in] options optional: today, calendar, flags
+ *                    (#UKWD_RENDER_EXPLAIN); the other members are
+ *                    checked but not used (the mandate comes from the
+ *                    party and the deadline from the plan, not from
+ *                    targets).
+ * @param[in] write   the sink.
+ * @param[in] payload passed to @p write.
+ * @return 0; #UKWD_EINVAL for a NULL schedule or sink, bad options of
+ *         either kind (an unknown version, party or role bit, no role), a
+ *         plan without "uep-complete" or without "dcc-user/ROLE" for a
+ *         role of @p uep, or a plan changed since it was scheduled (all
+ *         before anything is written); #UKWD_EUSER; #UKWD_ENOMEM.
+ * @since 0.1
+ */
+UKWD_API int ukwd_render_uep(const ukwd_schedule *sched,
+                             const ukwd_uep_options *uep,
+                             const ukwd_render_options *options,
+                             ukwd_sink write, void *payload);
 
 /**
  * @brief A Mermaid gantt chart (Markdown's ```mermaid blocks).
