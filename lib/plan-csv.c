@@ -51,6 +51,7 @@ enum column {
 	COL_SOURCE,
 	COL_CITATION,
 	COL_REFERENCE,
+	COL_REMAINING,
 	COL_COUNT
 };
 
@@ -75,6 +76,7 @@ static const char *const column_names[COL_COUNT] = {
     "source",
     "citation",
     "reference",
+    "remaining",
 };
 
 /* The date columns and the constraint each sets. */
@@ -1757,6 +1759,22 @@ read_task(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 			    csv, rc == UKWD_EINVAL ? UKWD_EPARSE : rc, f->line,
 			    f->column, "%s", inner.message);
 	}
+	if (where[COL_REMAINING] >= 0 &&
+	    *(text = field_text(csv, (size_t)where[COL_REMAINING]))) {
+		const struct field *f = &csv->fields[where[COL_REMAINING]];
+		int32_t remaining;
+
+		rc = parse_days(&remaining, text, 0, why, sizeof(why));
+		if (rc)
+			return csv_error(csv, rc, f->line, f->column,
+			                 "remaining '%.*s' %s", QUOTE, text,
+			                 why);
+		rc = ukwd_plan_set_remaining(plan, task, remaining, &inner);
+		if (rc)
+			return csv_error(
+			    csv, rc == UKWD_EINVAL ? UKWD_EPARSE : rc, f->line,
+			    f->column, "%s", inner.message);
+	}
 	if (where[COL_OPTIMISTIC] >= 0) {
 		int given = 0;
 
@@ -1790,6 +1808,8 @@ read_task(struct csv *csv, ukwd_plan *plan, struct pending *pend,
 				    record_line, 0, "%s", inner.message);
 		}
 	}
+	/* Where a schedule's error about the task's dates points. */
+	ukwd__plan_set_task_line(plan, task, record_line);
 	return read_source(csv, plan, task, where);
 }
 

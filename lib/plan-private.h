@@ -28,6 +28,8 @@ struct ukwd__task {
 struct ukwd__task_extra {
 	const ukwd_source *source;                    /* NULL for none */
 	int32_t optimistic, most_likely, pessimistic; /* optimistic < 0: none */
+	int32_t remaining;                            /* < 0: none */
+	int line;         /* the record a reader read it from; 0: none */
 	unsigned int has; /* bit k: date[k] is set (ukwd_constraint_type) */
 	ukwd_date date[UKWD_CONSTRAINT_TYPE_COUNT];
 };
@@ -106,6 +108,11 @@ int ukwd__plan_append_task_hashed(ukwd_plan *plan, const char *id,
                                   size_t id_len, uint32_t hash,
                                   const char *name, size_t name_len,
                                   int32_t duration, size_t *first);
+
+/* A reader's note of the line task's record starts on, kept for a task
+ * that has an extra record (dates, estimate, remaining work), so that a
+ * later error about those (ukwd_schedule_new()) can name it. */
+void ukwd__plan_set_task_line(ukwd_plan *plan, size_t task, int line);
 
 /* SipHash-2-4 of len bytes under key (plan.c). */
 uint64_t ukwd__siphash(const uint64_t key[2], const void *data, size_t len);

@@ -634,6 +634,7 @@ task_extra_make(ukwd_plan *plan, size_t task)
 	extra = &plan->extras[plan->nextras++];
 	memset(extra, 0, sizeof(*extra));
 	extra->optimistic = extra->most_likely = extra->pessimistic = -1;
+	extra->remaining = -1;
 	plan->tasks[task].extra = (uint32_t)plan->nextras;
 	return extra;
 }
@@ -686,6 +687,56 @@ ukwd_plan_set_estimate(ukwd_plan *plan, size_t task, int32_t optimistic,
 	extra->pessimistic = pessimistic;
 	plan->generation++;
 	return 0;
+}
+
+int
+ukwd_plan_set_remaining(ukwd_plan *plan, size_t task, int32_t remaining,
+                        ukwd_diag *diag)
+{
+	struct ukwd__task_extra *extra;
+	int rc;
+
+	ukwd__diag_clear(diag);
+	rc = check_task(plan, task, diag);
+	if (rc)
+		return rc;
+	if (remaining < 0 || remaining > UKWD_PLAN_MAX_WORKING_DAYS)
+		return ukwd__diag_set(
+		    diag, UKWD_ERANGE, 0, 0,
+		    "task '%.*s': remaining work must be 0 to %d working days",
+		    ID_IN_MESSAGE, plan->tasks[task].id,
+		    UKWD_PLAN_MAX_WORKING_DAYS);
+	extra = task_extra_make(plan, task);
+	if (!extra)
+		return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0, "out of memory");
+	extra->remaining = remaining;
+	plan->generation++;
+	return 0;
+}
+
+int
+ukwd_plan_clear_remaining(ukwd_plan *plan, size_t task)
+{
+	struct ukwd__task_extra *extra;
+	int rc = check_task(plan, task, NULL);
+
+	if (rc)
+		return rc;
+	extra = plan->tasks[task].extra
+	            ? &plan->extras[plan->tasks[task].extra - 1]
+	            : NULL;
+	if (extra && extra->remaining >= 0) {
+		extra->remaining = -1;
+		plan->generation++;
+	}
+	return 0;
+}
+
+void
+ukwd__plan_set_task_line(ukwd_plan *plan, size_t task, int line)
+{
+	if (task < plan->ntasks && plan->tasks[task].extra)
+		plan->extras[plan->tasks[task].extra - 1].line = line;
 }
 
 int
@@ -1201,6 +1252,22 @@ ukwd_plan_task_estimate(int32_t *optimistic, int32_t *most_likely,
 		*most_likely = extra->most_likely;
 	if (pessimistic)
 		*pessimistic = extra->pessimistic;
+	return 0;
+}
+
+int
+ukwd_plan_task_remaining(int32_t *remaining, const ukwd_plan *plan, size_t task)
+{
+	const struct ukwd__task_extra *extra;
+
+	if (!plan || !remaining)
+		return UKWD_EINVAL;
+	if (task >= plan->ntasks)
+		return UKWD_ENOTFOUND;
+	extra = ukwd__task_extra(plan, task);
+	if (!extra || extra->remaining < 0)
+		return UKWD_ENOTFOUND;
+	*remaining = extra->remaining;
 	return 0;
 }
 

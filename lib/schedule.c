@@ -12,6 +12,7 @@
  * a pass reads two numbers of each neighbour, and neighbours are close in
  * a plan's order, so this keeps the reads within a few cache lines. */
 #include <limits.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,6 +33,13 @@
 #define DRIVER_CONSTRAINT       (-4)
 
 #define CONSTRAINT_DRIVER(c) (DRIVER_CONSTRAINT - (int32_t)(c))
+/* The status date: below every constraint's code. */
+#define DRIVER_STATUS_DATE   (DRIVER_CONSTRAINT - 32)
+
+/* Is a driver one of the task's own constraints (not the status date)? */
+#define IS_CONSTRAINT_DRIVER(d)                                                \
+	((d) <= DRIVER_CONSTRAINT &&                                           \
+	 (d) > DRIVER_CONSTRAINT - UKWD_CONSTRAINT_TYPE_COUNT)
 
 /* A milestone's kinds, one byte per task: the bit is set when the early
  * (late) position was put there by a finish, and the milestone prints on
@@ -62,6 +70,8 @@ struct ukwd_schedule {
 	int32_t start, finish;   /* project: first and last printed day */
 	int32_t working_days;    /* project: working days it spans */
 	size_t ntasks;
+	int has_status; /* made from a status date */
+	ukwd_date status_date;
 	int32_t *column[COLUMNS]; /* into one allocation, column[0] */
 	unsigned char *kind;      /* after the columns, in the same one */
 	size_t npaths, nnegative;
@@ -85,7 +95,8 @@ struct bounds {
 	int64_t fixed_s, fixed_e;
 	int32_t fixed_early, fixed_late; /* drivers */
 	int has_start_bound;
-	int64_t start_bound; /* s >= start_bound */
+	int64_t start_bound;  /* s >= start_bound */
+	int32_t start_driver; /* what set start_bound */
 	/* e <= end_bound[k] for finish-no-later-than (0), deadline (1) */
 	int has_end_bound[2];
 	int64_t end_bound[2];
@@ -101,6 +112,9 @@ struct context {
 	int32_t total; /* working days in the calendar */
 	int has_deadline;
 	int64_t deadline_day; /* index of the project deadline, rolled back */
+	int has_status;
+	ukwd_date status_date;
+	int64_t status_next; /* index of the first working day after it */
 	/* the schedule's columns, for short names */
 	int32_t *es, *ee, *ls, *le, *free_float, *early_driver, *late_driver;
 	unsigned char *kind;
@@ -148,7 +162,7 @@ constraint_bounds_finish(ukwd_constraint_type type)
 static unsigned int
 driver_at_finish(int32_t driver)
 {
-	return driver <= DRIVER_CONSTRAINT &&
+	return IS_CONSTRAINT_DRIVER(driver) &&
 	       constraint_bounds_finish(
 	           (ukwd_constraint_type)(DRIVER_CONSTRAINT - driver));
 }
@@ -212,6 +226,14 @@ task_bounds(struct bounds *b, struct context *c, size_t t)
 	b->span = d;
 	b->fixed = b->has_start_bound = 0;
 	b->has_end_bound[0] = b->has_end_bound[1] = 0;
+	if (c->has_status && !(x && (HAS(x, UKWD_CONSTRAINT_ACTUAL_START) ||
+	                             HAS(x, UKWD_CONSTRAINT_ACTUAL_FINISH)))) {
+		/* Work not done: after the status date. (A date that fixes
+		 * such a task before it was refused by check_status().) */
+		b->has_start_bound = 1;
+		b->start_bound = c->status_next;
+		b->start_driver = DRIVER_STATUS_DATE;
+	}
 	if (!x || !x->has)
 		return 0;
 	if (HAS(x, UKWD_CONSTRAINT_ACTUAL_START)) {
@@ -220,6 +242,23 @@ task_bounds(struct bounds *b, struct context *c, size_t t)
 		b->fixed_e = b->fixed_s + d;
 		b->fixed_early = b->fixed_late =
 		    CONSTRAINT_DRIVER(UKWD_CONSTRAINT_ACTUAL_START);
+		if (rc == 0 && c->has_status &&
+		    !HAS(x, UKWD_CONSTRAINT_ACTUAL_FINISH) &&
+		    (d > 0 || x->remaining >= 0)) {
+			/* In progress: the work left runs on from the first
+			 * working day after the status date. */
+			int64_t from = b->fixed_s > c->status_next
+			                   ? b->fixed_s
+			                   : c->status_next;
+			int64_t left = x->remaining;
+
+			if (left < 0) {
+				left = d - (c->status_next - b->fixed_s);
+				if (left < 0)
+					left = 0;
+			}
+			b->fixed_e = from + left;
+		}
 		if (rc == 0 && d > 0 && HAS(x, UKWD_CONSTRAINT_ACTUAL_FINISH)) {
 			rc = index_on_or_before(
 			    &day, c, t, "actual finish",
@@ -254,10 +293,18 @@ task_bounds(struct bounds *b, struct context *c, size_t t)
 	if (b->fixed)
 		b->span = (int32_t)(b->fixed_e - b->fixed_s);
 	if (rc == 0 && HAS(x, UKWD_CONSTRAINT_START_NO_EARLIER_THAN)) {
-		b->has_start_bound = 1;
+		int64_t bound = 0;
+
 		rc = index_on_or_after(
-		    &b->start_bound, c, t, "start no earlier than",
+		    &bound, c, t, "start no earlier than",
 		    x->date[UKWD_CONSTRAINT_START_NO_EARLIER_THAN]);
+		/* The task's own date wins a tie with the status date. */
+		if (!b->has_start_bound || bound >= b->start_bound) {
+			b->start_bound = bound;
+			b->start_driver = CONSTRAINT_DRIVER(
+			    UKWD_CONSTRAINT_START_NO_EARLIER_THAN);
+		}
+		b->has_start_bound = 1;
 	}
 	for (int k = 0; rc == 0 && k < 2; k++) {
 		ukwd_constraint_type type =
@@ -347,8 +394,7 @@ forward_pass(struct context *c, int64_t start_bound)
 			driver = DRIVER_PROJECT_START;
 			if (b.has_start_bound && b.start_bound >= s) {
 				s = b.start_bound;
-				driver = CONSTRAINT_DRIVER(
-				    UKWD_CONSTRAINT_START_NO_EARLIER_THAN);
+				driver = b.start_driver;
 			}
 			/* Edges come in link order: the first link wins a
 			 * tie. */
@@ -419,7 +465,7 @@ forward_pass(struct context *c, int64_t start_bound)
 static int
 driver_fixes(int32_t driver)
 {
-	return driver <= DRIVER_CONSTRAINT &&
+	return IS_CONSTRAINT_DRIVER(driver) &&
 	       (FIXING >> (DRIVER_CONSTRAINT - driver) & 1u);
 }
 
@@ -815,6 +861,79 @@ day_table(struct context *c)
 	return 0;
 }
 
+/* An error about task t's own dates, at its record's line when a reader
+ * noted one. */
+static int
+task_date_error(struct context *c, size_t t, const char *what, ukwd_date d,
+                const char *problem)
+{
+	const struct ukwd__task_extra *x = ukwd__task_extra(c->plan, t);
+	char day[UKWD_DATE_STRLEN], status[UKWD_DATE_STRLEN];
+
+	ukwd_date_format(day, sizeof(day), d);
+	ukwd_date_format(status, sizeof(status), c->status_date);
+	return ukwd__diag_set(c->diag, UKWD_EINVAL, x ? x->line : 0, 0,
+	                      "task '%.*s': %s %s %s %s", ID_IN_MESSAGE,
+	                      task_id(c->plan, t), what, day, problem, status);
+}
+
+/* What a status date (or its absence) refuses: see schedule.h. */
+static int
+check_status(struct context *c)
+{
+	static const ukwd_constraint_type fixing[] = {
+	    UKWD_CONSTRAINT_MUST_START_ON, UKWD_CONSTRAINT_MUST_FINISH_ON};
+
+	for (size_t t = 0; t < c->plan->ntasks; t++) {
+		const struct ukwd__task_extra *x = ukwd__task_extra(c->plan, t);
+		int started, finished;
+
+		if (!x)
+			continue;
+		started = HAS(x, UKWD_CONSTRAINT_ACTUAL_START);
+		finished = HAS(x, UKWD_CONSTRAINT_ACTUAL_FINISH);
+		if (!c->has_status) {
+			if (x->remaining >= 0)
+				return ukwd__diag_set(
+				    c->diag, UKWD_EINVAL, x->line, 0,
+				    "task '%.*s': remaining work is given but "
+				    "no status date: remaining work counts "
+				    "from one",
+				    ID_IN_MESSAGE, task_id(c->plan, t));
+			continue;
+		}
+		for (int k = 0; k < 2; k++) {
+			ukwd_constraint_type type =
+			    k ? UKWD_CONSTRAINT_ACTUAL_FINISH
+			      : UKWD_CONSTRAINT_ACTUAL_START;
+
+			if (HAS(x, type) && x->date[type] > c->status_date)
+				return task_date_error(
+				    c, t, ukwd_constraint_type_name(type),
+				    x->date[type], "is after the status date");
+		}
+		if (x->remaining >= 0 && !(started && !finished))
+			return ukwd__diag_set(
+			    c->diag, UKWD_EINVAL, x->line, 0,
+			    "task '%.*s': remaining work is for a task in "
+			    "progress (an actual start and no actual finish); "
+			    "this one %s",
+			    ID_IN_MESSAGE, task_id(c->plan, t),
+			    finished ? "has finished" : "has not started");
+		if (started || finished)
+			continue;
+		for (int k = 0; k < 2; k++)
+			if (HAS(x, fixing[k]) &&
+			    x->date[fixing[k]] <= c->status_date)
+				return task_date_error(
+				    c, t, ukwd_constraint_type_name(fixing[k]),
+				    x->date[fixing[k]],
+				    "but has not started (no actual start) by "
+				    "the status date");
+	}
+	return 0;
+}
+
 static int
 schedule_compute(struct context *c, ukwd_date date)
 {
@@ -831,6 +950,22 @@ schedule_compute(struct context *c, ukwd_date date)
 		                      "out of memory");
 	rc = ukwd__graph_build(&c->graph, c->plan, scratch, &cycle, &length,
 	                       c->diag);
+	if (rc)
+		goto out;
+	if (c->has_status) {
+		int32_t n;
+
+		if (c->status_date < c->cal_first ||
+		    c->status_date > c->cal_last) {
+			rc = project_range_error(c, "status date",
+			                         c->status_date, "");
+			goto out;
+		}
+		ukwd_workday_count(&n, c->cal, c->cal_first,
+		                   c->status_date + 1);
+		c->status_next = n;
+	}
+	rc = check_status(c);
 	if (rc)
 		goto out;
 	if (c->plan->has_deadline) {
@@ -932,6 +1067,7 @@ ukwd_schedule_free(ukwd_schedule *sched)
 
 /* The members of each version of ukwd_schedule_options. */
 static const size_t options_sizes[UKWD_SCHEDULE_OPTIONS_VERSION] = {
+    offsetof(ukwd_schedule_options, has_status_date),
     sizeof(ukwd_schedule_options)};
 
 int
@@ -988,6 +1124,8 @@ ukwd_schedule_new(ukwd_schedule **out, const ukwd_plan *plan,
 	s->cal = cal;
 	s->direction = opts.direction;
 	s->date = date;
+	s->has_status = c.has_status = opts.has_status_date != 0;
+	s->status_date = c.status_date = opts.status_date;
 	s->ntasks = plan->ntasks;
 	ukwd_workday_roll(&s->first_workday, cal, c.cal_first,
 	                  UKWD_ROLL_FOLLOWING);
@@ -1072,6 +1210,17 @@ ukwd_schedule_anchor(ukwd_schedule_direction *direction, ukwd_date *date,
 }
 
 int
+ukwd_schedule_status_date(ukwd_date *date, const ukwd_schedule *sched)
+{
+	if (!date || !schedule_ok(sched))
+		return UKWD_EINVAL;
+	if (!sched->has_status)
+		return UKWD_ENOTFOUND;
+	*date = sched->status_date;
+	return 0;
+}
+
+int
 ukwd_schedule_span(ukwd_date *start, ukwd_date *finish, int32_t *working_days,
                    const ukwd_schedule *sched)
 {
@@ -1152,6 +1301,9 @@ driver_of(int64_t *bound, const ukwd_schedule *sched, size_t task, int early)
 		d.bounds_finish =
 		    early ? type == UKWD_LINK_FF || type == UKWD_LINK_SF
 		          : type == UKWD_LINK_FS || type == UKWD_LINK_FF;
+	} else if (code == DRIVER_STATUS_DATE) {
+		d.kind = UKWD_DRIVER_STATUS_DATE;
+		d.date = sched->status_date;
 	} else if (code <= DRIVER_CONSTRAINT) {
 		ukwd_constraint_type type =
 		    (ukwd_constraint_type)(DRIVER_CONSTRAINT - code);
@@ -1401,6 +1553,12 @@ explain_bound(struct text_out *s, const ukwd_schedule *sched,
 		PUT_LITERAL(s, "the project deadline ");
 		put_date(s, d->date);
 		break;
+	case UKWD_DRIVER_STATUS_DATE:
+		/* Not "(not a working day)": the first working day after
+		 * the status date is never the status date itself. */
+		PUT_LITERAL(s, "work not done starts after the status date ");
+		put_date(s, d->date);
+		return;
 	default: /* UKWD_DRIVER_CONSTRAINT */
 		put_str(s, ukwd_constraint_type_name(d->constraint));
 		/* An actual date names the date as given only when it

@@ -107,6 +107,10 @@ ref_explain(char *buf, size_t size, size_t *length, const ukwd_schedule *sched,
 		if (strcmp(given, bound) != 0)
 			note = " (not a working day)";
 		break;
+	case UKWD_DRIVER_STATUS_DATE:
+		what = "work not done starts after the status date ";
+		event = given;
+		break;
 	case UKWD_DRIVER_CONSTRAINT:
 		what = ukwd_constraint_type_name(d.constraint);
 		if (actual) {
@@ -222,6 +226,9 @@ note_seen(unsigned long *seen, const ukwd_schedule *sched, size_t task,
 		seen[SEEN_DEADLINE]++;
 		if (d.date != d.bound_date)
 			seen[SEEN_DEADLINE_NOT_WORKING]++;
+		break;
+	case UKWD_DRIVER_STATUS_DATE:
+		fail_msg("a status-date driver in a schedule made without one");
 		break;
 	case UKWD_DRIVER_LINK:
 		seen[SEEN_LINK_TYPE + d.type]++;

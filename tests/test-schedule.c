@@ -1608,6 +1608,9 @@ check_driver(const ukwd_schedule *sched, const struct ref *r, size_t i,
 	case UKWD_DRIVER_PROJECT_DEADLINE:
 		fixed = ref_on_or_before(r, r->deadline) + 1;
 		break;
+	case UKWD_DRIVER_STATUS_DATE:
+		fail_msg("a status-date driver in a schedule made without one");
+		break;
 	case UKWD_DRIVER_CONSTRAINT:
 		assert_true(t->has[d.constraint]);
 		PROPERTY_EQ("driver date", d.date, t->date[d.constraint]);

@@ -194,6 +194,40 @@ UKWD_API int ukwd_plan_set_estimate(ukwd_plan *plan, size_t task,
                                     int32_t pessimistic, ukwd_diag *diag);
 
 /**
+ * @brief Set a started task's remaining work: the working days it still
+ *        needs after the status date.
+ *
+ * Used only by a schedule with a status date
+ * (ukwd_schedule_options::has_status_date), and only for a task with an
+ * actual start and no actual finish: the task then runs from its actual
+ * start to the @p remaining -th working day after the status date (to the
+ * status date itself for 0). Without it such a task has its planned
+ * duration left less the working days from its actual start to the
+ * status date (at least 0). ukwd_schedule_new() refuses a plan where a
+ * task that is not in progress has remaining work, or where any task has
+ * it and no status date is given, so that it is never silently ignored.
+ *
+ * @param[in] plan      the plan.
+ * @param[in] task      the task's index.
+ * @param[in] remaining working days, 0 to #UKWD_PLAN_MAX_WORKING_DAYS.
+ * @param[out] diag     optional.
+ * @return 0; #UKWD_EINVAL for a NULL @p plan; #UKWD_ENOTFOUND for a task
+ *         index out of range; #UKWD_ERANGE for a value out of range;
+ *         #UKWD_ENOMEM. On failure the plan is unchanged.
+ * @since 0.1
+ */
+UKWD_API int ukwd_plan_set_remaining(ukwd_plan *plan, size_t task,
+                                     int32_t remaining, ukwd_diag *diag);
+
+/**
+ * @brief Remove a task's remaining work (ukwd_plan_set_remaining()).
+ * @return 0; #UKWD_EINVAL for a NULL @p plan; #UKWD_ENOTFOUND for a task
+ *         index out of range.
+ * @since 0.1
+ */
+UKWD_API int ukwd_plan_clear_remaining(ukwd_plan *plan, size_t task);
+
+/**
  * @brief Change a task's duration.
  *
  * Schedules made before the change may no longer be read (their
@@ -317,10 +351,11 @@ UKWD_API int ukwd_plan_clear_deadline(ukwd_plan *plan);
  * `deadline`, `start_no_earlier_than`, `finish_no_later_than`,
  * `must_start_on`, `must_finish_on`, `actual_start`, `actual_finish`
  * (ISO dates, empty for none), `optimistic`, `most_likely`, `pessimistic`
- * (all three or none), `source` (a tag alone, as ukwd_source_tag_name()
- * writes it, or empty for none), `citation` and `reference` (the
- * source's, given only with a tag). Any other column is an error, so a
- * misspelt column is never silently ignored.
+ * (all three or none), `remaining` (working days, for a task in
+ * progress: ukwd_plan_set_remaining()), `source` (a tag alone, as
+ * ukwd_source_tag_name() writes it, or empty for none), `citation` and
+ * `reference` (the source's, given only with a tag). Any other column is an
+ * error, so a misspelt column is never silently ignored.
  *
  * Each further record is a task, in plan order:
  * - `duration` (and estimates) is a whole number of working days,
@@ -453,6 +488,19 @@ UKWD_API int32_t ukwd_plan_task_duration(const ukwd_plan *plan, size_t task);
 UKWD_API int ukwd_plan_task_estimate(int32_t *optimistic, int32_t *most_likely,
                                      int32_t *pessimistic,
                                      const ukwd_plan *plan, size_t task);
+
+/**
+ * @brief A task's remaining work, ukwd_plan_set_remaining().
+ * @param[out] remaining working days.
+ * @param[in]  plan      the plan.
+ * @param[in]  task      the task's index.
+ * @return 0; #UKWD_ENOTFOUND for a task without one or an index out of
+ *         range (@p remaining untouched); #UKWD_EINVAL for a NULL
+ *         @p plan or @p remaining.
+ * @since 0.1
+ */
+UKWD_API int ukwd_plan_task_remaining(int32_t *remaining, const ukwd_plan *plan,
+                                      size_t task);
 
 /**
  * @brief A task's date of one type, as given (not rolled).

@@ -125,19 +125,44 @@ typedef enum ukwd_schedule_direction {
 	UKWD_SCHEDULE_BACKWARD = 1
 } ukwd_schedule_direction;
 
-/** Options for ukwd_schedule_new(). */
+/**
+ * Options for ukwd_schedule_new().
+ *
+ * **Status date** (version 2). With @ref has_status_date set, the plan is
+ * scheduled as of the end of @ref status_date, the last day whose
+ * progress the plan records:
+ * - a task with an actual finish keeps its actual dates;
+ * - a task with an actual start and no actual finish is in progress: it
+ *   runs from its actual start to the working day its remaining work
+ *   (ukwd_plan_set_remaining(), else the planned duration less the working
+ *   days from its actual start to the status date, at least 0) ends on,
+ *   counted from the first working day after the status date (the status
+ *   date's own last working day for 0 remaining);
+ * - every other task is work not done: it starts on the first working day
+ *   after the status date at the earliest (#UKWD_DRIVER_STATUS_DATE).
+ * Refused (#UKWD_EINVAL, the diag naming the task and, for a plan read by
+ * ukwd_plan_read_csv(), its record's line): an actual date after the
+ * status date; a task not started that must start or finish on a day
+ * before it; remaining work on a task that is not in progress; and, with
+ * no status date, remaining work on any task.
+ */
 typedef struct ukwd_schedule_options {
 	unsigned int version; /**< #UKWD_SCHEDULE_OPTIONS_VERSION */
 	/** #UKWD_SCHEDULE_FORWARD (the default) or #UKWD_SCHEDULE_BACKWARD. */
 	ukwd_schedule_direction direction;
+	/** Version 2: 1 to schedule from @ref status_date; 0 (the default)
+	 *  for none. */
+	int has_status_date;
+	/** Version 2: the status date, when @ref has_status_date is 1. */
+	ukwd_date status_date;
 } ukwd_schedule_options;
 
 /** The current version of #ukwd_schedule_options. */
-#define UKWD_SCHEDULE_OPTIONS_VERSION 1
+#define UKWD_SCHEDULE_OPTIONS_VERSION 2
 /** Initialise a #ukwd_schedule_options to the defaults. */
 #define UKWD_SCHEDULE_OPTIONS_INIT                                             \
 	{                                                                      \
-		UKWD_SCHEDULE_OPTIONS_VERSION, UKWD_SCHEDULE_FORWARD           \
+		UKWD_SCHEDULE_OPTIONS_VERSION, UKWD_SCHEDULE_FORWARD, 0, 0     \
 	}
 
 /**
@@ -218,7 +243,10 @@ typedef enum ukwd_driver_kind {
 	/** A link to another task. */
 	UKWD_DRIVER_LINK = 3,
 	/** One of the task's own constraints or actual dates. */
-	UKWD_DRIVER_CONSTRAINT = 4
+	UKWD_DRIVER_CONSTRAINT = 4,
+	/** The status date (ukwd_schedule_options::status_date): work not
+	 *  done starts after it. */
+	UKWD_DRIVER_STATUS_DATE = 5
 } ukwd_driver_kind;
 
 /**
@@ -314,6 +342,18 @@ UKWD_API size_t ukwd_schedule_task_count(const ukwd_schedule *sched);
  */
 UKWD_API int ukwd_schedule_anchor(ukwd_schedule_direction *direction,
                                   ukwd_date *date, const ukwd_schedule *sched);
+
+/**
+ * @brief The status date a schedule was made from
+ *        (ukwd_schedule_options::status_date).
+ * @param[out] date  the status date as given.
+ * @param[in]  sched the schedule.
+ * @return 0; #UKWD_ENOTFOUND for a schedule made without one (@p date
+ *         untouched); #UKWD_EINVAL for a NULL argument or a changed plan.
+ * @since 0.1
+ */
+UKWD_API int ukwd_schedule_status_date(ukwd_date *date,
+                                       const ukwd_schedule *sched);
 
 /**
  * @brief The project's first and last working days and its length.
