@@ -455,6 +455,7 @@ PyInit__ukwd(void)
 	if (PyModule_AddObjectRef(module, "Calendar",
 	                          (PyObject *)&pyukwd_calendar_type) < 0 ||
 	    pyukwd_errors_init(module) < 0 || pyukwd_notice_init(module) < 0 ||
+	    pyukwd_plan_init(module) < 0 ||
 	    PyModule_AddStringConstant(module, "__version__", ukwd_version()) <
 	        0 ||
 	    PyModule_AddIntConstant(module, "LAST_OFFICIAL_YEAR",

@@ -60,6 +60,8 @@ int pyukwd_minutes_of(int *minutes, PyObject *obj);
 int pyukwd_time_from_object(int *minutes, PyObject *obj, const char *what);
 /* ukwd.notice, added to the module (notice.c). */
 int pyukwd_notice_init(PyObject *parent);
+/* Plan, Schedule and ukwd.uep, added to the module (plan.c). */
+int pyukwd_plan_init(PyObject *parent);
 /* A datetime.date (or datetime) or a str: a date the scalar path reads. */
 int pyukwd_is_python_date(PyObject *obj);
 /* A ukwd_date as a datetime.date. */

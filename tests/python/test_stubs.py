@@ -10,17 +10,23 @@ STUB = (pathlib.Path(__file__).resolve().parent.parent.parent
         / "lib" / "python" / "ukwd" / "__init__.pyi")
 
 
+CLASSES = ["Calendar", "Plan", "Schedule"]
+
+
 def stub_names():
     tree = ast.parse(STUB.read_text(encoding="utf-8"))
-    top, methods = set(), set()
+    top, methods = set(), {}
     for node in tree.body:
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
             top.add(node.name)
         if isinstance(node, ast.AnnAssign):
             top.add(node.target.id)
-        if isinstance(node, ast.ClassDef) and node.name == "Calendar":
-            methods = {n.name for n in node.body
-                       if isinstance(n, ast.FunctionDef)} - {"__new__"}
+        if isinstance(node, ast.ClassDef) and node.name in CLASSES:
+            methods[node.name] = {
+                n.name for n in node.body
+                if isinstance(n, ast.FunctionDef)} | {
+                n.target.id for n in node.body
+                if isinstance(n, ast.AnnAssign)}
     return top, methods
 
 
@@ -28,9 +34,12 @@ def test_the_stub_names_the_module():
     top, methods = stub_names()
     public = {n for n in dir(ukwd) if not n.startswith("_")} | {"__version__"}
     assert top - {"DateLike", "DatesLike", "IntsLike", "Roll",
-                  "Division"} == public
-    calendar = {n for n in dir(ukwd.Calendar) if not n.startswith("_")}
-    assert methods == calendar
+                  "Division", "Format"} == public
+    for name in CLASSES:
+        cls = getattr(ukwd, name)
+        public = {n for n in dir(cls) if not n.startswith("_")}
+        assert methods[name] - {"__new__", "__len__", "_repr_html_"} \
+            == public, name
 
 
 def test_everything_public_has_a_docstring():
@@ -39,12 +48,16 @@ def test_everything_public_has_a_docstring():
         if name.startswith("_") or not callable(obj):
             continue
         assert inspect.getdoc(obj), name
-    for name in dir(ukwd.Calendar):
-        if not name.startswith("_"):
-            assert inspect.getdoc(getattr(ukwd.Calendar, name)), name
+    for cls in CLASSES:
+        for name in dir(getattr(ukwd, cls)):
+            if not name.startswith("_") or name == "_repr_html_":
+                obj = getattr(getattr(ukwd, cls), name)
+                if callable(obj) or isinstance(obj, property) or \
+                        type(obj).__name__ == "getset_descriptor":
+                    assert inspect.getdoc(obj), f"{cls}.{name}"
 
 
-SUBMODULES = ["ukwd.notice", "ukwd.pandas"]
+SUBMODULES = ["ukwd.notice", "ukwd.pandas", "ukwd.uep"]
 
 
 def test_submodules_document_every_public_name():

@@ -12,4 +12,5 @@ from ukwd._ukwd import (  # noqa: F401
     __version__,
     _calendar_from_state,
     notice,
+    uep,
 )

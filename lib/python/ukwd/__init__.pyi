@@ -15,6 +15,11 @@ LAST_OFFICIAL_YEAR: int
 # Result's fields; rules() -> list[dict]. Its own stub needs the module
 # laid out as a package.
 notice: types.ModuleType
+# ukwd.uep: plan(party='domestic-small-supplier', roles='import-supplier',
+# *, credit_cover=False, stagger=False, deadline=None, start=None,
+# calendar=None) -> Schedule; mandate_date(party) -> date | None;
+# stages() -> list[dict].
+uep: types.ModuleType
 
 DateLike = Union[datetime.date, np.datetime64, str]
 DatesLike = Union[DateLike, Sequence[DateLike], npt.NDArray[np.datetime64]]
@@ -95,3 +100,41 @@ def busday_offset(dates: DatesLike, offsets: IntsLike, roll: Roll = ..., *,
 def busday_count(begindates: DatesLike, enddates: DatesLike, *,
                  busdaycal: Calendar,
                  out: Union[npt.NDArray[Any], None] = ...) -> Any: ...
+
+Format = Literal["text", "table", "explanations", "mermaid", "svg", "html",
+                 "csv", "json", "ics"]
+
+class Plan:
+    @classmethod
+    def from_csv(cls, text: Union[str, bytes],
+                 source: Union[str, None] = ...) -> Plan: ...
+    @classmethod
+    def from_dataframe(cls, frame: Any) -> Plan: ...
+    @property
+    def ids(self) -> list[str]: ...
+    def __len__(self) -> int: ...
+    def schedule(self, calendar: Union[Calendar, None] = ..., *,
+                 start: Union[DateLike, None] = ...,
+                 finish: Union[DateLike, None] = ...) -> Schedule: ...
+
+class Schedule:
+    formats: tuple[str, ...]
+    @property
+    def start(self) -> datetime.date: ...
+    @property
+    def finish(self) -> datetime.date: ...
+    @property
+    def working_days(self) -> int: ...
+    @property
+    def critical_path(self) -> list[str]: ...
+    @property
+    def plan(self) -> Plan: ...
+    @property
+    def calendar(self) -> Calendar: ...
+    def render(self, format: Format = ..., *, width: int = ...,
+               ascii: bool = ..., today: Union[DateLike, None] = ...,
+               title: Union[str, None] = ..., sources: bool = ...,
+               explain: bool = ..., todo: bool = ...) -> str: ...
+    def _repr_html_(self) -> str: ...
+    def tasks(self) -> dict[str, npt.NDArray[Any]]: ...
+    def to_dataframe(self) -> Any: ...

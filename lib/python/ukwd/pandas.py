@@ -131,6 +131,27 @@ def notice_check(rule: str, given: Dates, event: Any, cutoff: Any = None,
     return frame[[c for c in order if c in frame.columns]]
 
 
+def _plan_csv(frame: pd.DataFrame) -> str:
+    """A DataFrame of plan columns as the CSV text ukwd.Plan.from_csv()
+    reads: whole numbers without '.0' (NaN empty), dates as YYYY-MM-DD
+    (NaT empty). Used by ukwd.Plan.from_dataframe()."""
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"expected a pandas DataFrame, not {type(frame).__name__}")
+    out = pd.DataFrame(index=frame.index)
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype.kind == "M":
+            if isinstance(values.dtype, pd.DatetimeTZDtype):
+                values = values.dt.tz_localize(None)
+            values = values.dt.strftime("%Y-%m-%d")
+        elif values.dtype.kind == "f":
+            whole = values.dropna()
+            if (whole == whole.round()).all():
+                values = values.astype("Int64")
+        out[str(column)] = values
+    return out.to_csv(index=False, lineterminator="\n")
+
+
 @pd.api.extensions.register_series_accessor("ukwd")
 @pd.api.extensions.register_index_accessor("ukwd")
 class UkwdAccessor:
