@@ -701,6 +701,12 @@ simple_daily(struct rule_walk *w, const struct simple_rule *r, ukwd_date from)
 
 		if (--w->budget->steps < 0)
 			return UKWD_ERANGE;
+		/* Every day of a rule without BY parts (the civil date
+		 * was half the cost of a daily rule over the whole range) */
+		if (!r->months && !r->ndays && !r->nmonthdays) {
+			rule_emit(w, r, day, &rc);
+			continue;
+		}
 		ukwd_date_to_ymd(day, &dy, &dm, &dd);
 		if (r->months && !(r->months & (1u << dm)))
 			continue;
