@@ -886,6 +886,8 @@ struct ukwd_risk {
 	ukwd_schedule_direction direction;
 	ukwd_date project_date;
 	uint32_t iterations;
+	uint64_t seed;
+	ukwd_risk_distribution dist;
 	size_t ntasks;
 	int has_deadline;
 	ukwd_date deadline;
@@ -1436,6 +1438,8 @@ ukwd_risk_new(ukwd_risk **out, const ukwd_schedule *sched,
 	risk->direction = direction;
 	risk->project_date = date;
 	risk->iterations = opts.iterations;
+	risk->seed = opts.seed;
+	risk->dist = opts.distribution;
 	risk->ntasks = n.ntasks;
 	if (opts.has_deadline ||
 	    (plan->has_deadline && direction == UKWD_SCHEDULE_FORWARD)) {
@@ -1790,4 +1794,16 @@ ukwd_risk_branch_get(ukwd_risk_branch_result *out, const ukwd_risk *risk,
 	out->taken = (double)risk->taken[index] / risk->iterations;
 	out->mean_cycles = (double)risk->cycles[index] / risk->iterations;
 	return 0;
+}
+
+uint64_t
+ukwd_risk_seed(const ukwd_risk *risk)
+{
+	return risk ? risk->seed : 0;
+}
+
+ukwd_risk_distribution
+ukwd_risk_distribution_of(const ukwd_risk *risk)
+{
+	return risk ? risk->dist : UKWD_RISK_TRIANGULAR;
 }

@@ -453,6 +453,109 @@ UKWD_API size_t ukwd_risk_branch_count(const ukwd_risk *risk);
 UKWD_API int ukwd_risk_branch_get(ukwd_risk_branch_result *out,
                                   const ukwd_risk *risk, size_t index);
 
+/** @brief The seed the risk ran with; 0 for NULL. @since 0.1 */
+UKWD_API uint64_t ukwd_risk_seed(const ukwd_risk *risk);
+
+/** @brief The distribution the risk drew from; #UKWD_RISK_TRIANGULAR for
+ *  NULL. @since 0.1 */
+UKWD_API ukwd_risk_distribution
+ukwd_risk_distribution_of(const ukwd_risk *risk);
+
+/** @} */
+
+/** @defgroup ukwd_risk_render Risk output
+ *
+ * A risk's results written through a #ukwd_sink, in five formats. Every
+ * format gives the same figures: the planned finish, the finish
+ * percentiles (P10, P50, P80, P90, P95), mean, earliest and latest; the
+ * probability of meeting the deadline when there is one; for a backward
+ * schedule the latest start for a 50, 80 and 95 % chance; each task's
+ * P50, P80 and P95 finish, criticality and sensitivity; each task's
+ * three-point estimate with the tag and citation of its task's source
+ * (the tag of the range: a PROPOSED range is labelled PROPOSED in every
+ * format, beside the figure); and each branch with its tag, citation and
+ * how often it was taken. Dates are ISO 8601; probabilities are shares
+ * 0 to 1 in JSON and CSV, per cent in text, SVG and HTML.
+ *
+ * - #UKWD_RISK_FORMAT_TEXT: a summary and a table, one task a row, for a
+ *   terminal (names cleaned of control characters).
+ * - #UKWD_RISK_FORMAT_JSON: one object, `"format": "ukwd-risk"`,
+ *   `"format_version": 1`, with the histogram by working day.
+ * - #UKWD_RISK_FORMAT_CSV: one table whose first column `kind` says what
+ *   a row is: `finish`, `deadline`, `latest_start`, `task`, `branch` or
+ *   `histogram` (RFC 4180, CRLF line ends, a header row).
+ * - #UKWD_RISK_FORMAT_SVG: three charts: the S-curve (the share of
+ *   iterations finished by each working day, P50 and P80 marked and the
+ *   deadline if any; backward: the chance of finishing on time by start
+ *   day), the histogram, and a tornado of the largest sensitivities
+ *   (at most ukwd_risk_render_options::tornado), each bar's range tag
+ *   beside it.
+ * - #UKWD_RISK_FORMAT_HTML: a page with the SVG inline and the tables.
+ *
+ * The output depends only on the risk, the schedule and the options, so
+ * a fixed seed gives byte-identical output on any thread count.
+ * @{ */
+
+/** An output format for ukwd_risk_render(). */
+typedef enum ukwd_risk_format {
+	UKWD_RISK_FORMAT_TEXT = 0, /**< a summary and a table */
+	UKWD_RISK_FORMAT_JSON = 1, /**< one JSON object */
+	UKWD_RISK_FORMAT_CSV = 2,  /**< one CSV table */
+	UKWD_RISK_FORMAT_SVG = 3,  /**< S-curve, histogram, tornado */
+	UKWD_RISK_FORMAT_HTML = 4  /**< the SVG and the tables in a page */
+} ukwd_risk_format;
+
+/** Options for ukwd_risk_render(). */
+typedef struct ukwd_risk_render_options {
+	unsigned int version; /**< #UKWD_RISK_RENDER_OPTIONS_VERSION */
+	/** A title for SVG and HTML and the first line of text; NULL (the
+	 *  default) for "Schedule risk". Copied into the output only. */
+	const char *title;
+	/** The most bars in the tornado, 1 to 100; default 10. */
+	unsigned int tornado;
+	/** Text: 1 for ASCII only (no box-drawing characters); default
+	 *  0. */
+	int ascii;
+} ukwd_risk_render_options;
+
+/** The current version of #ukwd_risk_render_options. */
+#define UKWD_RISK_RENDER_OPTIONS_VERSION 1
+/** Initialise a #ukwd_risk_render_options to the defaults. */
+#define UKWD_RISK_RENDER_OPTIONS_INIT                                          \
+	{                                                                      \
+		UKWD_RISK_RENDER_OPTIONS_VERSION, NULL, 10, 0                  \
+	}
+
+/**
+ * @brief A format's name: "text", "json", "csv", "svg" or "html"; NULL for
+ *        a value out of range.
+ * @since 0.1
+ */
+UKWD_API const char *ukwd_risk_format_name(ukwd_risk_format format);
+
+/**
+ * @brief Write a risk's results.
+ *
+ * @param[in] risk    the results.
+ * @param[in] sched   the schedule the risk ran on (its plan names the
+ *                    tasks and gives their estimates and sources): its
+ *                    plan must have the risk's task count.
+ * @param[in] format  the format.
+ * @param[in] options optional; NULL means the defaults.
+ * @param[in] write   the sink; it gets the output in pieces.
+ * @param[in] payload passed to @p write.
+ * @return 0; #UKWD_EINVAL for a NULL argument, an unknown format or
+ *         options version, a tornado of 0 or more than 100 bars, or a
+ *         schedule whose task count differs from the risk's (or whose
+ *         plan changed since it was scheduled); #UKWD_EUSER when the sink
+ *         returned non-zero (nothing more is written); #UKWD_ENOMEM.
+ * @since 0.1
+ */
+UKWD_API int ukwd_risk_render(const ukwd_risk *risk, const ukwd_schedule *sched,
+                              ukwd_risk_format format,
+                              const ukwd_risk_render_options *options,
+                              ukwd_sink write, void *payload);
+
 /** @} */
 
 UKWD_END_DECLS
