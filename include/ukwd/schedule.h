@@ -128,9 +128,10 @@ typedef enum ukwd_schedule_direction {
 /**
  * Options for ukwd_schedule_new().
  *
- * **Status date** (version 2). With @ref has_status_date set, the plan is
- * scheduled as of the end of @ref status_date, the last day whose
- * progress the plan records:
+ * **Status date** (version 2). With #ukwd_schedule_options::has_status_date
+ * set, the plan is scheduled as of the end of
+ * #ukwd_schedule_options::status_date, the last day whose progress the plan
+ * records:
  * - a task with an actual finish keeps its actual dates;
  * - a task with an actual start and no actual finish is in progress: it
  *   runs from its actual start to the working day its remaining work
@@ -150,10 +151,11 @@ typedef struct ukwd_schedule_options {
 	unsigned int version; /**< #UKWD_SCHEDULE_OPTIONS_VERSION */
 	/** #UKWD_SCHEDULE_FORWARD (the default) or #UKWD_SCHEDULE_BACKWARD. */
 	ukwd_schedule_direction direction;
-	/** Version 2: 1 to schedule from @ref status_date; 0 (the default)
-	 *  for none. */
+	/** Version 2: 1 to schedule from #ukwd_schedule_options::status_date; 0
+	 * (the default) for none. */
 	int has_status_date;
-	/** Version 2: the status date, when @ref has_status_date is 1. */
+	/** Version 2: the status date, when
+	 * #ukwd_schedule_options::has_status_date is 1. */
 	ukwd_date status_date;
 } ukwd_schedule_options;
 
