@@ -19,7 +19,7 @@ import sys
 
 # Lowest first; files of one module may call each other (without a loop).
 MODULES = [
-    ("base", ["util", "error", "version", "source", "suggest"]),
+    ("base", ["util", "error", "version", "source", "suggest", "json"]),
     ("date", ["date"]),
     ("calendar", ["calendar", "days"]),
     ("uk", ["uk"]),
@@ -30,7 +30,7 @@ MODULES = [
     ("risk", ["risk"]),
     ("uep", ["uep"]),
     ("render", ["render", "render-text", "render-xml", "render-data",
-                "render-table", "render-uep", "render-risk"]),
+                "render-table", "render-uep"]),
     ("ical", ["ical", "govuk-json", "import"]),
 ]
 SIDE = "ical"
