@@ -30,7 +30,7 @@ MODULES = [
     ("risk", ["risk"]),
     ("uep", ["uep"]),
     ("render", ["render", "render-text", "render-xml", "render-data",
-                "render-table", "render-uep"]),
+                "render-table", "render-uep", "render-risk"]),
     ("ical", ["ical", "govuk-json", "import"]),
 ]
 SIDE = "ical"
