@@ -69,6 +69,22 @@ static const char usage[] =
     "mandate);\n"
     "                    with --start, schedule forward and say whether the\n"
     "                    plan meets DATE and by how many working days\n"
+    "\n"
+    "Schedule risk (Monte Carlo over three-point estimates):\n"
+    "  --risk N          run N iterations (1 to 16777216); the User Entry\n"
+    "                    Process then takes every stage's range (all but\n"
+    "                    FUSA fieldwork's 3-10 PROPOSED) and its branches\n"
+    "                    (SREPT and UEPT re-tests, a follow-up security\n"
+    "                    assessment: PROPOSED); table and text add the\n"
+    "                    P50/P80/P95 finish and criticality of each task;\n"
+    "                    json, csv, svg and html give the risk's results\n"
+    "                    (S-curve, histogram, tornado); a --deadline, else\n"
+    "                    the mandate, gets its probability of being met;\n"
+    "                    backward, the latest start for 50, 80 and 95 %\n"
+    "  --seed S          the generator's seed, 0 to 2^64-1 (default 0):\n"
+    "                    the same seed gives the same output\n"
+    "  --distribution D  triangular (default) or pert\n"
+    "  --threads T       threads, 1 to 256 (default 1); same results\n"
     "\n";
 
 /* The rest of --help (a string literal has at most 4095 characters in
@@ -143,6 +159,9 @@ static const char *const format_names[] = {"table",    "text", "svg",  "html",
                                            "ics-todo", "gantt"};
 #define FORMAT_NAMES 9 /* without the alias */
 
+/* The --distribution names, in the order of ukwd_risk_distribution. */
+static const char *const distribution_names[] = {"triangular", "pert"};
+
 /* The --scale names, in the order of ukwd_render_scale. */
 static const char *const scale_names[] = {"auto", "day", "week", "month"};
 
@@ -168,6 +187,7 @@ struct options {
 	const char *width_text, *today_text, *scale_name;
 	const char *party_name, *roles_name;
 	const char *title; /* --title: the chart's */
+	const char *risk_text, *seed_text, *distribution_name, *threads_text;
 	int explain, credit_cover, ascii, stagger;
 	/* What check_options makes of the text. */
 	const char *tasks_label; /* in messages: the file, or "(stdin)" */
@@ -177,6 +197,9 @@ struct options {
 	ukwd_date today_date;
 	ukwd_render_scale scale;
 	unsigned int divisions;
+	/* --risk: iterations (0: no risk), and its options */
+	uint32_t risk;
+	ukwd_risk_options risk_options;
 	/* --start, or --finish/--deadline when `backward`; `fixed_today`
 	 * (UKWD_TODAY) when it is set. With both --start and --deadline the
 	 * schedule runs forward and `deadline` is checked. */
@@ -317,6 +340,8 @@ plan_list_names(const char *kind)
 	} else if (strcmp(kind, "roles") == 0) {
 		for (unsigned int r = 1; r <= UKWD_ROLE_ALL; r <<= 1)
 			puts(ukwd_uep_role_name(r));
+	} else if (strcmp(kind, "distributions") == 0) {
+		put_names(distribution_names, 2);
 	} else if (strcmp(kind, "stages") == 0) {
 		for (size_t i = 0; i < ukwd_uep_stage_count(); i++)
 			puts(ukwd_uep_stage_at(i)->id);
@@ -360,9 +385,15 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--credit-cover", CLI_FLAG,
 	     offsetof(struct options, credit_cover)},
 	    {"--stagger", CLI_FLAG, offsetof(struct options, stagger)},
+	    {"--risk", CLI_VALUE, offsetof(struct options, risk_text)},
+	    {"--seed", CLI_VALUE, offsetof(struct options, seed_text)},
+	    {"--distribution", CLI_VALUE,
+	     offsetof(struct options, distribution_name)},
+	    {"--threads", CLI_VALUE, offsetof(struct options, threads_text)},
 	};
-	static const char *const kinds[] = {"formats", "scales", "parties",
-	                                    "roles",   "stages", NULL};
+	static const char *const kinds[] = {
+	    "formats", "scales",        "parties", "roles",
+	    "stages",  "distributions", NULL};
 	static const struct cli_parser parser = {
 	    .options = table,
 	    .count = sizeof(table) / sizeof(*table),
@@ -377,6 +408,81 @@ parse_options(struct options *opt, int argc, char **argv)
 	memset(opt, 0, sizeof(*opt));
 	opt->uep = uep_defaults;
 	return cli_parse(&parser, opt, argc, argv);
+}
+
+/* --risk, --seed, --distribution and --threads; 0 or 2. */
+static int
+check_risk_options(struct options *opt)
+{
+	static const ukwd_risk_options defaults = UKWD_RISK_OPTIONS_INIT;
+	int32_t n;
+
+	opt->risk_options = defaults;
+	if (!opt->risk_text) {
+		const char *alone = opt->seed_text           ? "--seed"
+		                    : opt->distribution_name ? "--distribution"
+		                    : opt->threads_text      ? "--threads"
+		                                             : NULL;
+
+		if (alone)
+			return cli_usage_error("%s goes with --risk N", alone);
+		return 0;
+	}
+	if (cli_parse_int32(&n, opt->risk_text) || n < 1 ||
+	    (uint32_t)n > UKWD_RISK_MAX_ITERATIONS)
+		return cli_usage_error("--risk '%s': expected a number of "
+		                       "iterations, 1 to %lu",
+		                       opt->risk_text,
+		                       (unsigned long)UKWD_RISK_MAX_ITERATIONS);
+	opt->risk = (uint32_t)n;
+	opt->risk_options.iterations = opt->risk;
+	if (opt->seed_text) {
+		char *end;
+
+		errno = 0;
+		opt->risk_options.seed = strtoull(opt->seed_text, &end, 10);
+		if (errno || *end || opt->seed_text[0] < '0' ||
+		    opt->seed_text[0] > '9')
+			return cli_usage_error("--seed '%s': expected a whole "
+			                       "number, 0 to "
+			                       "18446744073709551615",
+			                       opt->seed_text);
+	}
+	if (opt->distribution_name) {
+		size_t d = 0;
+
+		while (d < 2 &&
+		       strcmp(opt->distribution_name, distribution_names[d]))
+			d++;
+		if (d == 2 && cli_suggest_error(
+		                  opt->distribution_name, distribution_names, 2,
+		                  "--distribution: unknown distribution "
+		                  "'%s'",
+		                  opt->distribution_name))
+			return 2;
+		if (d == 2)
+			return cli_usage_error("--distribution '%s': expected "
+			                       "triangular or pert",
+			                       opt->distribution_name);
+		opt->risk_options.distribution = (ukwd_risk_distribution)d;
+	}
+	if (opt->threads_text) {
+		if (cli_parse_int32(&n, opt->threads_text) || n < 1 ||
+		    (uint32_t)n > UKWD_RISK_MAX_THREADS)
+			return cli_usage_error("--threads '%s': expected 1 to "
+			                       "%u",
+			                       opt->threads_text,
+			                       UKWD_RISK_MAX_THREADS);
+		opt->risk_options.threads = (unsigned int)n;
+	}
+	if (opt->format == FORMAT_MERMAID || opt->format == FORMAT_ICS ||
+	    opt->format == FORMAT_ICS_TODO)
+		return cli_usage_error("--risk goes with --format table, "
+		                       "text, json, csv, svg or html, not %s",
+		                       format_names[opt->format]);
+	/* The User Entry Process with every stage's range. */
+	opt->uep.ranges = UKWD_UEP_RANGES_ALL;
+	return 0;
 }
 
 /* What the options' text means: conflicts between options, and every
@@ -521,6 +627,8 @@ check_options(struct options *opt)
 		}
 	opt->uep.credit_cover = opt->credit_cover;
 	opt->uep.stagger = opt->stagger;
+	if (check_risk_options(opt))
+		return 2;
 	if (!opt->tasks) {
 		ukwd_plan *trial = NULL;
 		ukwd_diag diag;
@@ -775,6 +883,7 @@ file_sink(const char *buf, size_t len, void *payload)
 struct render_job {
 	const ukwd_schedule *sched;
 	const struct options *opt;
+	const ukwd_risk *risk; /* --risk: the results, else NULL */
 };
 
 /* What a chart's header says besides the dates: the title (--title,
@@ -876,12 +985,66 @@ chart_header(struct chart_header *h, ukwd_render_options *options,
 	options->key_date_count = count;
 }
 
+static int render_schedule(const struct render_job *job,
+                           ukwd_render_options *options);
+
+/* --risk: table and text give the plan as without it, then the risk's
+ * text (a task a row with its P50/P80/P95 finish and criticality); the
+ * other formats give the risk's results. */
+static int
+render_risk(const struct render_job *job, ukwd_render_options *options)
+{
+	const struct options *opt = job->opt;
+	ukwd_risk_render_options ro = UKWD_RISK_RENDER_OPTIONS_INIT;
+	static const ukwd_risk_format formats[] = {
+	    [FORMAT_TABLE] = UKWD_RISK_FORMAT_TEXT,
+	    [FORMAT_TEXT] = UKWD_RISK_FORMAT_TEXT,
+	    [FORMAT_SVG] = UKWD_RISK_FORMAT_SVG,
+	    [FORMAT_HTML] = UKWD_RISK_FORMAT_HTML,
+	    [FORMAT_CSV] = UKWD_RISK_FORMAT_CSV,
+	    [FORMAT_JSON] = UKWD_RISK_FORMAT_JSON,
+	};
+	char title[400];
+	int rc = 0;
+
+	snprintf(title, sizeof(title), "Schedule risk: %s", options->title);
+	ro.title = title;
+	ro.ascii = opt->ascii;
+	if (opt->format == FORMAT_TABLE || opt->format == FORMAT_TEXT) {
+		struct render_job plain = *job;
+
+		plain.risk = NULL;
+		rc = render_schedule(&plain, options);
+		if (rc)
+			return rc;
+		fputc('\n', out_file);
+	}
+	rc = ukwd_risk_render(job->risk, job->sched, formats[opt->format], &ro,
+	                      file_sink, out_file);
+	if (rc == UKWD_EUSER)
+		return 2;
+	if (rc) {
+		fprintf(stderr, PROGRAM ": --risk: %s\n", ukwd_strerror(rc));
+		return 2;
+	}
+	return 0;
+}
+
 /* The chosen format, written to `out_file`. */
 static int
 render_format(const struct render_job *job)
 {
-	const struct options *opt = job->opt;
 	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
+
+	return render_schedule(job, &options);
+}
+
+/* The plan's own output (and, for --risk, the risk's). */
+static int
+render_schedule(const struct render_job *job, ukwd_render_options *given)
+{
+	const struct options *opt = job->opt;
+	ukwd_render_options options = *given;
 	ukwd_render_target targets[2];
 	size_t ntargets = 0;
 	struct chart_header header;
@@ -912,6 +1075,8 @@ render_format(const struct render_job *job)
 	chart_header(&header, &options, job->sched, opt);
 	if (opt->explain)
 		options.flags |= UKWD_RENDER_EXPLAIN;
+	if (job->risk)
+		return render_risk(job, &options);
 	switch (opt->format) {
 	case FORMAT_TABLE:
 		if (opt->tasks) {
@@ -1026,22 +1191,61 @@ check_drawable(const ukwd_schedule *sched, const struct options *opt)
 	                 format_names[opt->format], days, UKWD_RENDER_MAX_DAYS);
 }
 
+/* --risk: the Monte Carlo, with the User Entry Process's branches; a
+ * forward plan with no --deadline is measured against the mandate. */
+static int
+run_risk(ukwd_risk **risk, const ukwd_schedule *sched,
+         const struct options *opt)
+{
+	ukwd_risk_options options = opt->risk_options;
+	ukwd_risk_branch *branches = NULL;
+	size_t count = 0;
+	ukwd_diag diag;
+	int rc;
+
+	if (!opt->tasks) {
+		const ukwd_plan *plan = ukwd_schedule_plan(sched);
+
+		ukwd_uep_risk_branches(NULL, 0, &count, plan);
+		branches = calloc(count ? count : 1, sizeof(*branches));
+		if (!branches)
+			return cli_error("out of memory");
+		ukwd_uep_risk_branches(branches, count, &count, plan);
+		options.branches = branches;
+		options.branch_count = count;
+	}
+	if (!opt->backward && !opt->has_deadline && opt->has_mandate) {
+		options.has_deadline = 1;
+		options.deadline = opt->mandate;
+	}
+	rc = ukwd_risk_new(risk, sched, &options, &diag);
+	free(branches);
+	if (rc)
+		return cli_error("--risk: %s", diag.message);
+	return 0;
+}
+
 /* Step 3: the output, and notes on stderr. */
 static int
 render(const ukwd_schedule *sched, const ukwd_calendar *cal,
        const struct options *opt)
 {
-	struct render_job job = {sched, opt};
+	struct render_job job = {sched, opt, NULL};
+	ukwd_risk *risk = NULL;
 	int rc;
 	ukwd_date first, last;
 	const size_t *negative;
 	size_t nnegative;
 
-	rc = check_drawable(sched, opt);
+	rc = opt->risk ? 0 : check_drawable(sched, opt);
+	if (rc == 0 && opt->risk)
+		rc = run_risk(&risk, sched, opt);
 	if (rc)
 		return rc;
+	job.risk = risk;
 	rc = opt->output ? cli_write_file(opt->output, produce, &job)
 	                 : render_format(&job);
+	ukwd_risk_free(risk);
 	if (rc)
 		return rc;
 	ukwd_schedule_negative_float(&negative, &nnegative, sched);

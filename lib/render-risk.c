@@ -282,12 +282,27 @@ put_fixed(struct ukwd__out *o, double value, int places)
 	}
 }
 
-/* A share as per cent with one decimal: "83.2 %". */
+/* A share as per cent with one decimal, "83.2 %"; never rounded to
+ * 100.0 or 0.0 when it is not exactly that: "> 99.9 %", "< 0.1 %". */
+static size_t
+pct_text(char buf[16], double share)
+{
+	long tenths = lround(share * 1000.0);
+
+	if (share < 1.0 && tenths >= 1000)
+		return (size_t)snprintf(buf, 16, "> 99.9 %%");
+	if (share > 0.0 && tenths <= 0)
+		return (size_t)snprintf(buf, 16, "< 0.1 %%");
+	return (size_t)snprintf(buf, 16, "%ld.%ld %%", tenths / 10,
+	                        tenths % 10);
+}
+
 static void
 put_pct(struct ukwd__out *o, double share)
 {
-	put_fixed(o, share * 100.0, 1);
-	UKWD__OUT_LIT(o, " %");
+	char buf[16];
+
+	ukwd__out_put(o, buf, pct_text(buf, share));
 }
 
 static void
@@ -461,11 +476,14 @@ text_table(struct ukwd__out *o, const struct view *v)
 		UKWD__OUT_LIT(o, "  ");
 		put_date(o, tv->r.finish.p95);
 		UKWD__OUT_LIT(o, "  ");
-		/* "dd.d %" right-aligned under "Critical" */
-		put_pad(o, tv->r.criticality * 100.0 >= 99.95  ? 1
-		           : tv->r.criticality * 100.0 >= 9.95 ? 2
-		                                               : 3);
-		put_pct(o, tv->r.criticality);
+		/* right-aligned under "Critical" */
+		{
+			char pct[16];
+			size_t len = pct_text(pct, tv->r.criticality);
+
+			put_pad(o, len < 8 ? 8 - len : 0);
+			ukwd__out_put(o, pct, len);
+		}
 		UKWD__OUT_LIT(o, "  ");
 		if (tv->r.varies) {
 			put_pad(o, tv->r.sensitivity < 0 ? 5 : 6);
@@ -996,13 +1014,12 @@ svg_curve(struct ukwd__out *o, const struct view *v)
 	ukwd__format_date(day, day_after(v, v->len - 1));
 	svg_text(o, PLOT_X1, CURVE_TOP + CURVE_H + 18, "end", NULL, day);
 	if (!v->backward && v->has_deadline) {
-		char line[96], dl[UKWD_DATE_STRLEN];
-		long per_mille = lround(v->deadline_p * 1000.0);
+		char line[96], dl[UKWD_DATE_STRLEN], pct[16];
 
 		ukwd__format_date(dl, v->deadline);
+		pct_text(pct, v->deadline_p);
 		snprintf(line, sizeof(line),
-		         "Deadline %s: a %ld.%ld %% chance of meeting it", dl,
-		         per_mille / 10, per_mille % 10);
+		         "Deadline %s: a %s chance of meeting it", dl, pct);
 		svg_text(o, (PLOT_X0 + PLOT_X1) / 2, CURVE_TOP + CURVE_H + 36,
 		         "middle", "dl", line);
 	}
@@ -1110,7 +1127,12 @@ svg_tornado(struct ukwd__out *o, const struct view *v)
 		ukwd__out_printf(
 		    o, "<text x=\"%d\" y=\"%ld\" text-anchor=\"end\">",
 		    TORN_MID - TORN_HALF - 8, y + TORN_ROW / 2 + 4);
-		put_cut(o, tv->name, LABEL_CHARS, ESC_XML, 0);
+		/* the name, or when it is too long the id, which is unique
+		 * (a role's copy says its role) */
+		put_cut(o,
+		        ukwd__utf8_width(tv->name) <= LABEL_CHARS ? tv->name
+		                                                  : tv->id,
+		        LABEL_CHARS, ESC_XML, 0);
 		UKWD__OUT_LIT(o, "</text>\n");
 		ukwd__out_printf(
 		    o, "<text x=\"%d\" y=\"%ld\" text-anchor=\"start\">",
