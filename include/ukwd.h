@@ -17,7 +17,9 @@
  * - ukwd/notice.h   notice periods: check, latest notice, earliest event;
  *                   the catalogue of SEC rules
  * - ukwd/plan.h     task networks: tasks, links, constraints; CSV reader
- * - ukwd/schedule.h critical-path schedules in working days
+ * - ukwd/schedule.h critical-path schedules in working days; a status
+ *                   date and remaining work
+ * - ukwd/progress.h progress against a baseline: slips, finish variance
  * - ukwd/risk.h     schedule risk: Monte Carlo over three-point estimates
  * - ukwd/uep.h      the SEC User Entry Process as a plan; EUI-64 User IDs
  * - ukwd/render.h   Gantt charts and exports: text, SVG, HTML, Mermaid,
@@ -53,6 +55,7 @@
 #include "ukwd/ical.h"
 #include "ukwd/plan.h"
 #include "ukwd/schedule.h"
+#include "ukwd/progress.h"
 #include "ukwd/risk.h"
 #include "ukwd/uep.h"
 #include "ukwd/render.h"

@@ -27,6 +27,7 @@ MODULES = [
     ("notice", ["notice"]),
     ("plan", ["plan", "plan-csv"]),
     ("schedule", ["schedule"]),
+    ("progress", ["progress"]),
     ("risk", ["risk"]),
     ("uep", ["uep"]),
     ("render", ["render", "render-text", "render-xml", "render-data",

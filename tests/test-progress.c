@@ -1,4 +1,5 @@
-/* Progress (issue 16): a schedule from a status date, and remaining work.
+/* Progress (issue 16): a schedule from a status date, remaining work, and
+ * a schedule against a baseline (ukwd/progress.h).
  *
  * The calendar is January and February 2026 with weekends and one
  * holiday, Thursday 22 January, so that "the first working day after the
@@ -480,6 +481,329 @@ test_status__backward(void **state)
 	ukwd_calendar_free(cal);
 }
 
+/* ------------------------------------------------------------------ */
+/* Baselines */
+
+struct text {
+	char *data;
+	size_t len;
+};
+
+static int
+text_sink(const char *buf, size_t len, void *payload)
+{
+	struct text *t = payload;
+	char *grown = realloc(t->data, t->len + len + 1);
+
+	if (!grown)
+		return -1;
+	memcpy(grown + t->len, buf, len);
+	t->data = grown;
+	t->len += len;
+	t->data[t->len] = '\0';
+	return 0;
+}
+
+static struct text
+json_of(const ukwd_schedule *sched)
+{
+	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
+	struct text t = {NULL, 0};
+
+	assert_int_equal(ukwd_render_json(sched, &options, text_sink, &t), 0);
+	return t;
+}
+
+static ukwd_baseline *
+baseline_of(const char *json)
+{
+	ukwd_baseline *b = NULL;
+	ukwd_diag diag;
+
+	if (ukwd_baseline_read_json(&b, json, strlen(json), "b.json", &diag))
+		fail_msg("baseline: %d:%d: %s", diag.line, diag.column,
+		         diag.message);
+	return b;
+}
+
+static void
+expect_slip(const ukwd_progress *p, size_t t, int32_t start, int32_t finish,
+            int32_t added)
+{
+	ukwd_task_slip s;
+
+	assert_int_equal(ukwd_progress_task(&s, p, t), 0);
+	assert_int_equal(s.in_baseline, 1);
+	assert_int_equal(s.start_slip, start);
+	assert_int_equal(s.finish_slip, finish);
+	assert_int_equal(s.added, added);
+}
+
+/* A schedule against its own JSON: nothing moved, the dates read back. */
+static void
+test_baseline__round_trip(void **state)
+{
+	ukwd_calendar *cal = january(1);
+	struct example x;
+	ukwd_schedule *sched = NULL;
+	ukwd_baseline *read, *mem = NULL;
+	ukwd_progress *p = NULL;
+	struct text json;
+	const size_t *movers;
+	size_t count = 99;
+	ukwd_date start, finish, span_start, span_finish;
+	int32_t variance = 99;
+
+	(void)state;
+	example_build(&x);
+	assert_int_equal(schedule_at(&sched, x.plan, cal, NULL, NULL), 0);
+	json = json_of(sched);
+	read = baseline_of(json.data);
+	assert_int_equal(ukwd_baseline_from_schedule(&mem, sched), 0);
+	assert_int_equal(ukwd_baseline_task_count(read), 4);
+	assert_int_equal(ukwd_baseline_task_count(mem), 4);
+	assert_int_equal(ukwd_baseline_span(&start, &finish, read), 0);
+	assert_int_equal(
+	    ukwd_schedule_span(&span_start, &span_finish, NULL, sched), 0);
+	assert_int_equal(start, span_start);
+	assert_int_equal(finish, span_finish);
+	for (int k = 0; k < 2; k++) {
+		assert_int_equal(
+		    ukwd_progress_new(&p, sched, k ? mem : read, NULL), 0);
+		for (size_t t = 0; t < 4; t++) {
+			ukwd_task_slip s;
+			ukwd_scheduled_task row;
+
+			assert_int_equal(ukwd_progress_task(&s, p, t), 0);
+			assert_int_equal(ukwd_schedule_task(&row, sched, t), 0);
+			assert_int_equal(s.in_baseline, 1);
+			assert_int_equal(s.baseline_start, row.early_start);
+			assert_int_equal(s.baseline_finish, row.early_finish);
+			assert_int_equal(s.start_slip, 0);
+			assert_int_equal(s.finish_slip, 0);
+			assert_int_equal(s.added, 0);
+		}
+		assert_int_equal(
+		    ukwd_progress_finish_variance(&variance, NULL, p), 0);
+		assert_int_equal(variance, 0);
+		assert_int_equal(
+		    ukwd_progress_finish_movers(&movers, &count, p), 0);
+		assert_int_equal(count, 0);
+		assert_int_equal(ukwd_progress_removed_count(p), 0);
+		ukwd_progress_free(p);
+		p = NULL;
+	}
+	free(json.data);
+	ukwd_baseline_free(read);
+	ukwd_baseline_free(mem);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(x.plan);
+	ukwd_calendar_free(cal);
+}
+
+/* The plan as first scheduled, then as of 21 January with B behind. */
+static void
+test_baseline__slips_and_what_moved_the_finish(void **state)
+{
+	ukwd_calendar *cal = january(0);
+	struct example x;
+	ukwd_schedule *before = NULL, *now = NULL;
+	ukwd_baseline *b;
+	ukwd_progress *p = NULL;
+	struct text json;
+	const size_t *movers;
+	size_t count = 0;
+	int32_t variance = 0;
+	ukwd_date baseline_finish = 0;
+
+	(void)state;
+	example_build(&x);
+	/* Baseline: A 5-9 Jan, B 12-23, C 26-27, D 5-8. */
+	assert_int_equal(schedule_at(&before, x.plan, cal, NULL, NULL), 0);
+	json = json_of(before);
+	ukwd_schedule_free(before);
+	b = baseline_of(json.data);
+	/* Now B has 3 days left after Wed 21: Thu 22 to Mon 26; C 27-28; D
+	 * cannot start before Thu 22. */
+	assert_int_equal(ukwd_plan_set_remaining(x.plan, x.b, 3, NULL), 0);
+	assert_int_equal(schedule_at(&now, x.plan, cal, "2026-01-21", NULL), 0);
+	assert_int_equal(ukwd_progress_new(&p, now, b, NULL), 0);
+	expect_slip(p, x.a, 0, 0, 0);
+	expect_slip(p, x.b, 0, 1, 1);
+	expect_slip(p, x.c, 1, 1, 0);
+	/* 5 Jan to 22 Jan: 13 working days; not critical, so it added
+	 * nothing to the finish. */
+	expect_slip(p, x.d, 13, 13, 0);
+	assert_int_equal(
+	    ukwd_progress_finish_variance(&variance, &baseline_finish, p), 0);
+	assert_int_equal(variance, 1);
+	assert_date(baseline_finish, "2026-01-27");
+	assert_int_equal(ukwd_progress_finish_movers(&movers, &count, p), 0);
+	assert_int_equal(count, 1);
+	assert_int_equal(movers[0], x.b);
+	ukwd_progress_free(p);
+	ukwd_schedule_free(now);
+	ukwd_baseline_free(b);
+	free(json.data);
+	ukwd_plan_free(x.plan);
+	ukwd_calendar_free(cal);
+}
+
+/* A task added since the baseline adds its span; one the plan no longer
+ * has is listed by id. */
+static void
+test_baseline__new_and_removed_tasks(void **state)
+{
+	static const char json[] =
+	    "{\"tasks\": [\n"
+	    " {\"id\": \"A\", \"early_start\": \"2026-01-05\", "
+	    "\"early_finish\": \"2026-01-09\"},\n"
+	    " {\"id\": \"Gone\", \"early_start\": \"2026-01-05\", "
+	    "\"early_finish\": \"2026-01-05\", \"extra\": [1, {\"x\": null}]}"
+	    "],\n"
+	    " \"format_version\": 1, \"future_member\": {\"a\": [true]}}";
+	ukwd_calendar *cal = january(0);
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched = NULL;
+	ukwd_baseline *b = baseline_of(json);
+	ukwd_progress *p = NULL;
+	ukwd_task_slip s;
+	const size_t *movers;
+	size_t count = 0, a, e;
+	int32_t variance;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	a = task(plan, "A", 5);
+	e = task(plan, "E", 3);
+	fs(plan, a, e);
+	assert_int_equal(schedule_at(&sched, plan, cal, NULL, NULL), 0);
+	assert_int_equal(ukwd_progress_new(&p, sched, b, NULL), 0);
+	assert_int_equal(ukwd_progress_task(&s, p, e), 0);
+	assert_int_equal(s.in_baseline, 0);
+	assert_int_equal(s.added, 3);
+	assert_int_equal(s.finish_slip, 0);
+	assert_int_equal(ukwd_progress_finish_movers(&movers, &count, p), 0);
+	assert_int_equal(count, 1);
+	assert_int_equal(movers[0], e);
+	assert_int_equal(ukwd_progress_removed_count(p), 1);
+	assert_string_equal(ukwd_progress_removed_id(p, 0), "Gone");
+	assert_null(ukwd_progress_removed_id(p, 1));
+	/* No "project" in the file: no variance to give. */
+	assert_int_equal(ukwd_progress_finish_variance(&variance, NULL, p),
+	                 UKWD_ENOTFOUND);
+	assert_int_equal(ukwd_progress_task(&s, p, 2), UKWD_ENOTFOUND);
+	ukwd_progress_free(p);
+	ukwd_schedule_free(sched);
+	ukwd_baseline_free(b);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
+static void
+expect_bad(const char *json, int code, int line, const char *words)
+{
+	ukwd_baseline *b = NULL;
+	ukwd_diag diag;
+
+	assert_int_equal(
+	    ukwd_baseline_read_json(&b, json, strlen(json), "b.json", &diag),
+	    code);
+	assert_null(b);
+	assert_string_equal(diag.source, "b.json");
+	if (line)
+		assert_int_equal(diag.line, line);
+	if (!strstr(diag.message, words))
+		fail_msg("'%s' lacks '%s'", diag.message, words);
+}
+
+static void
+test_baseline__refusals(void **state)
+{
+	char deep[2048];
+	size_t n = 0;
+
+	(void)state;
+	expect_bad("", UKWD_EPARSE, 1, "empty");
+	expect_bad("[1]", UKWD_EPARSE, 1, "not a JSON object");
+	expect_bad("{\"format_version\": 1,\n \"tasks\": [}", UKWD_EPARSE, 2,
+	           "not JSON");
+	expect_bad("{\"format_version\": 2, \"tasks\": []}", UKWD_EPARSE, 1,
+	           "format_version must be 1");
+	expect_bad("{\"format_version\": 1}", UKWD_EPARSE, 1, "no 'tasks'");
+	expect_bad("{\"tasks\": []}", UKWD_EPARSE, 1, "no 'format_version'");
+	expect_bad("{\"format_version\": 1, \"tasks\": [\n"
+	           "{\"early_start\": \"2026-01-05\", \"early_finish\": "
+	           "\"2026-01-05\"}]}",
+	           UKWD_EPARSE, 2, "task 1 of 'tasks' has no 'id'");
+	expect_bad("{\"format_version\": 1, \"tasks\": [{\"id\": \"A\", "
+	           "\"early_start\": \"2026-13-05\", \"early_finish\": "
+	           "\"2026-01-05\"}]}",
+	           UKWD_EPARSE, 1, "'early_start'");
+	expect_bad("{\"format_version\": 1, \"tasks\": [{\"id\": \"A\", "
+	           "\"early_start\": \"2026-01-06\", \"early_finish\": "
+	           "\"2026-01-05\"}]}",
+	           UKWD_EPARSE, 1, "finishes before it starts");
+	expect_bad("{\"format_version\": 1, \"tasks\": []} x", UKWD_EPARSE, 1,
+	           "not JSON");
+	expect_bad("{\"format_version\": 1, \"tasks\": [], \"tasks\": []}",
+	           UKWD_EPARSE, 1, "twice");
+	expect_bad("{\"format_version\": 1, \"tasks\": [{\"id\": 7}]}",
+	           UKWD_EPARSE, 1, "'id' must be a string");
+	/* Nesting in a member that is skipped stops at a limit. */
+	n += (size_t)snprintf(deep, sizeof(deep),
+	                      "{\"format_version\": 1, \"tasks\": [], \"x\": ");
+	while (n < 1500)
+		deep[n++] = '[';
+	deep[n] = '\0';
+	expect_bad(deep, UKWD_EPARSE, 1, "nested deeper");
+	assert_int_equal(ukwd_baseline_read_json(NULL, "{}", 2, NULL, NULL),
+	                 UKWD_EINVAL);
+	assert_int_equal(ukwd_progress_new(NULL, NULL, NULL, NULL),
+	                 UKWD_EINVAL);
+}
+
+/* A baseline with one of the plan's ids twice, or a date the calendar
+ * does not hold, cannot be compared. */
+static void
+test_baseline__compare_refusals(void **state)
+{
+	static const char twice[] =
+	    "{\"format_version\": 1, \"tasks\": ["
+	    "{\"id\": \"A\", \"early_start\": \"2026-01-05\", "
+	    "\"early_finish\": \"2026-01-09\"},"
+	    "{\"id\": \"A\", \"early_start\": \"2026-01-05\", "
+	    "\"early_finish\": \"2026-01-09\"}]}";
+	static const char outside[] =
+	    "{\"format_version\": 1, \"tasks\": ["
+	    "{\"id\": \"A\", \"early_start\": \"2025-12-01\", "
+	    "\"early_finish\": \"2026-01-09\"}]}";
+	ukwd_calendar *cal = january(0);
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched = NULL;
+	ukwd_baseline *b;
+	ukwd_progress *p = NULL;
+	ukwd_diag diag;
+
+	(void)state;
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	task(plan, "A", 5);
+	assert_int_equal(schedule_at(&sched, plan, cal, NULL, NULL), 0);
+	b = baseline_of(twice);
+	assert_int_equal(ukwd_progress_new(&p, sched, b, &diag), UKWD_EINVAL);
+	assert_null(p);
+	assert_non_null(strstr(diag.message, "task 'A' twice"));
+	ukwd_baseline_free(b);
+	b = baseline_of(outside);
+	assert_int_equal(ukwd_progress_new(&p, sched, b, &diag), UKWD_ERANGE);
+	assert_null(p);
+	assert_non_null(strstr(diag.message, "2025-12-01"));
+	ukwd_baseline_free(b);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
 int
 main(void)
 {
@@ -495,6 +819,11 @@ main(void)
 	    cmocka_unit_test(test_status__refusals),
 	    cmocka_unit_test(test_status__csv),
 	    cmocka_unit_test(test_status__backward),
+	    cmocka_unit_test(test_baseline__round_trip),
+	    cmocka_unit_test(test_baseline__slips_and_what_moved_the_finish),
+	    cmocka_unit_test(test_baseline__new_and_removed_tasks),
+	    cmocka_unit_test(test_baseline__refusals),
+	    cmocka_unit_test(test_baseline__compare_refusals),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
