@@ -1152,27 +1152,125 @@ svg_tornado(struct ukwd__out *o, const struct view *v)
 	}
 }
 
+/* The plan as bars, each task's P80 finish beside its bar: below the
+ * tornado. */
+#define GANTT_ROW   18
+#define GANTT_LABEL 320
+#define GANTT_X0    330
+#define GANTT_X1    790
+
 static long
-svg_height(const struct view *v)
+gantt_top(const struct view *v)
 {
 	long rows = (long)tornado_rows(v);
 
-	return TORN_TOP + (rows ? rows : 1) * TORN_ROW + 40 +
+	return TORN_TOP + (rows ? rows : 1) * TORN_ROW + 56;
+}
+
+static long
+svg_height(const struct view *v)
+{
+	return gantt_top(v) + (long)v->ntasks * GANTT_ROW + 30 +
 	       (long)(NOTE_LINES + v->nbranch) * 16;
+}
+
+/* A task's bar as the schedule reads it: early dates forward, late ones
+ * backward. */
+static void
+gantt_bar(const struct view *v, size_t t, ukwd_date *start, ukwd_date *finish)
+{
+	ukwd_scheduled_task row;
+
+	memset(&row, 0, sizeof(row));
+	ukwd_schedule_task(&row, v->sched, t);
+	*start = v->backward ? row.late_start : row.early_start;
+	*finish = v->backward ? row.late_finish : row.early_finish;
+}
+
+static long
+gantt_x(ukwd_date d, ukwd_date first, long span)
+{
+	return GANTT_X0 + (long)(d - first) * (GANTT_X1 - GANTT_X0) / span;
+}
+
+static void
+svg_gantt(struct ukwd__out *o, const struct view *v)
+{
+	ukwd_date first = 0, last = 0;
+	long top = gantt_top(v), span;
+
+	svg_text(o, PLOT_X0, top - 16, "start", "h",
+	         v->backward ? "The plan (late dates) and each task's P80 "
+	                       "finish beside its bar"
+	                     : "The plan (early dates) and each task's P80 "
+	                       "finish beside its bar");
+	for (size_t t = 0; t < v->ntasks; t++) {
+		ukwd_date a, b, p80 = v->task[t].r.finish.p80;
+
+		gantt_bar(v, t, &a, &b);
+		if (t == 0 || a < first)
+			first = a;
+		if (t == 0 || b > last)
+			last = b;
+		if (p80 > last)
+			last = p80;
+	}
+	span = (long)(last - first) + 1;
+	for (size_t t = 0; t < v->ntasks; t++) {
+		const struct task_view *tv = &v->task[t];
+		long y = top + (long)t * GANTT_ROW, x0, x1, xp;
+		ukwd_date a, b;
+		char day[UKWD_DATE_STRLEN];
+		const char *tag =
+		    tv->has_estimate && tv->source ? tag_of(tv->source) : "";
+
+		gantt_bar(v, t, &a, &b);
+		x0 = gantt_x(a, first, span);
+		x1 = gantt_x(b + 1, first, span);
+		xp = gantt_x(tv->r.finish.p80 + 1, first, span);
+		ukwd__out_printf(o,
+		                 "<text x=\"%d\" y=\"%ld\" "
+		                 "text-anchor=\"end\">",
+		                 GANTT_LABEL, y + GANTT_ROW - 5);
+		put_cut(o,
+		        ukwd__utf8_width(tv->name) <= LABEL_CHARS ? tv->name
+		                                                  : tv->id,
+		        LABEL_CHARS, ESC_XML, 0);
+		UKWD__OUT_LIT(o, "</text>\n");
+		ukwd__out_printf(o,
+		                 "<rect class=\"%s\" x=\"%ld\" y=\"%ld\" "
+		                 "width=\"%ld\" height=\"%d\"><title>",
+		                 strcmp(tag, "PROPOSED") == 0 ? "tp" : "ts", x0,
+		                 y + 4, x1 - x0 > 2 ? x1 - x0 : 2,
+		                 GANTT_ROW - 8);
+		put_esc(o, tv->name, ESC_XML);
+		ukwd__format_date(day, a);
+		ukwd__out_printf(o, ": %s to ", day);
+		ukwd__format_date(day, b);
+		ukwd__out_printf(o, "%s (planned)</title></rect>\n", day);
+		ukwd__format_date(day, tv->r.finish.p80);
+		ukwd__out_printf(o,
+		                 "<line class=\"p80\" x1=\"%ld\" y1=\"%ld\" "
+		                 "x2=\"%ld\" y2=\"%ld\"/>\n",
+		                 xp, y + 1, xp, y + GANTT_ROW - 1);
+		ukwd__out_printf(o,
+		                 "<text x=\"%ld\" y=\"%ld\" "
+		                 "class=\"p80 small\">P80 %s</text>\n",
+		                 xp + 3, y + GANTT_ROW - 5, day);
+	}
 }
 
 static void
 svg_notes(struct ukwd__out *o, const struct view *v)
 {
-	long y = TORN_TOP +
-	         (long)(tornado_rows(v) ? tornado_rows(v) : 1) * TORN_ROW + 30;
+	long y = gantt_top(v) + (long)v->ntasks * GANTT_ROW + 20;
 
 	ukwd__out_printf(o,
 	                 "<text x=\"20\" y=\"%ld\"><tspan class=\"tp-key\">"
 	                 "&#9632;</tspan> PROPOSED range (libukwd's own "
 	                 "figure, never an SEC rule) <tspan class=\"ts-key\">"
-	                 "&#9632;</tspan> range from a source, a user or "
-	                 "none given</text>\n",
+	                 "&#9632;</tspan> any other: a range from a source "
+	                 "or the user, or none (fixed)</text>\n",
 	                 y);
 	y += 16;
 	for (size_t b = 0; b < v->nbranch; b++, y += 16) {
@@ -1262,6 +1360,7 @@ render_svg(struct ukwd__out *o, const struct view *v, int inline_svg)
 	svg_curve(o, v);
 	svg_histogram(o, v);
 	svg_tornado(o, v);
+	svg_gantt(o, v);
 	svg_notes(o, v);
 	UKWD__OUT_LIT(o, "</svg>\n");
 }

@@ -186,14 +186,27 @@ test_labels__every_proposed_range_in_every_format(void **state)
 	assert_int_equal(count(out, "<tr class=\"PROPOSED\">"),
 	                 ranges + f.nbranch);
 	free(out);
-	/* SVG: the tornado's bars say their tag in the text beside them,
-	 * and a PROPOSED one is drawn apart */
+	/* SVG: the tornado's bars say their tag in the text beside them;
+	 * a PROPOSED range is drawn apart there and in the plan's bars */
 	out = render(r, f.sched, UKWD_RISK_FORMAT_SVG);
 	assert_int_equal(count(out, "<rect class=\"tp\""),
-	                 count(out, " PROPOSED</text>"));
-	assert_true(count(out, "<rect class=\"tp\"") >= 5);
+	                 count(out, " PROPOSED</text>") + ranges);
+	assert_true(count(out, " PROPOSED</text>") >= 5);
 	assert_int_equal(count(out, "working days (PROPOSED); taken in "),
 	                 f.nbranch);
+	/* the plan's bars, each task's P80 finish beside its bar */
+	assert_int_equal(count(out, "class=\"p80 small\">P80 "),
+	                 ukwd_risk_task_count(r));
+	for (size_t t = 0; t < ukwd_risk_task_count(r); t++) {
+		ukwd_risk_task_result tr;
+		char p80[UKWD_DATE_STRLEN];
+
+		assert_int_equal(ukwd_risk_task(&tr, r, t), 0);
+		ukwd_date_format(p80, sizeof(p80), tr.finish.p80);
+		snprintf(line, sizeof(line), "class=\"p80 small\">P80 %s<",
+		         p80);
+		assert_non_null(strstr(out, line));
+	}
 	free(out);
 	ukwd_risk_free(r);
 	fixture_free(&f);

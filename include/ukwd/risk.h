@@ -484,12 +484,13 @@ ukwd_risk_distribution_of(const ukwd_risk *risk);
  * - #UKWD_RISK_FORMAT_CSV: one table whose first column `kind` says what
  *   a row is: `finish`, `deadline`, `latest_start`, `task`, `branch` or
  *   `histogram` (RFC 4180, CRLF line ends, a header row).
- * - #UKWD_RISK_FORMAT_SVG: three charts: the S-curve (the share of
+ * - #UKWD_RISK_FORMAT_SVG: four charts: the S-curve (the share of
  *   iterations finished by each working day, P50 and P80 marked and the
  *   deadline if any; backward: the chance of finishing on time by start
- *   day), the histogram, and a tornado of the largest sensitivities
- *   (at most ukwd_risk_render_options::tornado), each bar's range tag
- *   beside it.
+ *   day), the histogram, a tornado of the largest sensitivities (at most
+ *   ukwd_risk_render_options::tornado), each bar's range tag beside it,
+ *   and the plan as bars (early dates; late ones backward) with each
+ *   task's P80 finish beside its bar.
  * - #UKWD_RISK_FORMAT_HTML: a page with the SVG inline and the tables.
  *
  * The output depends only on the risk, the schedule and the options, so
