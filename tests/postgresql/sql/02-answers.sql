@@ -38,6 +38,12 @@ SELECT ukwd_notice_check('uept-notice', '2024-02-02T17:30', '2024-05-01', '17:00
        ukwd_notice_check('uept-notice', '2024-02-02 16:59', '2024-05-01', '17:00') ->> 'deemed_received' AS before_cutoff,
        ukwd_notice_check('uept-notice', timestamp '2024-02-02 17:00:00', date '2024-05-01', '17:00') ->> 'deemed_received' AS at_cutoff,
        ukwd_notice_check('uept-notice', timestamp '2024-02-02 17:00:01', date '2024-05-01', '17:00') ->> 'deemed_received' AS a_second_after;
+-- Before 2000-01-01 PostgreSQL's timestamps are negative: the day and
+-- the time of day still split right (1999-12-31 was a bank holiday, and
+-- 2000-01-03 and, in Scotland, 2000-01-04 substitute days).
+SELECT ukwd_notice_check('uept-notice', timestamp '1999-12-31 23:30', date '2000-06-01', '17:00') ->> 'deemed_received' AS late_1999,
+       ukwd_notice_check('uept-notice', timestamp '1999-12-30 16:59:59.5', date '2000-06-01', '17:00') ->> 'deemed_received' AS on_time_1999,
+       ukwd_notice_check('uept-notice', timestamp '1999-12-30 17:00:00.5', date '2000-06-01', '17:00') ->> 'deemed_received' AS late_by_half_a_second;
 SELECT ukwd_notice_check('readmission-bar', date '2023-06-03', date '2024-06-01') -> 'compliant' AS readmitted,
        ukwd_notice_check('privacy-booking', '2024-01-01', '2024-03-01') ->> 'unit' AS unit;
 SELECT key FROM jsonb_object_keys(ukwd_notice_check('uept-notice', '2024-01-02', '2024-05-01')) AS key ORDER BY key;
