@@ -1364,6 +1364,62 @@ test_branch__strings_are_copied(void **state)
 	ukwd_plan_free(plan);
 }
 
+/* Exact enumeration with branches: a chain a -> b -> c (FS), a with the
+ * estimate 2-4-9, b fixed at 3 with a branch of 40 % a cycle, up to 2
+ * cycles of 5 days (K cycles: P(0) = 0.6, P(1) = 0.24, P(2) = 0.16), c
+ * with 1-2-3. The length is A + 3 + 5K + C; every combination of A, K
+ * and C, weighted, gives the exact CDF, which P50, P80 and every share
+ * of the Monte Carlo must match within sampling error. */
+static void
+test_branch__enumeration_agrees_within_sampling_error(void **state)
+{
+	const uint32_t iterations = 30000;
+	const double k_q[3] = {0.6, 0.4 * 0.6, 0.4 * 0.4};
+	double cdf[60] = {0};
+	ukwd_plan *plan = new_plan();
+	ukwd_date start = day("2025-06-02"), got;
+	size_t a = add(plan, "a", 4, 2, 4, 9), b = add(plan, "b", 3, -1, 0, 0),
+	       c = add(plan, "c", 2, 1, 2, 3);
+	ukwd_risk_branch br;
+	ukwd_schedule *s;
+	ukwd_risk *r;
+	double se = sqrt(0.25 / iterations);
+	int lo = 0;
+
+	(void)state;
+	for (int x = 2; x <= 9; x++)
+		for (int k = 0; k <= 2; k++)
+			for (int z = 1; z <= 3; z++)
+				cdf[x + 3 + 5 * k + z] += pmf(x, 2, 4, 9, 0) *
+				                          k_q[k] *
+				                          pmf(z, 1, 2, 3, 0);
+	for (int k = 1; k < 60; k++)
+		cdf[k] += cdf[k - 1];
+	while (cdf[lo] == 0)
+		lo++;
+	link_fs(plan, a, b);
+	link_fs(plan, b, c);
+	s = sched_of(plan, start, UKWD_SCHEDULE_FORWARD);
+	br = branch(b, 0.4, 5, 2);
+	r = risk_with(s, iterations, 404, 2, &br, 1);
+	assert_int_equal(ukwd_risk_finish_percentile(&got, r, 0.5), 0);
+	assert_percentile(cdf + lo, lo, 59, index_of(got) - index_of(start) + 1,
+	                  0.5, iterations);
+	assert_int_equal(ukwd_risk_finish_percentile(&got, r, 0.8), 0);
+	assert_percentile(cdf + lo, lo, 59, index_of(got) - index_of(start) + 1,
+	                  0.8, iterations);
+	for (int k = lo; k < 60; k++) {
+		double mc = share_at_most(r, index_of(start) + k - 1);
+
+		if (fabs(mc - cdf[k]) > Z * se)
+			fail_msg("P(length <= %d): %.4f, exact %.4f", k, mc,
+			         cdf[k]);
+	}
+	ukwd_risk_free(r);
+	ukwd_schedule_free(s);
+	ukwd_plan_free(plan);
+}
+
 /* Bad branches are refused with the branch named; version 1 options
  * (no branches) are still read. */
 static void
@@ -1675,6 +1731,8 @@ main(void)
 	    cmocka_unit_test(test_branch__cycles_are_geometric_up_to_the_most),
 	    cmocka_unit_test(
 	        test_branch__seeded_and_the_same_on_1_and_8_threads),
+	    cmocka_unit_test(
+	        test_branch__enumeration_agrees_within_sampling_error),
 	    cmocka_unit_test(test_branch__strings_are_copied),
 	    cmocka_unit_test(test_branch__errors),
 	    cmocka_unit_test(test_errors__bad_options),
