@@ -685,6 +685,12 @@ ukwd_progress_new(ukwd_progress **out, const ukwd_schedule *sched,
 	return 0;
 }
 
+const ukwd_schedule *
+ukwd_progress_schedule(const ukwd_progress *p)
+{
+	return p ? p->sched : NULL;
+}
+
 int
 ukwd_progress_task(ukwd_task_slip *out, const ukwd_progress *p, size_t task)
 {

@@ -52,6 +52,23 @@ put_csv_str(struct ukwd__out *o, const char *field)
 		put_csv(o, field, len + strlen(field + len));
 }
 
+/* A task against the baseline: four fields, empty for a new task. */
+static void
+csv_slip(struct ukwd__out *o, const ukwd_progress *progress, size_t t)
+{
+	char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN];
+	ukwd_task_slip slip;
+
+	if (ukwd_progress_task(&slip, progress, t) || !slip.in_baseline) {
+		UKWD__OUT_LIT(o, ",,,,");
+		return;
+	}
+	ukwd__format_date(a, slip.baseline_start);
+	ukwd__format_date(b, slip.baseline_finish);
+	ukwd__out_printf(o, ",%s,%s,%ld,%ld", a, b, (long)slip.start_slip,
+	                 (long)slip.finish_slip);
+}
+
 int
 ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
                 ukwd_sink write, void *payload)
@@ -76,6 +93,9 @@ ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
 	              "late_finish,total_float,free_float,critical");
 	if (opts.flags & UKWD_RENDER_SOURCES)
 		UKWD__OUT_LIT(&o, ",source,citation,reference");
+	if (opts.progress)
+		UKWD__OUT_LIT(&o, ",baseline_start,baseline_finish,start_slip,"
+		                  "finish_slip");
 	UKWD__OUT_LIT(&o, "\n");
 	for (size_t t = 0; t < n && o.rc == 0; t++) {
 		ukwd_scheduled_task row;
@@ -123,6 +143,8 @@ ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
 			ukwd__out_put(&o, ",", 1);
 			put_csv_str(&o, source ? source->reference : "");
 		}
+		if (opts.progress)
+			csv_slip(&o, opts.progress, t);
 		ukwd__out_put(&o, "\n", 1);
 	}
 	rc = ukwd__out_finish(&o);
@@ -376,6 +398,10 @@ json_project(struct json_writer *w)
 		ukwd__format_date(a, deadline);
 		ukwd__out_printf(&w->o, ", \"deadline\": \"%s\"", a);
 	}
+	if (ukwd_schedule_status_date(&deadline, w->sched) == 0) {
+		ukwd__format_date(a, deadline);
+		ukwd__out_printf(&w->o, ", \"status_date\": \"%s\"", a);
+	}
 	ukwd__out_puts(&w->o, "},\n  \"tasks\": [");
 }
 
@@ -474,6 +500,28 @@ json_task_source_why(struct json_writer *w, size_t t)
 	return 0;
 }
 
+/* A task against the baseline (ukwd_render_options.progress). */
+static void
+json_task_slip(struct json_writer *w, size_t t)
+{
+	char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN];
+	ukwd_task_slip slip;
+
+	if (ukwd_progress_task(&slip, w->opts->progress, t) ||
+	    !slip.in_baseline) {
+		UKWD__OUT_LIT(&w->o, ", \"baseline\": null");
+		return;
+	}
+	ukwd__format_date(a, slip.baseline_start);
+	ukwd__format_date(b, slip.baseline_finish);
+	ukwd__out_printf(&w->o,
+	                 ", \"baseline\": {\"start\": \"%s\", \"finish\": "
+	                 "\"%s\", \"start_slip\": %ld, \"finish_slip\": %ld, "
+	                 "\"added\": %ld}",
+	                 a, b, (long)slip.start_slip, (long)slip.finish_slip,
+	                 (long)slip.added);
+}
+
 static int
 json_task(struct json_writer *w, size_t t)
 {
@@ -506,6 +554,8 @@ json_task(struct json_writer *w, size_t t)
 		                          : "start\"}");
 	}
 	json_task_extras(&w->o, w->plan, t, &row);
+	if (w->opts->progress)
+		json_task_slip(w, t);
 	if (w->opts->today != UKWD_RENDER_NO_DATE) {
 		if (ukwd__render_shown_start(&row, w->backward) <
 		    w->opts->today)
@@ -616,6 +666,42 @@ json_targets(struct json_writer *w)
 	ukwd__out_puts(&w->o, "]\n}\n");
 }
 
+/* The schedule against the baseline, as a whole. */
+static void
+json_progress(struct json_writer *w)
+{
+	const ukwd_progress *progress = w->opts->progress;
+	const size_t *movers;
+	size_t count = 0, removed = ukwd_progress_removed_count(progress);
+	ukwd_date finish;
+	int32_t variance;
+
+	ukwd__out_puts(&w->o, "  \"progress\": {");
+	if (ukwd_progress_finish_variance(&variance, &finish, progress) == 0) {
+		char a[UKWD_DATE_STRLEN];
+
+		ukwd__format_date(a, finish);
+		ukwd__out_printf(&w->o,
+		                 "\"baseline_finish\": \"%s\", "
+		                 "\"finish_variance\": %ld, ",
+		                 a, (long)variance);
+	}
+	ukwd__out_puts(&w->o, "\"moved_finish\": [");
+	ukwd_progress_finish_movers(&movers, &count, progress);
+	for (size_t k = 0; k < count; k++) {
+		if (k)
+			ukwd__out_puts(&w->o, ", ");
+		put_json_str(&w->o, ukwd_plan_task_id(w->plan, movers[k]));
+	}
+	ukwd__out_puts(&w->o, "], \"removed\": [");
+	for (size_t k = 0; k < removed; k++) {
+		if (k)
+			ukwd__out_puts(&w->o, ", ");
+		put_json_str(&w->o, ukwd_progress_removed_id(progress, k));
+	}
+	ukwd__out_puts(&w->o, "]},\n");
+}
+
 static int
 json_write(struct json_writer *w)
 {
@@ -637,6 +723,8 @@ json_write(struct json_writer *w)
 	rc = json_late_and_critical(w);
 	if (rc)
 		return rc;
+	if (w->opts->progress)
+		json_progress(w);
 	json_targets(w);
 	return ukwd__out_finish(&w->o);
 }

@@ -299,7 +299,7 @@ ukwd__put_cell(struct ukwd__out *o, const char *text, size_t width)
 /* The members of each version of ukwd_render_options. */
 static const size_t options_sizes[UKWD_RENDER_OPTIONS_VERSION] = {
     offsetof(ukwd_render_options, targets), offsetof(ukwd_render_options, made),
-    sizeof(ukwd_render_options)};
+    offsetof(ukwd_render_options, progress), sizeof(ukwd_render_options)};
 
 int
 ukwd_render_options_init(ukwd_render_options *options, unsigned int version)
@@ -330,6 +330,8 @@ ukwd__render_get_options(ukwd_render_options *opts,
 		return UKWD_EINVAL;
 	if ((opts->target_count && !opts->targets) ||
 	    (opts->key_date_count && !opts->key_dates))
+		return UKWD_EINVAL;
+	if (opts->progress && ukwd_progress_schedule(opts->progress) != sched)
 		return UKWD_EINVAL;
 	if (opts->width < 0 || (unsigned)opts->scale > UKWD_RENDER_SCALE_MONTH)
 		return UKWD_EINVAL;

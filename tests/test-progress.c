@@ -804,6 +804,69 @@ test_baseline__compare_refusals(void **state)
 	ukwd_calendar_free(cal);
 }
 
+/* JSON and CSV with ukwd_render_options.progress. */
+static void
+test_baseline__rendered(void **state)
+{
+	ukwd_calendar *cal = january(0);
+	struct example x;
+	ukwd_schedule *before = NULL, *now = NULL;
+	ukwd_baseline *b, *again;
+	ukwd_progress *p = NULL, *other = NULL;
+	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
+	struct text json, out = {NULL, 0}, csv = {NULL, 0};
+
+	(void)state;
+	example_build(&x);
+	assert_int_equal(schedule_at(&before, x.plan, cal, NULL, NULL), 0);
+	json = json_of(before);
+	b = baseline_of(json.data);
+	assert_int_equal(ukwd_plan_set_remaining(x.plan, x.b, 3, NULL), 0);
+	ukwd_schedule_free(before);
+	assert_int_equal(schedule_at(&now, x.plan, cal, "2026-01-21", NULL), 0);
+	assert_int_equal(ukwd_progress_new(&p, now, b, NULL), 0);
+	options.progress = p;
+	assert_int_equal(ukwd_render_json(now, &options, text_sink, &out), 0);
+	assert_non_null(strstr(out.data, "\"status_date\": \"2026-01-21\""));
+	assert_non_null(strstr(out.data,
+	                       "\"baseline\": {\"start\": \"2026-01-12\", "
+	                       "\"finish\": \"2026-01-23\", \"start_slip\": 0, "
+	                       "\"finish_slip\": 1, \"added\": 1}"));
+	assert_non_null(strstr(out.data,
+	                       "\"progress\": {\"baseline_finish\": "
+	                       "\"2026-01-27\", \"finish_variance\": 1, "
+	                       "\"moved_finish\": [\"B\"], \"removed\": []}"));
+	/* Still a schedule the next status can take as its baseline. */
+	again = baseline_of(out.data);
+	assert_int_equal(ukwd_baseline_task_count(again), 4);
+	ukwd_baseline_free(again);
+	assert_int_equal(ukwd_render_csv(now, &options, text_sink, &csv), 0);
+	assert_non_null(strstr(csv.data, ",critical,baseline_start,"
+	                                 "baseline_finish,start_slip,"
+	                                 "finish_slip\n"));
+	assert_non_null(strstr(csv.data, ",2026-01-12,2026-01-23,0,1\n"));
+	assert_non_null(strstr(csv.data, ",2026-01-05,2026-01-08,13,13\n"));
+	/* A comparison of another schedule is refused. */
+	assert_int_equal(schedule_at(&before, x.plan, cal, "2026-01-21", NULL),
+	                 0);
+	assert_int_equal(ukwd_progress_new(&other, before, b, NULL), 0);
+	options.progress = other;
+	assert_int_equal(ukwd_render_json(now, &options, text_sink, &out),
+	                 UKWD_EINVAL);
+	assert_int_equal(ukwd_render_csv(now, &options, text_sink, &out),
+	                 UKWD_EINVAL);
+	ukwd_progress_free(other);
+	ukwd_schedule_free(before);
+	free(out.data);
+	free(csv.data);
+	free(json.data);
+	ukwd_progress_free(p);
+	ukwd_schedule_free(now);
+	ukwd_baseline_free(b);
+	ukwd_plan_free(x.plan);
+	ukwd_calendar_free(cal);
+}
+
 int
 main(void)
 {
@@ -824,6 +887,7 @@ main(void)
 	    cmocka_unit_test(test_baseline__new_and_removed_tasks),
 	    cmocka_unit_test(test_baseline__refusals),
 	    cmocka_unit_test(test_baseline__compare_refusals),
+	    cmocka_unit_test(test_baseline__rendered),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -124,6 +124,11 @@ UKWD_API int ukwd_progress_new(ukwd_progress **out, const ukwd_schedule *sched,
 /** @brief Free a comparison. NULL is fine. @since 0.1 */
 UKWD_API void ukwd_progress_free(ukwd_progress *progress);
 
+/** @brief The schedule a comparison was made from (borrowed); NULL for
+ *  NULL. @since 0.1 */
+UKWD_API const ukwd_schedule *
+ukwd_progress_schedule(const ukwd_progress *progress);
+
 /** One task against the baseline: ukwd_progress_task(). */
 typedef struct ukwd_task_slip {
 	/** 1 when the baseline has the task's id; 0 for a task new since

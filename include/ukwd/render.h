@@ -65,6 +65,7 @@
 #include "calendar.h"
 #include "plan.h"
 #include "schedule.h"
+#include "progress.h"
 #include "uep.h"
 
 UKWD_BEGIN_DECLS
@@ -154,18 +155,27 @@ typedef struct ukwd_render_options {
 	 *  this order; borrowed; may be NULL when @c key_date_count is 0. */
 	const ukwd_render_key_date *key_dates;
 	size_t key_date_count; /**< the number of @c key_dates */
+	/** Version 4: the schedule against a baseline (ukwd/progress.h),
+	 *  made from the schedule being rendered, or NULL for none. CSV
+	 *  then adds the columns `baseline_start`, `baseline_finish`,
+	 *  `start_slip` and `finish_slip` (working days; empty for a task
+	 *  new since the baseline); JSON adds a task's `"baseline"` (null
+	 *  for a new task) and a top-level `"progress"` with the finish
+	 *  variance, the ids of the tasks that moved the finish and of those
+	 *  removed. A comparison of another schedule is #UKWD_EINVAL. */
+	const ukwd_progress *progress;
 } ukwd_render_options;
 
 /** The current version of #ukwd_render_options; version 1 callers
- *  (without targets) and version 2 callers (without made, calendar and
- *  key dates) are still accepted. */
-#define UKWD_RENDER_OPTIONS_VERSION 3
+ *  (without targets), version 2 callers (without made, calendar and key
+ *  dates) and version 3 callers (without progress) are still accepted. */
+#define UKWD_RENDER_OPTIONS_VERSION 4
 /** Initialise a #ukwd_render_options to the defaults. */
 #define UKWD_RENDER_OPTIONS_INIT                                               \
 	{                                                                      \
 		UKWD_RENDER_OPTIONS_VERSION, 0, 0, UKWD_RENDER_NO_DATE,        \
 		    UKWD_RENDER_SCALE_AUTO, 0u, NULL, NULL, 0,                 \
-		    UKWD_RENDER_NO_DATE, NULL, NULL, 0                         \
+		    UKWD_RENDER_NO_DATE, NULL, NULL, 0, NULL                   \
 	}
 
 /**
