@@ -126,17 +126,31 @@ static const char usage_options[] =
     "                    chart was made: SOURCE_DATE_EPOCH's if set, else\n"
     "                    today\n"
     "  --explain         after the table, say what fixed each task's dates\n"
+    "  --status-date DATE  the plan's progress is as of the end of DATE:\n"
+    "                    tasks with an actual finish keep their dates, one\n"
+    "                    with an actual start and none runs for its\n"
+    "                    remaining working days (CSV column remaining) after\n"
+    "                    DATE, all other work starts after DATE\n"
+    "  --baseline FILE   a schedule saved with --format json: table and text\n"
+    "                    then say how far each task and the finish slipped\n"
+    "                    in working days and which tasks moved the finish;\n"
+    "                    csv and json carry the same figures\n"
     "  --help            this text\n"
     "  --version         the program's and libukwd's version\n"
     "  --list-names KIND the names shell completion offers, one a line:\n"
     "                    options, divisions, formats, scales, parties,\n"
-    "                    roles or stages\n"
+    "                    roles or stages\n";
+
+/* After the options (a third string: C99 promises only 4095 bytes in
+ * one). */
+static const char usage_notes[] =
     "\n"
     "The CSV has a header line with the columns id, name, duration and\n"
     "predecessors, in any order, and optionally deadline,\n"
     "start_no_earlier_than, finish_no_later_than, must_start_on,\n"
     "must_finish_on, actual_start, actual_finish (YYYY-MM-DD), optimistic,\n"
-    "most_likely, pessimistic and source. Durations are whole working days\n"
+    "most_likely, pessimistic, remaining (working days left after\n"
+    "--status-date) and source. Durations are whole working days\n"
     "(0 is a milestone). Predecessors are separated by ';', each\n"
     "ID[:FS|SS|FF|SF][+N|-N] with a lag of N working days; Microsoft\n"
     "Project's 2FS+3 works too. Quote a field containing commas: \"a, b\".\n"
@@ -188,6 +202,7 @@ struct options {
 	const char *party_name, *roles_name;
 	const char *title; /* --title: the chart's */
 	const char *risk_text, *seed_text, *distribution_name, *threads_text;
+	const char *status_text, *baseline_path; /* --status-date, --baseline */
 	int explain, credit_cover, ascii, stagger;
 	/* What check_options makes of the text. */
 	const char *tasks_label; /* in messages: the file, or "(stdin)" */
@@ -197,6 +212,9 @@ struct options {
 	ukwd_date today_date;
 	ukwd_render_scale scale;
 	unsigned int divisions;
+	/* --status-date */
+	int has_status;
+	ukwd_date status_date;
 	/* --risk: iterations (0: no risk), and its options */
 	uint32_t risk;
 	ukwd_risk_options risk_options;
@@ -390,6 +408,8 @@ parse_options(struct options *opt, int argc, char **argv)
 	    {"--distribution", CLI_VALUE,
 	     offsetof(struct options, distribution_name)},
 	    {"--threads", CLI_VALUE, offsetof(struct options, threads_text)},
+	    {"--status-date", CLI_VALUE, offsetof(struct options, status_text)},
+	    {"--baseline", CLI_VALUE, offsetof(struct options, baseline_path)},
 	};
 	static const char *const kinds[] = {
 	    "formats", "scales",        "parties", "roles",
@@ -482,6 +502,33 @@ check_risk_options(struct options *opt)
 		                       format_names[opt->format]);
 	/* The User Entry Process with every stage's range. */
 	opt->uep.ranges = UKWD_UEP_RANGES_ALL;
+	return 0;
+}
+
+/* --status-date and --baseline; 0 or 2. */
+static int
+check_progress_options(struct options *opt)
+{
+	if (opt->status_text) {
+		if (ukwd_date_parse(&opt->status_date, opt->status_text, NULL))
+			return cli_usage_error(
+			    "--status-date '%s' is not a date "
+			    "(YYYY-MM-DD)",
+			    opt->status_text);
+		opt->has_status = 1;
+		if (opt->risk)
+			return cli_usage_error(
+			    "--risk does not run from a status date yet: "
+			    "leave out --status-date, or --risk");
+	}
+	if (opt->baseline_path &&
+	    (opt->risk ||
+	     !(opt->format == FORMAT_TABLE || opt->format == FORMAT_TEXT ||
+	       opt->format == FORMAT_CSV || opt->format == FORMAT_JSON)))
+		return cli_usage_error(
+		    "--baseline goes with --format table, text, csv or json "
+		    "and without --risk (%s does not show a baseline yet)",
+		    opt->risk ? "--risk" : format_names[opt->format]);
 	return 0;
 }
 
@@ -627,7 +674,7 @@ check_options(struct options *opt)
 		}
 	opt->uep.credit_cover = opt->credit_cover;
 	opt->uep.stagger = opt->stagger;
-	if (check_risk_options(opt))
+	if (check_risk_options(opt) || check_progress_options(opt))
 		return 2;
 	if (!opt->tasks) {
 		ukwd_plan *trial = NULL;
@@ -811,6 +858,8 @@ make_schedule(ukwd_schedule **sched, ukwd_plan *plan, const ukwd_calendar *cal,
 
 	if (opt->backward)
 		options.direction = UKWD_SCHEDULE_BACKWARD;
+	options.has_status_date = opt->has_status;
+	options.status_date = opt->status_date;
 	if (today(&opt->today, opt))
 		return 2;
 	if (opt->has_deadline && ukwd_plan_set_deadline(plan, opt->deadline)) {
@@ -840,6 +889,9 @@ make_schedule(ukwd_schedule **sched, ukwd_plan *plan, const ukwd_calendar *cal,
 	         : ukwd_uep_schedule(sched, plan, cal, date, &options, &diag);
 	if (rc == UKWD_ERANGE && narrow)
 		return SCHEDULE_OUTSIDE;
+	if (rc && diag.line > 0 && opt->tasks)
+		return cli_error("%s:%d: %s", opt->tasks_label, diag.line,
+		                 diag.message);
 	if (rc) {
 		fprintf(stderr, PROGRAM ": %s\n", diag.message);
 		return 2;
@@ -883,7 +935,8 @@ file_sink(const char *buf, size_t len, void *payload)
 struct render_job {
 	const ukwd_schedule *sched;
 	const struct options *opt;
-	const ukwd_risk *risk; /* --risk: the results, else NULL */
+	const ukwd_risk *risk;         /* --risk: the results, else NULL */
+	const ukwd_progress *progress; /* --baseline, else NULL */
 };
 
 /* What a chart's header says besides the dates: the title (--title,
@@ -1077,6 +1130,7 @@ render_schedule(const struct render_job *job, ukwd_render_options *given)
 		options.flags |= UKWD_RENDER_EXPLAIN;
 	if (job->risk)
 		return render_risk(job, &options);
+	options.progress = job->progress;
 	switch (opt->format) {
 	case FORMAT_TABLE:
 		if (opt->tasks) {
@@ -1128,6 +1182,13 @@ render_schedule(const struct render_job *job, ukwd_render_options *given)
 			rc = ukwd_render_text(job->sched, &options, file_sink,
 			                      out_file);
 		break;
+	}
+	/* --baseline: table and text say how far the plan moved. */
+	if (rc == 0 && job->progress &&
+	    (opt->format == FORMAT_TABLE || opt->format == FORMAT_TEXT)) {
+		fputc('\n', out_file);
+		rc = ukwd_render_progress(job->sched, &options, file_sink,
+		                          out_file);
 	}
 	if (rc == UKWD_EUSER)
 		return 2; /* the stream's error is reported by the caller */
@@ -1225,13 +1286,41 @@ run_risk(ukwd_risk **risk, const ukwd_schedule *sched,
 	return 0;
 }
 
+/* --baseline: the file read and the schedule set against it. Bad input
+ * says FILE:LINE:COLUMN: what. */
+static int
+compare_baseline(ukwd_baseline **baseline, ukwd_progress **progress,
+                 const ukwd_schedule *sched, const struct options *opt)
+{
+	const char *name = opt->baseline_path;
+	const char *data = NULL;
+	size_t size = 0;
+	ukwd_diag diag;
+	int rc;
+
+	if (cli_map_file("--baseline", name, &data, &size))
+		return 2;
+	rc = ukwd_baseline_read_json(baseline, data, size, name, &diag);
+	cli_unmap_file(data, size);
+	if (rc && diag.line > 0)
+		return cli_error("--baseline %s:%d:%d: %s", name, diag.line,
+		                 diag.column, diag.message);
+	if (rc)
+		return cli_error("--baseline %s: %s", name, diag.message);
+	if (ukwd_progress_new(progress, sched, *baseline, &diag))
+		return cli_error("--baseline %s: %s", name, diag.message);
+	return 0;
+}
+
 /* Step 3: the output, and notes on stderr. */
 static int
 render(const ukwd_schedule *sched, const ukwd_calendar *cal,
        const struct options *opt)
 {
-	struct render_job job = {sched, opt, NULL};
+	struct render_job job = {sched, opt, NULL, NULL};
 	ukwd_risk *risk = NULL;
+	ukwd_baseline *baseline = NULL;
+	ukwd_progress *progress = NULL;
 	int rc;
 	ukwd_date first, last;
 	const size_t *negative;
@@ -1240,12 +1329,17 @@ render(const ukwd_schedule *sched, const ukwd_calendar *cal,
 	rc = opt->risk ? 0 : check_drawable(sched, opt);
 	if (rc == 0 && opt->risk)
 		rc = run_risk(&risk, sched, opt);
+	if (rc == 0 && opt->baseline_path)
+		rc = compare_baseline(&baseline, &progress, sched, opt);
 	if (rc)
 		return rc;
 	job.risk = risk;
+	job.progress = progress;
 	rc = opt->output ? cli_write_file(opt->output, produce, &job)
 	                 : render_format(&job);
 	ukwd_risk_free(risk);
+	ukwd_progress_free(progress);
+	ukwd_baseline_free(baseline);
 	if (rc)
 		return rc;
 	ukwd_schedule_negative_float(&negative, &nnegative, sched);
@@ -1280,6 +1374,7 @@ main(int argc, char **argv)
 		if (rc == CLI_HELP) {
 			fputs(usage, stdout);
 			fputs(usage_options, stdout);
+			fputs(usage_notes, stdout);
 		} else if (rc == CLI_VERSION) {
 			cli_print_version();
 		}

@@ -1391,6 +1391,13 @@ ukwd_risk_new(ukwd_risk **out, const ukwd_schedule *sched,
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
 		                      "the plan changed since it was "
 		                      "scheduled: schedule it again");
+	/* Its passes know no status date (ukwd_schedule_options): refused
+	 * rather than run as if there were none. */
+	if (ukwd_schedule_status_date(&(ukwd_date){0}, sched) == 0)
+		return ukwd__diag_set(
+		    diag, UKWD_EINVAL, 0, 0,
+		    "schedule risk does not run from a status "
+		    "date yet: schedule without one");
 	rc = check_options(&opts, options, direction, diag);
 	if (rc)
 		return rc;

@@ -897,8 +897,7 @@ check_status(struct context *c)
 				return ukwd__diag_set(
 				    c->diag, UKWD_EINVAL, x->line, 0,
 				    "task '%.*s': remaining work is given but "
-				    "no status date: remaining work counts "
-				    "from one",
+				    "no status date, the day it counts from",
 				    ID_IN_MESSAGE, task_id(c->plan, t));
 			continue;
 		}

@@ -31,7 +31,8 @@ MODULES = [
     ("risk", ["risk"]),
     ("uep", ["uep"]),
     ("render", ["render", "render-text", "render-xml", "render-data",
-                "render-table", "render-uep", "render-risk"]),
+                "render-table", "render-uep", "render-risk",
+                "render-progress"]),
     ("ical", ["ical", "govuk-json", "import"]),
 ]
 SIDE = "ical"

@@ -448,6 +448,31 @@ test_status__csv(void **state)
 	ukwd_calendar_free(cal);
 }
 
+/* Risk's passes know no status date yet: it says so. */
+static void
+test_status__risk_refuses(void **state)
+{
+	ukwd_calendar *cal = january(0);
+	struct example x;
+	ukwd_schedule *sched = NULL;
+	ukwd_risk *risk = NULL;
+	ukwd_risk_options options = UKWD_RISK_OPTIONS_INIT;
+	ukwd_diag diag;
+
+	(void)state;
+	example_build(&x);
+	assert_int_equal(schedule_at(&sched, x.plan, cal, "2026-01-21", NULL),
+	                 0);
+	options.iterations = 10;
+	assert_int_equal(ukwd_risk_new(&risk, sched, &options, &diag),
+	                 UKWD_EINVAL);
+	assert_null(risk);
+	assert_non_null(strstr(diag.message, "status date"));
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(x.plan);
+	ukwd_calendar_free(cal);
+}
+
 /* Backward: late dates come from the finish; early ones still cannot be
  * before the status date, so a plan that is behind shows negative
  * float instead of work in the past. */
@@ -846,6 +871,27 @@ test_baseline__rendered(void **state)
 	                                 "finish_slip\n"));
 	assert_non_null(strstr(csv.data, ",2026-01-12,2026-01-23,0,1\n"));
 	assert_non_null(strstr(csv.data, ",2026-01-05,2026-01-08,13,13\n"));
+	/* The text for a terminal. */
+	{
+		struct text text = {NULL, 0};
+
+		assert_int_equal(
+		    ukwd_render_progress(now, &options, text_sink, &text), 0);
+		assert_non_null(strstr(text.data,
+		                       "Against the baseline: finish "
+		                       "2026-01-28, 1 working day later than "
+		                       "the baseline's 2026-01-27.\n"
+		                       "Status date: 2026-01-21.\n"
+		                       "Moved the finish: B (+1).\n"));
+		assert_non_null(strstr(text.data, "1 other task on its "
+		                                  "baseline dates.\n"));
+		free(text.data);
+		options.progress = NULL;
+		assert_int_equal(
+		    ukwd_render_progress(now, &options, text_sink, &text),
+		    UKWD_EINVAL);
+		options.progress = p;
+	}
 	/* A comparison of another schedule is refused. */
 	assert_int_equal(schedule_at(&before, x.plan, cal, "2026-01-21", NULL),
 	                 0);
@@ -882,6 +928,7 @@ main(void)
 	    cmocka_unit_test(test_status__refusals),
 	    cmocka_unit_test(test_status__csv),
 	    cmocka_unit_test(test_status__backward),
+	    cmocka_unit_test(test_status__risk_refuses),
 	    cmocka_unit_test(test_baseline__round_trip),
 	    cmocka_unit_test(test_baseline__slips_and_what_moved_the_finish),
 	    cmocka_unit_test(test_baseline__new_and_removed_tasks),

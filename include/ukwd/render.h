@@ -263,6 +263,34 @@ UKWD_API int ukwd_render_table(const ukwd_schedule *sched,
                                ukwd_sink write, void *payload);
 
 /**
+ * @brief The schedule against a baseline, for a terminal
+ *        (ukwd_render_options::progress, which it needs).
+ *
+ * In this order, each line ending in `\n`:
+ * - `Against the baseline:` and, when the baseline has a project finish,
+ *   ` finish DATE, N working days later than the baseline's DATE.`
+ *   (`earlier`, or `on the baseline's DATE.` for 0); with a status date
+ *   (ukwd_schedule_status_date()), `Status date: DATE.`.
+ * - `Moved the finish: ID (+N), ...` with what each task added (see
+ *   ukwd/progress.h), or `Moved the finish: none.`.
+ * - An empty line and a table of the tasks whose start or finish moved,
+ *   and those new since the baseline, in plan order: id (at most 20
+ *   characters), baseline start, start, start slip, baseline finish,
+ *   finish, finish slip (`+N`, `-N` or `0`; `new` for a new task); then
+ *   `N other tasks on their baseline dates.` when there are any.
+ * - `No longer in the plan: ID, ...` when the baseline has tasks the plan
+ *   has not.
+ * Names are cleaned as the other text renderers clean them.
+ *
+ * @return as the other renderers; #UKWD_EINVAL also without
+ *         ukwd_render_options::progress.
+ * @since 0.1
+ */
+UKWD_API int ukwd_render_progress(const ukwd_schedule *sched,
+                                  const ukwd_render_options *options,
+                                  ukwd_sink write, void *payload);
+
+/**
  * @brief What fixed each task's dates, for a terminal: the `Why:` section
  *        of ukwd_render_table() on its own.
  *

@@ -242,7 +242,8 @@ UKWD_API const char *ukwd_risk_distribution_name(ukwd_risk_distribution d);
  *         branch (a task index out of range, a probability outside
  *         [0, 1], a duration or cycle count out of range, an unknown
  *         tag; @p diag names the branch by position), or branches NULL
- *         with a count;
+ *         with a count; a schedule made from a status date
+ *         (ukwd_schedule_options::has_status_date: not supported yet);
  *         #UKWD_ERANGE for a deadline outside the calendar, or when in
  *         some iteration a date falls outside the calendar (@p diag
  *         names the first such iteration and the task);
