@@ -4,7 +4,7 @@
  * forward from a start or backward to a finish, their dates as arrays or
  * a DataFrame, and rendered by libukwd's renderers (the HTML one for
  * Jupyter). A Plan is immutable once read: nothing here changes it, so
- * every Schedule made from it stays valid.
+ * every Schedule made from it stays valid. Schedule.risk() is in risk.c.
  */
 #include "pyukwd.h"
 
@@ -16,25 +16,14 @@ typedef struct {
 	PyObject_HEAD ukwd_plan *plan;
 } pyukwd_plan;
 
-typedef struct {
-	PyObject_HEAD ukwd_schedule *sched;
-	PyObject *plan;     /* the Plan it borrows */
-	PyObject *calendar; /* the Calendar it borrows */
-} pyukwd_schedule;
-
 static PyTypeObject plan_type;
 static PyTypeObject schedule_type;
 
 /* Output of a renderer, gathered by its sink. */
-struct buffer {
-	char *data;
-	size_t used, cap;
-};
-
-static int
-buffer_sink(const char *buf, size_t len, void *payload)
+int
+pyukwd_buffer_sink(const char *buf, size_t len, void *payload)
 {
-	struct buffer *b = payload;
+	struct pyukwd_buffer *b = payload;
 
 	if (b->used + len > b->cap) {
 		size_t cap = b->cap ? b->cap : 4096;
@@ -338,7 +327,7 @@ render(pyukwd_schedule *self, const char *format, int width, int ascii,
        PyObject *today, const char *title, int sources, int explain, int todo)
 {
 	ukwd_render_options options;
-	struct buffer out = {NULL, 0, 0};
+	struct pyukwd_buffer out = {NULL, 0, 0};
 	PyObject *text;
 	int rc;
 
@@ -352,27 +341,33 @@ render(pyukwd_schedule *self, const char *format, int width, int ascii,
 	    pyukwd_date_from_object(&options.today, today, "today") != 0)
 		return NULL;
 	if (strcmp(format, "text") == 0)
-		rc = ukwd_render_text(self->sched, &options, buffer_sink, &out);
+		rc = ukwd_render_text(self->sched, &options, pyukwd_buffer_sink,
+		                      &out);
 	else if (strcmp(format, "table") == 0)
-		rc =
-		    ukwd_render_table(self->sched, &options, buffer_sink, &out);
+		rc = ukwd_render_table(self->sched, &options,
+		                       pyukwd_buffer_sink, &out);
 	else if (strcmp(format, "explanations") == 0)
 		rc = ukwd_render_explanations(self->sched, &options,
-		                              buffer_sink, &out);
+		                              pyukwd_buffer_sink, &out);
 	else if (strcmp(format, "mermaid") == 0)
-		rc = ukwd_render_mermaid(self->sched, &options, buffer_sink,
-		                         &out);
+		rc = ukwd_render_mermaid(self->sched, &options,
+		                         pyukwd_buffer_sink, &out);
 	else if (strcmp(format, "svg") == 0)
-		rc = ukwd_render_svg(self->sched, &options, buffer_sink, &out);
+		rc = ukwd_render_svg(self->sched, &options, pyukwd_buffer_sink,
+		                     &out);
 	else if (strcmp(format, "html") == 0)
-		rc = ukwd_render_html(self->sched, &options, buffer_sink, &out);
+		rc = ukwd_render_html(self->sched, &options, pyukwd_buffer_sink,
+		                      &out);
 	else if (strcmp(format, "csv") == 0)
-		rc = ukwd_render_csv(self->sched, &options, buffer_sink, &out);
+		rc = ukwd_render_csv(self->sched, &options, pyukwd_buffer_sink,
+		                     &out);
 	else if (strcmp(format, "json") == 0)
-		rc = ukwd_render_json(self->sched, &options, buffer_sink, &out);
+		rc = ukwd_render_json(self->sched, &options, pyukwd_buffer_sink,
+		                      &out);
 	else if (strcmp(format, "ics") == 0)
-		rc = ukwd_ical_export_schedule(
-		    self->sched, todo ? UKWD_ICAL_TODO : 0u, buffer_sink, &out);
+		rc = ukwd_ical_export_schedule(self->sched,
+		                               todo ? UKWD_ICAL_TODO : 0u,
+		                               pyukwd_buffer_sink, &out);
 	else {
 		char message[256];
 
@@ -674,6 +669,25 @@ static PyMethodDef schedule_methods[] = {
     {"to_dataframe", schedule_to_dataframe, METH_NOARGS,
      "to_dataframe()\n--\n\n"
      "tasks() as a pandas DataFrame indexed by task id."},
+    {"risk", (PyCFunction)(void (*)(void))pyukwd_risk_run,
+     METH_VARARGS | METH_KEYWORDS,
+     "risk(iterations=10000, *, seed=0, distribution='triangular', "
+     "threads=1, deadline=None, branches=None)\n--\n\n"
+     "Schedule risk: reschedule the plan `iterations` times, each "
+     "estimated task's duration drawn from its three-point estimate "
+     "(the optimistic, most_likely and pessimistic columns) by "
+     "distribution 'triangular' or 'pert' and rounded to whole working "
+     "days; everything else as this schedule. Same seed, same results, "
+     "on any number of threads (1: the calling thread; more start that "
+     "many; the GIL is released while it runs). deadline: a date to give "
+     "the chance of finishing by (forward schedules; the plan's own "
+     "deadline otherwise). branches: work that happens only in some "
+     "iterations, a list of dicts with task (id or index), probability "
+     "(of each cycle), duration (working days a cycle adds), and "
+     "optionally max_cycles (1), id, source (tag, 'USER'), citation. "
+     "Returns a ukwd.Risk. Errors: ukwd.EINVAL (bad options, a deadline "
+     "for a backward schedule), ukwd.ERANGE (a date outside the "
+     "calendar), ukwd.ENOTFOUND (a branch's unknown task)."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -916,7 +930,8 @@ pyukwd_plan_init(PyObject *parent)
 	PyObject *formats;
 	Py_ssize_t i, n = 0;
 
-	if (PyType_Ready(&plan_type) < 0 || PyType_Ready(&schedule_type) < 0)
+	if (PyType_Ready(&plan_type) < 0 || PyType_Ready(&schedule_type) < 0 ||
+	    pyukwd_risk_init(parent) < 0)
 		return -1;
 	/* Schedule.formats: what render() takes. */
 	while (render_formats[n])

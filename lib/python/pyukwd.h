@@ -62,6 +62,25 @@ int pyukwd_time_from_object(int *minutes, PyObject *obj, const char *what);
 int pyukwd_notice_init(PyObject *parent);
 /* Plan, Schedule and ukwd.uep, added to the module (plan.c). */
 int pyukwd_plan_init(PyObject *parent);
+
+/* A Schedule (plan.c): immutable, it keeps its Plan and Calendar. */
+typedef struct {
+	PyObject_HEAD ukwd_schedule *sched;
+	PyObject *plan;     /* the Plan it borrows */
+	PyObject *calendar; /* the Calendar it borrows */
+} pyukwd_schedule;
+
+/* Schedule.risk(...): the Monte Carlo of a Schedule as a ukwd.Risk
+ * (risk.c). */
+PyObject *pyukwd_risk_run(PyObject *schedule, PyObject *args, PyObject *kw);
+/* The Risk type, added to the module (risk.c). */
+int pyukwd_risk_init(PyObject *parent);
+/* A buffer a renderer's sink fills (plan.c): data is malloc'd. */
+struct pyukwd_buffer {
+	char *data;
+	size_t used, cap;
+};
+int pyukwd_buffer_sink(const char *buf, size_t len, void *payload);
 /* A datetime.date (or datetime) or a str: a date the scalar path reads. */
 int pyukwd_is_python_date(PyObject *obj);
 /* A ukwd_date as a datetime.date. */

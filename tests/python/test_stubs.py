@@ -10,7 +10,7 @@ STUB = (pathlib.Path(__file__).resolve().parent.parent.parent
         / "lib" / "python" / "ukwd" / "__init__.pyi")
 
 
-CLASSES = ["Calendar", "Plan", "Schedule"]
+CLASSES = ["Calendar", "Plan", "Schedule", "Risk"]
 
 
 def stub_names():
@@ -36,7 +36,8 @@ def test_the_stub_names_the_module():
     public = {n for n in dir(ukwd) if not n.startswith("_")} \
         - {"pandas", "dask"} | {"__version__"}
     assert top - {"DateLike", "DatesLike", "IntsLike", "Roll",
-                  "Division", "Format"} == public
+                  "Division", "Format", "Distribution",
+                  "RiskFormat"} == public
     for name in CLASSES:
         cls = getattr(ukwd, name)
         public = {n for n in dir(cls) if not n.startswith("_")}
