@@ -5,6 +5,7 @@ import datetime
 import io
 import json
 import math
+import sys
 import threading
 import xml.etree.ElementTree as ET
 
@@ -322,3 +323,30 @@ def test_dates_outside_the_calendar_raise_erange():
     gc.collect()
     assert risk.histogram()["count"].sum() == 100
     assert risk.schedule.calendar.first == d("2024-01-01")
+
+
+def test_the_gil_is_released_while_it_runs(england):
+    # With a switch interval far longer than the run, the interpreter
+    # never takes the GIL from a thread running Python: the main thread
+    # runs again before the worker has finished only if risk() lets go
+    # of the GIL while libukwd computes.
+    rows = ["id,name,duration,predecessors,optimistic,most_likely,pessimistic"]
+    rows += [f"t{i},T{i},3,{f't{i - 1}' if i else ''},1,3,9" for i in range(20)]
+    sched = ukwd.Plan.from_csv("\n".join(rows) + "\n").schedule(
+        england, start="2024-01-08")
+    done = []
+
+    def work():
+        done.append(sched.risk(200_000, seed=1).iterations)
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1000)
+    try:
+        worker = threading.Thread(target=work)
+        worker.start()
+        finished_first = bool(done)
+        worker.join()
+    finally:
+        sys.setswitchinterval(old)
+    assert done == [200_000]
+    assert not finished_first
