@@ -3,11 +3,13 @@
 the ukwd Python package (issue 17).
 
     uep_plan.py [--party P] [--roles R1,R2] [--deadline YYYY-MM-DD]
-                [--notices FILE.csv] [--html FILE.html]
+                [--risk N] [--notices FILE.csv] [--html FILE.html]
 
 It schedules the User Entry Process backward to the deadline (by default
 the party's mandate date) over the SEC calendar and prints each stage's
-latest dates; it reads a CSV of notices (columns party, received, event;
+latest dates; with --risk N it runs N Monte Carlo iterations over the
+stages' three-point estimates and prints the latest start for an 80 %
+and a 95 % chance of meeting the deadline; it reads a CSV of notices (columns party, received, event;
 received may carry a time of day, which meets the 17:00 cut-off), checks
 each against the 60-working-day UEPT notice rule with pandas, and prints
 which comply; with --html it writes the plan's Gantt chart (a temporary
@@ -42,6 +44,8 @@ def main(argv=None):
     parser.add_argument("--party", default="domestic-small-supplier")
     parser.add_argument("--roles", default="import-supplier")
     parser.add_argument("--deadline", help="YYYY-MM-DD (default: mandate)")
+    parser.add_argument("--risk", type=int, metavar="N",
+                        help="Monte Carlo iterations (seed 0)")
     parser.add_argument("--notices", help="CSV: party, received, event")
     parser.add_argument("--html", help="write the Gantt chart here")
     args = parser.parse_args(argv)
@@ -61,6 +65,19 @@ def main(argv=None):
     print(late.to_string(formatters={
         "late_start": lambda d: f"{d:%Y-%m-%d}",
         "late_finish": lambda d: f"{d:%Y-%m-%d}"}))
+
+    if args.risk is not None:
+        try:
+            risk = schedule.risk(args.risk, seed=0)
+        except ukwd.Error as e:
+            print(f"uep_plan: --risk: {e}", file=sys.stderr)
+            return 2
+        print()
+        print(f"Risk ({risk.iterations} iterations, {risk.distribution}): "
+              f"a {risk.deadline_probability:.0%} chance of being a DCC "
+              f"User by {risk.deadline} when starting on {schedule.start}; "
+              f"start by {risk.latest_start(0.8)} for 80 %, "
+              f"by {risk.latest_start(0.95)} for 95 %")
 
     if args.notices:
         try:

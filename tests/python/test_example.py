@@ -59,3 +59,17 @@ def test_bad_input_fails_cleanly_and_writes_nothing(tmp_path):
     assert not (tmp_path / "chart.html").exists()
     done = run("--roles", "import-supplier,nobody", cwd=tmp_path)
     assert done.returncode == 2 and "nobody" in done.stderr
+
+
+def test_the_example_gives_the_risk_of_the_plan(tmp_path):
+    done = run("--risk", "3000", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    sched = ukwd.uep.plan()
+    risk = sched.risk(3000, seed=0)
+    assert (f"Risk (3000 iterations, triangular): a "
+            f"{risk.deadline_probability:.0%} chance of being a DCC User by "
+            f"{risk.deadline} when starting on {sched.start}; start by "
+            f"{risk.latest_start(0.8)} for 80 %, by "
+            f"{risk.latest_start(0.95)} for 95 %") in done.stdout
+    done = run("--risk", "0", cwd=tmp_path)
+    assert done.returncode == 2 and "--risk" in done.stderr
