@@ -3324,6 +3324,49 @@ test_recurrence__an_ordinal_byday_needs_monthly_or_yearly(void **state)
 	}
 }
 
+/* No month has a 6th Monday: FREQ=MONTHLY;BYDAY=6MO matched nothing and
+ * cost libical 0.7 s of CPU for each such RRULE (fuzz-ics found a 582-byte
+ * file taking 0.9 s). Refused when no day of the list can be met; a list
+ * with one that can still works. */
+static void
+test_recurrence__a_byday_ordinal_no_month_holds_is_refused(void **state)
+{
+	static const struct {
+		const char *rule, *message;
+	} refused[] = {
+	    {"FREQ=MONTHLY;COUNT=5;BYDAY=6MO",
+	     "RRULE: BYDAY=6MO picks no day: a month holds at most 5 of each "
+	     "weekday"},
+	    {"FREQ=MONTHLY;BYDAY=-6MO,7FR", "BYDAY=7FR picks no day"},
+	    {"FREQ=YEARLY;BYMONTH=3;BYDAY=6MO", "a month holds at most 5"},
+	};
+	char text[512];
+	ukwd_calendar *cal;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		ukwd_calendar_builder *b =
+		    plain_builder(ymd(2000, 1, 1), ymd(2030, 12, 31));
+		ukwd_diag diag;
+
+		rule_ics(text, sizeof(text), "20040101", refused[i].rule);
+		assert_int_equal(import_text(b, text, 0, &diag), UKWD_EPARSE);
+		assert_int_equal(diag.line, 7);
+		if (!strstr(diag.message, refused[i].message))
+			fail_msg("%s: \"%s\" does not say \"%s\"",
+			         refused[i].rule, diag.message,
+			         refused[i].message);
+		ukwd_calendar_builder_free(b);
+	}
+	/* the first Tuesday of each month, 2004-2005: 24 */
+	rule_ics(text, sizeof(text), "20040101",
+	         "FREQ=MONTHLY;BYDAY=6MO,1TU;UNTIL=20051231");
+	cal = plain_import(text, ymd(2000, 1, 1), ymd(2030, 12, 31));
+	assert_int_equal(count_holidays(cal), 24);
+	assert_non_null(ukwd_calendar_holiday_name(cal, ymd(2004, 1, 6)));
+	ukwd_calendar_free(cal);
+}
+
 /* FREQ=DAILY with BYMONTHDAY (a limit) is libukwd's own now: libical
  * walked every day to 2582 for one that never matches (0.4 s) and could
  * not start before 1753. */
@@ -3660,6 +3703,7 @@ static const struct CMUnitTest fixed_tests[] = {
     TEST(test_recurrence__a_bysetpos_no_period_can_meet_is_refused),
     TEST(test_recurrence__an_ordinal_byday_needs_monthly_or_yearly),
     TEST(test_recurrence__daily_bymonthday_is_expanded_over_the_whole_range),
+    TEST(test_recurrence__a_byday_ordinal_no_month_holds_is_refused),
     TEST(test_recurrence__own_expansion_agrees_with_libical_to_2582),
     TEST(test_recurrence__libical_rules_before_1753_are_refused),
 };
