@@ -781,8 +781,10 @@ static PyObject *
 uep_plan(PyObject *module, PyObject *args, PyObject *kw)
 {
 	static char *names[] = {"party",    "roles", "credit_cover", "stagger",
-	                        "deadline", "start", "calendar",     NULL};
+	                        "deadline", "start", "calendar",     "ranges",
+	                        NULL};
 	const char *party_name = "domestic-small-supplier";
+	const char *ranges = "sourced";
 	PyObject *roles = NULL, *deadline = NULL, *start = NULL, *cal = NULL;
 	PyObject *plan_obj, *result, *mandate = NULL;
 	ukwd_uep_options options;
@@ -791,11 +793,22 @@ uep_plan(PyObject *module, PyObject *args, PyObject *kw)
 	int credit_cover = 0, stagger = 0, rc;
 
 	(void)module;
-	if (!PyArg_ParseTupleAndKeywords(args, kw, "|sO$ppOOO:plan", names,
+	if (!PyArg_ParseTupleAndKeywords(args, kw, "|sO$ppOOOs:plan", names,
 	                                 &party_name, &roles, &credit_cover,
-	                                 &stagger, &deadline, &start, &cal))
+	                                 &stagger, &deadline, &start, &cal,
+	                                 &ranges))
 		return NULL;
 	ukwd_uep_options_init(&options, UKWD_UEP_OPTIONS_VERSION);
+	if (strcmp(ranges, "sourced") == 0)
+		options.ranges = UKWD_UEP_RANGES_SOURCED;
+	else if (strcmp(ranges, "all") == 0)
+		options.ranges = UKWD_UEP_RANGES_ALL;
+	else
+		return pyukwd_raise(UKWD_EINVAL,
+		                    "ranges must be 'sourced' (the default: only "
+		                    "ranges a public source gives) or 'all' "
+		                    "(every stage's PROPOSED range too)",
+		                    NULL, NULL);
 	if (parse_party(&options.party, party_name) != 0)
 		return NULL;
 	if (roles && roles != Py_None &&
@@ -889,7 +902,7 @@ static PyMethodDef uep_methods[] = {
      METH_VARARGS | METH_KEYWORDS,
      "plan(party='domestic-small-supplier', roles='import-supplier', *, "
      "credit_cover=False, stagger=False, deadline=None, start=None, "
-     "calendar=None)\n--\n\n"
+     "calendar=None, ranges='sourced')\n--\n\n"
      "The SEC User Entry Process for a Party, scheduled: backward to "
      "deadline (by default the party's mandate date; 'other' has none), "
      "or forward from start. roles: names ('import-supplier', "
@@ -897,7 +910,10 @@ static PyMethodDef uep_methods[] = {
      "credit_cover adds the Credit Cover stage; stagger tests the roles "
      "one after another. calendar: the SEC calendar by default. Each "
      "stage's duration carries its source tag (SOURCED, CHECKLIST, "
-     "PROPOSED). Returns a ukwd.Schedule."},
+     "PROPOSED). ranges: the three-point estimates Schedule.risk() "
+     "draws from: 'sourced' (default: only FUSA fieldwork's 3-10 working "
+     "days, which a public source gives) or 'all' (every stage's range, "
+     "PROPOSED where no source gives one). Returns a ukwd.Schedule."},
     {"mandate_date", uep_mandate_date, METH_O,
      "mandate_date(party)\n--\n\n"
      "The date by which a Party of this kind had to be a DCC User "

@@ -188,6 +188,18 @@ def test_uep_plan_forward_and_options(sec):
     stages = ukwd.uep.stages()
     assert {"id", "title", "duration", "source"} <= set(stages[0])
     assert any(s["credit_cover_only"] for s in stages)
+    # Every stage's range (PROPOSED where no source gives one) is there
+    # only when asked for: the finish then spreads far wider (by default
+    # only FUSA fieldwork's sourced 3-10 days vary).
+    narrow = ukwd.uep.plan(start="2024-01-08").risk(2000, seed=3)
+    wide = ukwd.uep.plan(start="2024-01-08", ranges="all").risk(2000, seed=3)
+    def spread(r):
+        return (r.finish["p95"] - r.finish["p10"]).days
+    assert spread(wide) > spread(narrow) + 20
+    assert ukwd.uep.plan(start="2024-01-08", ranges="all").start == \
+        base.start
+    with pytest.raises(ukwd.EINVAL, match="ranges"):
+        ukwd.uep.plan(start="2024-01-08", ranges="some")
     with pytest.raises(ukwd.EINVAL, match="no mandate"):
         ukwd.uep.plan("other")
     assert ukwd.uep.mandate_date("other") is None

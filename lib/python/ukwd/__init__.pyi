@@ -17,7 +17,7 @@ LAST_OFFICIAL_YEAR: int
 notice: types.ModuleType
 # ukwd.uep: plan(party='domestic-small-supplier', roles='import-supplier',
 # *, credit_cover=False, stagger=False, deadline=None, start=None,
-# calendar=None) -> Schedule; mandate_date(party) -> date | None;
+# calendar=None, ranges='sourced') -> Schedule; mandate_date(party) -> date | None;
 # stages() -> list[dict].
 uep: types.ModuleType
 
