@@ -302,12 +302,24 @@ enum {
 	B_FIX_FINISH = 4u,    /* e fixed at finish_day + 1, s = e - d */
 	B_MUST_START = 8u,    /* s fixed at start_day */
 	B_SNET = 16u,         /* s >= snet */
-	B_END = 32u           /* e <= end (finish-no-later-than, deadline) */
+	B_END = 32u,          /* e <= end (finish-no-later-than, deadline) */
+	/* From a status date (schedule.c's task_bounds()): */
+	B_DONE = 64u,         /* an actual finish: the plan's duration */
+	B_IN_PROGRESS = 128u, /* with B_ACTUAL_START: e = resume + work left */
+	B_LEFT_GIVEN = 256u   /* with B_IN_PROGRESS: the work left is left */
 };
+
+/* Tasks that no draw moves (see risk.h, "Status date"). */
+#define B_INERT (B_DONE | B_LEFT_GIVEN)
 
 struct bound {
 	unsigned int flags;
 	int32_t start_day, finish_day, snet, end;
+	int32_t planned;       /* B_DONE: the plan's duration */
+	int32_t resume, spent; /* B_IN_PROGRESS: where the work left starts,
+	                        * the working days from the actual start to
+	                        * the status date */
+	int32_t left;          /* B_LEFT_GIVEN: the remaining work */
 };
 
 /* An edge into a task: its predecessor, and lag << 2 | link type. */
@@ -330,6 +342,8 @@ struct net {
 	int32_t project_day;  /* the start (forward) or finish index */
 	int has_deadline;     /* the plan's project deadline */
 	int32_t deadline_end; /* its index + 1 */
+	int has_status;       /* the schedule's status date */
+	int32_t status_next;  /* the first working day after it */
 	ukwd_risk_distribution dist;
 	/* Branches, drawn after the estimates in the order given. */
 	size_t nbranch;
@@ -393,7 +407,8 @@ has_branch(const ukwd_risk_options *opts, size_t t)
  * reset, histogrammed and ranked like any estimated task's. */
 static int
 net_build(struct net *n, const ukwd_plan *plan, const ukwd_calendar *cal,
-          const ukwd_risk_options *opts, ukwd_diag *diag)
+          const ukwd_date *status, const ukwd_risk_options *opts,
+          ukwd_diag *diag)
 {
 	struct ukwd__graph g;
 	const uint32_t *cycle;
@@ -404,6 +419,11 @@ net_build(struct net *n, const ukwd_plan *plan, const ukwd_calendar *cal,
 
 	ukwd_calendar_range(cal, &first, &last);
 	n->ntasks = plan->ntasks;
+	if (status) {
+		/* The schedule checked it against the calendar. */
+		n->has_status = 1;
+		n->status_next = index_before(cal, first, *status) + 1;
+	}
 	scratch = ukwd__malloc(plan->ntasks * sizeof(*scratch));
 	if (!scratch)
 		return ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0, "out of memory");
@@ -480,6 +500,20 @@ net_build(struct net *n, const ukwd_plan *plan, const ukwd_calendar *cal,
 					b->finish_day = index_before(
 					    cal, first,
 					    date[UKWD_CONSTRAINT_ACTUAL_FINISH]);
+				} else if (n->has_status) {
+					/* In progress: an actual start is on
+					 * or before the status date. */
+					b->flags |= B_IN_PROGRESS;
+					b->spent =
+					    n->status_next - b->start_day;
+					b->resume =
+					    b->start_day > n->status_next
+					        ? b->start_day
+					        : n->status_next;
+					if (x->remaining >= 0) {
+						b->flags |= B_LEFT_GIVEN;
+						b->left = x->remaining;
+					}
 				}
 			} else if (HAS(x, UKWD_CONSTRAINT_ACTUAL_FINISH) ||
 			           HAS(x, UKWD_CONSTRAINT_MUST_FINISH_ON)) {
@@ -494,6 +528,12 @@ net_build(struct net *n, const ukwd_plan *plan, const ukwd_calendar *cal,
 				b->start_day = index_after(
 				    cal, first,
 				    date[UKWD_CONSTRAINT_MUST_START_ON]);
+			}
+			if (n->has_status &&
+			    HAS(x, UKWD_CONSTRAINT_ACTUAL_FINISH)) {
+				/* Finished: what it took is known. */
+				b->flags |= B_DONE;
+				b->planned = plan->tasks[t].duration;
 			}
 			if (HAS(x, UKWD_CONSTRAINT_START_NO_EARLIER_THAN)) {
 				b->flags |= B_SNET;
@@ -558,11 +598,17 @@ static void
 fixed_position(const struct bound *b, int32_t d, int32_t *s, int32_t *e,
                unsigned int *early_at_finish, unsigned int *late_at_finish)
 {
+	if (b->flags & B_DONE)
+		d = b->planned;
 	if (b->flags & B_ACTUAL_START) {
 		*s = b->start_day;
 		*e = *s + d;
 		*early_at_finish = 0;
 		*late_at_finish = 0;
+		if (b->flags & B_LEFT_GIVEN)
+			*e = b->resume + b->left;
+		else if ((b->flags & B_IN_PROGRESS) && d > 0)
+			*e = b->resume + (d > b->spent ? d - b->spent : 0);
 		if (d > 0 && (b->flags & B_ACTUAL_FINISH)) {
 			*e = b->finish_day + 1 > *s ? b->finish_day + 1 : *s;
 			*late_at_finish = 1;
@@ -606,6 +652,10 @@ forward_pass(const struct net *n, struct work *w, int32_t start_bound,
 	int32_t *es = w->es, *ee = w->ee;
 	unsigned char *ek = w->ek;
 
+	/* Work not done starts after the status date: every task that is
+	 * not fixed, since an actual date fixes a task. */
+	if (n->has_status && n->status_next > start_bound)
+		start_bound = n->status_next;
 	for (size_t k = 0; k < n->ntasks; k++) {
 		uint32_t t = n->order[k];
 		uint32_t bi = n->bound_of[t];
@@ -1082,6 +1132,17 @@ midranks2(struct hist *h, struct u128 *sum_sq)
 /* ------------------------------------------------------------------ */
 /* ukwd_risk_new */
 
+/* The working days a task in progress has spent by the status date (no
+ * draw up to that many moves it); -1 for any other task. */
+static int32_t
+spent_of(const struct net *n, uint32_t t)
+{
+	const struct bound *b =
+	    n->bound_of[t] ? &n->bound[n->bound_of[t] - 1] : NULL;
+
+	return b && (b->flags & B_IN_PROGRESS) ? b->spent : -1;
+}
+
 static const size_t options_sizes[UKWD_RISK_OPTIONS_VERSION] = {
     offsetof(ukwd_risk_options, branches), sizeof(ukwd_risk_options)};
 
@@ -1352,7 +1413,10 @@ rank_correlations(ukwd_risk *risk, struct job *jobs, unsigned int njobs,
 
 		for (unsigned int k = 0; k < njobs; k++)
 			u128_add(&cross, jobs[k].cross[e]);
-		if (var_d > 0 && var_y > 0) {
+		/* A task whose draws cannot move it (from a status date: it
+		 * finished, or its work left is given, or every draw is less
+		 * than the work already done) has none. */
+		if (var_d > 0 && var_y > 0 && risk->varies[t]) {
 			rho = u128_diff(cross, mean_term) /
 			      (sqrt(var_d) * sqrt(var_y));
 			rho = rho > 1.0 ? 1.0 : rho < -1.0 ? -1.0 : rho;
@@ -1380,8 +1444,9 @@ ukwd_risk_new(ukwd_risk **out, const ukwd_schedule *sched,
 	struct failure first_failure;
 	unsigned int njobs;
 	ukwd_risk *risk;
+	ukwd_date status = 0;
 	int32_t total = 0;
-	int rc;
+	int has_status, rc;
 
 	ukwd__diag_clear(diag);
 	if (!out || !sched)
@@ -1391,13 +1456,7 @@ ukwd_risk_new(ukwd_risk **out, const ukwd_schedule *sched,
 		return ukwd__diag_set(diag, UKWD_EINVAL, 0, 0,
 		                      "the plan changed since it was "
 		                      "scheduled: schedule it again");
-	/* Its passes know no status date (ukwd_schedule_options): refused
-	 * rather than run as if there were none. */
-	if (ukwd_schedule_status_date(&(ukwd_date){0}, sched) == 0)
-		return ukwd__diag_set(
-		    diag, UKWD_EINVAL, 0, 0,
-		    "schedule risk does not run from a status "
-		    "date yet: schedule without one");
+	has_status = ukwd_schedule_status_date(&status, sched) == 0;
 	rc = check_options(&opts, options, direction, diag);
 	if (rc)
 		return rc;
@@ -1429,7 +1488,7 @@ ukwd_risk_new(ukwd_risk **out, const ukwd_schedule *sched,
 		rc = ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0, "out of memory");
 		goto out;
 	}
-	rc = net_build(&n, plan, cal, &opts, diag);
+	rc = net_build(&n, plan, cal, has_status ? &status : NULL, &opts, diag);
 	if (rc)
 		goto out;
 	ukwd_workday_count(&total, cal, cal_first, cal_last + 1);
@@ -1473,10 +1532,17 @@ ukwd_risk_new(ukwd_risk **out, const ukwd_schedule *sched,
 		goto out;
 	}
 	for (size_t e = 0; e < n.nest; e++)
-		risk->varies[n.est[e].task] = n.est[e].o != n.est[e].p;
+		risk->varies[n.est[e].task] =
+		    n.est[e].o != n.est[e].p &&
+		    n.est[e].p > spent_of(&n, n.est[e].task);
 	for (size_t b = 0; b < n.nbranch; b++)
 		if (n.branch[b].probability > 0 && n.branch[b].duration > 0)
 			risk->varies[n.branch[b].task] = 1;
+	/* From a status date, what no draw moves. */
+	for (size_t t = 0; t < n.ntasks; t++)
+		if (n.bound_of[t] &&
+		    (n.bound[n.bound_of[t] - 1].flags & B_INERT))
+			risk->varies[t] = 0;
 	{
 		int32_t *outcome =
 		    ukwd__malloc(opts.iterations * sizeof(*outcome));

@@ -504,10 +504,11 @@ random_pair(ukwd_plan **est, ukwd_plan **dur, uint64_t seed, size_t n,
 }
 
 /* Returns 1 when it compared, 0 when the schedule itself fails (a date
- * outside the calendar). */
+ * outside the calendar). status: the status date, or NULL for none. */
 static int
 assert_same_as_schedule(const ukwd_plan *est, const ukwd_plan *dur,
-                        ukwd_schedule_direction dir, ukwd_date date)
+                        ukwd_schedule_direction dir, ukwd_date date,
+                        const ukwd_date *status)
 {
 	ukwd_schedule_options so = UKWD_SCHEDULE_OPTIONS_INIT;
 	ukwd_schedule *s_est = NULL, *s_dur = NULL;
@@ -519,6 +520,10 @@ assert_same_as_schedule(const ukwd_plan *est, const ukwd_plan *dur,
 	int rc;
 
 	so.direction = dir;
+	if (status) {
+		so.has_status_date = 1;
+		so.status_date = *status;
+	}
 	ro.iterations = 3;
 	if (ukwd_schedule_new(&s_dur, dur, cal, date, &so, &diag))
 		return 0; /* dates outside the calendar: nothing to compare */
@@ -599,9 +604,9 @@ test_iterations__are_the_schedule_of_the_drawn_durations(void **state)
 
 		random_pair(&est, &dur, seed, 40 + seed * 3, seed > 10);
 		compared += assert_same_as_schedule(
-		    est, dur, UKWD_SCHEDULE_FORWARD, day("2025-01-06"));
+		    est, dur, UKWD_SCHEDULE_FORWARD, day("2025-01-06"), NULL);
 		compared += assert_same_as_schedule(
-		    est, dur, UKWD_SCHEDULE_BACKWARD, day("2025-12-19"));
+		    est, dur, UKWD_SCHEDULE_BACKWARD, day("2025-12-19"), NULL);
 		ukwd_plan_free(est);
 		ukwd_plan_free(dur);
 	}
@@ -886,6 +891,456 @@ test_seed__known_answer(void **state)
 		ukwd_schedule_free(s);
 	}
 	ukwd_plan_free(plan);
+}
+
+/* ------------------------------------------------------------------ */
+/* From a status date (issue 16: risk runs on the remaining work) */
+
+/* Set the same dates or remaining work on a task of both plans. */
+static void
+set_both(ukwd_plan *est, ukwd_plan *dur, size_t t, ukwd_constraint_type type,
+         ukwd_date d)
+{
+	assert_int_equal(ukwd_plan_set_constraint(est, t, type, d, NULL), 0);
+	assert_int_equal(ukwd_plan_set_constraint(dur, t, type, d, NULL), 0);
+}
+
+/* random_pair()'s network with progress as of a random status date:
+ * tasks finished (actual start and finish, or an actual finish alone:
+ * with the same duration in both plans, as a finished task keeps the
+ * plan's, and a milestone finishing on the day it started),
+ * in progress (an actual start, with remaining work or without), and
+ * not started, some of those with dates of their own after the status
+ * date (must start or finish on) or anywhere (start no earlier than,
+ * finish no later than, deadline). Every task can be any of them, so
+ * a task in progress may follow one not started. */
+static void
+random_progress_pair(ukwd_plan **est, ukwd_plan **dur, ukwd_date *status,
+                     uint64_t seed, size_t n)
+{
+	struct test_rng rng = {seed * 7919 + 3};
+	ukwd_date base = day("2025-01-06");
+
+	random_pair(est, dur, seed, n, 0);
+	*status = base + (ukwd_date)test_rng_between(&rng, 0, 80);
+	for (size_t t = 0; t < n; t++) {
+		ukwd_date start = base + (ukwd_date)test_rng_between(
+		                             &rng, -5, *status - base);
+		ukwd_date finish = start + (ukwd_date)test_rng_between(
+		                               &rng, 0, *status - start);
+		uint64_t what = test_rng_below(&rng, 12);
+		int32_t k = ukwd_plan_task_duration(*dur, t);
+
+		if (what <= 2) {
+			assert_int_equal(
+			    ukwd_plan_set_duration(*est, t, k, NULL), 0);
+			if (k == 0)
+				finish = start;
+		}
+		switch (what) {
+		case 0:
+		case 1:
+			set_both(*est, *dur, t, UKWD_CONSTRAINT_ACTUAL_START,
+			         start);
+			set_both(*est, *dur, t, UKWD_CONSTRAINT_ACTUAL_FINISH,
+			         finish);
+			break;
+		case 2:
+			set_both(*est, *dur, t, UKWD_CONSTRAINT_ACTUAL_FINISH,
+			         finish);
+			break;
+		case 3:
+		case 4:
+			set_both(*est, *dur, t, UKWD_CONSTRAINT_ACTUAL_START,
+			         start);
+			if (what == 4) {
+				int32_t left =
+				    (int32_t)test_rng_between(&rng, 0, 7);
+
+				assert_int_equal(ukwd_plan_set_remaining(
+				                     *est, t, left, NULL),
+				                 0);
+				assert_int_equal(ukwd_plan_set_remaining(
+				                     *dur, t, left, NULL),
+				                 0);
+			}
+			break;
+		case 5:
+			set_both(*est, *dur, t,
+			         test_rng_below(&rng, 2)
+			             ? UKWD_CONSTRAINT_MUST_START_ON
+			             : UKWD_CONSTRAINT_MUST_FINISH_ON,
+			         *status +
+			             (ukwd_date)test_rng_between(&rng, 1, 40));
+			break;
+		case 6: {
+			static const ukwd_constraint_type any[] = {
+			    UKWD_CONSTRAINT_START_NO_EARLIER_THAN,
+			    UKWD_CONSTRAINT_FINISH_NO_LATER_THAN,
+			    UKWD_CONSTRAINT_DEADLINE};
+
+			set_both(
+			    *est, *dur, t, any[test_rng_below(&rng, 3)],
+			    base + (ukwd_date)test_rng_between(&rng, -10, 120));
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	if (seed % 2) {
+		ukwd_plan_set_deadline(*est, base + 110);
+		ukwd_plan_set_deadline(*dur, base + 110);
+	}
+}
+
+/* The property against schedule.c, the reference: with every estimate
+ * equal to its duration, every iteration is ukwd_schedule_new()'s
+ * schedule from the status date, task by task, forward and backward. */
+static void
+test_status__iterations_are_the_schedule_from_the_status_date(void **state)
+{
+	int compared = 0;
+
+	(void)state;
+	for (uint64_t seed = 1; seed <= 60; seed++) {
+		ukwd_plan *est, *dur;
+		ukwd_date status;
+
+		random_progress_pair(&est, &dur, &status, seed, 30 + seed * 3);
+		compared +=
+		    assert_same_as_schedule(est, dur, UKWD_SCHEDULE_FORWARD,
+		                            day("2025-01-06"), &status);
+		compared +=
+		    assert_same_as_schedule(est, dur, UKWD_SCHEDULE_BACKWARD,
+		                            day("2025-12-19"), &status);
+		ukwd_plan_free(est);
+		ukwd_plan_free(dur);
+	}
+	print_message("# %d of 120 schedules from a status date compared\n",
+	              compared);
+	assert_true(compared >= 100);
+}
+
+static ukwd_schedule *
+sched_from(const ukwd_plan *plan, ukwd_date start, ukwd_date status)
+{
+	ukwd_schedule_options o = UKWD_SCHEDULE_OPTIONS_INIT;
+	ukwd_schedule *s = NULL;
+	ukwd_diag diag;
+
+	o.has_status_date = 1;
+	o.status_date = status;
+	if (ukwd_schedule_new(&s, plan, cal, start, &o, &diag))
+		fail_msg("schedule: %s", diag.message);
+	return s;
+}
+
+/* The share of iterations in which task t finished on or before the
+ * working day numbered k. */
+static double
+task_share_at_most(const ukwd_risk *r, size_t t, int32_t k)
+{
+	const uint32_t *counts;
+	size_t len;
+	ukwd_date first;
+	uint64_t c = 0;
+
+	assert_int_equal(ukwd_risk_histogram(&counts, &len, &first, r, t), 0);
+	for (size_t j = 0; j < len; j++)
+		if (index_of(first) + (int32_t)j <= k)
+			c += counts[j];
+	return (double)c / ukwd_risk_iterations(r);
+}
+
+/* Status date Thursday 16 January 2025. A (5 days, estimate 1/5/20)
+ * finished: 6 to 10 January. B (estimate 2/5/10) started Monday 13
+ * January: 4 working days spent by the status date. C (1/3/9) follows
+ * B; D (2/4/12) follows A and has not started. */
+struct progress_example {
+	ukwd_plan *plan;
+	size_t a, b, c, d;
+};
+
+static void
+progress_example(struct progress_example *x)
+{
+	x->plan = new_plan();
+	x->a = add(x->plan, "A", 5, 1, 5, 20);
+	x->b = add(x->plan, "B", 5, 2, 5, 10);
+	x->c = add(x->plan, "C", 3, 1, 3, 9);
+	x->d = add(x->plan, "D", 4, 2, 4, 12);
+	link_fs(x->plan, x->a, x->b);
+	link_fs(x->plan, x->b, x->c);
+	link_fs(x->plan, x->a, x->d);
+	assert_int_equal(ukwd_plan_set_constraint(x->plan, x->a,
+	                                          UKWD_CONSTRAINT_ACTUAL_START,
+	                                          day("2025-01-06"), NULL),
+	                 0);
+	assert_int_equal(ukwd_plan_set_constraint(x->plan, x->a,
+	                                          UKWD_CONSTRAINT_ACTUAL_FINISH,
+	                                          day("2025-01-10"), NULL),
+	                 0);
+	assert_int_equal(ukwd_plan_set_constraint(x->plan, x->b,
+	                                          UKWD_CONSTRAINT_ACTUAL_START,
+	                                          day("2025-01-13"), NULL),
+	                 0);
+}
+
+/* A finished task never moves, whatever its estimate: every percentile
+ * is its actual finish, its criticality the schedule's, exactly. */
+static void
+test_status__a_finished_task_is_fixed_at_its_actual_finish(void **state)
+{
+	struct progress_example x;
+	ukwd_schedule *s;
+	ukwd_risk *r;
+	ukwd_risk_task_result ra;
+	ukwd_scheduled_task sa;
+	ukwd_date done = day("2025-01-10");
+
+	(void)state;
+	progress_example(&x);
+	s = sched_from(x.plan, day("2025-01-06"), day("2025-01-16"));
+	r = risk_of(s, 5000, 7, 0, 2);
+	assert_int_equal(ukwd_risk_task(&ra, r, x.a), 0);
+	assert_int_equal(ukwd_schedule_task(&sa, s, x.a), 0);
+	assert_int_equal(ra.finish.min, done);
+	assert_int_equal(ra.finish.max, done);
+	assert_int_equal(ra.finish.p10, done);
+	assert_int_equal(ra.finish.p50, done);
+	assert_int_equal(ra.finish.p95, done);
+	assert_int_equal(ra.finish.mean, done);
+	assert_int_equal(sa.early_finish, done);
+	assert_true(ra.criticality == (sa.critical ? 1.0 : 0.0));
+	assert_false(ra.varies);
+	assert_true(ra.sensitivity == 0.0);
+	ukwd_risk_free(r);
+	/* The same with PERT draws and a task finished by an actual finish
+	 * alone: the plan's 5 days end on it, so it started on 6 January in
+	 * every iteration, and E, 10 days after that start (SS), starts on
+	 * Monday 20 January and ends on Tuesday 21. */
+	assert_int_equal(ukwd_plan_clear_constraint(
+	                     x.plan, x.a, UKWD_CONSTRAINT_ACTUAL_START),
+	                 0);
+	{
+		size_t e = add(x.plan, "E", 2, -1, 0, 0);
+		ukwd_risk_task_result re;
+
+		assert_int_equal(ukwd_plan_add_link(NULL, x.plan, x.a, e,
+		                                    UKWD_LINK_SS, 10, NULL,
+		                                    NULL),
+		                 0);
+		ukwd_schedule_free(s);
+		s = sched_from(x.plan, day("2025-01-06"), day("2025-01-16"));
+		r = risk_of(s, 5000, 7, 1, 2);
+		assert_int_equal(ukwd_risk_task(&re, r, e), 0);
+		assert_int_equal(re.finish.min, day("2025-01-21"));
+		assert_int_equal(re.finish.max, day("2025-01-21"));
+		ukwd_risk_free(r);
+	}
+	ukwd_schedule_free(s);
+	s = sched_from(x.plan, day("2025-01-06"), day("2025-01-16"));
+	r = risk_of(s, 5000, 7, 1, 2);
+	assert_int_equal(ukwd_risk_task(&ra, r, x.a), 0);
+	assert_int_equal(ukwd_schedule_task(&sa, s, x.a), 0);
+	assert_int_equal(ra.finish.min, done);
+	assert_int_equal(ra.finish.max, done);
+	assert_true(ra.criticality == (sa.critical ? 1.0 : 0.0));
+	assert_false(ra.varies);
+	assert_true(ra.sensitivity == 0.0);
+	ukwd_risk_free(r);
+	ukwd_schedule_free(s);
+	ukwd_plan_free(x.plan);
+}
+
+/* A task in progress with no remaining work given: its work left is the
+ * draw less the 4 days spent, at least 0, from Friday 17 January. Its
+ * finish is on or before the status date's j-th working day after with
+ * the probability of a draw of at most 4 + j; D, not started, starts on
+ * Friday 17 at the earliest (not on Monday 13, after A). */
+static void
+test_status__in_progress_draws_its_work_left(void **state)
+{
+	const uint32_t iterations = 20000;
+	struct progress_example x;
+	ukwd_schedule *s;
+	ukwd_risk *r;
+	ukwd_risk_task_result rb, rd;
+	int32_t status = 0;
+
+	(void)state;
+	progress_example(&x);
+	s = sched_from(x.plan, day("2025-01-06"), day("2025-01-16"));
+	r = risk_of(s, iterations, 99, 0, 1);
+	status = index_of(day("2025-01-16"));
+	assert_int_equal(ukwd_risk_task(&rb, r, x.b), 0);
+	assert_true(rb.varies);
+	/* B's work left and C against D's 2 to 12 days. */
+	assert_true(rb.sensitivity > 0.2);
+	/* A draw of 4 or less (P = 0.26) leaves nothing: the status date;
+	 * 10 leaves 6 days: Friday 24 January. */
+	assert_int_equal(rb.finish.min, day("2025-01-16"));
+	assert_int_equal(rb.finish.max, day("2025-01-24"));
+	for (int32_t j = 0; j <= 6; j++) {
+		double got = task_share_at_most(r, x.b, status + j),
+		       want = tri_cdf(4 + j + 0.5, 2, 5, 10),
+		       se = sqrt(want * (1 - want) / iterations);
+
+		if (fabs(got - want) > Z * se + 1e-12)
+			fail_msg("B by the status date + %d: %.4f, want %.4f",
+			         (int)j, got, want);
+	}
+	assert_int_equal(ukwd_risk_task(&rd, r, x.d), 0);
+	assert_int_equal(rd.finish.min, day("2025-01-20")); /* o = 2 */
+	ukwd_risk_free(r);
+	ukwd_schedule_free(s);
+	ukwd_plan_free(x.plan);
+}
+
+/* With remaining work given (3 days) B runs to the same day in every
+ * iteration, its estimate unused; the other tasks draw as before: D's
+ * finish histogram is the same as with B's work left drawn. */
+static void
+test_status__remaining_work_given_is_fixed(void **state)
+{
+	struct progress_example x;
+	ukwd_schedule *s;
+	ukwd_risk *drawn, *given;
+	ukwd_risk_task_result rb, rc;
+	const uint32_t *c1, *c2;
+	size_t len1, len2;
+	ukwd_date first1, first2;
+
+	(void)state;
+	progress_example(&x);
+	s = sched_from(x.plan, day("2025-01-06"), day("2025-01-16"));
+	drawn = risk_of(s, 4000, 5, 0, 1);
+	ukwd_schedule_free(s);
+	assert_int_equal(ukwd_plan_set_remaining(x.plan, x.b, 3, NULL), 0);
+	s = sched_from(x.plan, day("2025-01-06"), day("2025-01-16"));
+	given = risk_of(s, 4000, 5, 0, 1);
+	assert_int_equal(ukwd_risk_task(&rb, given, x.b), 0);
+	/* Friday 17, Monday 20, Tuesday 21. */
+	assert_int_equal(rb.finish.min, day("2025-01-21"));
+	assert_int_equal(rb.finish.max, day("2025-01-21"));
+	assert_false(rb.varies);
+	assert_true(rb.sensitivity == 0.0);
+	assert_true(rb.criticality == 1.0);
+	/* C follows: 1 to 9 days from Wednesday 22. */
+	assert_int_equal(ukwd_risk_task(&rc, given, x.c), 0);
+	assert_true(rc.varies);
+	assert_int_equal(rc.finish.min, day("2025-01-22"));
+	assert_int_equal(ukwd_risk_histogram(&c1, &len1, &first1, drawn, x.d),
+	                 0);
+	assert_int_equal(ukwd_risk_histogram(&c2, &len2, &first2, given, x.d),
+	                 0);
+	assert_int_equal(len1, len2);
+	assert_int_equal(first1, first2);
+	assert_memory_equal(c1, c2, len1 * sizeof(*c1));
+	ukwd_risk_free(drawn);
+	ukwd_risk_free(given);
+	ukwd_schedule_free(s);
+	ukwd_plan_free(x.plan);
+}
+
+/* A task in progress whose every draw is within the work already done
+ * (estimate 1/2/3, 4 days spent) finishes on the status date in every
+ * iteration: it does not vary. */
+static void
+test_status__in_progress_past_its_pessimistic_does_not_vary(void **state)
+{
+	struct progress_example x;
+	ukwd_schedule *s;
+	ukwd_risk *r;
+	ukwd_risk_task_result rb;
+
+	(void)state;
+	progress_example(&x);
+	assert_int_equal(ukwd_plan_set_estimate(x.plan, x.b, 1, 2, 3, NULL), 0);
+	s = sched_from(x.plan, day("2025-01-06"), day("2025-01-16"));
+	r = risk_of(s, 2000, 3, 0, 1);
+	assert_int_equal(ukwd_risk_task(&rb, r, x.b), 0);
+	assert_int_equal(rb.finish.min, day("2025-01-16"));
+	assert_int_equal(rb.finish.max, day("2025-01-16"));
+	assert_false(rb.varies);
+	assert_true(rb.sensitivity == 0.0);
+	ukwd_risk_free(r);
+	ukwd_schedule_free(s);
+	ukwd_plan_free(x.plan);
+}
+
+/* random_estimated()'s network with progress: the first tasks finished,
+ * some in progress (half with remaining work), the rest not started. */
+static ukwd_plan *
+random_estimated_progress(uint64_t seed, size_t n, ukwd_date *status)
+{
+	struct test_rng rng = {seed + 1000};
+	ukwd_plan *plan = random_estimated(seed, n);
+	ukwd_date base = day("2025-01-06");
+
+	*status = base + 30;
+	for (size_t t = 0; t < n / 3; t++) {
+		ukwd_date start =
+		    base + (ukwd_date)test_rng_between(&rng, 0, 30);
+		uint64_t what = test_rng_below(&rng, 4);
+
+		assert_int_equal(
+		    ukwd_plan_set_constraint(
+		        plan, t, UKWD_CONSTRAINT_ACTUAL_START, start, NULL),
+		    0);
+		if (what < 2)
+			assert_int_equal(
+			    ukwd_plan_set_constraint(
+			        plan, t, UKWD_CONSTRAINT_ACTUAL_FINISH,
+			        start + (ukwd_date)test_rng_between(
+			                    &rng, 0, *status - start),
+			        NULL),
+			    0);
+		else if (what == 2)
+			assert_int_equal(
+			    ukwd_plan_set_remaining(
+			        plan, t, (int32_t)test_rng_between(&rng, 0, 9),
+			        NULL),
+			    0);
+	}
+	return plan;
+}
+
+static void
+test_status__same_results_for_1_and_8_threads(void **state)
+{
+	(void)state;
+	for (int pert = 0; pert < 2; pert++) {
+		ukwd_date status;
+		ukwd_plan *plan =
+		    random_estimated_progress(31 + pert, 300, &status);
+		ukwd_schedule *s = sched_from(plan, day("2025-01-06"), status);
+		struct snapshot one = {0}, eight = {0}, other = {0};
+		ukwd_risk *r;
+		size_t varying = 0;
+
+		r = risk_of(s, 3001, 987654321, pert, 1);
+		snap(&one, r);
+		ukwd_risk_free(r);
+		r = risk_of(s, 3001, 987654321, pert, 8);
+		snap(&eight, r);
+		ukwd_risk_free(r);
+		r = risk_of(s, 3001, 987654322, pert, 8);
+		snap(&other, r);
+		ukwd_risk_free(r);
+		assert_true(snap_equal(&one, &eight));
+		assert_false(snap_equal(&one, &other));
+		for (size_t t = 0; t < one.ntasks; t++)
+			varying += one.tasks[t].varies != 0;
+		/* Some tasks vary, and the finished ones do not. */
+		assert_true(varying > 100 && varying < 300);
+		snap_free(&one);
+		snap_free(&eight);
+		snap_free(&other);
+		ukwd_schedule_free(s);
+		ukwd_plan_free(plan);
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -1718,6 +2173,15 @@ main(void)
 	    cmocka_unit_test(
 	        test_seed__same_results_for_1_and_8_threads_and_across_runs),
 	    cmocka_unit_test(test_seed__known_answer),
+	    cmocka_unit_test(
+	        test_status__iterations_are_the_schedule_from_the_status_date),
+	    cmocka_unit_test(
+	        test_status__a_finished_task_is_fixed_at_its_actual_finish),
+	    cmocka_unit_test(test_status__in_progress_draws_its_work_left),
+	    cmocka_unit_test(test_status__remaining_work_given_is_fixed),
+	    cmocka_unit_test(
+	        test_status__in_progress_past_its_pessimistic_does_not_vary),
+	    cmocka_unit_test(test_status__same_results_for_1_and_8_threads),
 	    cmocka_unit_test(
 	        test_backward__latest_start_mirrors_the_forward_finish),
 	    cmocka_unit_test(test_deadline__probability_of_meeting_it),

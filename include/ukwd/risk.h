@@ -70,6 +70,28 @@
  * ukwd_risk_latest_start(). ("Start by 2017-06-05 for an 80 % chance of
  * being a DCC User by 2017-11-25".)
  *
+ * **Status date.** A schedule made from a status date
+ * (ukwd_schedule_options::has_status_date) is run from it, each iteration
+ * by the schedule's rules (see ukwd_schedule_options): the remaining work
+ * is what is uncertain.
+ * - A task with an actual finish is finished: it keeps its actual dates
+ *   and its planned duration (ukwd_plan_task_duration()) in every
+ *   iteration, whatever its estimate or branches.
+ * - A task in progress (an actual start, no actual finish) keeps its
+ *   actual start. With its remaining work given (ukwd_plan_set_remaining())
+ *   that is taken as known: it runs to the same day in every iteration,
+ *   and its estimate (of the whole task, made before it started) is not
+ *   used. Otherwise its work left is the drawn duration D less the working
+ *   days W from its actual start to the status date, at least 0, counted
+ *   from the first working day after the status date: it finishes on the
+ *   (D - W)-th working day after the status date (on the status date's
+ *   last working day when D <= W, and at its actual start for D = 0).
+ * - Every other task starts after the status date at the earliest.
+ * Every estimate is still drawn, so that the other tasks draw the same
+ * with or without a status date; a task that no draw can move (finished,
+ * remaining work given, or an estimate whose pessimistic value is no more
+ * than W) has @c varies 0 and @c sensitivity 0.
+ *
  * **Cost.** Time: N times the two passes of a schedule, linear in tasks +
  * links, plus two draws per estimated task and iteration (one to run it,
  * one to rank it). Memory does not grow with the tasks times N: besides
@@ -242,8 +264,7 @@ UKWD_API const char *ukwd_risk_distribution_name(ukwd_risk_distribution d);
  *         branch (a task index out of range, a probability outside
  *         [0, 1], a duration or cycle count out of range, an unknown
  *         tag; @p diag names the branch by position), or branches NULL
- *         with a count; a schedule made from a status date
- *         (ukwd_schedule_options::has_status_date: not supported yet);
+ *         with a count;
  *         #UKWD_ERANGE for a deadline outside the calendar, or when in
  *         some iteration a date falls outside the calendar (@p diag
  *         names the first such iteration and the task);
@@ -303,11 +324,13 @@ typedef struct ukwd_risk_task_result {
 	double criticality;
 	/** The Spearman rank correlation (ranks of ties averaged) of its
 	 *  drawn duration with the project's outcome (see above), -1 to 1;
-	 *  0 for a task with no estimate or equal estimates, and when the
-	 *  outcome never varied. */
+	 *  0 for a task with no estimate or equal estimates, when
+	 *  @c varies is 0, and when the outcome never varied. */
 	double sensitivity;
 	/** 1 when the task has an estimate whose values are not all equal
-	 *  (its duration varied), else 0. */
+	 *  (its duration varied), or a branch that can lengthen it; 0 when
+	 *  a status date leaves no draw that moves it (see "Status date"
+	 *  above). */
 	int varies;
 } ukwd_risk_task_result;
 
