@@ -3,12 +3,55 @@
  * subproject): built by .ci/run through pkg-config, CMake's
  * find_package(ukwd CONFIG) and a Meson wrap, then run. It checks one
  * answer from the library and that the headers and the library it ran
- * with are the same version.
+ * with are the same version, and runs a small schedule risk on two
+ * threads: against a static libukwd that needs the threads and maths
+ * libraries its package says it needs.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include <ukwd.h>
+
+/* One task of 2 to 9 working days, 1000 iterations on two threads: its
+ * P100 finish is at most 9 working days on. */
+static int
+risk(void)
+{
+	ukwd_risk_options options = UKWD_RISK_OPTIONS_INIT;
+	ukwd_calendar *cal = NULL;
+	ukwd_plan *plan = NULL;
+	ukwd_schedule *sched = NULL;
+	ukwd_risk *risk = NULL;
+	ukwd_date start = 0;
+	size_t task;
+	int rc;
+
+	rc = ukwd_calendar_new_uk(&cal, UKWD_UK_ENGLAND_WALES, 2023, 2023);
+	if (rc == 0)
+		rc = ukwd_plan_new(&plan);
+	if (rc == 0)
+		rc = ukwd_plan_add_task(&task, plan, "t", "t", 5, NULL);
+	if (rc == 0)
+		rc = ukwd_plan_set_estimate(plan, task, 2, 5, 9, NULL);
+	if (rc == 0)
+		rc = ukwd_date_parse(&start, "2023-01-09", NULL);
+	if (rc == 0)
+		rc = ukwd_schedule_new(&sched, plan, cal, start, NULL, NULL);
+	options.iterations = 1000;
+	options.threads = 2;
+	if (rc == 0)
+		rc = ukwd_risk_new(&risk, sched, &options, NULL);
+	if (rc == 0)
+		printf("risk: %lu iterations\n",
+		       (unsigned long)ukwd_risk_iterations(risk));
+	ukwd_risk_free(risk);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+	if (rc != 0)
+		fprintf(stderr, "consumer: risk: %s\n", ukwd_strerror(rc));
+	return rc == 0 ? 0 : 1;
+}
 
 int
 main(void)
@@ -41,5 +84,7 @@ main(void)
 	}
 	printf("libukwd %s: 1 working day after 2023-05-05 is %s\n",
 	       ukwd_version(), text);
-	return strcmp(text, "2023-05-09") == 0 ? 0 : 1;
+	if (strcmp(text, "2023-05-09") != 0)
+		return 1;
+	return risk();
 }
