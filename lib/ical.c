@@ -1183,7 +1183,8 @@ check_byday_ordinals(const struct ics_text *text, struct span span,
 }
 
 /* Refuse a BYSETPOS none of whose values any period can meet (a list
- * with one that can is fine: RFC 5545 lets a position miss a period). */
+ * with one that can is fine: RFC 5545 lets a position miss a period), and
+ * one libical would not apply. */
 static int
 check_set_pos(const struct ics_text *text, struct span span,
               const struct icalrecurrencetype *rule, ukwd_date start,
@@ -1191,7 +1192,8 @@ check_set_pos(const struct ics_text *text, struct span span,
 {
 	struct icalrecurrencetype plain = *rule;
 	struct simple_rule simple;
-	int nearest = 0, most, month = 1, day = 1;
+	int nearest = 0, most, month = 1, day = 1, met = 0;
+	uint32_t firsts = 0, lasts = 0; /* bit n-1: BYSETPOS n, -n */
 
 	if (rule->by_set_pos[0] == ICAL_RECURRENCE_ARRAY_MAX)
 		return 0;
@@ -1205,11 +1207,32 @@ check_set_pos(const struct ics_text *text, struct span span,
 	     i++) {
 		int v = rule->by_set_pos[i];
 
+		if (v > 0 && v <= 32)
+			firsts |= 1u << (v - 1);
+		if (v < 0 && v >= -32)
+			lasts |= 1u << (-v - 1);
 		if ((v < 0 ? -v : v) <= most)
-			return 0;
+			met = 1;
 		if (nearest == 0 || (v < 0 ? -v : v) < abs(nearest))
 			nearest = v;
 	}
+	/* libical 3.0 ignores BYSETPOS with FREQ=WEEKLY and DAILY and
+	 * gives every day of the period: refused unless it keeps them all
+	 * anyway (1 to the most a period holds, or -1 to minus that). */
+	if (met && (rule->freq == ICAL_WEEKLY_RECURRENCE ||
+	            rule->freq == ICAL_DAILY_RECURRENCE)) {
+		uint32_t all = most >= 32 ? UINT32_MAX : (1u << most) - 1;
+
+		if ((firsts & all) != all && (lasts & all) != all)
+			return ukwd__diag_set(
+			    diag, UKWD_EPARSE, rrule_line(text, span), 0,
+			    "RRULE: BYSETPOS with FREQ=%s that keeps only some "
+			    "days of a period is not supported (libical 3.0 "
+			    "would give every day)",
+			    freq_name(rule->freq));
+	}
+	if (met)
+		return 0;
 	return ukwd__diag_set(
 	    diag, UKWD_EPARSE, rrule_line(text, span), 0,
 	    "RRULE: BYSETPOS=%d picks no day: a FREQ=%s period of this rule "

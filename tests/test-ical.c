@@ -3212,7 +3212,8 @@ test_recurrence__rules_libical_cannot_finish_are_refused(void **state)
  * for a first instance period after period up to 2582): it is refused at
  * once, naming the line and the most a period can hold. A list with one
  * value a period can meet, and a position that only some periods meet,
- * still work. */
+ * still work. A FREQ=WEEKLY BYSETPOS that drops days of a week, which
+ * libical 3.0 ignores, is refused too. */
 static void
 test_recurrence__a_bysetpos_no_period_can_meet_is_refused(void **state)
 {
@@ -3235,6 +3236,11 @@ test_recurrence__a_bysetpos_no_period_can_meet_is_refused(void **state)
 	                                 "FREQ=DAILY period of this rule "
 	                                 "holds at most 1 day"},
 	    {"FREQ=WEEKLY;BYDAY=SA,SU;BYSETPOS=3", "holds at most 2 days"},
+	    /* libical 3.0 ignores BYSETPOS with FREQ=WEEKLY: it gave every
+	     * Saturday and Sunday for this one, not the Sundays */
+	    {"FREQ=WEEKLY;BYDAY=SA,SU;BYSETPOS=2",
+	     "RRULE: BYSETPOS with FREQ=WEEKLY that keeps only some days of a "
+	     "period is not supported"},
 	    {"FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1,28;BYSETPOS=3",
 	     "FREQ=YEARLY period of this rule holds at most 2 days"},
 	    {"FREQ=YEARLY;BYYEARDAY=1,2;BYSETPOS=3", "holds at most 2 days"},
@@ -3252,6 +3258,8 @@ test_recurrence__a_bysetpos_no_period_can_meet_is_refused(void **state)
 	    {"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", 132},
 	    {"FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1,41", 132},
 	    {"FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1,28;BYSETPOS=2", 3},
+	    /* every day of each week kept: 573 weekends (Python) */
+	    {"FREQ=WEEKLY;BYDAY=SA,SU;BYSETPOS=1,2", 1146},
 	};
 
 	(void)state;
