@@ -516,10 +516,6 @@ check_progress_options(struct options *opt)
 			    "(YYYY-MM-DD)",
 			    opt->status_text);
 		opt->has_status = 1;
-		if (opt->risk)
-			return cli_usage_error(
-			    "--risk does not run from a status date yet: "
-			    "leave out --status-date, or --risk");
 	}
 	if (opt->baseline_path &&
 	    (opt->risk ||

@@ -52,21 +52,24 @@ put_csv_str(struct ukwd__out *o, const char *field)
 		put_csv(o, field, len + strlen(field + len));
 }
 
-/* A task against the baseline: four fields, empty for a new task. */
+/* A task against the baseline: four fields, empty for a new task, and
+ * the working days it added to the finish variance. */
 static void
 csv_slip(struct ukwd__out *o, const ukwd_progress *progress, size_t t)
 {
 	char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN];
 	ukwd_task_slip slip;
 
-	if (ukwd_progress_task(&slip, progress, t) || !slip.in_baseline) {
-		UKWD__OUT_LIT(o, ",,,,");
+	if (ukwd_progress_task(&slip, progress, t) != 0)
+		memset(&slip, 0, sizeof(slip));
+	if (!slip.in_baseline) {
+		ukwd__out_printf(o, ",,,,,%ld", (long)slip.added);
 		return;
 	}
 	ukwd__format_date(a, slip.baseline_start);
 	ukwd__format_date(b, slip.baseline_finish);
-	ukwd__out_printf(o, ",%s,%s,%ld,%ld", a, b, (long)slip.start_slip,
-	                 (long)slip.finish_slip);
+	ukwd__out_printf(o, ",%s,%s,%ld,%ld,%ld", a, b, (long)slip.start_slip,
+	                 (long)slip.finish_slip, (long)slip.added);
 }
 
 int
@@ -95,7 +98,7 @@ ukwd_render_csv(const ukwd_schedule *sched, const ukwd_render_options *options,
 		UKWD__OUT_LIT(&o, ",source,citation,reference");
 	if (opts.progress)
 		UKWD__OUT_LIT(&o, ",baseline_start,baseline_finish,start_slip,"
-		                  "finish_slip");
+		                  "finish_slip,moved_finish");
 	UKWD__OUT_LIT(&o, "\n");
 	for (size_t t = 0; t < n && o.rc == 0; t++) {
 		ukwd_scheduled_task row;

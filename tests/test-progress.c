@@ -448,26 +448,43 @@ test_status__csv(void **state)
 	ukwd_calendar_free(cal);
 }
 
-/* Risk's passes know no status date yet: it says so. */
+/* Risk runs from the status date (issue 16): with no estimates every
+ * iteration is the schedule. B started 12 January and has spent 8 of its
+ * 10 days by Wednesday 21: Thursday 22 and Friday 23 are left; C follows
+ * on Monday 26 and Tuesday 27; D starts after the status date, on
+ * Thursday 22; A keeps its actual finish. */
 static void
-test_status__risk_refuses(void **state)
+test_status__risk_runs_from_it(void **state)
 {
 	ukwd_calendar *cal = january(0);
 	struct example x;
 	ukwd_schedule *sched = NULL;
 	ukwd_risk *risk = NULL;
 	ukwd_risk_options options = UKWD_RISK_OPTIONS_INIT;
+	ukwd_risk_outcome finish;
 	ukwd_diag diag;
+	static const char *const want[] = {"2026-01-09", "2026-01-23",
+	                                   "2026-01-27", "2026-01-27"};
 
 	(void)state;
 	example_build(&x);
 	assert_int_equal(schedule_at(&sched, x.plan, cal, "2026-01-21", NULL),
 	                 0);
 	options.iterations = 10;
-	assert_int_equal(ukwd_risk_new(&risk, sched, &options, &diag),
-	                 UKWD_EINVAL);
-	assert_null(risk);
-	assert_non_null(strstr(diag.message, "status date"));
+	assert_int_equal(ukwd_risk_new(&risk, sched, &options, &diag), 0);
+	for (size_t t = 0; t < 4; t++) {
+		ukwd_risk_task_result r;
+		ukwd_scheduled_task row;
+
+		assert_int_equal(ukwd_risk_task(&r, risk, t), 0);
+		assert_int_equal(ukwd_schedule_task(&row, sched, t), 0);
+		assert_date(r.finish.min, want[t]);
+		assert_date(r.finish.max, want[t]);
+		assert_int_equal(row.early_finish, r.finish.min);
+	}
+	assert_int_equal(ukwd_risk_finish(&finish, risk), 0);
+	assert_date(finish.p95, "2026-01-27");
+	ukwd_risk_free(risk);
 	ukwd_schedule_free(sched);
 	ukwd_plan_free(x.plan);
 	ukwd_calendar_free(cal);
@@ -868,9 +885,9 @@ test_baseline__rendered(void **state)
 	assert_int_equal(ukwd_render_csv(now, &options, text_sink, &csv), 0);
 	assert_non_null(strstr(csv.data, ",critical,baseline_start,"
 	                                 "baseline_finish,start_slip,"
-	                                 "finish_slip\n"));
-	assert_non_null(strstr(csv.data, ",2026-01-12,2026-01-23,0,1\n"));
-	assert_non_null(strstr(csv.data, ",2026-01-05,2026-01-08,13,13\n"));
+	                                 "finish_slip,moved_finish\n"));
+	assert_non_null(strstr(csv.data, ",2026-01-12,2026-01-23,0,1,1\n"));
+	assert_non_null(strstr(csv.data, ",2026-01-05,2026-01-08,13,13,0\n"));
 	/* The text for a terminal. */
 	{
 		struct text text = {NULL, 0};
@@ -928,7 +945,7 @@ main(void)
 	    cmocka_unit_test(test_status__refusals),
 	    cmocka_unit_test(test_status__csv),
 	    cmocka_unit_test(test_status__backward),
-	    cmocka_unit_test(test_status__risk_refuses),
+	    cmocka_unit_test(test_status__risk_runs_from_it),
 	    cmocka_unit_test(test_baseline__round_trip),
 	    cmocka_unit_test(test_baseline__slips_and_what_moved_the_finish),
 	    cmocka_unit_test(test_baseline__new_and_removed_tasks),

@@ -159,7 +159,9 @@ typedef struct ukwd_render_options {
 	 *  made from the schedule being rendered, or NULL for none. CSV
 	 *  then adds the columns `baseline_start`, `baseline_finish`,
 	 *  `start_slip` and `finish_slip` (working days; empty for a task
-	 *  new since the baseline); JSON adds a task's `"baseline"` (null
+	 *  new since the baseline) and `moved_finish` (the working days
+	 *  the task added to the finish variance, ukwd_task_slip::added);
+	 *  JSON adds a task's `"baseline"` (null
 	 *  for a new task) and a top-level `"progress"` with the finish
 	 *  variance, the ids of the tasks that moved the finish and of those
 	 *  removed. A comparison of another schedule is #UKWD_EINVAL. */
