@@ -41,6 +41,24 @@ ukwd_holidays_detect(const char *data, size_t size)
 	return UKWD_HOLIDAYS_UNKNOWN;
 }
 
+/* The members of each version of ukwd_ical_export_options. */
+static const size_t export_options_sizes[UKWD_ICAL_EXPORT_OPTIONS_VERSION] = {
+    sizeof(ukwd_ical_export_options)};
+
+int
+ukwd_ical_export_options_init(ukwd_ical_export_options *options,
+                              unsigned int version)
+{
+	static const ukwd_ical_export_options defaults =
+	    UKWD_ICAL_EXPORT_OPTIONS_INIT;
+
+	if (!options || version == 0)
+		return UKWD_EINVAL;
+	return ukwd__versioned_export(options, version, &defaults,
+	                              export_options_sizes,
+	                              UKWD_ICAL_EXPORT_OPTIONS_VERSION);
+}
+
 #if UKWD_HAVE_LIBICAL
 
 #include <libical/ical.h>
@@ -2058,12 +2076,38 @@ add_task_summary(icalcomponent *comp, struct text_buf *desc, const char *name,
 	return 0;
 }
 
+/* A task against the baseline, a line of its DESCRIPTION. */
+static void
+add_task_slip(struct text_buf *desc, const ukwd_progress *progress, size_t task)
+{
+	char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN];
+	ukwd_task_slip slip;
+
+	if (ukwd_progress_task(&slip, progress, task) != 0)
+		return;
+	if (!slip.in_baseline) {
+		text_add(desc, "\nNew since the baseline.");
+		return;
+	}
+	ukwd_date_format(a, sizeof(a), slip.baseline_start);
+	ukwd_date_format(b, sizeof(b), slip.baseline_finish);
+	text_add(desc,
+	         "\nAgainst the baseline: start %+ld, finish %+ld working "
+	         "days (baseline %s to %s)",
+	         (long)slip.start_slip, (long)slip.finish_slip, a, b);
+	if (slip.added)
+		text_add(desc, "; added %ld working day%s to the finish",
+		         (long)slip.added, slip.added == 1 ? "" : "s");
+	text_add(desc, ".");
+}
+
 /* DESCRIPTION: length, floats, source and why the task sits where it
- * does on each side. */
+ * does on each side; with a baseline, how far the task moved. */
 static int
 add_task_description(icalcomponent *comp, struct text_buf *desc,
                      const ukwd_schedule *sched, size_t task,
-                     const ukwd_scheduled_task *row, const ukwd_source *source)
+                     const ukwd_scheduled_task *row, const ukwd_source *source,
+                     const ukwd_progress *progress)
 {
 	char why[2][512];
 	size_t len;
@@ -2097,6 +2141,8 @@ add_task_description(icalcomponent *comp, struct text_buf *desc,
 	text_add_clean(desc, why[0]);
 	text_add(desc, "\n");
 	text_add_clean(desc, why[1]);
+	if (progress)
+		add_task_slip(desc, progress, task);
 	if (desc->rc)
 		return desc->rc;
 	icalcomponent_add_property(comp,
@@ -2124,7 +2170,7 @@ static icalcomponent *
 task_component(const ukwd_schedule *sched, size_t task,
                const ukwd_scheduled_task *row, unsigned int flags,
                int64_t stamp, const struct links_in *in, struct text_buf *desc,
-               int *rc)
+               const ukwd_progress *progress, int *rc)
 {
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
 	const char *name = ukwd_plan_task_name(plan, task);
@@ -2145,8 +2191,8 @@ task_component(const ukwd_schedule *sched, size_t task,
 	if (*rc == 0)
 		*rc = add_task_summary(comp, desc, name, tag);
 	if (*rc == 0)
-		*rc =
-		    add_task_description(comp, desc, sched, task, row, source);
+		*rc = add_task_description(comp, desc, sched, task, row, source,
+		                           progress);
 	if (*rc == 0) {
 		add_task_categories(comp, desc, tag, row);
 		*rc = add_relations(comp, sched, task, in);
@@ -2160,11 +2206,69 @@ task_component(const ukwd_schedule *sched, size_t task,
 	return comp;
 }
 
-/* ukwd_ical_export_schedule() (stamped 0: the first day's midnight) and
- * ukwd_ical_export_schedule_stamped(). */
+/* The calendar's own DESCRIPTION (RFC 7986) with a baseline: the finish
+ * against the baseline's and the tasks that moved it. 0 or a failure. */
+static int
+write_progress(const ukwd_schedule *sched, const ukwd_progress *progress,
+               struct text_buf *desc, ukwd_sink write, void *payload)
+{
+	const ukwd_plan *plan = ukwd_schedule_plan(sched);
+	icalproperty *prop;
+	const size_t *movers;
+	size_t count = 0;
+	ukwd_date finish, baseline_finish;
+	int32_t variance;
+	char *text;
+	int rc = 0;
+
+	desc->len = 0;
+	text_add(desc, "Against the baseline:");
+	if (ukwd_progress_finish_variance(&variance, &baseline_finish,
+	                                  progress) == 0) {
+		char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN];
+
+		ukwd_schedule_span(NULL, &finish, NULL, sched);
+		ukwd_date_format(a, sizeof(a), finish);
+		ukwd_date_format(b, sizeof(b), baseline_finish);
+		text_add(desc,
+		         " finish %s, %+ld working days against the baseline's "
+		         "%s.",
+		         a, (long)variance, b);
+	}
+	text_add(desc, " Moved the finish:");
+	ukwd_progress_finish_movers(&movers, &count, progress);
+	if (!count)
+		text_add(desc, " none");
+	for (size_t k = 0; k < count; k++) {
+		ukwd_task_slip slip;
+
+		ukwd_progress_task(&slip, progress, movers[k]);
+		text_add(desc, k ? ", " : " ");
+		text_add_clean(desc, ukwd_plan_task_id(plan, movers[k]));
+		text_add(desc, " (+%ld)", (long)slip.added);
+	}
+	text_add(desc, ".");
+	if (desc->rc)
+		return desc->rc;
+	prop = icalproperty_new_description(desc->text);
+	if (!prop)
+		return UKWD_ENOMEM;
+	text = icalproperty_as_ical_string_r(prop);
+	icalproperty_free(prop);
+	if (!text)
+		return UKWD_ENOMEM;
+	if (write(text, strlen(text), payload))
+		rc = UKWD_EUSER;
+	icalmemory_free_buffer(text);
+	return rc;
+}
+
+/* ukwd_ical_export_schedule() (stamped 0: the first day's midnight),
+ * ukwd_ical_export_schedule_stamped() and _with(). */
 static int
 export_schedule(const ukwd_schedule *sched, unsigned int flags, int stamped,
-                int64_t made, ukwd_sink write, void *payload)
+                int64_t made, const ukwd_progress *progress, ukwd_sink write,
+                void *payload)
 {
 	static const char head[] =
 	    "BEGIN:VCALENDAR\r\n"
@@ -2179,7 +2283,8 @@ export_schedule(const ukwd_schedule *sched, unsigned int flags, int stamped,
 	int rc;
 
 	if (!sched || !write || (flags & ~UKWD_ICAL_TODO) ||
-	    (stamped && (made < STAMP_MIN || made > STAMP_MAX)))
+	    (stamped && (made < STAMP_MIN || made > STAMP_MAX)) ||
+	    (progress && ukwd_progress_schedule(progress) != sched))
 		return UKWD_EINVAL;
 	rc = ukwd_schedule_span(&first, NULL, NULL, sched);
 	if (rc)
@@ -2194,6 +2299,8 @@ export_schedule(const ukwd_schedule *sched, unsigned int flags, int stamped,
 		links_in_free(&in);
 		return UKWD_EUSER;
 	}
+	if (progress)
+		rc = write_progress(sched, progress, &desc, write, payload);
 	for (size_t t = 0; t < n && rc == 0; t++) {
 		ukwd_scheduled_task row;
 		icalcomponent *comp;
@@ -2203,7 +2310,7 @@ export_schedule(const ukwd_schedule *sched, unsigned int flags, int stamped,
 		if (rc)
 			break;
 		comp = task_component(sched, t, &row, flags, made, &in, &desc,
-		                      &rc);
+		                      progress, &rc);
 		if (!comp)
 			break;
 		text = icalcomponent_as_ical_string_r(comp);
@@ -2229,7 +2336,7 @@ int
 ukwd_ical_export_schedule(const ukwd_schedule *sched, unsigned int flags,
                           ukwd_sink write, void *payload)
 {
-	return export_schedule(sched, flags, 0, 0, write, payload);
+	return export_schedule(sched, flags, 0, 0, NULL, write, payload);
 }
 
 int
@@ -2237,7 +2344,25 @@ ukwd_ical_export_schedule_stamped(const ukwd_schedule *sched,
                                   unsigned int flags, int64_t made,
                                   ukwd_sink write, void *payload)
 {
-	return export_schedule(sched, flags, 1, made, write, payload);
+	return export_schedule(sched, flags, 1, made, NULL, write, payload);
+}
+
+int
+ukwd_ical_export_schedule_with(const ukwd_schedule *sched,
+                               const ukwd_ical_export_options *options,
+                               ukwd_sink write, void *payload)
+{
+	static const ukwd_ical_export_options defaults =
+	    UKWD_ICAL_EXPORT_OPTIONS_INIT;
+	ukwd_ical_export_options opts;
+
+	if (ukwd__versioned_copy(
+	        &opts, &defaults, sizeof(opts), options ? options : &defaults,
+	        export_options_sizes, UKWD_ICAL_EXPORT_OPTIONS_VERSION) ||
+	    (opts.has_made != 0 && opts.has_made != 1))
+		return UKWD_EINVAL;
+	return export_schedule(sched, opts.flags, opts.has_made, opts.made,
+	                       opts.progress, write, payload);
 }
 
 #else /* !UKWD_HAVE_LIBICAL */
@@ -2293,6 +2418,15 @@ ukwd_ical_export_schedule_stamped(const ukwd_schedule *sched,
 {
 	(void)made;
 	return ukwd_ical_export_schedule(sched, flags, write, payload);
+}
+
+int
+ukwd_ical_export_schedule_with(const ukwd_schedule *sched,
+                               const ukwd_ical_export_options *options,
+                               ukwd_sink write, void *payload)
+{
+	(void)options;
+	return ukwd_ical_export_schedule(sched, 0, write, payload);
 }
 
 #endif

@@ -930,6 +930,98 @@ test_baseline__rendered(void **state)
 	ukwd_calendar_free(cal);
 }
 
+/* iCalendar with a baseline: each task's DESCRIPTION ends with its slip,
+ * the calendar has the finish variance; without one, the bytes of
+ * ukwd_ical_export_schedule(). */
+static void
+unfold(struct text *t)
+{
+	size_t to = 0;
+
+	for (size_t i = 0; i < t->len; i++) {
+		if (t->data[i] == '\r' && i + 2 < t->len &&
+		    t->data[i + 1] == '\n' && t->data[i + 2] == ' ') {
+			i += 2;
+			continue;
+		}
+		t->data[to++] = t->data[i];
+	}
+	t->len = to;
+	t->data[to] = '\0';
+}
+
+static void
+test_baseline__icalendar(void **state)
+{
+	ukwd_calendar *cal = january(0);
+	struct example x;
+	ukwd_schedule *before = NULL, *now = NULL;
+	ukwd_baseline *b;
+	ukwd_progress *p = NULL;
+	ukwd_ical_export_options options = UKWD_ICAL_EXPORT_OPTIONS_INIT;
+	struct text json, ics = {NULL, 0}, plain = {NULL, 0}, same = {NULL, 0};
+	size_t e;
+
+	(void)state;
+	if (!ukwd_has_feature(UKWD_FEATURE_ICAL))
+		skip();
+	example_build(&x);
+	assert_int_equal(schedule_at(&before, x.plan, cal, NULL, NULL), 0);
+	json = json_of(before);
+	ukwd_schedule_free(before);
+	b = baseline_of(json.data);
+	e = task(x.plan, "E", 2);
+	fs(x.plan, x.c, e);
+	assert_int_equal(ukwd_plan_set_remaining(x.plan, x.b, 3, NULL), 0);
+	assert_int_equal(schedule_at(&now, x.plan, cal, "2026-01-21", NULL), 0);
+	assert_int_equal(ukwd_progress_new(&p, now, b, NULL), 0);
+	/* No options: the same bytes as the plain export. */
+	assert_int_equal(
+	    ukwd_ical_export_schedule_with(now, NULL, text_sink, &same), 0);
+	assert_int_equal(ukwd_ical_export_schedule(now, 0, text_sink, &plain),
+	                 0);
+	assert_int_equal(same.len, plain.len);
+	assert_memory_equal(same.data, plain.data, plain.len);
+	options.progress = p;
+	assert_int_equal(
+	    ukwd_ical_export_schedule_with(now, &options, text_sink, &ics), 0);
+	unfold(&ics);
+	assert_non_null(strstr(ics.data,
+	                       "Against the baseline: start +0\\, finish +1 "
+	                       "working days (baseline 2026-01-12 to "
+	                       "2026-01-23)\\; added 1 working day to the "
+	                       "finish."));
+	assert_non_null(strstr(ics.data, "New since the baseline."));
+	assert_non_null(strstr(ics.data,
+	                       "DESCRIPTION:Against the baseline: finish "
+	                       "2026-01-30\\, +3 working days against the "
+	                       "baseline's 2026-01-27. Moved the finish: B "
+	                       "(+1)\\, E (+2)."));
+	/* The calendar's DESCRIPTION comes before the first event. */
+	assert_true(strstr(ics.data, "DESCRIPTION:Against") <
+	            strstr(ics.data, "BEGIN:VEVENT"));
+	/* Another schedule's comparison, or a bad version: refused. */
+	assert_int_equal(schedule_at(&before, x.plan, cal, "2026-01-21", NULL),
+	                 0);
+	assert_int_equal(
+	    ukwd_ical_export_schedule_with(before, &options, text_sink, &same),
+	    UKWD_EINVAL);
+	options.version = 99;
+	assert_int_equal(
+	    ukwd_ical_export_schedule_with(now, &options, text_sink, &same),
+	    UKWD_EINVAL);
+	ukwd_schedule_free(before);
+	free(json.data);
+	free(ics.data);
+	free(plain.data);
+	free(same.data);
+	ukwd_progress_free(p);
+	ukwd_schedule_free(now);
+	ukwd_baseline_free(b);
+	ukwd_plan_free(x.plan);
+	ukwd_calendar_free(cal);
+}
+
 int
 main(void)
 {
@@ -952,6 +1044,7 @@ main(void)
 	    cmocka_unit_test(test_baseline__refusals),
 	    cmocka_unit_test(test_baseline__compare_refusals),
 	    cmocka_unit_test(test_baseline__rendered),
+	    cmocka_unit_test(test_baseline__icalendar),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -26,6 +26,7 @@
 #include "error.h"
 #include "calendar.h"
 #include "schedule.h"
+#include "progress.h"
 
 UKWD_BEGIN_DECLS
 
@@ -91,7 +92,14 @@ UKWD_BEGIN_DECLS
  * date, DTEND not after DTSTART, a year outside 0001..9999, a recurrence
  * that libical cannot read, a rule finer than a day (FREQ=HOURLY,
  * MINUTELY or SECONDLY, or BYHOUR, BYMINUTE or BYSECOND: days off repeat
- * daily at most), and every property libical rejected (libical
+ * daily at most), a rule that can name no day (a BYSETPOS beyond the
+ * most days one period of the rule holds, such as
+ * `FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=41`; a BYDAY ordinal no
+ * month or year holds, such as `BYDAY=6MO`; an ordinal BYDAY with
+ * FREQ=DAILY or WEEKLY, which RFC 5545 does not allow), a BYSETPOS with
+ * FREQ=WEEKLY or DAILY that keeps only some days of a period (libical
+ * would ignore it and give every day), and every property libical
+ * rejected (libical
  * drops a malformed property and inserts an X-LIC-ERROR in its place;
  * each one is an error here). A NUL byte inside @p size is an error, and
  * so is a physical line longer than #UKWD_ICAL_MAX_LINE bytes.
@@ -286,6 +294,59 @@ UKWD_API int ukwd_ical_export_schedule(const ukwd_schedule *sched,
 UKWD_API int ukwd_ical_export_schedule_stamped(const ukwd_schedule *sched,
                                                unsigned int flags, int64_t made,
                                                ukwd_sink write, void *payload);
+
+/** Options for ukwd_ical_export_schedule_with(). @since 0.1 */
+typedef struct ukwd_ical_export_options {
+	unsigned int version; /**< #UKWD_ICAL_EXPORT_OPTIONS_VERSION */
+	unsigned int flags;   /**< 0 or #UKWD_ICAL_TODO */
+	/** 1: every DTSTAMP is @c made, as ukwd_ical_export_schedule_stamped()
+	 *  has it; 0 (the default): the schedule's first day at midnight, as
+	 *  ukwd_ical_export_schedule() has it. */
+	int has_made;
+	int64_t made; /**< seconds since 1970-01-01T00:00:00Z, with has_made */
+	/** A comparison of this schedule with a baseline (ukwd/progress.h),
+	 *  or NULL. With one, each task's DESCRIPTION ends with its slip
+	 *  ("Against the baseline: start +0, finish +1 working days
+	 *  (baseline 2026-01-12 to 2026-01-23); added 1 working day to the
+	 *  finish." or "New since the baseline."), and the calendar itself
+	 *  gets a DESCRIPTION (RFC 7986) with the finish variance and the
+	 *  tasks that moved the finish. A comparison of another schedule is
+	 *  #UKWD_EINVAL. */
+	const ukwd_progress *progress;
+} ukwd_ical_export_options;
+
+/** The current version of #ukwd_ical_export_options. */
+#define UKWD_ICAL_EXPORT_OPTIONS_VERSION 1
+/** Initialise a #ukwd_ical_export_options to the defaults. */
+#define UKWD_ICAL_EXPORT_OPTIONS_INIT                                          \
+	{                                                                      \
+		UKWD_ICAL_EXPORT_OPTIONS_VERSION, 0u, 0, 0, NULL               \
+	}
+
+/**
+ * @brief Initialise options of the caller's version to the defaults of
+ *        #UKWD_ICAL_EXPORT_OPTIONS_INIT (only that version's members are
+ *        written).
+ * @return 0; #UKWD_EINVAL for NULL or an unknown version.
+ * @since 0.1
+ */
+UKWD_API int ukwd_ical_export_options_init(ukwd_ical_export_options *options,
+                                           unsigned int version);
+
+/**
+ * @brief ukwd_ical_export_schedule() with options: the flags, the
+ *        DTSTAMP, and a comparison with a baseline.
+ * @param[in] options NULL for the defaults (then the same bytes as
+ *                    ukwd_ical_export_schedule() with flags 0).
+ * @return as ukwd_ical_export_schedule(); #UKWD_EINVAL also for an
+ *         unknown options version, @c made out of range, or a
+ *         comparison of another schedule.
+ * @since 0.1
+ */
+UKWD_API int
+ukwd_ical_export_schedule_with(const ukwd_schedule *sched,
+                               const ukwd_ical_export_options *options,
+                               ukwd_sink write, void *payload);
 
 /** A holidays file handed to ukwd_calendar_new_uk_files(). */
 typedef struct ukwd_holiday_file {
