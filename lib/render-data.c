@@ -880,9 +880,46 @@ mermaid_section(struct ukwd__out *o, const char *name, size_t len,
 	ukwd__out_puts(o, "\n");
 }
 
+/* A task's name's suffix against the baseline: its finish slip in
+ * working days, " (+1)", or " (new)". */
+static void
+mermaid_slip(struct ukwd__out *o, const ukwd_progress *progress, size_t t)
+{
+	ukwd_task_slip slip;
+
+	if (ukwd_progress_task(&slip, progress, t) != 0)
+		return;
+	if (!slip.in_baseline)
+		UKWD__OUT_LIT(o, " (new)");
+	else
+		ukwd__out_printf(o, slip.finish_slip > 0 ? " (+%ld)" : " (%ld)",
+		                 (long)slip.finish_slip);
+}
+
+/* A comment line: the project's finish variance. */
+static void
+mermaid_variance(struct ukwd__out *o, const ukwd_progress *progress)
+{
+	int32_t variance;
+
+	if (ukwd_progress_finish_variance(&variance, NULL, progress) != 0) {
+		UKWD__OUT_LIT(o, "    %% finish variance: the baseline has no "
+		                 "finish to compare with\n");
+		return;
+	}
+	ukwd__out_printf(
+	    o,
+	    variance > 0 ? "    %%%% finish variance: +%ld working "
+	                   "day%s against the baseline\n"
+	                 : "    %%%% finish variance: %ld working "
+	                   "day%s against the baseline\n",
+	    (long)variance, variance == 1 || variance == -1 ? "" : "s");
+}
+
 static int
-mermaid_task(struct ukwd__out *o, const ukwd_schedule *sched, size_t t,
-             const char **section, size_t *section_len)
+mermaid_task(struct ukwd__out *o, const ukwd_schedule *sched,
+             const ukwd_progress *progress, size_t t, const char **section,
+             size_t *section_len)
 {
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
 	ukwd_scheduled_task row;
@@ -899,6 +936,8 @@ mermaid_task(struct ukwd__out *o, const ukwd_schedule *sched, size_t t,
 	            strlen(name) - (len ? len + 2 : 0));
 	if (ukwd__render_is_proposed(plan, t))
 		ukwd__out_printf(o, " (%s)", ukwd__render_tag(plan, t));
+	if (progress)
+		mermaid_slip(o, progress, t);
 	ukwd__out_puts(o, " :");
 	if (row.critical)
 		ukwd__out_puts(o, "crit, ");
@@ -930,6 +969,8 @@ ukwd_render_mermaid(const ukwd_schedule *sched,
 	n = ukwd_schedule_task_count(sched);
 	ukwd__out_init(&o, write, payload);
 	ukwd__out_puts(&o, "gantt\n");
+	if (opts.progress)
+		mermaid_variance(&o, opts.progress);
 	if (opts.title) {
 		ukwd__out_puts(&o, "    title ");
 		put_mermaid(&o, opts.title, strlen(opts.title));
@@ -939,6 +980,7 @@ ukwd_render_mermaid(const ukwd_schedule *sched,
 	               "    dateFormat YYYY-MM-DD\n    axisFormat %Y-%m-%d\n");
 	rc = mermaid_excludes(&o, ukwd_schedule_calendar(sched), first, last);
 	for (size_t t = 0; rc == 0 && t < n && o.rc == 0; t++)
-		rc = mermaid_task(&o, sched, t, &section, &section_len);
+		rc = mermaid_task(&o, sched, opts.progress, t, &section,
+		                  &section_len);
 	return rc ? rc : ukwd__out_finish(&o);
 }

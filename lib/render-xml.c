@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "render-private.h"
+#include "ukwd/progress.h"
 #include "ukwd/workday.h"
 
 /* Text as XML character data or attribute value: markup characters
@@ -94,6 +95,7 @@ enum svg_key {
 	KEY_PROPOSED,
 	KEY_FLOAT,
 	KEY_MILESTONE,
+	KEY_BASELINE,
 	KEY_WEEKEND,
 	KEY_HOLIDAY,
 	KEY_LINK,
@@ -102,8 +104,8 @@ enum svg_key {
 };
 
 static const char *const key_names[KEY_COUNT] = {
-    "working", "critical", "proposed", "float", "milestone",
-    "weekend", "holiday",  "link",     "today"};
+    "working",  "critical", "proposed", "float", "milestone",
+    "baseline", "weekend",  "holiday",  "link",  "today"};
 
 /* A named non-working day in the chart, and a run of them with nothing
  * but non-working days between (Good Friday to Easter Monday): one label
@@ -123,6 +125,7 @@ struct svg_chart {
 	const ukwd_schedule *sched;
 	const ukwd_plan *plan;
 	const ukwd_calendar *cal;
+	const ukwd_progress *progress; /* NULL: no baseline drawn */
 	ukwd_date first, last;
 	int scale;    /* day, week or month */
 	long per_day; /* pixels */
@@ -374,6 +377,39 @@ svg_point(const struct svg_chart *c, const ukwd_scheduled_task *row, int end)
 	           : svg_x(c, row->early_start);
 }
 
+/* A slip in working days as the text shows it: "+3", "0", "-2". */
+static void
+format_slip(char buf[16], int32_t days)
+{
+	snprintf(buf, 16, days > 0 ? "+%ld" : "%ld", (long)days);
+}
+
+/* The task against the baseline, for its tooltip: its start and finish
+ * slip and the baseline's dates, or that it is new. */
+static void
+put_slip_title(struct ukwd__out *o, const ukwd_progress *progress, size_t t)
+{
+	char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN], s1[16], s2[16];
+	ukwd_task_slip slip;
+
+	if (ukwd_progress_task(&slip, progress, t) != 0)
+		return;
+	if (!slip.in_baseline) {
+		ukwd__out_puts(o, "\nNew since the baseline");
+		return;
+	}
+	ukwd__format_date(a, slip.baseline_start);
+	ukwd__format_date(b, slip.baseline_finish);
+	format_slip(s1, slip.start_slip);
+	format_slip(s2, slip.finish_slip);
+	ukwd__out_printf(
+	    o,
+	    "\nStart %s, finish %s working day%s against the "
+	    "baseline (%s to %s)",
+	    s1, s2, slip.finish_slip == 1 || slip.finish_slip == -1 ? "" : "s",
+	    a, b);
+}
+
 /* A task's group, its tooltip (name, dates, float, and the source: its
  * tag, then the citation and the reference each on a line of its own)
  * and its label, clipped to the label column; a label cut short, or
@@ -398,6 +434,8 @@ svg_task_title(struct ukwd__out *o, const struct svg_chart *c, size_t t,
 		                 (long)row->duration,
 		                 row->duration == 1 ? "" : "s");
 	ukwd__out_printf(o, ", total float %ld", (long)row->total_float);
+	if (c->progress)
+		put_slip_title(o, c->progress, t);
 	if (source) {
 		ukwd__out_printf(o, "\nSource: %s",
 		                 ukwd_source_tag_name(source->tag));
@@ -460,6 +498,56 @@ svg_task_bars(struct ukwd__out *o, const struct svg_chart *c, long mid,
 	}
 }
 
+/* The task's baseline as a thin bar under its current one, from the
+ * baseline's early start to its early finish; a milestone's as a small
+ * diamond on the baseline's day. None for a task new since the
+ * baseline. */
+static void
+svg_baseline(struct ukwd__out *o, const struct svg_chart *c, long mid, size_t t,
+             const ukwd_scheduled_task *row)
+{
+	ukwd_task_slip slip;
+	long x;
+
+	if (ukwd_progress_task(&slip, c->progress, t) != 0 || !slip.in_baseline)
+		return;
+	x = svg_x(c, slip.baseline_start);
+	if (row->duration == 0) {
+		ukwd__out_printf(o,
+		                 "<path d=\"M%ld %ldl3 3l-3 3l-3 -3z\" "
+		                 "class=\"baseline\"/>\n",
+		                 x + c->per_day / 2, mid + SVG_ROW / 2 - 6);
+		return;
+	}
+	ukwd__out_printf(o,
+	                 "<rect x=\"%ld\" y=\"%ld\" width=\"%ld\" height=\"3\" "
+	                 "class=\"baseline\"/>\n",
+	                 x, mid + SVG_ROW / 2 - 4,
+	                 slip.baseline_finish >= slip.baseline_start
+	                     ? svg_x(c, slip.baseline_finish + 1) - x
+	                     : 2);
+}
+
+/* The note after the bar: the finish slip, or "new". */
+static void
+svg_slip_note(struct ukwd__out *o, const struct svg_chart *c, size_t t,
+              int after)
+{
+	ukwd_task_slip slip;
+	char text[16];
+
+	if (ukwd_progress_task(&slip, c->progress, t) != 0)
+		return;
+	if (!slip.in_baseline) {
+		ukwd__out_printf(o, "%snew", after ? ", " : "");
+		return;
+	}
+	if (slip.finish_slip == 0)
+		return;
+	format_slip(text, slip.finish_slip);
+	ukwd__out_printf(o, "%sfinish %s", after ? ", " : "", text);
+}
+
 static int
 svg_task(struct ukwd__out *o, const struct svg_chart *c, size_t t,
          const ukwd_scheduled_task *row)
@@ -483,6 +571,8 @@ svg_task(struct ukwd__out *o, const struct svg_chart *c, size_t t,
 		                 svg_x(c, row->late_finish + 1) -
 		                     svg_x(c, from));
 	}
+	if (c->progress)
+		svg_baseline(o, c, mid, t, row);
 	if (row->duration == 0)
 		ukwd__out_printf(o,
 		                 "<path d=\"M%ld %ldl7 7l-7 7l-7 -7z\" "
@@ -499,6 +589,8 @@ svg_task(struct ukwd__out *o, const struct svg_chart *c, size_t t,
 	if (proposed)
 		ukwd__out_printf(o, "%s%s", row->duration ? " " : "",
 		                 ukwd__render_tag(c->plan, t));
+	if (c->progress)
+		svg_slip_note(o, c, t, row->duration || proposed);
 	ukwd__out_puts(o, "</text>\n</g>\n");
 	return o->rc;
 }
@@ -570,6 +662,8 @@ svg_key_text(const struct svg_chart *c, int key)
 		return "total float";
 	case KEY_MILESTONE:
 		return "milestone";
+	case KEY_BASELINE:
+		return "baseline";
 	case KEY_WEEKEND:
 		return "non-working day";
 	case KEY_HOLIDAY:
@@ -636,6 +730,13 @@ svg_legend_rows(struct ukwd__out *o, const struct svg_chart *c)
 				    "<path d=\"M%ld %ldl7 7l-7 7l-7 "
 				    "-7z\" class=\"milestone\"/>",
 				    x + 9, y);
+				break;
+			case KEY_BASELINE:
+				ukwd__out_printf(o,
+				                 "<rect x=\"%ld\" y=\"%ld\" "
+				                 "width=\"18\" height=\"3\" "
+				                 "class=\"baseline\"/>",
+				                 x, y + 6);
 				break;
 			case KEY_WEEKEND:
 			case KEY_HOLIDAY:
@@ -733,6 +834,49 @@ count_holiday(ukwd_date d, const char *name, void *payload)
 	return 0;
 }
 
+/* The subtitle's lines: a third with a baseline. */
+static int
+subtitle_lines(const ukwd_render_options *opts)
+{
+	return opts->progress ? 3 : 2;
+}
+
+/* The subtitle's line against the baseline: the finish variance and the
+ * baseline's finish, and the status date when the schedule has one. */
+static void
+progress_line(char buf[SUBTITLE_SIZE], const ukwd_schedule *sched,
+              const ukwd_progress *progress)
+{
+	char a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN], v[16];
+	ukwd_date finish, status;
+	int32_t variance;
+	size_t len;
+
+	ukwd_schedule_span(NULL, &finish, NULL, sched);
+	ukwd__format_date(a, finish);
+	if (ukwd_progress_finish_variance(&variance, &finish, progress) == 0) {
+		ukwd__format_date(b, finish);
+		format_slip(v, variance);
+		len = (size_t)snprintf(
+		    buf, SUBTITLE_SIZE,
+		    "Finish %s: %s working day%s against the "
+		    "baseline's %s",
+		    a, v, variance == 1 || variance == -1 ? "" : "s", b);
+	} else {
+		len = (size_t)snprintf(buf, SUBTITLE_SIZE,
+		                       "Finish %s: the baseline has no finish "
+		                       "to compare with",
+		                       a);
+	}
+	if (ukwd_schedule_status_date(&status, sched) == 0) {
+		ukwd__format_date(b, status);
+		snprintf(buf + len, SUBTITLE_SIZE - len, "; status date %s.",
+		         b);
+	} else {
+		snprintf(buf + len, SUBTITLE_SIZE - len, ".");
+	}
+}
+
 /* Line 0 of the subtitle: what was planned, which way and its span;
  * line 1: the calendar and the day the chart was made. Caller text
  * (the calendar) is written as it is: escape it on output. */
@@ -747,6 +891,10 @@ subtitle_line(char buf[SUBTITLE_SIZE], const ukwd_schedule *sched,
 	int32_t days = 0;
 	size_t n = ukwd_schedule_task_count(sched);
 
+	if (line == 2) {
+		progress_line(buf, sched, opts->progress);
+		return;
+	}
 	if (line == 0) {
 		ukwd_schedule_anchor(&direction, &anchor, sched);
 		ukwd_schedule_span(&first, &last, &days, sched);
@@ -822,7 +970,7 @@ svg_heading(struct ukwd__out *o, const struct svg_chart *c,
 	}
 	/* Bold: a tenth wider. */
 	*widest = 6 + text_width(title, 18) * 11 / 10;
-	for (int k = 0; k < 2; k++) {
+	for (int k = 0; k < subtitle_lines(opts); k++) {
 		subtitle_line(line, c->sched, opts, k);
 		y += k == 0 ? 20 : 16;
 		width = 6 + text_width(line, 12);
@@ -997,6 +1145,13 @@ svg_used(struct svg_chart *c)
 		} else if (!row.critical) {
 			c->used |= 1u << KEY_WORKING;
 		}
+		if (c->progress) {
+			ukwd_task_slip slip;
+
+			if (ukwd_progress_task(&slip, c->progress, t) == 0 &&
+			    slip.in_baseline)
+				c->used |= 1u << KEY_BASELINE;
+		}
 	}
 	if (ukwd_plan_link_count(c->plan) > 0)
 		c->used |= 1u << KEY_LINK;
@@ -1010,6 +1165,29 @@ svg_chart_free(struct svg_chart *c)
 {
 	ukwd__free(c->holidays);
 	ukwd__free(c->runs);
+}
+
+/* The days the chart spans: the schedule's, early and late dates, and
+ * with a baseline its tasks' baseline dates too. */
+static int
+chart_range(ukwd_date *first, ukwd_date *last, const ukwd_schedule *sched,
+            const ukwd_progress *progress)
+{
+	size_t n = ukwd_schedule_task_count(sched);
+	int rc = ukwd__render_range(first, last, sched, 1);
+
+	for (size_t t = 0; rc == 0 && progress && t < n; t++) {
+		ukwd_task_slip slip;
+
+		rc = ukwd_progress_task(&slip, progress, t);
+		if (rc || !slip.in_baseline)
+			continue;
+		if (slip.baseline_start < *first)
+			*first = slip.baseline_start;
+		if (slip.baseline_finish > *last)
+			*last = slip.baseline_finish;
+	}
+	return rc;
 }
 
 /* The chart's extent, scale and size in pixels, and what it shows.
@@ -1027,7 +1205,8 @@ svg_layout(struct svg_chart *c, const ukwd_schedule *sched,
 	c->plan = ukwd_schedule_plan(sched);
 	c->cal = ukwd_schedule_calendar(sched);
 	c->n = ukwd_schedule_task_count(sched);
-	rc = ukwd__render_range(&c->first, &c->last, sched, 1);
+	c->progress = opts->progress;
+	rc = chart_range(&c->first, &c->last, sched, c->progress);
 	if (rc)
 		return rc;
 	days = (long)(c->last - c->first) + 1;
@@ -1096,6 +1275,9 @@ svg_open(struct ukwd__out *o, const struct svg_chart *c,
 	put_xml_str(o, opts->title ? opts->title : "Schedule");
 	ukwd__out_puts(o, "</title>\n");
 	ukwd__out_puts(o, svg_style);
+	if (c->progress)
+		ukwd__out_puts(o, "<style>\n.baseline { fill: #555; }\n"
+		                  "</style>\n");
 	/* Task names stop short of the chart. */
 	ukwd__out_printf(o,
 	                 "<clipPath id=\"ukwd-labels\"><rect x=\"0\" y=\"0\" "
@@ -1238,10 +1420,10 @@ html_cell(struct ukwd__out *o, const char *cls, const char *text)
  * would span more than UKWD_RENDER_MAX_DAYS days: checked before a byte
  * is written. */
 static int
-check_drawable(const ukwd_schedule *sched)
+check_drawable(const ukwd_schedule *sched, const ukwd_progress *progress)
 {
 	ukwd_date first, last;
-	int rc = ukwd__render_range(&first, &last, sched, 1);
+	int rc = chart_range(&first, &last, sched, progress);
 
 	if (rc)
 		return rc;
@@ -1267,6 +1449,9 @@ static const struct {
     {"Why this start", "text"},
     {"Why this finish", "text"},
 };
+
+/* With a baseline, the slips' columns follow this one (Finish). */
+#define HTML_FINISH_COLUMN 5
 
 /* What the HTML steps share. */
 struct html_writer {
@@ -1296,10 +1481,13 @@ html_open(struct html_writer *w, const char *title)
 	ukwd__out_puts(&w->o, "</head>\n<body>\n<h1>");
 	put_xml_str(&w->o, title);
 	ukwd__out_puts(&w->o, "</h1>\n<p class=\"subtitle\">");
-	for (int k = 0; k < 2; k++) {
+	for (int k = 0; k < subtitle_lines(w->opts); k++) {
 		subtitle_line(line, w->sched, w->opts, k);
 		put_xml_str(&w->o, line);
-		ukwd__out_puts(&w->o, k == 0 ? ".<br/>\n" : "</p>\n");
+		ukwd__out_puts(&w->o, k == 0 ? ".<br/>\n"
+		                      : k + 1 < subtitle_lines(w->opts)
+		                          ? "<br/>\n"
+		                          : "</p>\n");
 	}
 	if (w->opts->key_date_count)
 		ukwd__out_puts(&w->o, "<ul class=\"key-dates\">\n");
@@ -1381,6 +1569,28 @@ html_source(struct ukwd__out *o, const ukwd_source *source)
 	}
 }
 
+/* A row's start and finish slip, in working days; "new" for a task new
+ * since the baseline, which sorts after every slip. */
+static void
+html_slips(struct ukwd__out *o, const ukwd_progress *progress, size_t t)
+{
+	char s1[16], s2[16];
+	ukwd_task_slip slip;
+
+	if (ukwd_progress_task(&slip, progress, t) != 0 || !slip.in_baseline) {
+		ukwd__out_puts(o, "<td class=\"num slip\" data-key=\"1e9\">new"
+		                  "</td><td class=\"num slip\" "
+		                  "data-key=\"1e9\">new</td>");
+		return;
+	}
+	format_slip(s1, slip.start_slip);
+	format_slip(s2, slip.finish_slip);
+	ukwd__out_printf(o,
+	                 "<td class=\"num slip\" data-key=\"%ld\">%s</td>"
+	                 "<td class=\"num slip\" data-key=\"%ld\">%s</td>",
+	                 (long)slip.start_slip, s1, (long)slip.finish_slip, s2);
+}
+
 static int
 html_row(struct html_writer *w, size_t t)
 {
@@ -1404,11 +1614,15 @@ html_row(struct html_writer *w, size_t t)
 	html_cell(&w->o, "name", ukwd__render_name(w->plan, t));
 	ukwd__out_printf(&w->o,
 	                 "<td class=\"num\">%ld</td><td class=\"date\">%s</td>"
-	                 "<td class=\"date\">%s</td><td class=\"date\">%s</td>"
+	                 "<td class=\"date\">%s</td>",
+	                 (long)row.duration, es, ef);
+	if (w->opts->progress)
+		html_slips(&w->o, w->opts->progress, t);
+	ukwd__out_printf(&w->o,
+	                 "<td class=\"date\">%s</td>"
 	                 "<td class=\"date\">%s</td><td class=\"num\">%ld</td>"
 	                 "<td class=\"num\">%ld</td><td>%s</td>",
-	                 (long)row.duration, es, ef, ls, lf,
-	                 (long)row.total_float, (long)row.free_float,
+	                 ls, lf, (long)row.total_float, (long)row.free_float,
 	                 row.total_float < 0 ? "negative float"
 	                 : row.critical      ? "yes"
 	                                     : "no");
@@ -1443,9 +1657,14 @@ html_write(struct html_writer *w)
 	ukwd__out_puts(&w->o,
 	               "</figure>\n<table id=\"ukwd-tasks\">\n<thead><tr>");
 	for (size_t k = 0; k < sizeof(html_columns) / sizeof(*html_columns);
-	     k++)
+	     k++) {
 		ukwd__out_printf(&w->o, "<th data-type=\"%s\">%s</th>",
 		                 html_columns[k].type, html_columns[k].name);
+		if (k == HTML_FINISH_COLUMN && w->opts->progress)
+			ukwd__out_puts(
+			    &w->o, "<th data-type=\"number\">Start slip</th>"
+			           "<th data-type=\"number\">Finish slip</th>");
+	}
 	ukwd__out_puts(&w->o, "</tr></thead>\n<tbody>\n");
 	for (size_t t = 0; rc == 0 && t < n && w->o.rc == 0; t++)
 		rc = html_row(w, t);
@@ -1466,7 +1685,7 @@ ukwd_render_html(const ukwd_schedule *sched, const ukwd_render_options *options,
 	int rc = ukwd__render_get_options(&opts, options, sched, write);
 
 	if (rc == 0)
-		rc = check_drawable(sched);
+		rc = check_drawable(sched, opts.progress);
 	if (rc)
 		return rc;
 	w.plan = ukwd_schedule_plan(sched);
