@@ -134,7 +134,11 @@ static const char usage_options[] =
     "  --baseline FILE   a schedule saved with --format json: table and text\n"
     "                    then say how far each task and the finish slipped\n"
     "                    in working days and which tasks moved the finish;\n"
-    "                    csv and json carry the same figures\n"
+    "                    csv and json carry the same figures; svg and html\n"
+    "                    draw each task's baseline as a thin bar under its\n"
+    "                    bar, its slip in the tooltip and the finish\n"
+    "                    variance in the subtitle (html: slip columns);\n"
+    "                    mermaid adds each finish slip to the task's name\n"
     "  --help            this text\n"
     "  --version         the program's and libukwd's version\n"
     "  --list-names KIND the names shell completion offers, one a line:\n"
@@ -520,10 +524,13 @@ check_progress_options(struct options *opt)
 	if (opt->baseline_path &&
 	    (opt->risk ||
 	     !(opt->format == FORMAT_TABLE || opt->format == FORMAT_TEXT ||
-	       opt->format == FORMAT_CSV || opt->format == FORMAT_JSON)))
+	       opt->format == FORMAT_CSV || opt->format == FORMAT_JSON ||
+	       opt->format == FORMAT_SVG || opt->format == FORMAT_HTML ||
+	       opt->format == FORMAT_MERMAID)))
 		return cli_usage_error(
-		    "--baseline goes with --format table, text, csv or json "
-		    "and without --risk (%s does not show a baseline yet)",
+		    "--baseline goes with --format table, text, csv, json, "
+		    "svg, html or mermaid and without --risk (%s does not show "
+		    "a baseline yet)",
 		    opt->risk ? "--risk" : format_names[opt->format]);
 	return 0;
 }
