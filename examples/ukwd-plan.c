@@ -1044,9 +1044,11 @@ chart_header(struct chart_header *h, ukwd_render_options *options,
 static int render_schedule(const struct render_job *job,
                            ukwd_render_options *options);
 
-/* --risk: table and text give the plan as without it, then the risk's
- * text (a task a row with its P50/P80/P95 finish and criticality); the
- * other formats give the risk's results. */
+/* --risk: table and text give the plan, its table with each task's
+ * P50/P80/P95 finish and criticality, then the risk's text (the finish's
+ * distribution, the deadline's chance, a task a row with its
+ * sensitivity and range, the branches); the other formats give the
+ * risk's results. */
 static int
 render_risk(const struct render_job *job, ukwd_render_options *options)
 {
@@ -1070,6 +1072,7 @@ render_risk(const struct render_job *job, ukwd_render_options *options)
 		struct render_job plain = *job;
 
 		plain.risk = NULL;
+		options->risk = job->risk;
 		rc = render_schedule(&plain, options);
 		if (rc)
 			return rc;

@@ -364,6 +364,20 @@ int32_t ukwd__render_target_late(const ukwd_schedule *sched, ukwd_date target);
 void ukwd__render_put_verdict(struct ukwd__out *o, const ukwd_calendar *cal,
                               ukwd_date target, ukwd_date finish);
 
+/* A share as per cent with one decimal, "83.2 %", in buf (NUL-ended);
+ * never rounded to 100.0 or 0.0 when it is not exactly that: "> 99.9 %",
+ * "< 0.1 %". Returns the length. */
+size_t ukwd__render_pct_text(char buf[16], double share);
+
+/* The risk's columns of a table (ukwd_render_options::risk): the
+ * headings "  P50 FINISH  P80 FINISH  P95 FINISH  CRITICAL", and a task's
+ * cells under them (the percent right-aligned). */
+void ukwd__render_risk_heading(struct ukwd__out *o);
+int ukwd__render_risk_cells(struct ukwd__out *o, const ukwd_risk *risk,
+                            size_t task);
+/* What those columns mean, a note under the table. */
+void ukwd__render_risk_note(struct ukwd__out *o, const ukwd_risk *risk);
+
 /* Is the schedule a backward one? It says so itself (issue 14: no
  * option can make a renderer contradict its schedule). */
 int ukwd__render_is_backward(const ukwd_schedule *sched);

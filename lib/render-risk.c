@@ -282,27 +282,12 @@ put_fixed(struct ukwd__out *o, double value, int places)
 	}
 }
 
-/* A share as per cent with one decimal, "83.2 %"; never rounded to
- * 100.0 or 0.0 when it is not exactly that: "> 99.9 %", "< 0.1 %". */
-static size_t
-pct_text(char buf[16], double share)
-{
-	long tenths = lround(share * 1000.0);
-
-	if (share < 1.0 && tenths >= 1000)
-		return (size_t)snprintf(buf, 16, "> 99.9 %%");
-	if (share > 0.0 && tenths <= 0)
-		return (size_t)snprintf(buf, 16, "< 0.1 %%");
-	return (size_t)snprintf(buf, 16, "%ld.%ld %%", tenths / 10,
-	                        tenths % 10);
-}
-
 static void
 put_pct(struct ukwd__out *o, double share)
 {
 	char buf[16];
 
-	ukwd__out_put(o, buf, pct_text(buf, share));
+	ukwd__out_put(o, buf, ukwd__render_pct_text(buf, share));
 }
 
 static void
@@ -479,7 +464,8 @@ text_table(struct ukwd__out *o, const struct view *v)
 		/* right-aligned under "Critical" */
 		{
 			char pct[16];
-			size_t len = pct_text(pct, tv->r.criticality);
+			size_t len =
+			    ukwd__render_pct_text(pct, tv->r.criticality);
 
 			put_pad(o, len < 8 ? 8 - len : 0);
 			ukwd__out_put(o, pct, len);
@@ -1017,7 +1003,7 @@ svg_curve(struct ukwd__out *o, const struct view *v)
 		char line[96], dl[UKWD_DATE_STRLEN], pct[16];
 
 		ukwd__format_date(dl, v->deadline);
-		pct_text(pct, v->deadline_p);
+		ukwd__render_pct_text(pct, v->deadline_p);
 		snprintf(line, sizeof(line),
 		         "Deadline %s: a %s chance of meeting it", dl, pct);
 		svg_text(o, (PLOT_X0 + PLOT_X1) / 2, CURVE_TOP + CURVE_H + 36,

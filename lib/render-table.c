@@ -43,7 +43,7 @@ column_width(const ukwd_plan *plan, size_t n,
  * and the column headings. */
 static void
 table_header(struct ukwd__out *o, const ukwd_schedule *sched, size_t ids,
-             size_t names)
+             size_t names, const ukwd_risk *risk)
 {
 	char first_text[UKWD_DATE_STRLEN], last_text[UKWD_DATE_STRLEN],
 	    anchor_text[UKWD_DATE_STRLEN];
@@ -67,12 +67,15 @@ table_header(struct ukwd__out *o, const ukwd_schedule *sched, size_t ids,
 	UKWD__OUT_LIT(o, "  ");
 	ukwd__put_cell(o, "TASK", names);
 	UKWD__OUT_LIT(o, "  DAYS  START       FINISH      LATE START  "
-	                 "LATE FINISH  FLOAT  FREE\n");
+	                 "LATE FINISH  FLOAT  FREE");
+	if (risk)
+		ukwd__render_risk_heading(o);
+	UKWD__OUT_LIT(o, "\n");
 }
 
 static int
 table_row(struct ukwd__out *o, const ukwd_schedule *sched, size_t task,
-          size_t ids, size_t names)
+          size_t ids, size_t names, const ukwd_risk *risk)
 {
 	const ukwd_plan *plan = ukwd_schedule_plan(sched);
 	char es[UKWD_DATE_STRLEN], ef[UKWD_DATE_STRLEN], ls[UKWD_DATE_STRLEN],
@@ -94,9 +97,12 @@ table_row(struct ukwd__out *o, const ukwd_schedule *sched, size_t task,
 	ukwd__put_cell(o, ukwd_plan_task_id(plan, task), ids);
 	UKWD__OUT_LIT(o, "  ");
 	ukwd__put_cell(o, ukwd__render_name(plan, task), names);
-	ukwd__out_printf(o, "  %4ld  %s  %s  %s  %s   %5ld %5ld\n",
+	ukwd__out_printf(o, "  %4ld  %s  %s  %s  %s   %5ld %5ld",
 	                 (long)row.duration, es, ef, ls, lf,
 	                 (long)row.total_float, (long)row.free_float);
+	if (risk && (rc = ukwd__render_risk_cells(o, risk, task)) != 0)
+		return rc;
+	UKWD__OUT_LIT(o, "\n");
 	return 0;
 }
 
@@ -271,9 +277,9 @@ ukwd_render_table(const ukwd_schedule *sched,
 	ids = column_width(plan, n, ukwd_plan_task_id, 2, ID_WIDTH_MAX);
 	names = column_width(plan, n, ukwd__render_name, 4, NAME_WIDTH_MAX);
 	ukwd__out_init(&o, write, payload);
-	table_header(&o, sched, ids, names);
+	table_header(&o, sched, ids, names, opts.risk);
 	for (size_t t = 0; t < n && rc == 0; t++)
-		rc = table_row(&o, sched, t, ids, names);
+		rc = table_row(&o, sched, t, ids, names, opts.risk);
 	if (rc == 0) {
 		ukwd_schedule_negative_float(&negative, &nnegative, sched);
 		table_targets(&o, sched, &opts);
@@ -281,6 +287,8 @@ ukwd_render_table(const ukwd_schedule *sched,
 		                 nnegative ? "  ! negative float: a date "
 		                             "cannot be met."
 		                           : "");
+		if (opts.risk)
+			ukwd__render_risk_note(&o, opts.risk);
 		rc = table_paths(&o, sched);
 	}
 	if (rc == 0)

@@ -141,10 +141,12 @@ uep_heading(struct uep_report *r)
 	}
 	ukwd__out_printf(o, ": %s to %s, %ld working day%s\n", first_text,
 	                 last_text, (long)days, days == 1 ? "" : "s");
-	ukwd__out_printf(o, "\n  %-34s  %-44s  %-10s  %-10s  %4s  %5s  %s\n",
-	                 "STAGE", "WHAT", r->backward ? "LATE START" : "START",
-	                 r->backward ? "LATE END" : "FINISH", "DAYS", "FLOAT",
-	                 "SOURCE");
+	ukwd__out_printf(o, "\n  %-34s  %-44s  %-10s  %-10s  %4s  %5s", "STAGE",
+	                 "WHAT", r->backward ? "LATE START" : "START",
+	                 r->backward ? "LATE END" : "FINISH", "DAYS", "FLOAT");
+	if (r->opts.risk)
+		ukwd__render_risk_heading(o);
+	UKWD__OUT_LIT(o, "  SOURCE\n");
 }
 
 /* What the rows held, for the notes after them. */
@@ -182,9 +184,12 @@ uep_rows(struct uep_report *r, struct uep_seen *seen)
 		ukwd__put_cell(o, ukwd_plan_task_id(r->plan, t), STAGE_WIDTH);
 		UKWD__OUT_LIT(o, "  ");
 		ukwd__put_cell(o, ukwd__render_name(r->plan, t), WHAT_WIDTH);
-		ukwd__out_printf(o, "  %s  %s  %4ld  %5ld  %s\n", start, finish,
-		                 (long)row.duration, (long)row.total_float,
-		                 tag);
+		ukwd__out_printf(o, "  %s  %s  %4ld  %5ld", start, finish,
+		                 (long)row.duration, (long)row.total_float);
+		if (r->opts.risk &&
+		    (rc = ukwd__render_risk_cells(o, r->opts.risk, t)) != 0)
+			return rc;
+		ukwd__out_printf(o, "  %s\n", tag);
 	}
 	return 0;
 }
@@ -322,6 +327,8 @@ uep_notes(struct uep_report *r, const struct uep_seen *seen)
 	                 seen->negative ? "  ! negative float: the date "
 	                                  "cannot be met."
 	                                : "");
+	if (r->opts.risk)
+		ukwd__render_risk_note(o, r->opts.risk);
 	UKWD__OUT_LIT(o, "SOURCE: CHECKLIST is SECAS's SEC Checklist for "
 	                 "Small Suppliers v1.3\n(December 2017); SOURCED "
 	                 "figures cite a public page (--format csv shows "

@@ -3,6 +3,7 @@
  * options check, the warnings and the explanations. The renderers are one
  * file a family: render-text.c, render-xml.c (SVG and HTML),
  * render-data.c (CSV, JSON, Mermaid), render-table.c and render-uep.c. */
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -299,7 +300,8 @@ ukwd__put_cell(struct ukwd__out *o, const char *text, size_t width)
 /* The members of each version of ukwd_render_options. */
 static const size_t options_sizes[UKWD_RENDER_OPTIONS_VERSION] = {
     offsetof(ukwd_render_options, targets), offsetof(ukwd_render_options, made),
-    offsetof(ukwd_render_options, progress), sizeof(ukwd_render_options)};
+    offsetof(ukwd_render_options, progress),
+    offsetof(ukwd_render_options, risk), sizeof(ukwd_render_options)};
 
 int
 ukwd_render_options_init(ukwd_render_options *options, unsigned int version)
@@ -332,6 +334,9 @@ ukwd__render_get_options(ukwd_render_options *opts,
 	    (opts->key_date_count && !opts->key_dates))
 		return UKWD_EINVAL;
 	if (opts->progress && ukwd_progress_schedule(opts->progress) != sched)
+		return UKWD_EINVAL;
+	if (opts->risk &&
+	    ukwd_risk_task_count(opts->risk) != ukwd_schedule_task_count(sched))
 		return UKWD_EINVAL;
 	if (opts->width < 0 || (unsigned)opts->scale > UKWD_RENDER_SCALE_MONTH)
 		return UKWD_EINVAL;
@@ -541,4 +546,61 @@ ukwd__render_explain(struct ukwd__sentence *s, const ukwd_schedule *sched,
 		                           task, side);
 	}
 	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Schedule risk in the tables */
+
+size_t
+ukwd__render_pct_text(char buf[16], double share)
+{
+	long tenths = lround(share * 1000.0);
+
+	if (share < 1.0 && tenths >= 1000)
+		return (size_t)snprintf(buf, 16, "> 99.9 %%");
+	if (share > 0.0 && tenths <= 0)
+		return (size_t)snprintf(buf, 16, "< 0.1 %%");
+	return (size_t)snprintf(buf, 16, "%ld.%ld %%", tenths / 10,
+	                        tenths % 10);
+}
+
+void
+ukwd__render_risk_heading(struct ukwd__out *o)
+{
+	UKWD__OUT_LIT(o, "  P50 FINISH  P80 FINISH  P95 FINISH  CRITICAL");
+}
+
+int
+ukwd__render_risk_cells(struct ukwd__out *o, const ukwd_risk *risk, size_t task)
+{
+	char p50[UKWD_DATE_STRLEN], p80[UKWD_DATE_STRLEN],
+	    p95[UKWD_DATE_STRLEN], pct[16];
+	ukwd_risk_task_result r;
+	size_t len;
+	int rc = ukwd_risk_task(&r, risk, task);
+
+	if (rc)
+		return rc;
+	ukwd__format_date(p50, r.finish.p50);
+	ukwd__format_date(p80, r.finish.p80);
+	ukwd__format_date(p95, r.finish.p95);
+	len = ukwd__render_pct_text(pct, r.criticality);
+	/* the per cent right-aligned under CRITICAL */
+	ukwd__out_printf(o, "  %s  %s  %s  %*s", p50, p80, p95,
+	                 (int)(len < 8 ? 8 - len : 0), "");
+	ukwd__out_put(o, pct, len);
+	return 0;
+}
+
+void
+ukwd__render_risk_note(struct ukwd__out *o, const ukwd_risk *risk)
+{
+	uint32_t n = ukwd_risk_iterations(risk);
+
+	ukwd__out_printf(o,
+	                 "P50/P80/P95 FINISH: the day by which the task had "
+	                 "finished in 50, 80 and 95 %%\nof %lu iteration%s "
+	                 "(schedule risk); CRITICAL: the share of them in "
+	                 "which it was\ncritical.\n",
+	                 (unsigned long)n, n == 1 ? "" : "s");
 }

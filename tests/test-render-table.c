@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -270,6 +271,116 @@ test_table__bad_arguments_and_a_failing_sink_are_errors(void **state)
 	ukwd_schedule_free(sched);
 }
 
+/* The value at column `col` (0-based, from the left, counting cells of
+ * the risk's four) of the row of task `id`, copied into out. */
+static void
+risk_cells(const char *table, const char *id, char cells[4][16])
+{
+	const char *row = strstr(table, id), *end;
+
+	assert_non_null(row);
+	end = strchr(row, '\n');
+	assert_non_null(end);
+	/* The last four cells: three dates and "N.N %" right-aligned in 8. */
+	assert_true(end - row > 3 * 12 + 10);
+	for (int k = 0; k < 3; k++) {
+		memcpy(cells[k], end - (3 - k) * 12 - 10 + 2, 10);
+		cells[k][10] = '\0';
+	}
+	memcpy(cells[3], end - 8, 8);
+	cells[3][8] = '\0';
+}
+
+static void
+test_table__risk_adds_p50_p80_p95_and_criticality_columns(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
+	ukwd_risk_options ro = UKWD_RISK_OPTIONS_INIT;
+	struct buffer out = {NULL, 0, 0, 0}, v4 = {NULL, 0, 0, 0};
+	static const char *const ids[] = {"brief ", "build ", "content ",
+	                                  "the-launch-mileston"};
+	ukwd_schedule *sched, *other;
+	ukwd_plan *two;
+	ukwd_risk *risk = NULL, *small = NULL;
+
+	assert_int_equal(ukwd_plan_set_estimate(f->plan, 0, 2, 3, 9, NULL), 0);
+	assert_int_equal(ukwd_plan_set_estimate(f->plan, 1, 4, 5, 12, NULL), 0);
+	assert_int_equal(ukwd_plan_set_estimate(f->plan, 2, 1, 2, 20, NULL), 0);
+	sched = schedule(f, UKWD_SCHEDULE_FORWARD, ymd(2017, 6, 1));
+	ro.iterations = 3000;
+	ro.seed = 11;
+	assert_int_equal(ukwd_risk_new(&risk, sched, &ro, NULL), 0);
+	options.risk = risk;
+	assert_int_equal(ukwd_render_table(sched, &options, buffer_sink, &out),
+	                 0);
+	assert_non_null(strstr(out.text, "FLOAT  FREE  P50 FINISH  P80 FINISH  "
+	                                 "P95 FINISH  CRITICAL\n"));
+	assert_non_null(strstr(out.text, "of 3000 iterations (schedule risk)"));
+	for (size_t t = 0; t < 4; t++) {
+		char cells[4][16], want[UKWD_DATE_STRLEN], pct[16];
+		ukwd_risk_task_result r;
+		const ukwd_date *days[3] = {&r.finish.p50, &r.finish.p80,
+		                            &r.finish.p95};
+
+		assert_int_equal(ukwd_risk_task(&r, risk, t), 0);
+		risk_cells(strstr(out.text, "LATE FINISH"), ids[t], cells);
+		for (int k = 0; k < 3; k++) {
+			assert_int_equal(
+			    ukwd_date_format(want, sizeof(want), *days[k]), 0);
+			assert_string_equal(cells[k], want);
+		}
+		/* per cent with one decimal, never rounded to 0.0 or 100.0
+		 * when it is not exactly that */
+		if (r.criticality > 0.0 && r.criticality < 0.0005)
+			snprintf(pct, sizeof(pct), "< 0.1 %%");
+		else if (r.criticality < 1.0 && r.criticality >= 0.9995)
+			snprintf(pct, sizeof(pct), "> 99.9 %%");
+		else
+			snprintf(pct, sizeof(pct), "%.1f %%",
+			         r.criticality * 100.0);
+		assert_string_equal(cells[3] + strspn(cells[3], " "), pct);
+	}
+	/* content's range reaches 20 days: it is not always critical */
+	{
+		ukwd_risk_task_result r;
+
+		assert_int_equal(ukwd_risk_task(&r, risk, 2), 0);
+		assert_true(r.criticality > 0.0 && r.criticality < 1.0);
+	}
+
+	/* A version 4 caller has no risk member: the table it had. */
+	options.version = 4;
+	assert_int_equal(ukwd_render_table(sched, &options, buffer_sink, &v4),
+	                 0);
+	assert_null(strstr(v4.text, "P50"));
+	assert_int_equal(strncmp(v4.text, out.text, 80), 0);
+
+	/* A risk of another plan (its task count) is refused. */
+	assert_int_equal(ukwd_plan_new(&two), 0);
+	assert_int_equal(ukwd_plan_add_task(NULL, two, "x", "X", 2, NULL), 0);
+	assert_int_equal(
+	    ukwd_schedule_new(&other, two, f->cal, ymd(2017, 6, 1), NULL, NULL),
+	    0);
+	ro.iterations = 10;
+	assert_int_equal(ukwd_risk_new(&small, other, &ro, NULL), 0);
+	options.version = UKWD_RENDER_OPTIONS_VERSION;
+	options.risk = small;
+	free(v4.text);
+	v4.text = NULL;
+	v4.len = 0;
+	assert_int_equal(ukwd_render_table(sched, &options, buffer_sink, &v4),
+	                 UKWD_EINVAL);
+	assert_null(v4.text);
+
+	ukwd_risk_free(small);
+	ukwd_schedule_free(other);
+	ukwd_plan_free(two);
+	ukwd_risk_free(risk);
+	free(out.text);
+	ukwd_schedule_free(sched);
+}
+
 static void
 test_explanations__are_the_tables_why_section_alone(void **state)
 {
@@ -354,6 +465,9 @@ main(void)
 	    cmocka_unit_test_setup_teardown(
 	        test_table__bad_arguments_and_a_failing_sink_are_errors, setup,
 	        teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_table__risk_adds_p50_p80_p95_and_criticality_columns,
+	        setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        test_explanations__are_the_tables_why_section_alone, setup,
 	        teardown),

@@ -263,6 +263,56 @@ test_uep__each_row_has_its_dates_and_the_catalogues_tag(void **state)
 	free(text);
 }
 
+/* --risk: the table gains each stage's P50/P80/P95 finish and its
+ * criticality, between FLOAT and SOURCE, with the risk's own figures. */
+static void
+test_uep__risk_adds_percentile_and_criticality_columns(void **state)
+{
+	struct fixture *f = *state;
+	ukwd_render_options options = UKWD_RENDER_OPTIONS_INIT;
+	ukwd_risk_options ro = UKWD_RISK_OPTIONS_INIT;
+	ukwd_risk_branch branches[16];
+	ukwd_risk *risk = NULL;
+	size_t nbranch = 0, n;
+	char *text;
+
+	f->uep.ranges = UKWD_UEP_RANGES_ALL;
+	plan_and_schedule(f, UKWD_SCHEDULE_FORWARD, ymd(2017, 1, 3));
+	assert_int_equal(
+	    ukwd_uep_risk_branches(branches, 16, &nbranch, f->plan), 0);
+	assert_true(nbranch > 0);
+	ro.iterations = 500;
+	ro.seed = 3;
+	ro.branches = branches;
+	ro.branch_count = nbranch;
+	assert_int_equal(ukwd_risk_new(&risk, f->sched, &ro, NULL), 0);
+	options.risk = risk;
+	text = report(f, &options);
+	assert_contains(text, "DAYS  FLOAT  P50 FINISH  P80 FINISH  "
+	                      "P95 FINISH  CRITICAL  SOURCE\n");
+	assert_contains(text, "\nof 500 iterations (schedule risk); CRITICAL");
+	n = ukwd_plan_task_count(f->plan);
+	for (size_t t = 0; t < n; t++) {
+		const char *row = row_of(text, ukwd_plan_task_id(f->plan, t));
+		char cells[64], d[3][UKWD_DATE_STRLEN];
+		ukwd_risk_task_result r;
+
+		assert_int_equal(ukwd_risk_task(&r, risk, t), 0);
+		ukwd_date_format(d[0], sizeof(d[0]), r.finish.p50);
+		ukwd_date_format(d[1], sizeof(d[1]), r.finish.p80);
+		ukwd_date_format(d[2], sizeof(d[2]), r.finish.p95);
+		snprintf(cells, sizeof(cells), "  %s  %s  %s  ", d[0], d[1],
+		         d[2]);
+		assert_non_null(strstr(row, cells));
+		assert_true(strstr(row, cells) < strchr(row, '\n'));
+		assert_row_tag(row,
+		               ukwd_source_tag_name(
+		                   ukwd_plan_task_source(f->plan, t)->tag));
+	}
+	free(text);
+	ukwd_risk_free(risk);
+}
+
 static void
 test_uep__backward_shows_late_dates_and_says_so(void **state)
 {
@@ -492,6 +542,9 @@ main(void)
 	        test_uep__forward_report_is_ukwd_plans, setup, teardown),
 	    cmocka_unit_test_setup_teardown(
 	        test_uep__each_row_has_its_dates_and_the_catalogues_tag, setup,
+	        teardown),
+	    cmocka_unit_test_setup_teardown(
+	        test_uep__risk_adds_percentile_and_criticality_columns, setup,
 	        teardown),
 	    cmocka_unit_test_setup_teardown(
 	        test_uep__backward_shows_late_dates_and_says_so, setup,

@@ -66,6 +66,7 @@
 #include "plan.h"
 #include "schedule.h"
 #include "progress.h"
+#include "risk.h"
 #include "uep.h"
 
 UKWD_BEGIN_DECLS
@@ -166,18 +167,30 @@ typedef struct ukwd_render_options {
 	 *  variance, the ids of the tasks that moved the finish and of those
 	 *  removed. A comparison of another schedule is #UKWD_EINVAL. */
 	const ukwd_progress *progress;
+	/** Version 5: the results of ukwd_risk_new() (ukwd/risk.h) on the
+	 *  schedule being rendered, or NULL for none. The tables,
+	 *  ukwd_render_table()'s and the User Entry Process's
+	 *  (ukwd_render_uep()), then gain the columns `P50 FINISH`,
+	 *  `P80 FINISH` and `P95 FINISH` (each task's finish percentiles,
+	 *  as ukwd_risk_task() gives them) and `CRITICAL` (its criticality
+	 *  index, the share of iterations in which it was critical, in per
+	 *  cent with one decimal). The other renderers do not read it:
+	 *  ukwd_risk_render() gives the risk's own results in every format.
+	 *  A risk whose task count is not the schedule's is #UKWD_EINVAL. */
+	const ukwd_risk *risk;
 } ukwd_render_options;
 
 /** The current version of #ukwd_render_options; version 1 callers
  *  (without targets), version 2 callers (without made, calendar and key
- *  dates) and version 3 callers (without progress) are still accepted. */
-#define UKWD_RENDER_OPTIONS_VERSION 4
+ *  dates), version 3 callers (without progress) and version 4 callers
+ *  (without risk) are still accepted. */
+#define UKWD_RENDER_OPTIONS_VERSION 5
 /** Initialise a #ukwd_render_options to the defaults. */
 #define UKWD_RENDER_OPTIONS_INIT                                               \
 	{                                                                      \
 		UKWD_RENDER_OPTIONS_VERSION, 0, 0, UKWD_RENDER_NO_DATE,        \
 		    UKWD_RENDER_SCALE_AUTO, 0u, NULL, NULL, 0,                 \
-		    UKWD_RENDER_NO_DATE, NULL, NULL, 0, NULL                   \
+		    UKWD_RENDER_NO_DATE, NULL, NULL, 0, NULL, NULL             \
 	}
 
 /**
