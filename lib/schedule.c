@@ -258,6 +258,9 @@ task_bounds(struct bounds *b, struct context *c, size_t t)
 					left = 0;
 			}
 			b->fixed_e = from + left;
+			/* Its finish: the work left after the status date,
+			 * not the actual start (which fixes its start). */
+			b->fixed_late = DRIVER_STATUS_DATE;
 		}
 		if (rc == 0 && d > 0 && HAS(x, UKWD_CONSTRAINT_ACTUAL_FINISH)) {
 			rc = index_on_or_before(
@@ -461,12 +464,14 @@ forward_pass(struct context *c, int64_t start_bound)
 	return 0;
 }
 
-/* Is this late driver one that fixes its task? */
+/* Is this late driver one that fixes its task? A fixing constraint, or
+ * the status date, the late driver only of a task in progress. */
 static int
 driver_fixes(int32_t driver)
 {
-	return IS_CONSTRAINT_DRIVER(driver) &&
-	       (FIXING >> (DRIVER_CONSTRAINT - driver) & 1u);
+	return driver == DRIVER_STATUS_DATE ||
+	       (IS_CONSTRAINT_DRIVER(driver) &&
+	        (FIXING >> (DRIVER_CONSTRAINT - driver) & 1u));
 }
 
 /* Late dates, with every last day <= finish_bound: e <= finish_bound + 1,
@@ -1303,6 +1308,9 @@ driver_of(int64_t *bound, const ukwd_schedule *sched, size_t task, int early)
 	} else if (code == DRIVER_STATUS_DATE) {
 		d.kind = UKWD_DRIVER_STATUS_DATE;
 		d.date = sched->status_date;
+		/* Early: work not done starts after it; late: a task in
+		 * progress finishes its work left after it. */
+		d.bounds_finish = !early;
 	} else if (code <= DRIVER_CONSTRAINT) {
 		ukwd_constraint_type type =
 		    (ukwd_constraint_type)(DRIVER_CONSTRAINT - code);
@@ -1466,7 +1474,7 @@ explain_verb(const ukwd_schedule *sched, const ukwd_driver *d, size_t task,
 	int constraint = d->kind == UKWD_DRIVER_CONSTRAINT;
 	int actual = constraint && is_actual(d->constraint);
 	int by =
-	    !early && !actual &&
+	    !early && !actual && d->kind != UKWD_DRIVER_STATUS_DATE &&
 	    !(constraint && (d->constraint == UKWD_CONSTRAINT_MUST_START_ON ||
 	                     d->constraint == UKWD_CONSTRAINT_MUST_FINISH_ON));
 
@@ -1555,7 +1563,12 @@ explain_bound(struct text_out *s, const ukwd_schedule *sched,
 	case UKWD_DRIVER_STATUS_DATE:
 		/* Not "(not a working day)": the first working day after
 		 * the status date is never the status date itself. */
-		PUT_LITERAL(s, "work not done starts after the status date ");
+		if (d->bounds_finish)
+			PUT_LITERAL(s, "in progress, its work left runs on "
+			               "after the status date ");
+		else
+			PUT_LITERAL(
+			    s, "work not done starts after the status date ");
 		put_date(s, d->date);
 		return;
 	default: /* UKWD_DRIVER_CONSTRAINT */

@@ -235,6 +235,63 @@ test_status__explains_the_status_date(void **state)
 	ukwd_calendar_free(cal);
 }
 
+/* A task in progress: its start is its actual start, its finish the work
+ * left after the status date, and neither moves for a successor that
+ * must start sooner (as an actual finish would not): the float goes
+ * negative instead. Both sides say so. */
+static void
+test_status__a_task_in_progress_says_why_it_finishes_then(void **state)
+{
+	ukwd_calendar *cal = january(1);
+	struct example x;
+	ukwd_schedule *sched = NULL;
+	ukwd_scheduled_task row;
+	ukwd_driver driver;
+	char text[512];
+
+	(void)state;
+	example_build(&x);
+	assert_int_equal(ukwd_plan_set_remaining(x.plan, x.b, 3, NULL), 0);
+	assert_int_equal(schedule_at(&sched, x.plan, cal, "2026-01-21", NULL),
+	                 0);
+	assert_int_equal(
+	    ukwd_schedule_driver(&driver, sched, x.b, UKWD_SCHEDULE_EARLY), 0);
+	assert_int_equal(driver.kind, UKWD_DRIVER_CONSTRAINT);
+	assert_int_equal(driver.constraint, UKWD_CONSTRAINT_ACTUAL_START);
+	assert_int_equal(
+	    ukwd_schedule_driver(&driver, sched, x.b, UKWD_SCHEDULE_LATE), 0);
+	assert_int_equal(driver.kind, UKWD_DRIVER_STATUS_DATE);
+	assert_int_equal(driver.bounds_finish, 1);
+	assert_int_equal(driver.date, day("2026-01-21"));
+	assert_int_equal(driver.bound_date, day("2026-01-27"));
+	assert_int_equal(ukwd_schedule_explain(text, sizeof(text), NULL, sched,
+	                                       x.b, UKWD_SCHEDULE_LATE),
+	                 0);
+	assert_string_equal(text, "finishes 2026-01-27: in progress, its work "
+	                          "left runs on after the status date "
+	                          "2026-01-21");
+	assert_int_equal(ukwd_schedule_explain(text, sizeof(text), NULL, sched,
+	                                       x.b, UKWD_SCHEDULE_EARLY),
+	                 0);
+	assert_string_equal(text, "started 2026-01-12: actual start");
+	ukwd_schedule_free(sched);
+
+	/* C must finish on Tue 27, B's own last day: B's dates stay, its
+	 * float is -2 (C's two days cannot fit before). */
+	set(x.plan, x.c, UKWD_CONSTRAINT_MUST_FINISH_ON, "2026-01-27");
+	assert_int_equal(schedule_at(&sched, x.plan, cal, "2026-01-21", NULL),
+	                 0);
+	expect(sched, x.b, "2026-01-12", "2026-01-27");
+	assert_int_equal(ukwd_schedule_task(&row, sched, x.b), 0);
+	assert_int_equal(row.late_finish, day("2026-01-27"));
+	assert_int_equal(
+	    ukwd_schedule_driver(&driver, sched, x.b, UKWD_SCHEDULE_LATE), 0);
+	assert_int_equal(driver.kind, UKWD_DRIVER_STATUS_DATE);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(x.plan);
+	ukwd_calendar_free(cal);
+}
+
 static void
 test_status__without_one_nothing_moves(void **state)
 {
@@ -1032,6 +1089,8 @@ main(void)
 	        test_status__default_remaining_is_what_the_duration_leaves),
 	    cmocka_unit_test(test_status__on_a_weekend),
 	    cmocka_unit_test(test_status__explains_the_status_date),
+	    cmocka_unit_test(
+	        test_status__a_task_in_progress_says_why_it_finishes_then),
 	    cmocka_unit_test(test_status__without_one_nothing_moves),
 	    cmocka_unit_test(test_status__version_1_options_have_none),
 	    cmocka_unit_test(test_status__refusals),

@@ -247,7 +247,11 @@ typedef enum ukwd_driver_kind {
 	/** One of the task's own constraints or actual dates. */
 	UKWD_DRIVER_CONSTRAINT = 4,
 	/** The status date (ukwd_schedule_options::status_date): work not
-	 *  done starts after it. */
+	 *  done starts after it (#UKWD_SCHEDULE_EARLY); and the late finish
+	 *  of a task in progress, whose work left runs on after it
+	 *  (#UKWD_SCHEDULE_LATE, ukwd_driver::bounds_finish 1): "finishes
+	 *  2026-01-26: in progress, its work left runs on after the status
+	 *  date 2026-01-21". */
 	UKWD_DRIVER_STATUS_DATE = 5
 } ukwd_driver_kind;
 
