@@ -138,7 +138,10 @@ static const char usage_options[] =
     "                    draw each task's baseline as a thin bar under its\n"
     "                    bar, its slip in the tooltip and the finish\n"
     "                    variance in the subtitle (html: slip columns);\n"
-    "                    mermaid adds each finish slip to the task's name\n"
+    "                    mermaid adds each finish slip to the task's name;\n"
+    "                    ics and ics-todo end each DESCRIPTION with the\n"
+    "                    task's slip and give the calendar a DESCRIPTION\n"
+    "                    with the finish variance (not with --risk)\n"
     "  --help            this text\n"
     "  --version         the program's and libukwd's version\n"
     "  --list-names KIND the names shell completion offers, one a line:\n"
@@ -521,17 +524,11 @@ check_progress_options(struct options *opt)
 			    opt->status_text);
 		opt->has_status = 1;
 	}
-	if (opt->baseline_path &&
-	    (opt->risk ||
-	     !(opt->format == FORMAT_TABLE || opt->format == FORMAT_TEXT ||
-	       opt->format == FORMAT_CSV || opt->format == FORMAT_JSON ||
-	       opt->format == FORMAT_SVG || opt->format == FORMAT_HTML ||
-	       opt->format == FORMAT_MERMAID)))
+	/* Every format shows a baseline; the risk's outputs do not. */
+	if (opt->baseline_path && opt->risk)
 		return cli_usage_error(
-		    "--baseline goes with --format table, text, csv, json, "
-		    "svg, html or mermaid and without --risk (%s does not show "
-		    "a baseline yet)",
-		    opt->risk ? "--risk" : format_names[opt->format]);
+		    "--baseline goes without --risk (the risk's results do "
+		    "not show a baseline)");
 	return 0;
 }
 
@@ -1164,12 +1161,17 @@ render_schedule(const struct render_job *job, ukwd_render_options *given)
 		    ukwd_render_html(job->sched, &options, file_sink, out_file);
 		break;
 	case FORMAT_ICS:
-	case FORMAT_ICS_TODO:
-		rc = ukwd_ical_export_schedule_stamped(
-		    job->sched,
-		    opt->format == FORMAT_ICS_TODO ? UKWD_ICAL_TODO : 0,
-		    opt->made, file_sink, out_file);
+	case FORMAT_ICS_TODO: {
+		ukwd_ical_export_options ics = UKWD_ICAL_EXPORT_OPTIONS_INIT;
+
+		ics.flags = opt->format == FORMAT_ICS_TODO ? UKWD_ICAL_TODO : 0;
+		ics.has_made = 1;
+		ics.made = opt->made;
+		ics.progress = job->progress;
+		rc = ukwd_ical_export_schedule_with(job->sched, &ics, file_sink,
+		                                    out_file);
 		break;
+	}
 	case FORMAT_MERMAID:
 		rc = ukwd_render_mermaid(job->sched, &options, file_sink,
 		                         out_file);
