@@ -201,6 +201,7 @@ cat >"$tmp/checks.js" <<'EOF'
       proposed: ".task .bar.proposed",
       float: ".task .float",
       milestone: ".task .milestone",
+      baseline: ".task .baseline",
       weekend: ".nonworking rect:not(.holiday)",
       holiday: ".nonworking rect.holiday",
       link: ".links path",
