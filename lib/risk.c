@@ -956,11 +956,21 @@ struct ukwd_risk {
 	uint64_t *cycles;         /* per branch: cycles in all */
 };
 
+/* The most iterations whose outcome the rank correlations keep (4 bytes
+ * each, 1 MB in all, whatever N and the threads); phase 2 runs the others
+ * again. */
+#ifndef RISK_OUTCOMES_KEPT
+#define RISK_OUTCOMES_KEPT 262144u
+#endif
+
 struct job {
 	const struct net *net;
 	uint64_t seed;
 	uint32_t begin, end;
-	int32_t *outcome; /* per iteration, shared: each job its own part */
+	/* The outcomes of its first `kept` iterations (phase 2 works out
+	 * the others again): a part of one block shared by the jobs. */
+	int32_t *outcome;
+	uint32_t kept;
 	/* phase 1 */
 	struct work w;
 	struct hist finish, start;
@@ -1029,6 +1039,14 @@ job_alloc(struct job *j, const struct net *n)
 	return 0;
 }
 
+/* What the rank correlations rank: the finish, or the start negated
+ * (backward: a later start is the better outcome). */
+static int32_t
+outcome_of(const struct net *n, const struct work *w)
+{
+	return n->direction == UKWD_SCHEDULE_FORWARD ? w->finish : -w->start;
+}
+
 /* Phase 1: the iterations [begin, end). */
 static void *
 job_simulate(void *arg)
@@ -1050,9 +1068,8 @@ job_simulate(void *arg)
 			j->failure.iteration = i;
 			break;
 		}
-		j->outcome[i] = n->direction == UKWD_SCHEDULE_FORWARD
-		                    ? w->finish
-		                    : -w->start;
+		if (i - j->begin < j->kept)
+			j->outcome[i - j->begin] = outcome_of(n, w);
 		rc = hist_add(&j->finish, w->finish) |
 		     hist_add(&j->start, w->start);
 		for (size_t t = 0; rc == 0 && t < n->ntasks; t++) {
@@ -1068,7 +1085,9 @@ job_simulate(void *arg)
 }
 
 /* Phase 2: the cross sums of the rank correlations, drawing each
- * iteration's durations again. */
+ * iteration's durations again, and past the outcomes kept, running the
+ * iteration again for its outcome (the same draws give the same
+ * schedule, which phase 1 found within the calendar). */
 static void *
 job_rank(void *arg)
 {
@@ -1077,9 +1096,21 @@ job_rank(void *arg)
 	int32_t *dur = j->w.dur;
 
 	for (uint32_t i = j->begin; i < j->end; i++) {
-		uint64_t ry = j->rank2_y[j->outcome[i] - j->rank2_y_lo];
+		int32_t y;
+		uint64_t ry;
 
 		draw_all(n, dur, NULL, j->seed, i);
+		if (i - j->begin < j->kept) {
+			y = j->outcome[i - j->begin];
+		} else {
+			j->rc = run_passes(n, &j->w, &j->failure);
+			if (j->rc) {
+				j->failure.iteration = i;
+				break;
+			}
+			y = outcome_of(n, &j->w);
+		}
+		ry = j->rank2_y[y - j->rank2_y_lo];
 		for (size_t k = 0; k < n->nest; k++) {
 			uint64_t rd = j->rank2[k][dur[n->est[k].task] -
 			                          j->dur[k].lo],
@@ -1406,6 +1437,12 @@ rank_correlations(ukwd_risk *risk, struct job *jobs, unsigned int njobs,
 		}
 	}
 	run_jobs(jobs, njobs, job_rank);
+	for (unsigned int k = 0; k < njobs; k++)
+		if (jobs[k].rc) {
+			hist_free(&y);
+			ukwd__free(rank2);
+			return jobs[k].rc;
+		}
 	for (size_t e = 0; e < n->nest; e++) {
 		struct u128 cross = {0, 0};
 		uint32_t t = n->est[e].task;
@@ -1544,17 +1581,27 @@ ukwd_risk_new(ukwd_risk **out, const ukwd_schedule *sched,
 		    (n.bound[n.bound_of[t] - 1].flags & B_INERT))
 			risk->varies[t] = 0;
 	{
-		int32_t *outcome =
-		    ukwd__malloc(opts.iterations * sizeof(*outcome));
+		/* At most RISK_OUTCOMES_KEPT outcomes in all, shared out. */
+		uint32_t share = RISK_OUTCOMES_KEPT / njobs, kept = 0;
+		int32_t *outcome;
 
 		for (unsigned int k = 0; k < njobs; k++) {
-			jobs[k].net = &n;
-			jobs[k].seed = opts.seed;
-			jobs[k].outcome = outcome;
 			jobs[k].begin =
 			    (uint32_t)((uint64_t)opts.iterations * k / njobs);
 			jobs[k].end = (uint32_t)((uint64_t)opts.iterations *
 			                         (k + 1) / njobs);
+			jobs[k].kept = jobs[k].end - jobs[k].begin < share
+			                   ? jobs[k].end - jobs[k].begin
+			                   : share;
+			kept += jobs[k].kept;
+		}
+		outcome = ukwd__malloc((kept ? kept : 1) * sizeof(*outcome));
+		kept = 0;
+		for (unsigned int k = 0; k < njobs; k++) {
+			jobs[k].net = &n;
+			jobs[k].seed = opts.seed;
+			jobs[k].outcome = outcome ? outcome + kept : NULL;
+			kept += jobs[k].kept;
 			if (!outcome || job_alloc(&jobs[k], &n))
 				rc = UKWD_ENOMEM;
 		}

@@ -17,6 +17,14 @@
  *    actual start (every other one its remaining work too), and the rest
  *    start after the status date; 1,000 iterations on one thread.
  *
+ * 4. (run first, while this process is small) Memory against N: the UEP plan
+ * with every range and its branches, 1,000, 100,000 and 4,000,000 iterations on
+ * one thread, each in a process of its own (fork) whose peak resident memory is
+ * read when it ends (wait4). The goal: memory independent of N beyond the
+ *    histograms, judged as the growth from 1,000 to 4,000,000 iterations
+ *    staying under 2 MB (the library keeps at most 1 MB of outcomes for
+ *    the rank correlations and runs the rest again).
+ *
  * Each is timed best of three, as this process's CPU time (user + system,
  * which a busy machine disturbs less) and wall-clock time; with two
  * threads the CPU time is both threads', so a speed-up can only show in
@@ -33,12 +41,14 @@
  * status date. The exit status
  * is 1 if one is missed or the thread counts disagree.
  */
+#define _DEFAULT_SOURCE /* wait4 */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/time.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -213,6 +223,45 @@ random_plan(size_t n)
  * middle of its span; that day in *status. Returns the tasks finished
  * and in progress. The schedule is read whole first: changing the plan
  * retires it. */
+/* The peak resident memory, in KB, of a process that builds the UEP plan
+ * with every range and its branches and runs n iterations; -1 on
+ * failure. */
+static long
+uep_peak_kb(const ukwd_calendar *cal, ukwd_date start, uint32_t n)
+{
+	struct rusage usage;
+	int status = 0;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid == 0) {
+		ukwd_uep_options uo = UKWD_UEP_OPTIONS_INIT;
+		ukwd_risk_options ro = UKWD_RISK_OPTIONS_INIT;
+		ukwd_risk_branch branches[16];
+		size_t nbranches = 0;
+		ukwd_schedule *sched = NULL;
+		ukwd_plan *uep = NULL;
+		ukwd_risk *risk = NULL;
+
+		uo.ranges = UKWD_UEP_RANGES_ALL;
+		if (ukwd_uep_build_plan(&uep, &uo, NULL) ||
+		    ukwd_uep_schedule(&sched, uep, cal, start, NULL, NULL) ||
+		    ukwd_uep_risk_branches(branches, 16, &nbranches, uep))
+			_exit(1);
+		ro.iterations = n;
+		ro.branches = branches;
+		ro.branch_count = nbranches;
+		_exit(ukwd_risk_new(&risk, sched, &ro, NULL) ? 1 : 0);
+	}
+	if (wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0)
+		return -1;
+	return usage.ru_maxrss;
+}
+
 static void
 progress_at_middle(ukwd_date *status, size_t *finished, size_t *in_progress,
                    ukwd_plan *plan, const ukwd_schedule *sched,
@@ -273,6 +322,32 @@ main(void)
 	if (ukwd_calendar_new_uk(&cal, UKWD_UK_GB, 1971, 9999))
 		die("calendar", NULL);
 	ukwd_date_from_ymd(&start, 2025, 1, 6);
+
+	{
+		static const uint32_t ns[] = {1000, 100000, 4000000};
+		long kb[3];
+
+		for (int k = 0; k < 3; k++)
+			kb[k] = uep_peak_kb(cal, start, ns[k]);
+		if (kb[0] < 0 || kb[1] < 0 || kb[2] < 0) {
+			printf("memory against N: a run FAILED\n");
+			failed = 1;
+		} else {
+			printf(
+			    "memory against N, UEP plan with every range and "
+			    "its branches, 1 thread, peak resident memory of "
+			    "a process each: %u iterations %.1f MB, %u %.1f "
+			    "MB, %u %.1f MB\n",
+			    ns[0], kb[0] / 1024.0, ns[1], kb[1] / 1024.0, ns[2],
+			    kb[2] / 1024.0);
+			printf("  growth from %u to %u iterations: %.2f MB: %s "
+			       "(goal: independent of N beyond the histograms, "
+			       "< 2 MB)\n",
+			       ns[0], ns[2], (kb[2] - kb[0]) / 1024.0,
+			       kb[2] - kb[0] < 2048 ? "met" : "MISSED");
+			failed |= kb[2] - kb[0] >= 2048;
+		}
+	}
 
 	if (ukwd_uep_build_plan(&uep, NULL, &diag) ||
 	    ukwd_uep_schedule(&sched, uep, cal, start, NULL, &diag))

@@ -861,6 +861,41 @@ test_seed__same_results_for_1_and_8_threads_and_across_runs(void **state)
 	}
 }
 
+/* Past the 262,144 outcomes the library keeps for the rank correlations
+ * (memory independent of N), each job runs its later iterations again
+ * for their outcomes: with 1 and 3 threads different iterations are
+ * kept and run again, and every figure (the sensitivities, which use
+ * them, included) is still the same; forward and backward. */
+static void
+test_seed__past_the_outcomes_kept_the_same_results(void **state)
+{
+	(void)state;
+	for (int backward = 0; backward < 2; backward++) {
+		ukwd_plan *plan = random_estimated(21 + backward, 5);
+		ukwd_schedule *s = sched_of(
+		    plan, day(backward ? "2026-06-30" : "2025-01-06"),
+		    backward ? UKWD_SCHEDULE_BACKWARD : UKWD_SCHEDULE_FORWARD);
+		struct snapshot one = {0}, three = {0};
+		ukwd_risk *r;
+		int moved = 0;
+
+		r = risk_of(s, 270001, 99, 0, 1);
+		snap(&one, r);
+		ukwd_risk_free(r);
+		r = risk_of(s, 270001, 99, 0, 3);
+		snap(&three, r);
+		ukwd_risk_free(r);
+		for (size_t t = 0; t < one.ntasks; t++)
+			moved |= one.tasks[t].sensitivity != 0.0;
+		assert_true(moved);
+		assert_true(snap_equal(&one, &three));
+		snap_free(&one);
+		snap_free(&three);
+		ukwd_schedule_free(s);
+		ukwd_plan_free(plan);
+	}
+}
+
 /* The first draws of seed 1 are fixed: a change in the generator or the
  * draws shows here (as golden outputs would). */
 static void
@@ -2172,6 +2207,8 @@ main(void)
 	    cmocka_unit_test(test_criticality__of_two_equal_parallel_tasks),
 	    cmocka_unit_test(
 	        test_seed__same_results_for_1_and_8_threads_and_across_runs),
+	    cmocka_unit_test(
+	        test_seed__past_the_outcomes_kept_the_same_results),
 	    cmocka_unit_test(test_seed__known_answer),
 	    cmocka_unit_test(
 	        test_status__iterations_are_the_schedule_from_the_status_date),

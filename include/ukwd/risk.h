@@ -94,13 +94,16 @@
  *
  * **Cost.** Time: N times the two passes of a schedule, linear in tasks +
  * links, plus two draws per estimated task and iteration (one to run it,
- * one to rank it). Memory does not grow with the tasks times N: besides
- * what a schedule needs, each task's finish histogram (4 bytes a working
- * day between its earliest and latest finish, per thread while running),
- * each estimated task's duration histogram (4 bytes a working day from
- * its least to its greatest draw), and 4 bytes per iteration for the
- * project's outcome, which the rank correlations need (at most
- * #UKWD_RISK_MAX_ITERATIONS iterations: 64 MB).
+ * one to rank it); past 262,144 iterations, each further iteration is run
+ * twice (below). Memory does not grow with N beyond the histograms:
+ * besides what a schedule needs, each task's finish histogram (4 bytes a
+ * working day between its earliest and latest finish, per thread while
+ * running), each estimated task's duration histogram (4 bytes a working
+ * day from its least to its greatest draw), and the project's outcome of
+ * at most 262,144 iterations (1 MB in all, whatever the threads), which
+ * the rank correlations rank once the histograms are complete; the
+ * second pass runs each later iteration again, from the same draws, for
+ * its outcome. The results are the same either way.
  *
  * A risk borrows the schedule's calendar, which must outlive it; the
  * schedule and plan may be freed or changed afterwards. A risk may be
