@@ -141,7 +141,8 @@ static const char usage_options[] =
     "                    mermaid adds each finish slip to the task's name;\n"
     "                    ics and ics-todo end each DESCRIPTION with the\n"
     "                    task's slip and give the calendar a DESCRIPTION\n"
-    "                    with the finish variance (not with --risk)\n"
+    "                    with the finish variance (with --risk: table\n"
+    "                    and text only)\n"
     "  --help            this text\n"
     "  --version         the program's and libukwd's version\n"
     "  --list-names KIND the names shell completion offers, one a line:\n"
@@ -524,11 +525,15 @@ check_progress_options(struct options *opt)
 			    opt->status_text);
 		opt->has_status = 1;
 	}
-	/* Every format shows a baseline; the risk's outputs do not. */
-	if (opt->baseline_path && opt->risk)
+	/* Every format shows a baseline; with --risk, table and text show
+	 * the plan's (and its comparison) before the risk's, the other
+	 * formats only the risk's results, which have no baseline. */
+	if (opt->baseline_path && opt->risk &&
+	    !(opt->format == FORMAT_TABLE || opt->format == FORMAT_TEXT))
 		return cli_usage_error(
-		    "--baseline goes without --risk (the risk's results do "
-		    "not show a baseline)");
+		    "--baseline with --risk goes with --format table or text "
+		    "(the risk's %s results do not show a baseline)",
+		    format_names[opt->format]);
 	return 0;
 }
 
