@@ -1606,7 +1606,7 @@ ukwd_risk_new(ukwd_risk **out, const ukwd_schedule *sched,
 				rc = UKWD_ENOMEM;
 		}
 		if (rc) {
-			ukwd__free(outcome);
+			/* The block is jobs[0].outcome: freed below. */
 			rc = ukwd__diag_set(diag, UKWD_ENOMEM, 0, 0,
 			                    "out of memory");
 			goto out;

@@ -1621,6 +1621,72 @@ run_ical_export_schedule(struct fx *f)
 	    f->sched, f->param ? UKWD_ICAL_TODO : 0, buf_sink, &f->sink);
 }
 
+/* ukwd_risk_new() over the UEP plan with every range and its branches
+ * (param 0: forward; 1: backward), then its JSON and the UEP table with
+ * the risk's columns into the sink. A failure anywhere frees the risk;
+ * the retry must give the same bytes. One thread: the failure injection
+ * counts allocations without locks (threads are test-threads' and
+ * TSan's). */
+static void
+setup_risk(struct fx *f)
+{
+	ukwd_uep_options options = UKWD_UEP_OPTIONS_INIT;
+	ukwd_schedule_options so = UKWD_SCHEDULE_OPTIONS_INIT;
+
+	options.ranges = UKWD_UEP_RANGES_ALL;
+	assert_int_equal(ukwd_calendar_new_sec(&f->cal, 2016, 2018), 0);
+	assert_int_equal(ukwd_uep_build_plan(&f->plan, &options, NULL), 0);
+	if (f->param == 1)
+		so.direction = UKWD_SCHEDULE_BACKWARD;
+	assert_int_equal(ukwd_schedule_new(&f->sched, f->plan, f->cal,
+	                                   f->param == 1 ? ymd(2017, 11, 24)
+	                                                 : ymd(2016, 6, 1),
+	                                   &so, NULL),
+	                 0);
+}
+
+static int
+run_risk(struct fx *f)
+{
+	ukwd_risk_options options = UKWD_RISK_OPTIONS_INIT;
+	ukwd_render_options ro = UKWD_RENDER_OPTIONS_INIT;
+	ukwd_uep_options uep = UKWD_UEP_OPTIONS_INIT;
+	ukwd_risk_branch branches[16];
+	size_t nbranches = 0;
+	ukwd_risk *risk = NULL;
+	ukwd_diag diag;
+	int rc;
+
+	assert_int_equal(
+	    ukwd_uep_risk_branches(branches, 16, &nbranches, f->plan), 0);
+	options.iterations = 300;
+	options.seed = 5;
+	options.threads = 1;
+	options.branches = branches;
+	options.branch_count = nbranches;
+	rc = ukwd_risk_new(&risk, f->sched, &options, &diag);
+	if (rc)
+		return rc;
+	rc = ukwd_risk_render(risk, f->sched, UKWD_RISK_FORMAT_JSON, NULL,
+	                      buf_sink, &f->sink);
+	ro.risk = risk;
+	uep.ranges = UKWD_UEP_RANGES_ALL;
+	if (rc == 0)
+		rc = ukwd_render_uep(f->sched, &uep, &ro, buf_sink, &f->sink);
+	ukwd_risk_free(risk);
+	return rc;
+}
+
+static void
+test_risk_new(void **state)
+{
+	static const struct scenario s = {"ukwd_risk_new", setup_risk, run_risk,
+	                                  0};
+
+	(void)state;
+	assert_true(run_scenario_params(&s, 0, 1) > 0);
+}
+
 static void
 test_schedule_new(void **state)
 {
@@ -1762,6 +1828,7 @@ main(void)
 	    cmocka_unit_test(test_plan_find_cycle),
 	    cmocka_unit_test(test_siphash__matches_the_reference_vectors),
 	    cmocka_unit_test(test_schedule_new),
+	    cmocka_unit_test(test_risk_new),
 	    cmocka_unit_test(test_uep_build_plan),
 	    cmocka_unit_test(test_renderers),
 	    cmocka_unit_test(test_ical_export_schedule),
