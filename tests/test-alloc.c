@@ -1687,6 +1687,66 @@ test_risk_new(void **state)
 	assert_true(run_scenario_params(&s, 0, 1) > 0);
 }
 
+/* A schedule against a baseline: the schedule's own JSON read back as
+ * the baseline (ukwd_baseline_read_json), ukwd_progress_new, and the
+ * comparison in the progress text, CSV, SVG and iCalendar into the sink
+ * (param 0); the baseline taken from the schedule itself
+ * (ukwd_baseline_from_schedule) and the JSON (param 1). */
+static void
+setup_progress(struct fx *f)
+{
+	setup_schedule(f);
+	assert_int_equal(ukwd_render_json(f->sched, NULL, buf_sink, &f->data),
+	                 0);
+}
+
+static int
+run_progress(struct fx *f)
+{
+	ukwd_render_options ro = UKWD_RENDER_OPTIONS_INIT;
+	ukwd_ical_export_options io = UKWD_ICAL_EXPORT_OPTIONS_INIT;
+	ukwd_baseline *baseline = NULL;
+	ukwd_progress *progress = NULL;
+	ukwd_diag diag;
+	int rc;
+
+	rc = f->param == 0
+	         ? ukwd_baseline_read_json(&baseline, f->data.text, f->data.len,
+	                                   "baseline", &diag)
+	         : ukwd_baseline_from_schedule(&baseline, f->sched);
+	if (rc == 0)
+		rc = ukwd_progress_new(&progress, f->sched, baseline, &diag);
+	ro.progress = progress;
+	io.progress = progress;
+	io.has_made = 1;
+	io.made = 1700000000;
+	if (rc == 0 && f->param == 0) {
+		rc = ukwd_render_progress(f->sched, &ro, buf_sink, &f->sink);
+		if (rc == 0)
+			rc = ukwd_render_csv(f->sched, &ro, buf_sink, &f->sink);
+		if (rc == 0)
+			rc = ukwd_render_svg(f->sched, &ro, buf_sink, &f->sink);
+		if (rc == 0)
+			rc = ukwd_ical_export_schedule_with(f->sched, &io,
+			                                    buf_sink, &f->sink);
+	} else if (rc == 0) {
+		rc = ukwd_render_json(f->sched, &ro, buf_sink, &f->sink);
+	}
+	ukwd_progress_free(progress);
+	ukwd_baseline_free(baseline);
+	return rc;
+}
+
+static void
+test_progress(void **state)
+{
+	static const struct scenario s = {"ukwd_progress_new", setup_progress,
+	                                  run_progress, 0};
+
+	(void)state;
+	assert_true(run_scenario_params(&s, 0, 1) > 0);
+}
+
 static void
 test_schedule_new(void **state)
 {
@@ -1829,6 +1889,7 @@ main(void)
 	    cmocka_unit_test(test_siphash__matches_the_reference_vectors),
 	    cmocka_unit_test(test_schedule_new),
 	    cmocka_unit_test(test_risk_new),
+	    cmocka_unit_test(test_progress),
 	    cmocka_unit_test(test_uep_build_plan),
 	    cmocka_unit_test(test_renderers),
 	    cmocka_unit_test(test_ical_export_schedule),
