@@ -219,10 +219,6 @@ random_plan(size_t n)
 	return plan;
 }
 
-/* Record the progress of `sched` (of `plan`) as of the working day in the
- * middle of its span; that day in *status. Returns the tasks finished
- * and in progress. The schedule is read whole first: changing the plan
- * retires it. */
 /* The peak resident memory, in KB, of a process that builds the UEP plan
  * with every range and its branches and runs n iterations; -1 on
  * failure. */
@@ -262,6 +258,10 @@ uep_peak_kb(const ukwd_calendar *cal, ukwd_date start, uint32_t n)
 	return usage.ru_maxrss;
 }
 
+/* Record the progress of `sched` (of `plan`) as of the working day in the
+ * middle of its span; that day in *status. Returns the tasks finished
+ * and in progress. The schedule is read whole first: changing the plan
+ * retires it. */
 static void
 progress_at_middle(ukwd_date *status, size_t *finished, size_t *in_progress,
                    ukwd_plan *plan, const ukwd_schedule *sched,
