@@ -271,8 +271,9 @@ test_table__bad_arguments_and_a_failing_sink_are_errors(void **state)
 	ukwd_schedule_free(sched);
 }
 
-/* The value at column `col` (0-based, from the left, counting cells of
- * the risk's four) of the row of task `id`, copied into out. */
+/* The risk's four cells at the end of the row of task `id` (found from
+ * `table` on): P50, P80 and P95 as dates, and CRITICAL as its 8
+ * right-aligned characters. */
 static void
 risk_cells(const char *table, const char *id, char cells[4][16])
 {
@@ -281,7 +282,6 @@ risk_cells(const char *table, const char *id, char cells[4][16])
 	assert_non_null(row);
 	end = strchr(row, '\n');
 	assert_non_null(end);
-	/* The last four cells: three dates and "N.N %" right-aligned in 8. */
 	assert_true(end - row > 3 * 12 + 10);
 	for (int k = 0; k < 3; k++) {
 		memcpy(cells[k], end - (3 - k) * 12 - 10 + 2, 10);
