@@ -36,6 +36,9 @@ struct view {
 	ukwd_date planned_start, planned_finish, deadline;
 	double deadline_p;
 	ukwd_date latest[3]; /* backward: for 50, 80 and 95 % */
+	/* backward: each iteration's latest start that still meets the
+	 * deadline, its earliest, mean and latest over the iterations */
+	ukwd_date start_min, start_mean, start_max;
 	ukwd_risk_outcome finish;
 	/* the curve's histogram: the finish, or backward the start */
 	const uint32_t *counts;
@@ -91,6 +94,26 @@ sort_order(struct view *v)
 	}
 }
 
+static ukwd_date day_after(const struct view *v, size_t j);
+
+/* Backward: the earliest, mean and latest of the iterations' latest
+ * starts, from the start histogram (its first and last entries are
+ * days some iteration had; the mean is rounded half up, as
+ * ukwd_risk_outcome's). */
+static void
+start_outcome(struct view *v)
+{
+	double sum = 0;
+
+	if (!v->len || !v->n)
+		return;
+	for (size_t j = 0; j < v->len; j++)
+		sum += (double)j * v->counts[j];
+	v->start_min = day_after(v, 0);
+	v->start_max = day_after(v, v->len - 1);
+	v->start_mean = day_after(v, (size_t)floor(sum / v->n + 0.5));
+}
+
 static void
 view_free(struct view *v)
 {
@@ -131,6 +154,8 @@ view_build(struct view *v, const ukwd_risk *risk, const ukwd_schedule *sched,
 	ukwd_risk_histogram(&v->counts, &v->len, &v->first, risk,
 	                    v->backward ? UKWD_RISK_PROJECT_START
 	                                : UKWD_RISK_PROJECT_FINISH);
+	if (v->backward)
+		start_outcome(v);
 	n = v->ntasks = ukwd_risk_task_count(risk);
 	v->nbranch = ukwd_risk_branch_count(risk);
 	v->task = ukwd__calloc(n ? n : 1, sizeof(*v->task));
@@ -365,6 +390,44 @@ range_width(const struct task_view *t)
 }
 
 static void
+text_finish(struct ukwd__out *o, const struct view *v)
+{
+	UKWD__OUT_LIT(o, "Finish: P10 ");
+	put_date(o, v->finish.p10);
+	UKWD__OUT_LIT(o, ", P50 ");
+	put_date(o, v->finish.p50);
+	UKWD__OUT_LIT(o, ", P80 ");
+	put_date(o, v->finish.p80);
+	UKWD__OUT_LIT(o, ", P90 ");
+	put_date(o, v->finish.p90);
+	UKWD__OUT_LIT(o, ", P95 ");
+	put_date(o, v->finish.p95);
+	UKWD__OUT_LIT(o, "\n        mean ");
+	put_date(o, v->finish.mean);
+	UKWD__OUT_LIT(o, ", earliest ");
+	put_date(o, v->finish.min);
+	UKWD__OUT_LIT(o, ", latest ");
+	put_date(o, v->finish.max);
+	UKWD__OUT_LIT(o, "\n");
+}
+
+/* Backward, every iteration finishes on the deadline (the finish line
+ * would be one date nine times): what varies is how late it can start. */
+static void
+text_backward_start(struct ukwd__out *o, const struct view *v)
+{
+	UKWD__OUT_LIT(o, "Latest start that finishes by ");
+	put_date(o, v->deadline);
+	UKWD__OUT_LIT(o, ", one per iteration: earliest ");
+	put_date(o, v->start_min);
+	UKWD__OUT_LIT(o, ", mean ");
+	put_date(o, v->start_mean);
+	UKWD__OUT_LIT(o, ", latest ");
+	put_date(o, v->start_max);
+	UKWD__OUT_LIT(o, "\n");
+}
+
+static void
 text_summary(struct ukwd__out *o, const struct view *v)
 {
 	put_esc(o, v->title, ESC_TEXT);
@@ -383,23 +446,11 @@ text_summary(struct ukwd__out *o, const struct view *v)
 	put_date(o, v->planned_start);
 	UKWD__OUT_LIT(o, ", finish ");
 	put_date(o, v->planned_finish);
-	UKWD__OUT_LIT(o, "\nFinish: P10 ");
-	put_date(o, v->finish.p10);
-	UKWD__OUT_LIT(o, ", P50 ");
-	put_date(o, v->finish.p50);
-	UKWD__OUT_LIT(o, ", P80 ");
-	put_date(o, v->finish.p80);
-	UKWD__OUT_LIT(o, ", P90 ");
-	put_date(o, v->finish.p90);
-	UKWD__OUT_LIT(o, ", P95 ");
-	put_date(o, v->finish.p95);
-	UKWD__OUT_LIT(o, "\n        mean ");
-	put_date(o, v->finish.mean);
-	UKWD__OUT_LIT(o, ", earliest ");
-	put_date(o, v->finish.min);
-	UKWD__OUT_LIT(o, ", latest ");
-	put_date(o, v->finish.max);
 	UKWD__OUT_LIT(o, "\n");
+	if (v->backward)
+		text_backward_start(o, v);
+	if (!v->backward || v->finish.min != v->finish.max)
+		text_finish(o, v);
 	if (v->backward) {
 		UKWD__OUT_LIT(o, "To finish by ");
 		put_date(o, v->deadline);
@@ -658,6 +709,12 @@ render_json(struct ukwd__out *o, const struct view *v)
 		json_date(o, v->latest[1]);
 		UKWD__OUT_LIT(o, ", \"p95\": ");
 		json_date(o, v->latest[2]);
+		UKWD__OUT_LIT(o, ", \"earliest\": ");
+		json_date(o, v->start_min);
+		UKWD__OUT_LIT(o, ", \"mean\": ");
+		json_date(o, v->start_mean);
+		UKWD__OUT_LIT(o, ", \"latest\": ");
+		json_date(o, v->start_max);
 		UKWD__OUT_LIT(o, "}");
 	} else {
 		UKWD__OUT_LIT(o, "null");
@@ -798,9 +855,17 @@ render_csv(struct ukwd__out *o, const struct view *v)
 		UKWD__OUT_LIT(o, "\r\n");
 	}
 	for (int k = 0; v->backward && k < 3; k++) {
+		/* date: the start for that chance; mean, earliest and
+		 * latest: of the iterations' latest starts, on each row */
 		UKWD__OUT_LIT(o, "latest_start,,,");
 		put_date(o, v->latest[k]);
-		commas(o, 9);
+		commas(o, 6);
+		put_date(o, v->start_mean);
+		UKWD__OUT_LIT(o, ",");
+		put_date(o, v->start_min);
+		UKWD__OUT_LIT(o, ",");
+		put_date(o, v->start_max);
+		UKWD__OUT_LIT(o, ",");
 		put_fixed(o, latest_p[k], 2);
 		commas(o, CSV_FIELDS - 13);
 		UKWD__OUT_LIT(o, "\r\n");
@@ -1311,7 +1376,7 @@ static const char svg_style[] =
 static void
 render_svg(struct ukwd__out *o, const struct view *v, int inline_svg)
 {
-	char sub[160], a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN],
+	char sub[192], a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN],
 	    c[UKWD_DATE_STRLEN], d[UKWD_DATE_STRLEN];
 
 	if (!inline_svg)
@@ -1331,17 +1396,34 @@ render_svg(struct ukwd__out *o, const struct view *v, int inline_svg)
 	                 "fill=\"#fff\"/>\n",
 	                 SVG_W, svg_height(v));
 	svg_text(o, 20, 30, "start", "title", v->title);
-	ukwd__format_date(a, v->planned_finish);
-	ukwd__format_date(b, v->finish.p50);
-	ukwd__format_date(c, v->finish.p80);
-	ukwd__format_date(d, v->finish.p95);
-	snprintf(
-	    sub, sizeof(sub),
-	    "%lu iterations, seed %llu, %s draws. Planned finish %s; "
-	    "P50 %s, P80 %s, P95 %s",
-	    (unsigned long)v->n, (unsigned long long)ukwd_risk_seed(v->risk),
-	    ukwd_risk_distribution_name(ukwd_risk_distribution_of(v->risk)), a,
-	    b, c, d);
+	if (v->backward) {
+		/* every iteration finishes on the deadline: the starts vary */
+		ukwd__format_date(a, v->deadline);
+		ukwd__format_date(b, v->latest[0]);
+		ukwd__format_date(c, v->latest[1]);
+		ukwd__format_date(d, v->latest[2]);
+		snprintf(sub, sizeof(sub),
+		         "%lu iterations, seed %llu, %s draws. To finish by "
+		         "%s: start by %s (50 %%), %s (80 %%), %s (95 %%)",
+		         (unsigned long)v->n,
+		         (unsigned long long)ukwd_risk_seed(v->risk),
+		         ukwd_risk_distribution_name(
+		             ukwd_risk_distribution_of(v->risk)),
+		         a, b, c, d);
+	} else {
+		ukwd__format_date(a, v->planned_finish);
+		ukwd__format_date(b, v->finish.p50);
+		ukwd__format_date(c, v->finish.p80);
+		ukwd__format_date(d, v->finish.p95);
+		snprintf(sub, sizeof(sub),
+		         "%lu iterations, seed %llu, %s draws. Planned finish "
+		         "%s; P50 %s, P80 %s, P95 %s",
+		         (unsigned long)v->n,
+		         (unsigned long long)ukwd_risk_seed(v->risk),
+		         ukwd_risk_distribution_name(
+		             ukwd_risk_distribution_of(v->risk)),
+		         a, b, c, d);
+	}
 	svg_text(o, 20, 52, "start", NULL, sub);
 	svg_curve(o, v);
 	svg_histogram(o, v);
@@ -1395,19 +1477,33 @@ render_html(struct ukwd__out *o, const struct view *v)
 	    o, ukwd_risk_distribution_name(ukwd_risk_distribution_of(v->risk)));
 	UKWD__OUT_LIT(o, " draws. Planned finish ");
 	put_date(o, v->planned_finish);
-	UKWD__OUT_LIT(o, ".</p>\n<table>\n<tr><th>Finish</th><th>P10</th>"
-	                 "<th>P50</th><th>P80</th><th>P90</th><th>P95</th>"
-	                 "<th>mean</th><th>earliest</th><th>latest</th></tr>\n"
-	                 "<tr><td>project</td>");
-	html_date_cell(o, v->finish.p10);
-	html_date_cell(o, v->finish.p50);
-	html_date_cell(o, v->finish.p80);
-	html_date_cell(o, v->finish.p90);
-	html_date_cell(o, v->finish.p95);
-	html_date_cell(o, v->finish.mean);
-	html_date_cell(o, v->finish.min);
-	html_date_cell(o, v->finish.max);
-	UKWD__OUT_LIT(o, "</tr>\n</table>\n");
+	UKWD__OUT_LIT(o, ".</p>\n");
+	if (v->backward) {
+		UKWD__OUT_LIT(o, "<p>Latest start that finishes by ");
+		put_date(o, v->deadline);
+		UKWD__OUT_LIT(o, ", one per iteration: earliest ");
+		put_date(o, v->start_min);
+		UKWD__OUT_LIT(o, ", mean ");
+		put_date(o, v->start_mean);
+		UKWD__OUT_LIT(o, ", latest ");
+		put_date(o, v->start_max);
+		UKWD__OUT_LIT(o, ".</p>\n");
+	}
+	if (!v->backward || v->finish.min != v->finish.max) {
+		UKWD__OUT_LIT(o, "<table>\n<tr><th>Finish</th><th>P10</th>"
+		                 "<th>P50</th><th>P80</th><th>P90</th>"
+		                 "<th>P95</th><th>mean</th><th>earliest</th>"
+		                 "<th>latest</th></tr>\n<tr><td>project</td>");
+		html_date_cell(o, v->finish.p10);
+		html_date_cell(o, v->finish.p50);
+		html_date_cell(o, v->finish.p80);
+		html_date_cell(o, v->finish.p90);
+		html_date_cell(o, v->finish.p95);
+		html_date_cell(o, v->finish.mean);
+		html_date_cell(o, v->finish.min);
+		html_date_cell(o, v->finish.max);
+		UKWD__OUT_LIT(o, "</tr>\n</table>\n");
+	}
 	if (v->backward) {
 		UKWD__OUT_LIT(o, "<p>To finish by ");
 		put_date(o, v->deadline);
@@ -1419,8 +1515,10 @@ render_html(struct ukwd__out *o, const struct view *v)
 		put_date(o, v->latest[2]);
 		UKWD__OUT_LIT(o, " for 95 %. Starting on the planned ");
 		put_date(o, v->planned_start);
-		UKWD__OUT_LIT(o, ": ");
+		UKWD__OUT_LIT(o, ": a ");
 		put_pct(o, v->deadline_p);
+		UKWD__OUT_LIT(o, " chance of finishing by ");
+		put_date(o, v->deadline);
 		UKWD__OUT_LIT(o, ".</p>\n");
 	} else if (v->has_deadline) {
 		UKWD__OUT_LIT(o, "<p>Deadline ");

@@ -455,6 +455,129 @@ test_errors__arguments_and_a_failing_sink(void **state)
 	fixture_free(&f);
 }
 
+/* Backward, every iteration finishes on the deadline, so text and HTML
+ * give the iterations' latest starts (earliest, mean, latest) instead of
+ * a finish line of one date; forward keeps the finish percentiles. */
+static void
+test_backward__latest_starts_not_a_constant_finish(void **state)
+{
+	struct fixture f;
+	ukwd_risk *r;
+	const uint32_t *counts;
+	size_t len;
+	ukwd_date first, d;
+	double sum = 0;
+	char *out, want[200], lo[11], mean[11], hi[11];
+
+	(void)state;
+	uep_fixture(&f, 1);
+	r = risk_of(&f, 1, 0);
+	/* the expected days, from the histogram's definition */
+	assert_int_equal(ukwd_risk_histogram(&counts, &len, &first, r,
+	                                     UKWD_RISK_PROJECT_START),
+	                 0);
+	assert_true(len > 1);
+	assert_true(counts[0] > 0 && counts[len - 1] > 0);
+	for (size_t j = 0; j < len; j++)
+		sum += (double)j * counts[j];
+	ukwd_date_format(lo, sizeof(lo), first);
+	assert_int_equal(ukwd_workday_add(&d, f.cal, first, (int32_t)len - 1),
+	                 0);
+	ukwd_date_format(hi, sizeof(hi), d);
+	assert_int_equal(
+	    ukwd_workday_add(&d, f.cal, first,
+	                     (int32_t)(sum / ukwd_risk_iterations(r) + 0.5)),
+	    0);
+	ukwd_date_format(mean, sizeof(mean), d);
+	assert_string_not_equal(lo, hi);
+	snprintf(want, sizeof(want),
+	         "Latest start that finishes by 2017-11-25, one per "
+	         "iteration: earliest %s, mean %s, latest %s",
+	         lo, mean, hi);
+	out = render(r, f.sched, UKWD_RISK_FORMAT_TEXT);
+	assert_non_null(strstr(out, want));
+	assert_null(strstr(out, "Finish: P10"));
+	assert_non_null(strstr(out, "To finish by 2017-11-25: start by "));
+	free(out);
+	out = render(r, f.sched, UKWD_RISK_FORMAT_HTML);
+	assert_non_null(strstr(out, want));
+	assert_null(strstr(out, "<th>Finish</th>"));
+	free(out);
+	out = render(r, f.sched, UKWD_RISK_FORMAT_JSON);
+	snprintf(want, sizeof(want),
+	         "\"earliest\": \"%s\", \"mean\": \"%s\", \"latest\": "
+	         "\"%s\"}",
+	         lo, mean, hi);
+	assert_non_null(strstr(out, want));
+	free(out);
+	out = render(r, f.sched, UKWD_RISK_FORMAT_CSV);
+	snprintf(want, sizeof(want), ",,,,,,%s,%s,%s,0.80,", mean, lo, hi);
+	assert_non_null(strstr(out, want));
+	free(out);
+	ukwd_risk_free(r);
+	fixture_free(&f);
+
+	uep_fixture(&f, 0);
+	r = risk_of(&f, 1, 1);
+	out = render(r, f.sched, UKWD_RISK_FORMAT_TEXT);
+	assert_non_null(strstr(out, "Finish: P10 "));
+	assert_null(strstr(out, "Latest start"));
+	free(out);
+	out = render(r, f.sched, UKWD_RISK_FORMAT_HTML);
+	assert_non_null(strstr(out, "<th>Finish</th>"));
+	assert_null(strstr(out, "Latest start"));
+	free(out);
+	ukwd_risk_free(r);
+	fixture_free(&f);
+}
+
+/* A backward plan whose durations cannot vary: every iteration starts
+ * on the planned day, so earliest, mean and latest are that day. */
+static void
+test_backward__fixed_estimates_one_start(void **state)
+{
+	ukwd_calendar *cal;
+	ukwd_plan *plan;
+	ukwd_schedule *sched;
+	ukwd_schedule_options so = UKWD_SCHEDULE_OPTIONS_INIT;
+	ukwd_risk_options ro = UKWD_RISK_OPTIONS_INIT;
+	ukwd_risk *r = NULL;
+	ukwd_date fri;
+	size_t a, b;
+	char *out;
+
+	(void)state;
+	assert_int_equal(ukwd_calendar_new_uk(&cal, UKWD_UK_GB, 2010, 2030), 0);
+	assert_int_equal(ukwd_plan_new(&plan), 0);
+	assert_int_equal(ukwd_plan_add_task(&a, plan, "a", NULL, 3, NULL), 0);
+	assert_int_equal(ukwd_plan_set_estimate(plan, a, 3, 3, 3, NULL), 0);
+	assert_int_equal(ukwd_plan_add_task(&b, plan, "b", NULL, 2, NULL), 0);
+	assert_int_equal(
+	    ukwd_plan_add_link(NULL, plan, a, b, UKWD_LINK_FS, 0, NULL, NULL),
+	    0);
+	so.direction = UKWD_SCHEDULE_BACKWARD;
+	/* Friday 24 November 2017: b is 23-24, a 20-22 */
+	ukwd_date_from_ymd(&fri, 2017, 11, 24);
+	assert_int_equal(ukwd_schedule_new(&sched, plan, cal, fri, &so, NULL),
+	                 0);
+	ro.iterations = 200;
+	assert_int_equal(ukwd_risk_new(&r, sched, &ro, NULL), 0);
+	out = render(r, sched, UKWD_RISK_FORMAT_TEXT);
+	assert_non_null(strstr(out, "Planned (single dates): start 2017-11-20, "
+	                            "finish 2017-11-24\n"
+	                            "Latest start that finishes by 2017-11-24, "
+	                            "one per iteration: earliest 2017-11-20, "
+	                            "mean 2017-11-20, latest 2017-11-20\n"
+	                            "To finish by 2017-11-24: start by "
+	                            "2017-11-20 for a 50 % chance, 2017-11-20 "
+	                            "for 80 %, 2017-11-20 for 95 %\n"));
+	free(out);
+	ukwd_risk_free(r);
+	ukwd_schedule_free(sched);
+	ukwd_plan_free(plan);
+	ukwd_calendar_free(cal);
+}
+
 int
 main(void)
 {
@@ -465,6 +588,9 @@ main(void)
 	    cmocka_unit_test(test_threads__same_bytes_for_1_and_8),
 	    cmocka_unit_test(test_escaping__names_in_every_format),
 	    cmocka_unit_test(test_errors__arguments_and_a_failing_sink),
+	    cmocka_unit_test(
+	        test_backward__latest_starts_not_a_constant_finish),
+	    cmocka_unit_test(test_backward__fixed_estimates_one_start),
 	};
 
 	return cmocka_run_group_tests_name("render-risk", tests, NULL, NULL);

@@ -496,7 +496,11 @@ ukwd_risk_distribution_of(const ukwd_risk *risk);
  * format gives the same figures: the planned finish, the finish
  * percentiles (P10, P50, P80, P90, P95), mean, earliest and latest; the
  * probability of meeting the deadline when there is one; for a backward
- * schedule the latest start for a 50, 80 and 95 % chance; each task's
+ * schedule the latest start for a 50, 80 and 95 % chance, and the
+ * earliest, mean and latest of the iterations' latest starts (text and
+ * HTML then leave out the finish percentiles when every iteration
+ * finishes on the same day, as they do backward unless task dates
+ * decide otherwise); each task's
  * P50, P80 and P95 finish, criticality and sensitivity; each task's
  * three-point estimate with the tag and citation of its task's source
  * (the tag of the range: a PROPOSED range is labelled PROPOSED in every
@@ -510,7 +514,10 @@ ukwd_risk_distribution_of(const ukwd_risk *risk);
  *   `"format_version": 1`, with the histogram by working day.
  * - #UKWD_RISK_FORMAT_CSV: one table whose first column `kind` says what
  *   a row is: `finish`, `deadline`, `latest_start`, `task`, `branch` or
- *   `histogram` (RFC 4180, CRLF line ends, a header row).
+ *   `histogram` (RFC 4180, CRLF line ends, a header row). A
+ *   `latest_start` row has the start for its chance (`probability`) in
+ *   `date`, and the iterations' latest starts' `mean`, `earliest` and
+ *   `latest`.
  * - #UKWD_RISK_FORMAT_SVG: four charts: the S-curve (the share of
  *   iterations finished by each working day, P50 and P80 marked and the
  *   deadline if any; backward: the chance of finishing on time by start
