@@ -412,9 +412,10 @@ text_finish(struct ukwd__out *o, const struct view *v)
 }
 
 /* Backward, every iteration finishes on the deadline (the finish line
- * would be one date nine times): what varies is how late it can start. */
+ * would be one date nine times): what varies is how late it can start.
+ * The sentence of text and HTML, without its line end or markup. */
 static void
-text_backward_start(struct ukwd__out *o, const struct view *v)
+put_latest_starts(struct ukwd__out *o, const struct view *v)
 {
 	UKWD__OUT_LIT(o, "Latest start that finishes by ");
 	put_date(o, v->deadline);
@@ -424,7 +425,6 @@ text_backward_start(struct ukwd__out *o, const struct view *v)
 	put_date(o, v->start_mean);
 	UKWD__OUT_LIT(o, ", latest ");
 	put_date(o, v->start_max);
-	UKWD__OUT_LIT(o, "\n");
 }
 
 static void
@@ -447,8 +447,10 @@ text_summary(struct ukwd__out *o, const struct view *v)
 	UKWD__OUT_LIT(o, ", finish ");
 	put_date(o, v->planned_finish);
 	UKWD__OUT_LIT(o, "\n");
-	if (v->backward)
-		text_backward_start(o, v);
+	if (v->backward) {
+		put_latest_starts(o, v);
+		UKWD__OUT_LIT(o, "\n");
+	}
 	if (!v->backward || v->finish.min != v->finish.max)
 		text_finish(o, v);
 	if (v->backward) {
@@ -1378,6 +1380,7 @@ render_svg(struct ukwd__out *o, const struct view *v, int inline_svg)
 {
 	char sub[192], a[UKWD_DATE_STRLEN], b[UKWD_DATE_STRLEN],
 	    c[UKWD_DATE_STRLEN], d[UKWD_DATE_STRLEN];
+	int n;
 
 	if (!inline_svg)
 		UKWD__OUT_LIT(o,
@@ -1396,34 +1399,21 @@ render_svg(struct ukwd__out *o, const struct view *v, int inline_svg)
 	                 "fill=\"#fff\"/>\n",
 	                 SVG_W, svg_height(v));
 	svg_text(o, 20, 30, "start", "title", v->title);
-	if (v->backward) {
-		/* every iteration finishes on the deadline: the starts vary */
-		ukwd__format_date(a, v->deadline);
-		ukwd__format_date(b, v->latest[0]);
-		ukwd__format_date(c, v->latest[1]);
-		ukwd__format_date(d, v->latest[2]);
-		snprintf(sub, sizeof(sub),
-		         "%lu iterations, seed %llu, %s draws. To finish by "
-		         "%s: start by %s (50 %%), %s (80 %%), %s (95 %%)",
-		         (unsigned long)v->n,
-		         (unsigned long long)ukwd_risk_seed(v->risk),
-		         ukwd_risk_distribution_name(
-		             ukwd_risk_distribution_of(v->risk)),
-		         a, b, c, d);
-	} else {
-		ukwd__format_date(a, v->planned_finish);
-		ukwd__format_date(b, v->finish.p50);
-		ukwd__format_date(c, v->finish.p80);
-		ukwd__format_date(d, v->finish.p95);
-		snprintf(sub, sizeof(sub),
-		         "%lu iterations, seed %llu, %s draws. Planned finish "
-		         "%s; P50 %s, P80 %s, P95 %s",
-		         (unsigned long)v->n,
-		         (unsigned long long)ukwd_risk_seed(v->risk),
-		         ukwd_risk_distribution_name(
-		             ukwd_risk_distribution_of(v->risk)),
-		         a, b, c, d);
-	}
+	n = snprintf(
+	    sub, sizeof(sub), "%lu iterations, seed %llu, %s draws. ",
+	    (unsigned long)v->n, (unsigned long long)ukwd_risk_seed(v->risk),
+	    ukwd_risk_distribution_name(ukwd_risk_distribution_of(v->risk)));
+	/* backward, every iteration finishes on the deadline: the starts
+	 * vary */
+	ukwd__format_date(a, v->backward ? v->deadline : v->planned_finish);
+	ukwd__format_date(b, v->backward ? v->latest[0] : v->finish.p50);
+	ukwd__format_date(c, v->backward ? v->latest[1] : v->finish.p80);
+	ukwd__format_date(d, v->backward ? v->latest[2] : v->finish.p95);
+	snprintf(sub + n, sizeof(sub) - (size_t)n,
+	         v->backward ? "To finish by %s: start by %s (50 %%), %s (80 "
+	                       "%%), %s (95 %%)"
+	                     : "Planned finish %s; P50 %s, P80 %s, P95 %s",
+	         a, b, c, d);
 	svg_text(o, 20, 52, "start", NULL, sub);
 	svg_curve(o, v);
 	svg_histogram(o, v);
@@ -1479,14 +1469,8 @@ render_html(struct ukwd__out *o, const struct view *v)
 	put_date(o, v->planned_finish);
 	UKWD__OUT_LIT(o, ".</p>\n");
 	if (v->backward) {
-		UKWD__OUT_LIT(o, "<p>Latest start that finishes by ");
-		put_date(o, v->deadline);
-		UKWD__OUT_LIT(o, ", one per iteration: earliest ");
-		put_date(o, v->start_min);
-		UKWD__OUT_LIT(o, ", mean ");
-		put_date(o, v->start_mean);
-		UKWD__OUT_LIT(o, ", latest ");
-		put_date(o, v->start_max);
+		UKWD__OUT_LIT(o, "<p>");
+		put_latest_starts(o, v);
 		UKWD__OUT_LIT(o, ".</p>\n");
 	}
 	if (!v->backward || v->finish.min != v->finish.max) {
