@@ -10,6 +10,7 @@
 #include "ukwd/risk.h"
 #include "ukwd/workday.h"
 #include "render-private.h"
+#include "risk-private.h"
 
 #define NAME_CHARS  34
 #define LABEL_CHARS 44
@@ -37,8 +38,8 @@ struct view {
 	double deadline_p;
 	ukwd_date latest[3]; /* backward: for 50, 80 and 95 % */
 	/* backward: each iteration's latest start that still meets the
-	 * deadline, its earliest, mean and latest over the iterations */
-	ukwd_date start_min, start_mean, start_max;
+	 * deadline, over the iterations (earliest, mean, latest used) */
+	ukwd_risk_outcome start;
 	ukwd_risk_outcome finish;
 	/* the curve's histogram: the finish, or backward the start */
 	const uint32_t *counts;
@@ -94,26 +95,6 @@ sort_order(struct view *v)
 	}
 }
 
-static ukwd_date day_after(const struct view *v, size_t j);
-
-/* Backward: the earliest, mean and latest of the iterations' latest
- * starts, from the start histogram (its first and last entries are
- * days some iteration had; the mean is rounded half up, as
- * ukwd_risk_outcome's). */
-static void
-start_outcome(struct view *v)
-{
-	double sum = 0;
-
-	if (!v->len || !v->n)
-		return;
-	for (size_t j = 0; j < v->len; j++)
-		sum += (double)j * v->counts[j];
-	v->start_min = day_after(v, 0);
-	v->start_max = day_after(v, v->len - 1);
-	v->start_mean = day_after(v, (size_t)floor(sum / v->n + 0.5));
-}
-
 static void
 view_free(struct view *v)
 {
@@ -155,7 +136,7 @@ view_build(struct view *v, const ukwd_risk *risk, const ukwd_schedule *sched,
 	                    v->backward ? UKWD_RISK_PROJECT_START
 	                                : UKWD_RISK_PROJECT_FINISH);
 	if (v->backward)
-		start_outcome(v);
+		ukwd__risk_start(&v->start, risk);
 	n = v->ntasks = ukwd_risk_task_count(risk);
 	v->nbranch = ukwd_risk_branch_count(risk);
 	v->task = ukwd__calloc(n ? n : 1, sizeof(*v->task));
@@ -420,11 +401,11 @@ put_latest_starts(struct ukwd__out *o, const struct view *v)
 	UKWD__OUT_LIT(o, "Latest start that finishes by ");
 	put_date(o, v->deadline);
 	UKWD__OUT_LIT(o, ", one per iteration: earliest ");
-	put_date(o, v->start_min);
+	put_date(o, v->start.min);
 	UKWD__OUT_LIT(o, ", mean ");
-	put_date(o, v->start_mean);
+	put_date(o, v->start.mean);
 	UKWD__OUT_LIT(o, ", latest ");
-	put_date(o, v->start_max);
+	put_date(o, v->start.max);
 }
 
 static void
@@ -712,11 +693,11 @@ render_json(struct ukwd__out *o, const struct view *v)
 		UKWD__OUT_LIT(o, ", \"p95\": ");
 		json_date(o, v->latest[2]);
 		UKWD__OUT_LIT(o, ", \"earliest\": ");
-		json_date(o, v->start_min);
+		json_date(o, v->start.min);
 		UKWD__OUT_LIT(o, ", \"mean\": ");
-		json_date(o, v->start_mean);
+		json_date(o, v->start.mean);
 		UKWD__OUT_LIT(o, ", \"latest\": ");
-		json_date(o, v->start_max);
+		json_date(o, v->start.max);
 		UKWD__OUT_LIT(o, "}");
 	} else {
 		UKWD__OUT_LIT(o, "null");
@@ -862,11 +843,11 @@ render_csv(struct ukwd__out *o, const struct view *v)
 		UKWD__OUT_LIT(o, "latest_start,,,");
 		put_date(o, v->latest[k]);
 		commas(o, 6);
-		put_date(o, v->start_mean);
+		put_date(o, v->start.mean);
 		UKWD__OUT_LIT(o, ",");
-		put_date(o, v->start_min);
+		put_date(o, v->start.min);
 		UKWD__OUT_LIT(o, ",");
-		put_date(o, v->start_max);
+		put_date(o, v->start.max);
 		UKWD__OUT_LIT(o, ",");
 		put_fixed(o, latest_p[k], 2);
 		commas(o, CSV_FIELDS - 13);

@@ -24,6 +24,7 @@
 #include "ukwd/risk.h"
 #include "ukwd/workday.h"
 #include "plan-private.h"
+#include "risk-private.h"
 #include "internal.h"
 
 #define ID_IN_MESSAGE 40
@@ -1756,6 +1757,12 @@ ukwd_risk_finish(ukwd_risk_outcome *out, const ukwd_risk *risk)
 		return UKWD_EINVAL;
 	outcome(out, risk, &risk->finish);
 	return 0;
+}
+
+void
+ukwd__risk_start(ukwd_risk_outcome *out, const ukwd_risk *risk)
+{
+	outcome(out, risk, &risk->start);
 }
 
 int
